@@ -1,0 +1,5 @@
+export * from './targets';
+export * from './compose';
+export * from './synthesize';
+export * from './summary';
+export * from './cli';

@@ -1,0 +1,83 @@
+import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { App } from 'cdktf';
+import {
+  describeBackend,
+  formatFinding,
+  loadConfig,
+  PolicyEngine,
+  TIER_NAMES,
+  type CloudName,
+  type Finding,
+  type TierName,
+} from '@mockforge-infra/core';
+import { composeTiers } from './compose';
+import { IMPLEMENTED_CLOUDS } from './targets';
+
+export interface SynthOptions {
+  readonly tiers?: readonly TierName[];
+  readonly clouds?: readonly CloudName[];
+  /** Config file; else MOCKFORGE_INFRA_CONFIG; else the built-in default. */
+  readonly configPath?: string;
+  /** @default cdktf.out in the working directory, or CDKTF_OUTDIR when the cdktf CLI runs us */
+  readonly outdir?: string;
+}
+
+export interface StackSummary {
+  readonly stack: string;
+  readonly resources: number;
+  readonly backend: string;
+  readonly findings: readonly Finding[];
+}
+
+export interface SynthResult {
+  readonly configSource: string;
+  readonly outdir: string;
+  readonly stacks: readonly StackSummary[];
+}
+
+/** Unsuppressed error findings; synthesis stops on these. */
+export class PolicyViolationError extends Error {
+  constructor(readonly findings: readonly Finding[]) {
+    super(`policy check failed:\n${findings.map((f) => `  - ${formatFinding(f)}`).join('\n')}`);
+    this.name = 'PolicyViolationError';
+  }
+}
+
+/**
+ * Validates the config, builds the stacks into a temporary folder and swaps it into place only
+ * when everything passed, so a failed synth leaves the previous cdktf.out untouched.
+ */
+export function synthesize(options: SynthOptions = {}): SynthResult {
+  const { config, source } = loadConfig({ path: options.configPath, implementedClouds: IMPLEMENTED_CLOUDS });
+  // The cdktf CLI owns its output folder and reads it after we exit.
+  const managedByCli = !options.outdir && process.env.CDKTF_OUTDIR !== undefined;
+  const outdir = resolve(options.outdir ?? process.env.CDKTF_OUTDIR ?? 'cdktf.out');
+  const workdir = managedByCli ? outdir : join(dirname(outdir), `.${basename(outdir)}.tmp-${process.pid}`);
+  rmSync(workdir, { recursive: true, force: !managedByCli });
+  mkdirSync(workdir, { recursive: true });
+  try {
+    const app = new App({ outdir: workdir, stackTraces: false });
+    const policy = new PolicyEngine([], { failOnError: false });
+    const stacks = composeTiers(app, config, policy, { tiers: options.tiers ?? TIER_NAMES, clouds: options.clouds });
+    app.synth();
+    if (policy.blockingFindings.length > 0) throw new PolicyViolationError(policy.blockingFindings);
+    const summaries = stacks.map((stack) => {
+      const report = policy.stackReports.find((r) => r.stack === stack.node.id);
+      return { stack: stack.node.id, resources: report?.resourceCount ?? 0, backend: describeBackend(stack.backend), findings: report?.findings ?? [] };
+    });
+    if (!managedByCli) swapInto(workdir, outdir);
+    return { configSource: source, outdir, stacks: summaries };
+  } catch (error) {
+    if (!managedByCli) rmSync(workdir, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+function swapInto(workdir: string, outdir: string): void {
+  const previous = `${workdir}.previous`;
+  if (existsSync(outdir)) renameSync(outdir, previous);
+  renameSync(workdir, outdir);
+  rmSync(previous, { recursive: true, force: true });
+}
+

@@ -1,0 +1,16 @@
+import type { CloudName, CloudTarget } from '@mockforge-infra/core';
+
+/**
+ * The implemented cloud targets. Each is loaded only when the configuration uses it, so a
+ * dev-only or single-cloud synth never loads the other providers' bindings.
+ */
+const TARGET_LOADERS: Partial<Record<CloudName, () => CloudTarget>> = {
+};
+
+export const IMPLEMENTED_CLOUDS = Object.keys(TARGET_LOADERS) as CloudName[];
+
+export function loadTarget(cloud: CloudName): CloudTarget {
+  const load = TARGET_LOADERS[cloud];
+  if (!load) throw new Error(`no target for cloud ${cloud}; implemented: ${IMPLEMENTED_CLOUDS.join(', ')}`);
+  return load();
+}

@@ -1,0 +1,15 @@
+import { list, obj, str } from '../schema';
+import { CIDR_SCHEMA } from '../shared-schemas';
+
+/** `aws:` settings. */
+export interface AwsSettings {
+  /** An existing public Route 53 zone for `domain`; without it the global stack creates one. */
+  readonly hostedZoneId?: string;
+  /** CIDRs allowed to reach a public EKS API endpoint; without them the endpoint is private only. */
+  readonly eksPublicAccessCidrs?: readonly string[];
+}
+
+export const AWS_SETTINGS_SCHEMA = obj({
+  hostedZoneId: str({ pattern: /^Z[A-Z0-9]{1,31}$/, describe: 'a Route 53 hosted zone id such as Z0123456789ABCDEFGHIJ' }),
+  eksPublicAccessCidrs: list(CIDR_SCHEMA, { unique: true }),
+});

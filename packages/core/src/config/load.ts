@@ -1,0 +1,80 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { LineCounter, parseDocument } from 'yaml';
+import { defaultConfig } from './defaults';
+import { ConfigError, type ConfigIssue } from './errors';
+import type { MockforgeConfig } from './model';
+import type { CloudName } from './regions';
+import { validateConfig } from './validate';
+
+export const CONFIG_ENV_VAR = 'MOCKFORGE_INFRA_CONFIG';
+
+export interface LoadOptions {
+  /** A YAML file; overrides the environment variable. */
+  readonly path?: string;
+  readonly env?: Readonly<Record<string, string | undefined>>;
+  /** Clouds with a target implementation. */
+  readonly implementedClouds: readonly CloudName[];
+}
+
+export interface LoadedConfig {
+  readonly config: MockforgeConfig;
+  /** The file it came from, or `built-in default`. */
+  readonly source: string;
+}
+
+function pathSegments(path: string): (string | number)[] {
+  return path
+    .split(/\.|\[(\d+)\]/)
+    .filter((s) => s !== undefined && s !== '')
+    .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+}
+
+/** Parses and validates YAML text; throws ConfigError listing every problem with its line. */
+export function parseConfig(text: string, source: string, implementedClouds: readonly CloudName[]): MockforgeConfig {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false });
+  if (doc.errors.length > 0) {
+    const issues = doc.errors.map<ConfigIssue>((e) => ({
+      path: '',
+      value: text.length > 0 ? 'malformed YAML' : '',
+      expected: e.message.split('\n')[0]!,
+      line: e.linePos?.[0]?.line,
+    }));
+    throw new ConfigError(issues, source);
+  }
+  const document: unknown = doc.toJS();
+  const issues = validateConfig(document, { implementedClouds });
+  if (issues.length > 0) {
+    for (const issue of issues) {
+      const segments = pathSegments(issue.path);
+      // Point at the nearest node that exists: a missing key is reported on its parent.
+      for (let n = segments.length; n >= 0 && issue.line === undefined; n -= 1) {
+        const node = doc.getIn(segments.slice(0, n), true) as { range?: [number, number, number] } | undefined;
+        if (node?.range) issue.line = lineCounter.linePos(node.range[0]).line;
+      }
+    }
+    throw new ConfigError(issues, source);
+  }
+  return document as MockforgeConfig;
+}
+
+/**
+ * Loads the configuration from `options.path`, else from MOCKFORGE_INFRA_CONFIG, else the
+ * built-in default.
+ */
+export function loadConfig(options: LoadOptions): LoadedConfig {
+  const env = options.env ?? process.env;
+  const path = options.path ?? env[CONFIG_ENV_VAR];
+  if (!path) {
+    const config = defaultConfig(options.implementedClouds);
+    const issues = validateConfig(config, { implementedClouds: options.implementedClouds });
+    if (issues.length > 0) throw new ConfigError(issues, 'built-in default');
+    return { config, source: 'built-in default' };
+  }
+  const file = resolve(path);
+  if (!existsSync(file)) {
+    throw new ConfigError([{ path: '', value: file, expected: `no such file; point --config or ${CONFIG_ENV_VAR} at a YAML file` }], file);
+  }
+  return { config: parseConfig(readFileSync(file, 'utf8'), file, options.implementedClouds), source: file };
+}

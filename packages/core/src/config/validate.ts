@@ -1,0 +1,154 @@
+import { TIER_NAMES, type TierName } from '../seed';
+import { contains, overlaps, parseCidr, subnet } from './cidr';
+import { CONFIG_SCHEMA } from './config-schema';
+import type { ConfigIssue } from './errors';
+import { unpinnedReason } from './image';
+import type { MockforgeConfig, TierConfig } from './model';
+import { CLOUD_NAMES, CLUSTER_NAME_PATTERN, KNOWN_REGIONS, type CloudName } from './regions';
+import { check } from './schema';
+
+export interface ValidateOptions {
+  /** Clouds with a target implementation; others are rejected. @default every known cloud */
+  readonly implementedClouds?: readonly CloudName[];
+}
+
+/** Network blocks live inside 10.0.0.0/8 so the guide's internal-only rules (admin, 3000) keep working. */
+const INTERNAL_BLOCK = parseCidr('10.0.0.0/8')!;
+const VPC_PREFIX = { min: 16, max: 20 } as const;
+/** Default VPC blocks: each tier gets its own /12 slice of 10.0.0.0/8, one /16 per cloud region. */
+const TIER_BLOCK_BASE: Readonly<Record<TierName, number>> = { dev: 16, staging: 32, production: 48 };
+
+/** The VPC CIDR for every cloud region of a tier: explicit ones from config, the rest allocated. */
+export function networkPlan(tierName: TierName, tier: TierConfig, clouds: readonly CloudName[]): Map<string, string> {
+  const plan = new Map<string, string>();
+  let next = 0;
+  for (const cloud of clouds) {
+    for (const region of tier.regions[cloud] ?? []) {
+      const explicit = tier.cidrs?.[cloud]?.[region];
+      const allocated = subnet('10.0.0.0/8', 16, TIER_BLOCK_BASE[tierName] + next);
+      next += 1;
+      plan.set(`${cloud}.${region}`, explicit ?? allocated);
+    }
+  }
+  return plan;
+}
+
+function tierIssues(name: TierName, tier: TierConfig, config: MockforgeConfig): ConfigIssue[] {
+  const issues: ConfigIssue[] = [];
+  const at = `tiers.${name}`;
+  if (tier.size !== undefined && name !== 'production') {
+    issues.push({ path: `${at}.size`, value: tier.size, expected: 'only production has a size (small | medium | large); dev and staging are fixed' });
+  }
+  for (const cloud of config.clouds) {
+    if (!tier.regions[cloud]) issues.push({ path: `${at}.regions.${cloud}`, value: undefined, expected: `every cloud in \`clouds\` needs at least one region in each tier` });
+  }
+  for (const [cloud, regions] of Object.entries(tier.regions) as [CloudName, string[]][]) {
+    if (!config.clouds.includes(cloud)) {
+      issues.push({ path: `${at}.regions.${cloud}`, value: cloud, expected: `not in \`clouds\` (${config.clouds.join(', ')}); add it there or remove these regions` });
+      continue;
+    }
+    regions.forEach((region, i) => {
+      const path = `${at}.regions.${cloud}[${i}]`;
+      if (cloud === 'kubernetes') {
+        if (!CLUSTER_NAME_PATTERN.test(region)) issues.push({ path, value: region, expected: 'a cluster name (lowercase DNS label, up to 32 characters)' });
+      } else if (!(region in KNOWN_REGIONS[cloud])) {
+        issues.push({ path, value: region, expected: `a ${cloud} region; known: ${Object.keys(KNOWN_REGIONS[cloud]).join(', ')}` });
+      }
+      if (regions.indexOf(region) !== i) issues.push({ path, value: region, expected: 'each region at most once' });
+    });
+    if (tier.topology === 'multi-region' && regions.length < 2) {
+      issues.push({ path: `${at}.regions.${cloud}`, value: regions, expected: 'multi-region topology needs at least two regions per cloud' });
+    }
+  }
+  for (const cloud of Object.keys(tier.compute ?? {})) {
+    if (!config.clouds.includes(cloud as CloudName)) issues.push({ path: `${at}.compute.${cloud}`, value: cloud, expected: `not in \`clouds\` (${config.clouds.join(', ')})` });
+  }
+  for (const [cloud, byRegion] of Object.entries(tier.cidrs ?? {}) as [CloudName, Record<string, string>][]) {
+    for (const [region, cidr] of Object.entries(byRegion)) {
+      const path = `${at}.cidrs.${cloud}.${region}`;
+      const block = parseCidr(cidr);
+      const prefix = Number(cidr.split('/')[1]);
+      if (!(tier.regions[cloud] ?? []).includes(region)) {
+        issues.push({ path, value: region, expected: `a region listed in ${at}.regions.${cloud}` });
+      } else if (!block) {
+        issues.push({ path, value: cidr, expected: 'a valid IPv4 network (address bits beyond the prefix must be zero)' });
+      } else if (!contains(INTERNAL_BLOCK, block) || prefix < VPC_PREFIX.min || prefix > VPC_PREFIX.max) {
+        issues.push({ path, value: cidr, expected: `a /${VPC_PREFIX.min} to /${VPC_PREFIX.max} network inside 10.0.0.0/8` });
+      }
+    }
+  }
+  const plan = [...networkPlan(name, tier, config.clouds).entries()];
+  plan.forEach(([key, cidr], i) => {
+    const a = parseCidr(cidr);
+    if (!a) return;
+    for (const [otherKey, otherCidr] of plan.slice(0, i)) {
+      const b = parseCidr(otherCidr);
+      if (b && overlaps(a, b)) {
+        issues.push({ path: `${at}.cidrs.${key}`, value: cidr, expected: `a network that does not overlap ${otherKey} (${otherCidr})` });
+      }
+    }
+  });
+  return issues;
+}
+
+function crossFieldIssues(config: MockforgeConfig, options: ValidateOptions): ConfigIssue[] {
+  const issues: ConfigIssue[] = [];
+  const implemented = options.implementedClouds ?? CLOUD_NAMES;
+  const imageProblem = unpinnedReason(config.image);
+  if (imageProblem) issues.push({ path: 'image', value: config.image, expected: imageProblem });
+  config.clouds.forEach((cloud, i) => {
+    if (!implemented.includes(cloud)) issues.push({ path: `clouds[${i}]`, value: cloud, expected: `implemented targets: ${implemented.join(' | ')}` });
+  });
+  if (Object.keys(config.tiers).length === 0) issues.push({ path: 'tiers', value: config.tiers, expected: `at least one of ${TIER_NAMES.join(', ')}` });
+  for (const name of TIER_NAMES) {
+    const tier = config.tiers[name];
+    if (tier) issues.push(...tierIssues(name, tier, config));
+  }
+  if (config.clouds.includes('gcp') && !config.gcp) issues.push({ path: 'gcp.project', value: undefined, expected: 'required when `clouds` includes gcp' });
+  const clusterNames = new Set(TIER_NAMES.flatMap((t) => config.tiers[t]?.regions.kubernetes ?? []));
+  for (const name of Object.keys(config.kubernetes?.clusters ?? {})) {
+    if (!clusterNames.has(name)) issues.push({ path: `kubernetes.clusters.${name}`, value: name, expected: 'a cluster named in some tiers.<tier>.regions.kubernetes' });
+  }
+  if (config.tls?.mode === 'provided') {
+    const needs: [CloudName, keyof NonNullable<MockforgeConfig['tls']>, string][] = [
+      ['aws', 'awsCertificateArn', 'an ACM certificate ARN for the regional load balancers'],
+      ['aws', 'awsCloudFrontCertificateArn', 'an ACM certificate ARN in us-east-1 for CloudFront'],
+      ['gcp', 'gcpCertificate', 'a Certificate Manager certificate id'],
+      ['kubernetes', 'kubernetesSecretName', 'the name of a kubernetes.io/tls Secret'],
+    ];
+    for (const [cloud, key, what] of needs) {
+      if (config.clouds.includes(cloud) && !config.tls[key]) {
+        issues.push({ path: `tls.${key}`, value: undefined, expected: `HTTPS needs a certificate: with tls.mode provided, give ${what}` });
+      }
+    }
+    for (const key of ['awsCertificateArn', 'awsCloudFrontCertificateArn'] as const) {
+      const arn = config.tls[key];
+      if (arn && !/^arn:aws[a-z-]*:acm:[a-z0-9-]+:\d{12}:certificate\/[0-9a-f-]{36}$/.test(arn)) {
+        issues.push({ path: `tls.${key}`, value: arn, expected: 'an ACM certificate ARN (arn:aws:acm:<region>:<account>:certificate/<uuid>)' });
+      }
+    }
+    if (config.tls.awsCloudFrontCertificateArn && !config.tls.awsCloudFrontCertificateArn.includes(':us-east-1:')) {
+      issues.push({ path: 'tls.awsCloudFrontCertificateArn', value: config.tls.awsCloudFrontCertificateArn, expected: 'CloudFront only uses certificates from us-east-1' });
+    }
+  }
+  return issues;
+}
+
+/**
+ * Validates a parsed configuration document and returns every problem found. Cross-field
+ * checks also run on a partly malformed document, minus anything under an already-reported path.
+ */
+export function validateConfig(document: unknown, options: ValidateOptions = {}): ConfigIssue[] {
+  const issues: ConfigIssue[] = [];
+  check(CONFIG_SCHEMA, document, '', issues);
+  if (issues.length === 0) return crossFieldIssues(document as MockforgeConfig, options);
+  let cross: ConfigIssue[] = [];
+  try {
+    cross = crossFieldIssues(document as MockforgeConfig, options);
+  } catch {
+    // the shape is too broken for cross-field checks; the structural issues say why
+  }
+  const reported = issues.map((i) => i.path);
+  const under = (path: string, parent: string) => path === parent || path.startsWith(`${parent}.`) || path.startsWith(`${parent}[`);
+  return [...issues, ...cross.filter((c) => !reported.some((r) => under(c.path, r) || under(r, c.path)))];
+}

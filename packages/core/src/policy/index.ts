@@ -1,0 +1,3 @@
+export * from './rule';
+export * from './synthesized';
+export * from './engine';

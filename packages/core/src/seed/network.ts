@@ -1,0 +1,17 @@
+import { PORTS } from './runtime';
+
+/** Network policy (hosting guide: Security Considerations). */
+export const ANYWHERE_IPV4 = '0.0.0.0/0';
+export const INTERNAL_CIDR = '10.0.0.0/8';
+
+export interface PortRule {
+  readonly ports: readonly number[];
+  readonly cidrs: readonly string[];
+  readonly description: string;
+}
+
+export const NETWORK_POLICY = {
+  publicIngress: { ports: [443, 80], cidrs: [ANYWHERE_IPV4], description: 'HTTPS and HTTP (redirected) from anywhere, at the load balancer only' },
+  internalIngress: { ports: [PORTS.http, PORTS.admin], cidrs: [INTERNAL_CIDR], description: 'Mock traffic and admin API from inside the private network' },
+  egress: { ports: [443, 80, 53], cidrs: [ANYWHERE_IPV4], description: 'HTTPS, HTTP and DNS out' },
+} as const satisfies Record<string, PortRule>;

@@ -1,0 +1,88 @@
+import {
+  AVAILABILITY_ZONES,
+  BACKUPS,
+  CLOUD_RUN,
+  ECS,
+  HA_MINIMUMS,
+  KUBERNETES_HPA,
+  SCALING_PRESETS,
+  STAGING_DATABASE_RETENTION_DAYS,
+  TIER_SIZING,
+  type ScalingPreset,
+  type ScalingPresetName,
+  type SizeName,
+  type TierName,
+  type TierSizing,
+} from '../seed';
+import type { TierConfig } from '../config/model';
+
+/** What a tier is allowed to skip, and why. Every entry becomes a visible policy suppression. */
+export interface TierExemption {
+  readonly what: 'multi-az' | 'deletion-protection' | 'replicas';
+  readonly reason: string;
+}
+
+export interface TierProfile {
+  readonly tier: TierName;
+  readonly size: SizeName;
+  readonly sizing: TierSizing;
+  readonly availabilityZones: number;
+  /** Multi-AZ data, at least the HA minimum of instances, PDBs. */
+  readonly highlyAvailable: boolean;
+  readonly scalingPreset: ScalingPresetName;
+  readonly scaling: ScalingPreset;
+  readonly deletionProtection: boolean;
+  /** Terraform `prevent_destroy` on stateful resources (production). */
+  readonly preventDestroy: boolean;
+  /** Spot / preemptible capacity may run the service (dev only). */
+  readonly spotAllowed: boolean;
+  readonly databaseBackupRetentionDays: number;
+  readonly exemptions: readonly TierExemption[];
+}
+
+export type ScalingPlatform = 'kubernetes' | 'ecs' | 'cloudRun';
+
+/** Non-production ceilings keep dev and staging cheap; production uses each platform's ceiling from the guide. */
+const NON_PRODUCTION_MAX: Readonly<Record<'dev' | 'staging', number>> = { dev: 2, staging: 4 };
+const PLATFORM_RANGE: Readonly<Record<ScalingPlatform, { min: number; max: number }>> = {
+  kubernetes: { min: KUBERNETES_HPA.minReplicas, max: KUBERNETES_HPA.maxReplicas },
+  ecs: { min: ECS.minTasks, max: ECS.maxTasks },
+  cloudRun: { min: CLOUD_RUN.minInstances, max: CLOUD_RUN.maxInstances },
+};
+
+/** Minimum and maximum instances per region on a platform. */
+export function scalingRange(profile: TierProfile, platform: ScalingPlatform): { min: number; max: number } {
+  const instances = profile.sizing.instances;
+  if (profile.tier !== 'production') return { min: instances, max: NON_PRODUCTION_MAX[profile.tier] };
+  const range = PLATFORM_RANGE[platform];
+  return { min: Math.max(range.min, instances, HA_MINIMUMS.production.instancesPerRegion), max: range.max };
+}
+
+export function tierProfile(tier: TierName, config: TierConfig): TierProfile {
+  const size: SizeName = tier === 'production' ? (config.size ?? 'small') : tier;
+  const preset = config.scalingPreset ?? (tier === 'dev' ? 'conservative' : 'balanced');
+  const exemptions: TierExemption[] = [];
+  if (tier === 'dev') {
+    const reason = 'dev tier: one instance and single-AZ data, per the hosting guide cost table (~$10-20/month)';
+    exemptions.push({ what: 'multi-az', reason }, { what: 'replicas', reason });
+    exemptions.push({ what: 'deletion-protection', reason: 'dev tier: disposable by design; backups are still kept' });
+  } else {
+    if (config.optOuts?.multiAz) exemptions.push({ what: 'multi-az', reason: config.optOuts.multiAz.reason });
+    if (config.optOuts?.deletionProtection) exemptions.push({ what: 'deletion-protection', reason: config.optOuts.deletionProtection.reason });
+  }
+  const exempt = (what: TierExemption['what']) => exemptions.some((e) => e.what === what);
+  return {
+    tier,
+    size,
+    sizing: TIER_SIZING[size],
+    availabilityZones: AVAILABILITY_ZONES[tier],
+    highlyAvailable: !exempt('multi-az'),
+    scalingPreset: preset,
+    scaling: SCALING_PRESETS[preset],
+    deletionProtection: !exempt('deletion-protection'),
+    preventDestroy: tier === 'production' && !exempt('deletion-protection'),
+    spotAllowed: tier === 'dev',
+    databaseBackupRetentionDays: tier === 'production' ? BACKUPS.database.retentionDays : STAGING_DATABASE_RETENTION_DAYS,
+    exemptions,
+  };
+}

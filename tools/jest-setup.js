@@ -1,0 +1,2 @@
+// Adds cdktf's matchers (toHaveResourceWithProperties, toBeValidTerraform, ...) to expect.
+require('cdktf').Testing.setupJest();
