@@ -9,4 +9,7 @@ const projects = ['packages', 'apps'].flatMap((group) =>
     .filter((dir) => existsSync(join(dir, 'jest.config.js'))),
 );
 
-module.exports = { projects };
+module.exports = {
+  projects,
+  reporters: ['default', '<rootDir>/tools/jest-summary-reporter.js'],
+};

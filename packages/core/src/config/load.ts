@@ -33,12 +33,12 @@ function pathSegments(path: string): (string | number)[] {
 /** Parses and validates YAML text; throws ConfigError listing every problem with its line. */
 export function parseConfig(text: string, source: string, implementedClouds: readonly CloudName[]): MockforgeConfig {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false });
+  const doc = parseDocument(text, { lineCounter, prettyErrors: true });
   if (doc.errors.length > 0) {
     const issues = doc.errors.map<ConfigIssue>((e) => ({
       path: '',
       value: text.length > 0 ? 'malformed YAML' : '',
-      expected: e.message.split('\n')[0]!,
+      expected: e.message.split('\n')[0]!.replace(/:$/, ''),
       line: e.linePos?.[0]?.line,
     }));
     throw new ConfigError(issues, source);
@@ -54,6 +54,7 @@ export function parseConfig(text: string, source: string, implementedClouds: rea
         if (node?.range) issue.line = lineCounter.linePos(node.range[0]).line;
       }
     }
+    issues.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
     throw new ConfigError(issues, source);
   }
   return document as MockforgeConfig;

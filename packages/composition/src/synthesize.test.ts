@@ -1,0 +1,104 @@
+import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { defaultConfig } from '@mockforge-infra/core';
+import { stringify } from 'yaml';
+import { runSynthCli, parseSynthArgs, UsageError } from './cli';
+import { synthesize } from './synthesize';
+import { IMPLEMENTED_CLOUDS } from './targets';
+
+function filesUnder(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const walk = (d: string) => {
+    for (const entry of readdirSync(d).sort()) {
+      const full = join(d, entry);
+      if (statSync(full).isDirectory()) walk(full);
+      else out[relative(dir, full)] = readFileSync(full, 'utf8');
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+function quiet(args: string[]) {
+  const lines: string[] = [];
+  const code = runSynthCli(args, (l) => lines.push(l), (l) => lines.push(l));
+  return { code, output: lines.join('\n') };
+}
+
+const scratch = () => mkdtempSync(join(tmpdir(), 'mf-synth-'));
+
+describe('synthesis', () => {
+  // One full synthesis of the default config, shared by the assertions below.
+  const outdir = join(scratch(), 'cdktf.out');
+  const result = synthesize({ outdir });
+
+  it('writes every tier of every implemented cloud as cdktf.out/stacks/<stack>/cdk.tf.json with a manifest', () => {
+    const manifest = JSON.parse(readFileSync(join(outdir, 'manifest.json'), 'utf8'));
+    const names = Object.keys(manifest.stacks).sort();
+    expect(names).toEqual(result.stacks.map((s) => s.stack).sort());
+    for (const tier of ['dev', 'staging', 'production']) {
+      for (const cloud of IMPLEMENTED_CLOUDS) expect(names.some((n) => n.startsWith(`${tier}-${cloud}-`))).toBe(true);
+    }
+    for (const name of names) {
+      expect(manifest.stacks[name].synthesizedStackPath).toBe(`stacks/${name}/cdk.tf.json`);
+      expect(existsSync(join(outdir, 'stacks', name, 'cdk.tf.json'))).toBe(true);
+    }
+    expect(result.stacks.every((s) => s.resources > 0)).toBe(true);
+  });
+
+  it('names stacks <tier>-<cloud>-<region> or <tier>-<cloud>-global', () => {
+    for (const { stack } of result.stacks) expect(stack).toMatch(/^(dev|staging|production)-(aws|gcp|azure|digitalocean|kubernetes)-[a-z0-9-]+$/);
+  });
+
+  it('produces byte-identical output on a second synthesis', () => {
+    const again = join(scratch(), 'cdktf.out');
+    synthesize({ outdir: again });
+    expect(filesUnder(again)).toEqual(filesUnder(outdir));
+  });
+
+  it('leaves no unsuppressed error findings in the default config', () => {
+    const blocking = result.stacks.flatMap((s) => s.findings).filter((f) => f.severity === 'error' && !f.suppressedBecause);
+    expect(blocking).toEqual([]);
+  });
+
+  it('fails on a bad config with a non-zero exit and leaves the previous output untouched', () => {
+    const before = filesUnder(outdir);
+    const badConfig = join(scratch(), 'bad.yaml');
+    const config = JSON.parse(JSON.stringify(defaultConfig(IMPLEMENTED_CLOUDS))) as Record<string, any>;
+    config.image = 'ghcr.io/saasy-solutions/mockforge:latest';
+    config.tiers.production.size = 'huge';
+    writeFileSync(badConfig, stringify(config));
+    const { code, output } = quiet(['--config', badConfig, '--outdir', outdir]);
+    expect(code).toBe(1);
+    expect(output).toContain('image (line 1): got "ghcr.io/saasy-solutions/mockforge:latest"; `latest` is not allowed');
+    expect(output).toMatch(/tiers\.production\.size \(line \d+\): got "huge"; allowed: small \| medium \| large/);
+    expect(output).toContain('nothing was written');
+    expect(filesUnder(outdir)).toEqual(before);
+    expect(readdirSync(join(outdir, '..')).filter((f) => f.includes('.tmp-'))).toEqual([]);
+  });
+
+  it('synthesizes a subset by tier and cloud into the same layout', () => {
+    const subset = join(scratch(), 'cdktf.out');
+    const cloud = IMPLEMENTED_CLOUDS[0]!;
+    const { code, output } = quiet(['--tier', 'dev', '--cloud', cloud, '--outdir', subset]);
+    expect(code).toBe(0);
+    const names = Object.keys(JSON.parse(readFileSync(join(subset, 'manifest.json'), 'utf8')).stacks);
+    expect(names.length).toBeGreaterThan(0);
+    expect(names.every((n) => n.startsWith(`dev-${cloud}-`))).toBe(true);
+    expect(output).toMatch(/stack\s+resources\s+backend\s+findings\s+suppressed/);
+  });
+});
+
+describe('synth arguments', () => {
+  it('rejects unknown tiers, clouds and options with what is allowed', () => {
+    expect(() => parseSynthArgs(['--tier', 'qa'])).toThrow(new UsageError('--tier: got "qa"; allowed: dev | staging | production'));
+    expect(() => parseSynthArgs(['--cloud=oracle'])).toThrow(/--cloud: got "oracle"; allowed: aws \| gcp \| azure \| digitalocean \| kubernetes/);
+    expect(() => parseSynthArgs(['--force'])).toThrow(/unknown option "--force"/);
+    expect(quiet(['--tier']).code).toBe(2);
+  });
+
+  it('parses lists and inline values', () => {
+    expect(parseSynthArgs(['--tier', 'dev,staging', '--cloud=aws', '--config', 'x.yaml'])).toEqual({ tiers: ['dev', 'staging'], clouds: ['aws'], configPath: 'x.yaml' });
+  });
+});

@@ -1,0 +1,173 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { stringify } from 'yaml';
+import { ConfigError, type ConfigIssue } from './errors';
+import { defaultConfig } from './defaults';
+import { CONFIG_ENV_VAR, loadConfig, parseConfig } from './load';
+import type { CloudName } from './regions';
+
+const CLOUDS: CloudName[] = ['aws', 'gcp', 'kubernetes'];
+
+function issuesOf(text: string): ConfigIssue[] {
+  try {
+    parseConfig(text, 'test.yaml', CLOUDS);
+  } catch (error) {
+    if (error instanceof ConfigError) return [...error.issues];
+    throw error;
+  }
+  throw new Error('expected the config to be rejected');
+}
+
+/** The default config with a change applied, as YAML. */
+function variant(change: (c: Record<string, any>) => void): string {
+  const config = JSON.parse(JSON.stringify(defaultConfig(CLOUDS)));
+  change(config);
+  return stringify(config);
+}
+
+function expectIssue(text: string, path: string, expected: RegExp): ConfigIssue {
+  const issues = issuesOf(text);
+  const issue = issues.find((i) => i.path === path);
+  expect({ path, found: issues.map((i) => `${i.path}: ${i.expected}`) }).toEqual({ path, found: expect.arrayContaining([expect.stringMatching(new RegExp(`^${path.replace(/[.[\]]/g, '\\$&')}: .*${expected.source}`))]) });
+  return issue!;
+}
+
+describe('a valid configuration', () => {
+  it('loads the built-in default with no file and no environment', () => {
+    const loaded = loadConfig({ env: {}, implementedClouds: CLOUDS });
+    expect(loaded.source).toBe('built-in default');
+    expect(loaded.config.image).toBe('ghcr.io/saasy-solutions/mockforge:0.3.213');
+    expect(Object.keys(loaded.config.tiers)).toEqual(['dev', 'staging', 'production']);
+    expect(loaded.config.clouds).toEqual(CLOUDS);
+    expect(loaded.config.backend).toBeUndefined();
+  });
+
+  it('loads the file named by MOCKFORGE_INFRA_CONFIG, and --config wins over it', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mf-config-'));
+    const fromEnv = join(dir, 'env.yaml');
+    const fromFlag = join(dir, 'flag.yaml');
+    writeFileSync(fromEnv, variant((c) => (c.domain = 'env.example.com')));
+    writeFileSync(fromFlag, variant((c) => (c.domain = 'flag.example.com')));
+    expect(loadConfig({ env: { [CONFIG_ENV_VAR]: fromEnv }, implementedClouds: CLOUDS }).config.domain).toBe('env.example.com');
+    expect(loadConfig({ path: fromFlag, env: { [CONFIG_ENV_VAR]: fromEnv }, implementedClouds: CLOUDS }).config.domain).toBe('flag.example.com');
+  });
+
+  it('accepts the issue example with a digest-pinned image, remote backends and explicit CIDRs', () => {
+    const text = `
+image: ghcr.io/saasy-solutions/mockforge@sha256:${'a'.repeat(64)}
+domain: mocks.example.com
+clouds: [aws, gcp, kubernetes]
+tiers:
+  production:
+    size: medium
+    topology: multi-region
+    regions:
+      aws: [us-east-1, eu-west-1, ap-south-1]
+      gcp: [us-central1, europe-west1, asia-south1]
+      kubernetes: [east, west]
+    cidrs:
+      aws: { us-east-1: 10.100.0.0/16 }
+backend:
+  production: { type: s3, bucket: tf-state, region: us-east-1 }
+  staging: { type: gcs, bucket: tf-state-staging }
+gcp: { project: my-project-123 }
+`;
+    const config = parseConfig(text, 'ok.yaml', CLOUDS);
+    expect(config.tiers.production?.size).toBe('medium');
+    expect(config.backend?.production).toEqual({ type: 's3', bucket: 'tf-state', region: 'us-east-1' });
+  });
+});
+
+describe('configuration rejections name the field, the value and what is allowed', () => {
+  it('rejects unknown keys, including typos', () => {
+    const issue = expectIssue(variant((c) => (c.tiers.production.topolgy = 'hybrid')), 'tiers.production.topolgy', /unknown key; allowed keys: size, topology/);
+    expect(issue.line).toBeGreaterThan(1);
+    expectIssue(variant((c) => (c.imagee = 'x')), 'imagee', /unknown key/);
+  });
+
+  it('rejects malformed YAML with the line number', () => {
+    const issues = issuesOf('image: ghcr.io/saasy-solutions/mockforge:0.3.213\ndomain: [unclosed\nclouds: [aws]\n');
+    expect(issues[0]!.line).toBeGreaterThanOrEqual(2);
+    expect(issues[0]!.value).toBe('malformed YAML');
+  });
+
+  it('rejects a missing file, naming its path', () => {
+    const missing = join(tmpdir(), 'does-not-exist', 'mockforge.yaml');
+    expect(() => loadConfig({ path: missing, implementedClouds: CLOUDS })).toThrow(new RegExp(`${missing.replace(/[/.]/g, '\\$&')}.*no such file`, 's'));
+  });
+
+  it.each([
+    ['ghcr.io/saasy-solutions/mockforge:latest', /`latest` is not allowed/],
+    ['ghcr.io/saasy-solutions/mockforge', /has no tag/],
+    ['ghcr.io/saasy-solutions/mockforge:0.3', /can move/],
+    ['not an image', /expected an image reference/],
+  ])('rejects the unpinned image %s', (image, why) => {
+    expectIssue(variant((c) => (c.image = image)), 'image', why);
+  });
+
+  it('rejects an unknown cloud, and a known cloud without an implemented target', () => {
+    expectIssue(variant((c) => c.clouds.push('oracle')), 'clouds[3]', /allowed: aws \| gcp \| azure \| digitalocean \| kubernetes/);
+    const issues = issuesOf(variant((c) => c.clouds.push('azure')));
+    expect(issues.find((i) => i.path === 'clouds[3]')?.expected).toBe('implemented targets: aws | gcp | kubernetes');
+  });
+
+  it('rejects an unknown tier, tier size or topology', () => {
+    expectIssue(variant((c) => (c.tiers.qa = c.tiers.dev)), 'tiers.qa', /allowed: dev \| staging \| production/);
+    expectIssue(variant((c) => (c.tiers.production.size = 'huge')), 'tiers.production.size', /allowed: small \| medium \| large/);
+    expectIssue(variant((c) => (c.tiers.dev.topology = 'mesh')), 'tiers.dev.topology', /allowed: stateless \| multi-region \| hybrid/);
+    expectIssue(variant((c) => (c.tiers.dev.size = 'large')), 'tiers.dev.size', /only production has a size/);
+  });
+
+  it('rejects a region the cloud does not have, and duplicate regions', () => {
+    const bad = expectIssue(variant((c) => (c.tiers.dev.regions.aws = ['us-central1'])), 'tiers.dev.regions.aws[0]', /a aws region; known: us-east-1/);
+    expect(bad.value).toBe('us-central1');
+    expectIssue(variant((c) => (c.tiers.production.regions.gcp = ['us-central1', 'us-central1'])), 'tiers.production.regions.gcp[1]', /each region at most once/);
+  });
+
+  it('rejects a domain that is not a valid DNS name', () => {
+    expectIssue(variant((c) => (c.domain = 'not a domain')), 'domain', /a DNS name such as mocks.example.com/);
+    expectIssue(variant((c) => (c.domain = 'localhost')), 'domain', /a DNS name/);
+  });
+
+  it('rejects a multi-region topology with fewer than two regions', () => {
+    expectIssue(variant((c) => (c.tiers.production.regions.aws = ['us-east-1'])), 'tiers.production.regions.aws', /at least two regions per cloud/);
+  });
+
+  it('rejects overlapping network CIDRs and CIDRs outside 10.0.0.0/8', () => {
+    const overlap = variant((c) => (c.tiers.production.cidrs = { aws: { 'us-east-1': '10.50.0.0/16', 'eu-west-1': '10.50.0.0/17' } }));
+    expectIssue(overlap, 'tiers.production.cidrs.aws.eu-west-1', /does not overlap aws.us-east-1 \(10.50.0.0\/16\)/);
+    expectIssue(variant((c) => (c.tiers.dev.cidrs = { aws: { 'us-east-1': '192.168.0.0/16' } })), 'tiers.dev.cidrs.aws.us-east-1', /inside 10.0.0.0\/8/);
+    expectIssue(variant((c) => (c.tiers.dev.cidrs = { aws: { 'us-east-1': '10.1.2.0/16' } })), 'tiers.dev.cidrs.aws.us-east-1', /valid IPv4 network/);
+  });
+
+  it('rejects HTTPS without a certificate when certificates are provided', () => {
+    const text = variant((c) => (c.tls = { mode: 'provided', gcpCertificate: 'projects/p/locations/global/certificates/c' }));
+    expectIssue(text, 'tls.awsCertificateArn', /HTTPS needs a certificate/);
+    expectIssue(text, 'tls.kubernetesSecretName', /HTTPS needs a certificate/);
+  });
+
+  it('rejects a backend of an unknown type or missing its bucket', () => {
+    expectIssue(variant((c) => (c.backend = { production: { type: 'ftp' } })), 'backend.production.type', /allowed: local \| s3 \| gcs \| azurerm \| hcp/);
+    expectIssue(variant((c) => (c.backend = { production: { type: 's3', region: 'us-east-1' } })), 'backend.production.bucket', /required/);
+  });
+
+  it('reports every problem at once', () => {
+    const text = variant((c) => {
+      c.image = 'ghcr.io/saasy-solutions/mockforge:latest';
+      c.domain = 'bad domain';
+      c.tiers.production.size = 'huge';
+      c.tiers.dev.regions.aws = ['mars-1'];
+    });
+    expect(issuesOf(text).map((i) => i.path).sort()).toEqual(['domain', 'image', 'tiers.dev.regions.aws[0]', 'tiers.production.size']);
+  });
+
+  it('formats the error with path, line, value and what is allowed', () => {
+    try {
+      parseConfig(variant((c) => (c.tiers.production.size = 'huge')), 'prod.yaml', CLOUDS);
+      throw new Error('expected a rejection');
+    } catch (error) {
+      expect((error as Error).message).toMatch(/^invalid configuration in prod.yaml:\n {2}- tiers\.production\.size \(line \d+\): got "huge"; allowed: small \| medium \| large$/);
+    }
+  });
+});
