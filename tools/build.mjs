@@ -1,7 +1,7 @@
 // Transpile-only build: every project's src/**/*.ts becomes dist/**/*.js.
 // Type checking is a separate step (`npm run typecheck`), so this stays ~1 s.
 import { transformFileSync } from '@swc/core';
-import { mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -13,11 +13,12 @@ const swcOptions = {
   swcrc: false,
 };
 
+/** TypeScript sources to transpile and JSON data files to copy; tests stay behind. */
 function* sourceFiles(dir) {
   for (const entry of readdirSync(dir).sort()) {
     const full = join(dir, entry);
     if (statSync(full).isDirectory()) yield* sourceFiles(full);
-    else if (entry.endsWith('.ts') && !entry.endsWith('.test.ts') && !entry.endsWith('.d.ts')) yield full;
+    else if ((entry.endsWith('.ts') && !entry.endsWith('.test.ts') && !entry.endsWith('.d.ts')) || entry.endsWith('.json')) yield full;
   }
 }
 
@@ -29,7 +30,8 @@ export function buildProject(projectDir) {
   for (const file of sourceFiles(src)) {
     const out = join(dist, relative(src, file)).replace(/\.ts$/, '.js');
     mkdirSync(dirname(out), { recursive: true });
-    writeFileSync(out, transformFileSync(file, swcOptions).code);
+    if (file.endsWith('.json')) copyFileSync(file, out);
+    else writeFileSync(out, transformFileSync(file, swcOptions).code);
     count += 1;
   }
   return count;

@@ -1,2 +1,2 @@
 // Types for cdktf's jest matchers, which tools/jest-setup.js registers.
-/// <reference path="../node_modules/cdktf/lib/testing/adapters/jest.d.ts" />
+import 'cdktf/lib/testing/adapters/jest';

@@ -1,10 +1,5 @@
+import { formatTable } from './table';
 import type { SynthResult } from './synthesize';
-
-function table(headers: readonly string[], rows: readonly (readonly string[])[]): string {
-  const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (cells: readonly string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd();
-  return [line(headers), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
-}
 
 /** The table `npm run synth` ends with: stack, resources, backend, findings and suppressions. */
 export function formatSummary(result: SynthResult): string {
@@ -22,12 +17,19 @@ export function formatSummary(result: SynthResult): string {
     `config: ${result.configSource}`,
     `output: ${result.outdir}`,
     '',
-    table(['stack', 'resources', 'backend', 'findings', 'suppressed'], rows),
+    formatTable(['stack', 'resources', 'backend', 'findings', 'suppressed'], rows),
   ];
-  const suppressed = result.stacks.flatMap((s) => s.findings.filter((f) => f.suppressedBecause));
-  if (suppressed.length > 0) {
-    out.push('', 'suppressions:');
-    for (const f of suppressed) out.push(`  ${f.stack}  ${f.ruleId}  ${f.address}: ${f.suppressedBecause}`);
+  // The same suppression usually repeats across stacks; list it once with where it applies.
+  const suppressions = new Map<string, string[]>();
+  for (const s of result.stacks) {
+    for (const f of s.findings.filter((x) => x.suppressedBecause)) {
+      const key = `${f.ruleId}: ${f.suppressedBecause}`;
+      suppressions.set(key, [...(suppressions.get(key) ?? []), `${f.stack}/${f.address.split('.')[0]}`]);
+    }
+  }
+  if (suppressions.size > 0) {
+    out.push('', 'suppressions (rule: reason; where):');
+    for (const [key, where] of suppressions) out.push(`  ${key}`, `      ${[...new Set(where)].join(', ')}`);
   }
   const warnings = result.stacks.flatMap((s) => s.findings.filter((f) => !f.suppressedBecause && f.severity === 'warning'));
   if (warnings.length > 0) {

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { defaultConfig } from '@mockforge-infra/core';
 import { stringify } from 'yaml';
-import { runSynthCli, parseSynthArgs, UsageError } from './cli';
+import { UsageError } from './args';
+import { runSynthCli, parseSynthArgs } from './cli';
 import { synthesize } from './synthesize';
 import { IMPLEMENTED_CLOUDS } from './targets';
 

@@ -9,6 +9,7 @@ import {
   TIER_NAMES,
   type CloudName,
   type Finding,
+  type MockforgeConfig,
   type TierName,
 } from '@mockforge-infra/core';
 import { composeTiers } from './compose';
@@ -31,6 +32,7 @@ export interface StackSummary {
 }
 
 export interface SynthResult {
+  readonly config: MockforgeConfig;
   readonly configSource: string;
   readonly outdir: string;
   readonly stacks: readonly StackSummary[];
@@ -67,7 +69,7 @@ export function synthesize(options: SynthOptions = {}): SynthResult {
       return { stack: stack.node.id, resources: report?.resourceCount ?? 0, backend: describeBackend(stack.backend), findings: report?.findings ?? [] };
     });
     if (!managedByCli) swapInto(workdir, outdir);
-    return { configSource: source, outdir, stacks: summaries };
+    return { config, configSource: source, outdir, stacks: summaries };
   } catch (error) {
     if (!managedByCli) rmSync(workdir, { recursive: true, force: true });
     throw error;

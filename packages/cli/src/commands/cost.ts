@@ -1,0 +1,74 @@
+import { formatTable, parseFlags } from '@mockforge-infra/composition';
+import { CLOUD_NAMES, TIER_NAMES, TIER_SIZING, tierProfile, type CloudName, type TierName } from '@mockforge-infra/core';
+import { estimateCost, PRICE_TABLE, type CostLine } from '../cost/estimate';
+import type { Io } from '../io';
+import { synthesizeScratch } from '../synthesized-tiers';
+
+export const costHelp = 'cost [--tier t] [--cloud c] [--config f] [--json]\n                                 estimated monthly cost per tier and target, a line per resource kind';
+
+const usd = (n: number) => `$${n.toFixed(2)}`;
+
+interface TargetCost {
+  readonly tier: TierName;
+  readonly cloud: CloudName;
+  readonly stacks: readonly string[];
+  readonly lines: readonly CostLine[];
+  readonly monthlyUsd: number;
+  /** The hosting guide's estimate for the tier's size (compute only, one region). */
+  readonly guideUsd: { readonly min: number; readonly max?: number };
+  readonly unpriced: readonly string[];
+}
+
+function mergeLines(lines: readonly CostLine[]): CostLine[] {
+  const merged = new Map<string, CostLine>();
+  for (const line of lines) {
+    const prev = merged.get(line.kind);
+    merged.set(line.kind, prev ? { ...prev, quantity: prev.quantity + line.quantity, monthlyUsd: prev.monthlyUsd + line.monthlyUsd, unit: prev.unit === line.unit ? prev.unit : `${prev.unit}; ${line.unit}` } : line);
+  }
+  return [...merged.values()].sort((a, b) => b.monthlyUsd - a.monthlyUsd);
+}
+
+export function cost(args: readonly string[], io: Io): number {
+  const flags = parseFlags(args, {
+    '--tier': { kind: 'listOf', allowed: TIER_NAMES },
+    '--cloud': { kind: 'listOf', allowed: CLOUD_NAMES },
+    '--config': { kind: 'string', describe: 'a YAML file' },
+    '--json': { kind: 'boolean' },
+  });
+  const tiers = (flags.tier as TierName[] | undefined) ?? TIER_NAMES;
+  const { result, stacks } = synthesizeScratch(io, { tiers, clouds: flags.cloud as CloudName[] | undefined, configPath: flags.config as string | undefined });
+  const targets: TargetCost[] = [];
+  for (const tier of tiers) {
+    const tierConfig = result.config.tiers[tier];
+    if (!tierConfig) continue;
+    for (const cloud of result.config.clouds) {
+      const names = [...stacks.keys()].filter((n) => n.startsWith(`${tier}-${cloud}-`));
+      if (names.length === 0) continue;
+      const estimates = names.map((n) => estimateCost(n, stacks.get(n)!));
+      const lines = mergeLines(estimates.flatMap((e) => e.lines));
+      targets.push({
+        tier,
+        cloud,
+        stacks: names,
+        lines,
+        monthlyUsd: lines.reduce((sum, l) => sum + l.monthlyUsd, 0),
+        guideUsd: TIER_SIZING[tierProfile(tier, tierConfig).size].monthlyCostUsd,
+        unpriced: [...new Set(estimates.flatMap((e) => e.unpriced))],
+      });
+    }
+  }
+  if (flags.json) {
+    io.out(JSON.stringify({ prices: PRICE_TABLE, targets }, null, 2));
+    return 0;
+  }
+  io.out(`prices: ${PRICE_TABLE.source} (${PRICE_TABLE.date}, ${PRICE_TABLE.currency})\n`);
+  for (const t of targets) {
+    const guide = t.guideUsd.max ? `${usd(t.guideUsd.min)}-${usd(t.guideUsd.max)}` : `${usd(t.guideUsd.min)}+`;
+    io.out(`${t.tier} on ${t.cloud} (${t.stacks.length} stacks): ${usd(t.monthlyUsd)}/month; the guide estimates ${guide}`);
+    io.out(formatTable(['resource', 'quantity', 'detail', 'monthly'], t.lines.map((l) => [l.kind, String(l.quantity), l.unit, usd(l.monthlyUsd)])));
+    if (t.cloud === 'kubernetes') io.out('(workload capacity runs on your cluster and is not priced here)');
+    if (t.unpriced.length > 0) io.out(`not in the price table (priced at $0): ${t.unpriced.join(', ')}`);
+    io.out('');
+  }
+  return 0;
+}

@@ -1,0 +1,37 @@
+import { CLOUD_NAMES, TIER_NAMES, type CloudName, type TierName } from '@mockforge-infra/core';
+import { formatTable, parseFlags } from '@mockforge-infra/composition';
+import type { Io } from '../io';
+import { synthesizeScratch } from '../synthesized-tiers';
+
+export const listHelp = 'list [--tier t] [--cloud c] [--config f] [--json]\n                                 stacks with resource counts, backends and policy findings';
+
+export function list(args: readonly string[], io: Io): number {
+  const flags = parseFlags(args, {
+    '--tier': { kind: 'listOf', allowed: TIER_NAMES },
+    '--cloud': { kind: 'listOf', allowed: CLOUD_NAMES },
+    '--config': { kind: 'string', describe: 'a YAML file' },
+    '--json': { kind: 'boolean' },
+  });
+  const { result } = synthesizeScratch(io, {
+    tiers: flags.tier as TierName[] | undefined,
+    clouds: flags.cloud as CloudName[] | undefined,
+    configPath: flags.config as string | undefined,
+  });
+  const rows = result.stacks.map((s) => {
+    const open = s.findings.filter((f) => !f.suppressedBecause);
+    return {
+      stack: s.stack,
+      resources: s.resources,
+      backend: s.backend,
+      errors: open.filter((f) => f.severity === 'error').length,
+      warnings: open.filter((f) => f.severity === 'warning').length,
+      suppressed: s.findings.length - open.length,
+    };
+  });
+  if (flags.json) {
+    io.out(JSON.stringify(rows, null, 2));
+  } else {
+    io.out(formatTable(['stack', 'resources', 'backend', 'errors', 'warnings', 'suppressed'], rows.map((r) => Object.values(r).map(String))));
+  }
+  return 0;
+}

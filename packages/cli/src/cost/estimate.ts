@@ -1,0 +1,160 @@
+import { attr, SynthesizedStack, type SynthesizedResource } from '@mockforge-infra/core';
+import prices from './prices.json';
+import type { StackJson } from '../synthesized-tiers';
+
+export interface CostLine {
+  /** What is paid for, e.g. "Fargate tasks". */
+  readonly kind: string;
+  readonly quantity: number;
+  readonly unit: string;
+  readonly monthlyUsd: number;
+}
+
+export interface CostEstimate {
+  readonly stack: string;
+  readonly lines: readonly CostLine[];
+  readonly monthlyUsd: number;
+  /** Instance sizes the price table does not know; priced at 0. */
+  readonly unpriced: readonly string[];
+}
+
+type Pricer = (r: SynthesizedResource, stack: SynthesizedStack, unpriced: string[]) => Omit<CostLine, 'kind'> | undefined;
+
+const HOURS = prices.hoursPerMonth;
+const SECONDS = HOURS * 3600;
+const aws = prices.aws;
+const gcp = prices.gcp;
+
+const num = (value: unknown, fallback = 0): number => (typeof value === 'number' ? value : typeof value === 'string' && value !== '' && !Number.isNaN(Number(value)) ? Number(value) : fallback);
+
+function hourly(table: Record<string, number>, size: unknown, unpriced: string[]): number {
+  const price = typeof size === 'string' ? table[size] : undefined;
+  if (price === undefined) unpriced.push(String(size));
+  return price ?? 0;
+}
+
+const monthly = (quantity: number, unit: string, pricePerUnitMonth: number) => ({ quantity, unit, monthlyUsd: quantity * pricePerUnitMonth });
+
+/** Fargate tasks: the service's desired count times its task size; Spot where the service uses it. */
+const fargateService: Pricer = (service, stack) => {
+  const task = stack.resolve(service.attributes.task_definition);
+  if (!task) return undefined;
+  const vcpu = num(task.attributes.cpu) / 1024;
+  const gb = num(task.attributes.memory) / 1024;
+  const count = num(service.attributes.desired_count, 1);
+  const spot = JSON.stringify(service.attributes.capacity_provider_strategy ?? []).includes('FARGATE_SPOT');
+  const perTask = (vcpu * aws.fargateVcpuHour + gb * aws.fargateGbHour) * HOURS * (spot ? 1 - aws.fargateSpotDiscount : 1);
+  return { quantity: count, unit: `tasks (${vcpu} vCPU, ${gb} GB${spot ? ', Spot' : ''})`, monthlyUsd: count * perTask };
+};
+
+const PRICERS: Readonly<Record<string, { kind: string; price: Pricer }>> = {
+  aws_ecs_service: { kind: 'Fargate tasks', price: fargateService },
+  aws_lb: { kind: 'Application Load Balancer', price: () => monthly(1, 'load balancer (1 LCU)', (aws.albHour + aws.albLcuHour) * HOURS) },
+  aws_nat_gateway: { kind: 'NAT gateway', price: () => monthly(1, 'gateway', (aws.natGatewayHour + aws.publicIpv4Hour) * HOURS) },
+  aws_vpc_endpoint: {
+    kind: 'VPC interface endpoints',
+    price: (r) => (r.attributes.vpc_endpoint_type === 'Interface' ? monthly(((r.attributes.subnet_ids as unknown[]) ?? []).length || 1, 'endpoint-AZs', aws.interfaceEndpointHourPerAz * HOURS) : undefined),
+  },
+  aws_db_instance: {
+    kind: 'RDS PostgreSQL',
+    price: (r, _s, unpriced) => {
+      const copies = r.attributes.multi_az === true ? 2 : 1;
+      const compute = hourly(aws.rdsInstanceHour, r.attributes.instance_class, unpriced) * HOURS * copies;
+      const storage = num(r.attributes.allocated_storage) * aws.rdsStorageGbMonth * copies;
+      return { quantity: copies, unit: `${r.attributes.instance_class} instance(s), ${num(r.attributes.allocated_storage)} GB`, monthlyUsd: compute + storage };
+    },
+  },
+  aws_rds_cluster_instance: {
+    kind: 'Aurora PostgreSQL',
+    price: (r, _s, unpriced) => monthly(1, `${r.attributes.instance_class} instance`, hourly(aws.rdsInstanceHour, r.attributes.instance_class, unpriced) * HOURS),
+  },
+  aws_elasticache_replication_group: {
+    kind: 'ElastiCache Redis',
+    price: (r, _s, unpriced) => {
+      const shards = num(r.attributes.num_node_groups, 0);
+      const nodes = shards > 0 ? shards * (num(r.attributes.replicas_per_node_group) + 1) : num(r.attributes.num_cache_clusters, 1);
+      return monthly(nodes, `${r.attributes.node_type} nodes`, hourly(aws.elasticacheNodeHour, r.attributes.node_type, unpriced) * HOURS);
+    },
+  },
+  aws_eks_cluster: { kind: 'EKS control plane', price: () => monthly(1, 'cluster', aws.eksClusterHour * HOURS) },
+  aws_eks_node_group: {
+    kind: 'EKS nodes',
+    price: (r, _s, unpriced) => {
+      const size = (r.attributes.instance_types as string[] | undefined)?.[0];
+      return monthly(num(attr(r.attributes, 'scaling_config.desired_size'), 1), `${size} nodes`, hourly(aws.ec2InstanceHour, size, unpriced) * HOURS);
+    },
+  },
+  aws_wafv2_web_acl: { kind: 'WAF', price: (r) => ({ quantity: 1, unit: 'web ACL', monthlyUsd: aws.wafWebAclMonth + ((r.attributes.rule as unknown[]) ?? []).length * aws.wafRuleMonth }) },
+  aws_route53_zone: { kind: 'Route 53', price: () => monthly(1, 'hosted zone', aws.route53ZoneMonth) },
+  aws_route53_health_check: { kind: 'Route 53', price: () => monthly(1, 'health check', aws.route53HealthCheckMonth) },
+  aws_kms_key: { kind: 'KMS keys', price: () => monthly(1, 'key', aws.kmsKeyMonth) },
+  aws_secretsmanager_secret: { kind: 'Secrets', price: () => monthly(1, 'secret', aws.secretMonth) },
+  aws_cloudwatch_metric_alarm: { kind: 'Alarms and dashboards', price: () => monthly(1, 'alarm', aws.cloudwatchAlarmMonth) },
+  aws_cloudwatch_dashboard: { kind: 'Alarms and dashboards', price: () => monthly(1, 'dashboard', aws.cloudwatchDashboardMonth) },
+  google_cloud_run_v2_service: {
+    kind: 'Cloud Run (min instances, idle)',
+    price: (r) => {
+      const count = num(attr(r.attributes, 'template.scaling.min_instance_count'), 0);
+      const limits = (attr(r.attributes, 'template.containers.resources.limits') ?? {}) as Record<string, string>;
+      const vcpu = num(limits.cpu, 1);
+      const gib = num((limits.memory ?? '512Mi').replace(/Mi$/, '')) / 1024 || num((limits.memory ?? '').replace(/Gi$/, ''));
+      return monthly(count, `instances (${vcpu} vCPU, ${gib} GiB)`, (vcpu * gcp.cloudRunIdleVcpuSecond + gib * gcp.cloudRunIdleGibSecond) * SECONDS);
+    },
+  },
+  google_sql_database_instance: {
+    kind: 'Cloud SQL PostgreSQL',
+    price: (r) => {
+      const tier = String(attr(r.attributes, 'settings.tier') ?? '');
+      const m = /^db-custom-(\d+)-(\d+)$/.exec(tier);
+      const copies = attr(r.attributes, 'settings.availability_type') === 'REGIONAL' ? 2 : 1;
+      const compute = m ? (num(m[1]) * gcp.cloudSqlVcpuHour + (num(m[2]) / 1024) * gcp.cloudSqlGbHour) * HOURS : 0;
+      const disk = num(attr(r.attributes, 'settings.disk_size'), 10) * gcp.cloudSqlSsdGbMonth;
+      return { quantity: copies, unit: `${tier} instance(s)`, monthlyUsd: (compute + disk) * copies };
+    },
+  },
+  google_redis_instance: {
+    kind: 'Memorystore Redis',
+    price: (r) => {
+      const standard = r.attributes.tier === 'STANDARD_HA';
+      return monthly(num(r.attributes.memory_size_gb, 1), `GB (${String(r.attributes.tier)})`, (standard ? gcp.memorystoreStandardGbHour : gcp.memorystoreBasicGbHour) * HOURS);
+    },
+  },
+  google_container_cluster: { kind: 'GKE control plane', price: () => monthly(1, 'cluster', gcp.gkeClusterHour * HOURS) },
+  google_container_node_pool: {
+    kind: 'GKE nodes',
+    price: (r, _s, unpriced) => {
+      const machine = attr(r.attributes, 'node_config.machine_type');
+      const perZone = num(attr(r.attributes, 'autoscaling.min_node_count'), num(r.attributes.node_count, 1));
+      const zones = ((r.attributes.node_locations as unknown[]) ?? []).length || 3;
+      return monthly(perZone * zones, `${String(machine)} nodes`, hourly(gcp.computeInstanceHour, machine, unpriced) * HOURS);
+    },
+  },
+  google_compute_global_forwarding_rule: { kind: 'Global load balancer', price: () => monthly(1, 'forwarding rule', gcp.forwardingRuleHour * HOURS) },
+  google_compute_security_policy: {
+    kind: 'Cloud Armor',
+    price: (r) => ({ quantity: 1, unit: 'policy', monthlyUsd: gcp.cloudArmorPolicyMonth + ((r.attributes.rule as unknown[]) ?? []).length * gcp.cloudArmorRuleMonth }),
+  },
+  google_dns_managed_zone: { kind: 'Cloud DNS', price: () => monthly(1, 'zone', gcp.dnsZoneMonth) },
+  google_secret_manager_secret: { kind: 'Secrets', price: () => monthly(1, 'secret', gcp.secretVersionMonth) },
+};
+
+/** Estimated monthly cost of one synthesized stack, one line per kind of resource. */
+export function estimateCost(stackName: string, json: StackJson): CostEstimate {
+  const stack = new SynthesizedStack(stackName, json);
+  const byKind = new Map<string, { quantity: number; units: Set<string>; monthlyUsd: number }>();
+  const unpriced: string[] = [];
+  for (const resource of stack.resources) {
+    const pricer = PRICERS[resource.type];
+    const line = pricer?.price(resource, stack, unpriced);
+    if (!pricer || !line) continue;
+    const entry = byKind.get(pricer.kind) ?? { quantity: 0, units: new Set<string>(), monthlyUsd: 0 };
+    entry.quantity += line.quantity;
+    entry.units.add(line.unit);
+    entry.monthlyUsd += line.monthlyUsd;
+    byKind.set(pricer.kind, entry);
+  }
+  const lines = [...byKind.entries()].map(([kind, e]) => ({ kind, quantity: e.quantity, unit: [...e.units].join('; '), monthlyUsd: e.monthlyUsd }));
+  return { stack: stackName, lines, monthlyUsd: lines.reduce((sum, l) => sum + l.monthlyUsd, 0), unpriced: [...new Set(unpriced)] };
+}
+
+export const PRICE_TABLE = { source: prices.source, date: prices.date, currency: prices.currency };
