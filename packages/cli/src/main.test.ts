@@ -1,0 +1,61 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { IMPLEMENTED_CLOUDS } from '@mockforge-infra/composition';
+import { main } from './main';
+
+async function run(...argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main(argv, { out: (l) => out.push(l), err: (l) => err.push(l) });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+const cloud = IMPLEMENTED_CLOUDS.includes('kubernetes') ? 'kubernetes' : IMPLEMENTED_CLOUDS[0]!;
+
+describe('mockforge-infra', () => {
+  it('prints usage and rejects unknown commands and options with exit code 2', async () => {
+    expect((await run('help')).out).toMatch(/usage: mockforge-infra <command>[\s\S]*validate[\s\S]*synth[\s\S]*list[\s\S]*cost[\s\S]*diagram/);
+    const unknown = await run('deploy');
+    expect([unknown.code, unknown.err]).toEqual([2, expect.stringContaining('unknown command "deploy"; allowed: validate | synth | list | cost | diagram')]);
+    const badFlag = await run('list', '--tier', 'qa');
+    expect([badFlag.code, badFlag.err]).toEqual([2, 'error: --tier: got "qa"; allowed: dev | staging | production']);
+    expect((await run('diagram', '--format', 'png')).err).toBe('error: --format: got "png"; allowed: svg | mermaid');
+  });
+
+  it('validates the default config, and rejects a bad one with the same field-level errors as synth', async () => {
+    const ok = await run('validate');
+    expect(ok.code).toBe(0);
+    expect(ok.out).toMatch(/^valid: built-in default\n {2}dev: stateless; /);
+    const file = join(mkdtempSync(join(tmpdir(), 'mf-cli-')), 'bad.yaml');
+    writeFileSync(file, `image: ghcr.io/saasy-solutions/mockforge:latest\ndomain: mocks.example.com\nclouds: [${cloud}]\ntiers: { dev: { regions: { ${cloud}: [us-east-1] } } }\n`);
+    const bad = await run('validate', '--config', file);
+    expect(bad.code).toBe(1);
+    expect(bad.err).toContain('image (line 1): got "ghcr.io/saasy-solutions/mockforge:latest"; `latest` is not allowed');
+  });
+
+  it('lists stacks with resource counts, backends and findings as JSON', async () => {
+    const { code, out } = await run('list', '--tier', 'dev', '--cloud', cloud, '--json');
+    expect(code).toBe(0);
+    const rows = JSON.parse(out) as { stack: string; resources: number; backend: string; errors: number }[];
+    expect(rows.length).toBeGreaterThan(0);
+    for (const row of rows) expect(row).toMatchObject({ stack: expect.stringMatching(new RegExp(`^dev-${cloud}-`)), backend: 'local', errors: 0 });
+    expect(rows.every((r) => r.resources > 0)).toBe(true);
+  });
+
+  it('estimates cost per tier and target against the guide', async () => {
+    const { code, out } = await run('cost', '--tier', 'staging');
+    expect(code).toBe(0);
+    expect(out).toMatch(/^prices: .*\(2026-11-01, USD\)/);
+    expect(out).toMatch(/staging on \w+ \(\d+ stacks\): \$\d+\.\d\d\/month; the guide estimates \$40\.00-\$60\.00/);
+  });
+
+  it('draws a tier as Mermaid and as SVG', async () => {
+    const mermaid = await run('diagram', '--tier', 'production');
+    expect(mermaid.out).toMatch(/^flowchart LR\n {2}subgraph production_/);
+    const file = join(mkdtempSync(join(tmpdir(), 'mf-cli-')), 'production.svg');
+    const svg = await run('diagram', '--tier', 'production', '--format', 'svg', '--output', file);
+    expect(svg.code).toBe(0);
+    expect(readFileSync(file, 'utf8')).toMatch(/<svg[\s\S]*production&#45;/);
+  });
+});
