@@ -1,4 +1,4 @@
-// Every project with a jest.config.js takes part in `npm test`.
+// Every project with a jest.config.js takes part in `npm test`, plus the workspace tests in tests/.
 const { readdirSync, existsSync } = require('node:fs');
 const { join } = require('node:path');
 
@@ -7,7 +7,7 @@ const projects = ['packages', 'apps'].flatMap((group) =>
     .sort()
     .map((name) => join(__dirname, group, name))
     .filter((dir) => existsSync(join(dir, 'jest.config.js'))),
-);
+).concat(join(__dirname, 'tests'));
 
 module.exports = {
   projects,
