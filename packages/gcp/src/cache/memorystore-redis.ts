@@ -1,0 +1,67 @@
+import { RedisInstance } from '@cdktf/provider-google/lib/redis-instance';
+import type { ITerraformDependable } from 'cdktf';
+import { BACKUPS, type CommonProps, type RedisCache, type SecretReference, type TargetContext } from '@mockforge-infra/core';
+import { Construct } from 'constructs';
+import { applyCommonProps } from '../common';
+import { suppressExempted } from '../exemptions';
+import { GCP_SIZES, MEMORYSTORE } from '../sizing';
+
+const DAY_NAME: Readonly<Record<string, string>> = { mon: 'MONDAY', tue: 'TUESDAY', wed: 'WEDNESDAY', thu: 'THURSDAY', fri: 'FRIDAY', sat: 'SATURDAY', sun: 'SUNDAY' };
+
+/** Memorystore's RDB period from a cron like `0 *\/6 * * *` (every 6 hours); daily otherwise. */
+export function rdbSnapshotPeriod(cron: string): string {
+  const hours = /^\S+ \*\/(\d+) /.exec(cron)?.[1];
+  const period = MEMORYSTORE.rdbPeriods[Number(hours ?? 24)];
+  if (!period) throw new Error(`no Memorystore snapshot period for cron ${cron}`);
+  return period;
+}
+
+export interface MemorystoreRedisProps extends CommonProps {
+  readonly context: TargetContext;
+  readonly region: string;
+  /** Up to 40 characters. */
+  readonly name: string;
+  readonly networkId: string;
+  /** The Private Service Access range name. */
+  readonly reservedRange?: string;
+  readonly connectionSecret: SecretReference;
+  readonly dependsOn?: ITerraformDependable[];
+}
+
+/** Memorystore for Redis over Private Service Access: AUTH, TLS, RDB snapshots, a maintenance window. */
+export class MemorystoreRedis extends Construct implements RedisCache {
+  readonly instance: RedisInstance;
+  readonly endpoint: string;
+  readonly port: number;
+  readonly connectionSecret: SecretReference;
+
+  constructor(scope: Construct, id: string, props: MemorystoreRedisProps) {
+    super(scope, id);
+    const { context } = props;
+    const cache = context.cache;
+    this.instance = new RedisInstance(this, 'instance', {
+      name: props.name,
+      displayName: `MockForge ${context.tier} ${props.region}`,
+      region: props.region,
+      tier: cache.highlyAvailable ? 'STANDARD_HA' : 'BASIC',
+      memorySizeGb: GCP_SIZES[context.profile.size].redisMemoryGb,
+      redisVersion: MEMORYSTORE.redisVersion,
+      authorizedNetwork: props.networkId,
+      connectMode: MEMORYSTORE.connectMode,
+      ...(props.reservedRange ? { reservedIpRange: props.reservedRange } : {}),
+      authEnabled: true,
+      transitEncryptionMode: MEMORYSTORE.transitEncryptionMode,
+      persistenceConfig: { persistenceMode: 'RDB', rdbSnapshotPeriod: rdbSnapshotPeriod(BACKUPS.state.cron) },
+      maintenancePolicy: {
+        weeklyMaintenanceWindow: [{ day: DAY_NAME[cache.maintenanceWindow.day]!, startTime: { hours: cache.maintenanceWindow.startHourUtc, minutes: 0 } }],
+      },
+      lifecycle: { preventDestroy: context.profile.preventDestroy },
+      dependsOn: props.dependsOn,
+    });
+    applyCommonProps(this.instance, props);
+    suppressExempted(this.instance, context.profile, 'multi-az', ['MF_GCP_12']);
+    this.endpoint = this.instance.host;
+    this.port = this.instance.port;
+    this.connectionSecret = props.connectionSecret;
+  }
+}

@@ -1,0 +1,89 @@
+import { App, Testing } from 'cdktf';
+import { BACKUPS, HA_MINIMUMS, INTERNAL_CIDR, PolicyEngine } from '@mockforge-infra/core';
+import { appSynthJson, gcpContext, noPolicy, resourcesOf, synthJson } from '../testing/fixtures';
+import { GcpRegionalStack } from '../stacks/regional-stack';
+import { gcpTarget } from '../target';
+
+function regional(changes: Parameters<typeof gcpContext>[1], configChanges: Parameters<typeof gcpContext>[2] = {}) {
+  const context = gcpContext('production', changes, configChanges);
+  return synthJson(new GcpRegionalStack(Testing.app(), { context, region: context.topology.primaryRegion, policy: noPolicy() }));
+}
+
+describe('GKE compute', () => {
+  const json = regional({ compute: { gcp: 'gke' } });
+  const cluster = resourcesOf(json, 'google_container_cluster')[0] as any;
+  const pool = resourcesOf(json, 'google_container_node_pool')[0] as any;
+
+  it('replaces Cloud Run with a regional, private cluster', () => {
+    expect(resourcesOf(json, 'google_cloud_run_v2_service')).toHaveLength(0);
+    expect(cluster.location).toBe('us-central1');
+    expect(cluster.private_cluster_config).toMatchObject({ enable_private_nodes: true, enable_private_endpoint: true, master_ipv4_cidr_block: '10.48.224.0/28' });
+    expect(cluster.master_authorized_networks_config.cidr_blocks).toEqual([{ cidr_block: INTERNAL_CIDR, display_name: 'authorized' }]);
+  });
+
+  it('turns on Workload Identity, shielded nodes, Dataplane V2, Binary Authorization and a release channel', () => {
+    expect(cluster).toMatchObject({
+      workload_identity_config: { workload_pool: 'mockforge-example.svc.id.goog' },
+      enable_shielded_nodes: true,
+      datapath_provider: 'ADVANCED_DATAPATH',
+      binary_authorization: { evaluation_mode: 'PROJECT_SINGLETON_POLICY_ENFORCE' },
+      release_channel: { channel: 'REGULAR' },
+      enable_intranode_visibility: true,
+      enable_legacy_abac: false,
+      deletion_protection: true,
+    });
+  });
+
+  it('autoscales one node pool 3-10 with auto repair/upgrade, secure boot and a dedicated service account', () => {
+    expect(pool.autoscaling).toMatchObject({ total_min_node_count: HA_MINIMUMS.production.instancesPerRegion, total_max_node_count: 10 });
+    expect(pool.autoscaling.total_min_node_count).toBe(3);
+    expect(pool.management).toEqual({ auto_repair: true, auto_upgrade: true });
+    expect(pool.node_config.shielded_instance_config.enable_secure_boot).toBe(true);
+    expect(pool.node_config.workload_metadata_config.mode).toBe('GKE_METADATA');
+    expect(pool.node_config.service_account).toContain('google_service_account');
+  });
+
+  it('opens the control plane to configured CIDRs only', () => {
+    const configured = resourcesOf(regional({ compute: { gcp: 'gke' } }, { gcp: { project: 'mockforge-example', gkeMasterAuthorizedCidrs: ['203.0.113.0/24'] } }), 'google_container_cluster')[0] as any;
+    expect(configured.private_cluster_config.enable_private_endpoint).toBe(false);
+    expect(configured.master_authorized_networks_config.cidr_blocks).toEqual([{ cidr_block: '203.0.113.0/24', display_name: 'authorized' }]);
+  });
+});
+
+describe('hybrid topology', () => {
+  const json = regional({ topology: 'hybrid' });
+
+  it('runs GKE for the stateful pool beside Cloud Run', () => {
+    expect(resourcesOf(json, 'google_cloud_run_v2_service')).toHaveLength(1);
+    expect((resourcesOf(json, 'google_container_cluster')[0] as any).addons_config.gke_backup_agent_config).toEqual({ enabled: true });
+  });
+
+  it('backs the stateful pool up with Backup for GKE on the state schedule, locked in production', () => {
+    expect(resourcesOf(json, 'google_gke_backup_backup_plan')[0]).toMatchObject({
+      backup_schedule: { cron_schedule: BACKUPS.state.cron },
+      retention_policy: { backup_retain_days: BACKUPS.state.retentionDays, backup_delete_lock_days: 7 },
+      backup_config: { include_volume_data: true, selected_namespaces: { namespaces: ['mockforge'] } },
+    });
+  });
+
+  it('adds a workload stack per cluster with a gce ingress and a StatefulSet, and passes every rule', () => {
+    const app: App = Testing.app();
+    const policy = new PolicyEngine(gcpTarget.rules, { failOnError: false });
+    const stacks = gcpTarget.addStacks(app, gcpContext('production', { topology: 'hybrid' }), policy);
+    expect(stacks.map((s) => s.node.id)).toEqual([
+      'production-gcp-us-central1',
+      'production-gcp-europe-west1',
+      'production-gcp-asia-south1',
+      'production-gcp-us-central1-workload',
+      'production-gcp-europe-west1-workload',
+      'production-gcp-asia-south1-workload',
+      'production-gcp-global',
+    ]);
+    const workload = appSynthJson(stacks[3]!);
+    expect(resourcesOf(workload, 'kubernetes_stateful_set_v1')).toHaveLength(1);
+    expect((resourcesOf(workload, 'kubernetes_ingress_v1')[0] as any).spec.ingress_class_name).toBe('gce');
+    expect((workload as any).provider.kubernetes[0].token).toBe('${data.google_client_config.google-client.access_token}');
+    expect(policy.blockingFindings).toEqual([]);
+    expect(policy.findings.filter((f) => !f.suppressedBecause && f.severity === 'warning')).toEqual([]);
+  });
+});

@@ -1,0 +1,98 @@
+import { Testing } from 'cdktf';
+import { BACKUPS, DATABASE_BACKUP_WINDOW, MAINTENANCE_WINDOW, PolicyEngine } from '@mockforge-infra/core';
+import { appSynthJson, gcpContext, noPolicy, resourcesOf, synthJson } from '../testing/fixtures';
+import { GcpRegionalStack } from '../stacks/regional-stack';
+import { gcpRules } from '../rules';
+
+function stacks(tier: 'dev' | 'staging' | 'production') {
+  const context = gcpContext(tier);
+  const app = Testing.app();
+  const primary = new GcpRegionalStack(app, { context, region: context.topology.regions[0]!, policy: noPolicy() });
+  const secondary = context.topology.regions[1] ? new GcpRegionalStack(app, { context, region: context.topology.regions[1], policy: noPolicy(), primary }) : undefined;
+  return { primary, secondary };
+}
+
+const sqlOf = (stack: GcpRegionalStack) => resourcesOf(synthJson(stack), 'google_sql_database_instance')[0] as any;
+
+describe('Cloud SQL for PostgreSQL', () => {
+  const production = stacks('production');
+  const sql = sqlOf(production.primary);
+
+  it('is regional, private, TLS-only and on the newest PostgreSQL', () => {
+    expect(sql.settings.availability_type).toBe('REGIONAL');
+    expect(sql.settings.ip_configuration).toMatchObject({ ipv4_enabled: false, ssl_mode: 'ENCRYPTED_ONLY' });
+    expect(sql.database_version).toBe('POSTGRES_18');
+    expect(sql.root_password).toBeUndefined();
+  });
+
+  it('backs up at 02:00, keeps 30 in production, elsewhere, with point-in-time recovery', () => {
+    const backups = sql.settings.backup_configuration;
+    expect(backups.start_time).toBe(`0${DATABASE_BACKUP_WINDOW.startHourUtc}:00`);
+    expect(backups.start_time).toBe('02:00');
+    expect(backups.backup_retention_settings.retained_backups).toBe(BACKUPS.database.retentionDays);
+    expect(backups.backup_retention_settings.retained_backups).toBe(30);
+    expect(backups.point_in_time_recovery_enabled).toBe(true);
+    expect(backups.location).toBe('europe-west1');
+  });
+
+  it('keeps maintenance on Sunday after the backup window', () => {
+    expect(sql.settings.maintenance_window).toMatchObject({ day: 7, hour: MAINTENANCE_WINDOW.startHourUtc });
+  });
+
+  it('sets the logging flags and IAM authentication', () => {
+    const flags = Object.fromEntries(sql.settings.database_flags.map((f: any) => [f.name, f.value]));
+    expect(flags).toMatchObject({ log_checkpoints: 'on', log_connections: 'on', log_disconnections: 'on', log_lock_waits: 'on', log_temp_files: '0', 'cloudsql.enable_pgaudit': 'on', 'cloudsql.iam_authentication': 'on' });
+    const user = resourcesOf(synthJson(production.primary), 'google_sql_user')[0] as any;
+    expect(user.type).toBe('CLOUD_IAM_SERVICE_ACCOUNT');
+    expect(user.password).toBeUndefined();
+  });
+
+  it('is protected from deletion and destroy in production', () => {
+    expect(sql.deletion_protection).toBe(true);
+    expect(sql.settings.deletion_protection_enabled).toBe(true);
+    expect(sql.lifecycle.prevent_destroy).toBe(true);
+  });
+
+  it('replicates to the second region as a read replica', () => {
+    const replica = resourcesOf(appSynthJson(stacks('production').secondary!), 'google_sql_database_instance')[0] as any;
+    expect(replica.master_instance_name).toContain('terraform_remote_state');
+    expect(replica.region).toBe('europe-west1');
+    expect(replica.settings.backup_configuration).toBeUndefined();
+  });
+
+  it('runs zonal and unprotected in dev, recorded as suppressions with the tier reason', () => {
+    const dev = stacks('dev').primary;
+    const devSql = sqlOf(dev);
+    expect(devSql.settings.availability_type).toBe('ZONAL');
+    expect(devSql.deletion_protection).toBe(false);
+    expect(devSql.settings.backup_configuration.backup_retention_settings.retained_backups).toBe(7);
+    expect(devSql.settings.backup_configuration.location).toBe('us');
+    const policy = new PolicyEngine(gcpRules, { failOnError: false });
+    const app = Testing.app();
+    const context = gcpContext('dev');
+    const stack = new GcpRegionalStack(app, { context, region: context.topology.primaryRegion, policy });
+    appSynthJson(stack);
+    const suppressed = policy.findings.filter((f) => f.suppressedBecause).map((f) => f.ruleId).sort();
+    expect(suppressed).toEqual(['CKV_GCP_6', 'MF_GCP_10', 'MF_GCP_12', 'MF_GCP_9']);
+    expect(policy.findings.filter((f) => !f.suppressedBecause)).toEqual([]);
+  });
+});
+
+describe('Memorystore for Redis', () => {
+  const redisOf = (tier: 'dev' | 'production') => resourcesOf(synthJson(stacks(tier).primary), 'google_redis_instance')[0] as any;
+
+  it('is STANDARD_HA in production with AUTH, TLS, RDB and a maintenance window', () => {
+    expect(redisOf('production')).toMatchObject({
+      tier: 'STANDARD_HA',
+      auth_enabled: true,
+      transit_encryption_mode: 'SERVER_AUTHENTICATION',
+      connect_mode: 'PRIVATE_SERVICE_ACCESS',
+      persistence_config: { persistence_mode: 'RDB', rdb_snapshot_period: 'SIX_HOURS' },
+      maintenance_policy: { weekly_maintenance_window: [{ day: 'SUNDAY', start_time: { hours: 4, minutes: 0 } }] },
+    });
+  });
+
+  it('is BASIC in dev, still private and encrypted', () => {
+    expect(redisOf('dev')).toMatchObject({ tier: 'BASIC', auth_enabled: true, transit_encryption_mode: 'SERVER_AUTHENTICATION' });
+  });
+});

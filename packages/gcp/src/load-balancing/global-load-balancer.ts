@@ -1,0 +1,121 @@
+import { ComputeBackendService, type ComputeBackendServiceCdnPolicy } from '@cdktf/provider-google/lib/compute-backend-service';
+import { ComputeGlobalAddress } from '@cdktf/provider-google/lib/compute-global-address';
+import { ComputeGlobalForwardingRule } from '@cdktf/provider-google/lib/compute-global-forwarding-rule';
+import { ComputeManagedSslCertificate } from '@cdktf/provider-google/lib/compute-managed-ssl-certificate';
+import { ComputeSslPolicy } from '@cdktf/provider-google/lib/compute-ssl-policy';
+import { ComputeTargetHttpProxy } from '@cdktf/provider-google/lib/compute-target-http-proxy';
+import { ComputeTargetHttpsProxy } from '@cdktf/provider-google/lib/compute-target-https-proxy';
+import { ComputeUrlMap } from '@cdktf/provider-google/lib/compute-url-map';
+import type { CommonProps, ContentDelivery, LoadBalancer, TargetContext } from '@mockforge-infra/core';
+import { Construct } from 'constructs';
+import { cdnPolicy } from '../cdn/cdn-policy';
+import { applyCommonProps } from '../common';
+import { resourceName } from '../naming';
+import { SSL_POLICY } from '../sizing';
+import { CloudArmorPolicy } from './cloud-armor-policy';
+
+const SCHEME = 'EXTERNAL_MANAGED';
+
+export interface GlobalLoadBalancerProps extends CommonProps {
+  readonly context: TargetContext;
+  readonly project: string;
+  /** One serverless NEG per region: the load balancer sends each client to the nearest healthy one. */
+  readonly endpointGroupIds: readonly string[];
+}
+
+/** A Certificate Manager certificate id as the proxy wants it. */
+export function certificateManagerPath(project: string, certificate: string): string {
+  return certificate.startsWith('projects/') || certificate.startsWith('//') ? certificate : `projects/${project}/locations/global/certificates/${certificate}`;
+}
+
+/**
+ * The global external Application Load Balancer: an anycast IP, HTTPS with a pinned SSL policy, an
+ * HTTP listener that only redirects, Cloud Armor on every backend, and Cloud CDN on the asset and
+ * config paths (API traffic is never cached).
+ */
+export class GlobalLoadBalancer extends Construct implements LoadBalancer, ContentDelivery {
+  readonly address: ComputeGlobalAddress;
+  readonly apiBackend: ComputeBackendService;
+  readonly urlMap: ComputeUrlMap;
+  readonly dnsName: string;
+  readonly endpoint: string;
+  readonly domainName: string;
+
+  constructor(scope: Construct, id: string, props: GlobalLoadBalancerProps) {
+    super(scope, id);
+    const { context, project } = props;
+    const domain = context.config.domain;
+    const name = (...parts: string[]) => resourceName(context.tier, ...parts);
+    const [httpsPort, httpPort] = context.networkPolicy.publicIngress.ports;
+    this.address = new ComputeGlobalAddress(this, 'address', { name: name('edge'), description: 'MockForge anycast address', addressType: 'EXTERNAL', ipVersion: 'IPV4' });
+    const armor = new CloudArmorPolicy(this, 'armor', { name: name('edge') });
+
+    const backend = (id: string, description: string, cdn?: ComputeBackendServiceCdnPolicy) =>
+      new ComputeBackendService(this, id, {
+        name: name(id),
+        description,
+        loadBalancingScheme: SCHEME,
+        protocol: 'HTTPS',
+        securityPolicy: armor.policy.id,
+        logConfig: { enable: true, sampleRate: 1 },
+        enableCdn: cdn !== undefined,
+        ...(cdn ? { cdnPolicy: cdn } : {}),
+        backend: props.endpointGroupIds.map((group) => ({ group })),
+      });
+    const { ttls, paths } = context.cdn;
+    this.apiBackend = backend('api', 'Mock API traffic, never cached');
+    const assets = backend('assets', 'Static assets, cached at the edge', cdnPolicy(ttls.assetsSeconds));
+    const configs = backend('configs', 'Mock configuration documents, cached at the edge', cdnPolicy(ttls.configsSeconds));
+
+    this.urlMap = new ComputeUrlMap(this, 'url-map', {
+      name: name('edge'),
+      description: 'Cached paths to the CDN backends, everything else to the API',
+      defaultService: this.apiBackend.id,
+      hostRule: [{ hosts: ['*'], pathMatcher: 'mockforge' }],
+      pathMatcher: [
+        {
+          name: 'mockforge',
+          defaultService: this.apiBackend.id,
+          pathRule: [
+            { paths: [...paths.assets], service: assets.id },
+            { paths: [...paths.configs], service: configs.id },
+          ],
+        },
+      ],
+    });
+    applyCommonProps(this.urlMap, { overrides: props.overrides });
+
+    const sslPolicy = new ComputeSslPolicy(this, 'ssl-policy', { name: name('edge'), description: 'TLS 1.2+ with modern ciphers', ...SSL_POLICY });
+    const provided = context.config.tls?.mode === 'provided' ? context.config.tls.gcpCertificate : undefined;
+    const certificate = provided
+      ? { certificateManagerCertificates: [certificateManagerPath(project, provided)] }
+      : { sslCertificates: [new ComputeManagedSslCertificate(this, 'certificate', { name: name('edge'), managed: { domains: [domain] } }).id] };
+    const httpsProxy = new ComputeTargetHttpsProxy(this, 'https-proxy', { name: name('edge'), urlMap: this.urlMap.id, sslPolicy: sslPolicy.id, ...certificate });
+    new ComputeGlobalForwardingRule(this, 'https', {
+      name: name('edge', 'https'),
+      loadBalancingScheme: SCHEME,
+      ipProtocol: 'TCP',
+      portRange: String(httpsPort),
+      ipAddress: this.address.id,
+      target: httpsProxy.id,
+    });
+
+    const redirect = new ComputeUrlMap(this, 'redirect', {
+      name: name('edge', 'redirect'),
+      description: 'HTTP to HTTPS',
+      defaultUrlRedirect: { httpsRedirect: true, redirectResponseCode: 'MOVED_PERMANENTLY_DEFAULT', stripQuery: false },
+    });
+    const httpProxy = new ComputeTargetHttpProxy(this, 'http-proxy', { name: name('edge', 'redirect'), urlMap: redirect.id });
+    new ComputeGlobalForwardingRule(this, 'http', {
+      name: name('edge', 'http'),
+      loadBalancingScheme: SCHEME,
+      ipProtocol: 'TCP',
+      portRange: String(httpPort),
+      ipAddress: this.address.id,
+      target: httpProxy.id,
+    });
+    this.dnsName = domain;
+    this.domainName = domain;
+    this.endpoint = `https://${domain}`;
+  }
+}

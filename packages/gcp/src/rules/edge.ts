@@ -1,0 +1,48 @@
+import { attr, attrs, type PolicyRule } from '@mockforge-infra/core';
+import { equals } from './helpers';
+
+const BACKEND = ['google_compute_backend_service'];
+
+export const edgeRules: readonly PolicyRule[] = [
+  {
+    id: 'CKV_GCP_4',
+    aliases: ['GCP-0039'],
+    severity: 'error',
+    description: 'SSL policies allow only TLS 1.2+ with modern ciphers (RESTRICTED, or MODERN with TLS_1_2)',
+    resourceTypes: ['google_compute_ssl_policy'],
+    check: (r) => {
+      const profile = attr(r.attributes, 'profile');
+      const min = attr(r.attributes, 'min_tls_version');
+      if (profile === 'RESTRICTED' || (profile === 'MODERN' && (min === 'TLS_1_2' || min === 'TLS_1_3'))) return undefined;
+      return `profile ${JSON.stringify(profile)} with min_tls_version ${JSON.stringify(min)}`;
+    },
+  },
+  {
+    id: 'CKV_GCP_73',
+    severity: 'warning',
+    description: "Cloud Armor denies the Log4j 'cve-canary' preconfigured rule (not in preview)",
+    resourceTypes: ['google_compute_security_policy'],
+    check: (r) => {
+      const rules = attrs(r.attributes, 'rule') as { action?: string; preview?: boolean; match?: unknown }[];
+      const enforcing = (rule: (typeof rules)[number]) => String(rule.action).startsWith('deny') && rule.preview !== true;
+      const blocks = rules.some((rule) => enforcing(rule) && JSON.stringify(rule.match ?? '').includes("'cve-canary'"));
+      return blocks ? undefined : 'no enforcing deny rule for cve-canary';
+    },
+  },
+  equals({ id: 'MF_GCP_5', severity: 'warning', description: 'Backend services log requests', resourceTypes: BACKEND }, 'log_config.enable', true),
+  {
+    id: 'MF_GCP_6',
+    severity: 'error',
+    description: 'Backend services behind a public load balancer have a Cloud Armor policy',
+    resourceTypes: BACKEND,
+    check: (r) => (attr(r.attributes, 'security_policy') ? undefined : 'no security_policy'),
+  },
+  equals({ id: 'MF_GCP_7', severity: 'warning', description: 'Backend services reach their backends over HTTPS', resourceTypes: BACKEND }, 'protocol', 'HTTPS'),
+  {
+    id: 'MF_GCP_8',
+    severity: 'error',
+    description: 'HTTPS proxies pin an SSL policy',
+    resourceTypes: ['google_compute_target_https_proxy'],
+    check: (r) => (attr(r.attributes, 'ssl_policy') ? undefined : 'no ssl_policy'),
+  },
+];

@@ -1,0 +1,133 @@
+import type { Continent, SizeName } from '@mockforge-infra/core';
+
+/**
+ * Every Google Cloud-specific value in one table: machine types, versions, SKUs, API limits.
+ * Numbers from the hosting guide come from @mockforge-infra/core, never from here.
+ */
+
+/** Cloud Run CPU steps; below 1 vCPU Cloud Run forces concurrency 1, so smaller sizes round up. */
+export const CLOUD_RUN_CPU_STEPS = [1, 2, 4, 6, 8] as const;
+
+/** Cloud Run's minimum memory per CPU step, MiB. */
+export const CLOUD_RUN_MIN_MEMORY_MIB: Readonly<Record<(typeof CLOUD_RUN_CPU_STEPS)[number], number>> = { 1: 512, 2: 1024, 4: 2048, 6: 4096, 8: 4096 };
+
+/** Cloud Run probe limits (seconds): startup period 1-240, liveness period 1-3600, timeout 1..period. */
+export const CLOUD_RUN_PROBE_LIMITS = {
+  startup: { minPeriod: 1, maxPeriod: 240 },
+  liveness: { minPeriod: 1, maxPeriod: 3600 },
+} as const;
+
+/** Cloud Run's longest request timeout; WebSocket connections live at most this long. */
+export const CLOUD_RUN_MAX_REQUEST_TIMEOUT_SECONDS = 3600;
+
+export const CLOUD_RUN_EXECUTION_ENVIRONMENT = 'EXECUTION_ENVIRONMENT_GEN2';
+
+export interface GcpSize {
+  /** Cloud SQL machine tier (Enterprise edition, custom machine). */
+  readonly sqlTier: string;
+  readonly sqlDiskGb: number;
+  readonly redisMemoryGb: number;
+  readonly gkeMachineType: string;
+}
+
+export const GCP_SIZES: Readonly<Record<SizeName, GcpSize>> = {
+  dev: { sqlTier: 'db-custom-1-3840', sqlDiskGb: 10, redisMemoryGb: 1, gkeMachineType: 'e2-standard-2' },
+  staging: { sqlTier: 'db-custom-1-3840', sqlDiskGb: 20, redisMemoryGb: 1, gkeMachineType: 'e2-standard-2' },
+  small: { sqlTier: 'db-custom-2-7680', sqlDiskGb: 50, redisMemoryGb: 2, gkeMachineType: 'e2-standard-4' },
+  medium: { sqlTier: 'db-custom-4-15360', sqlDiskGb: 100, redisMemoryGb: 5, gkeMachineType: 'n2-standard-4' },
+  large: { sqlTier: 'db-custom-8-30720', sqlDiskGb: 200, redisMemoryGb: 10, gkeMachineType: 'n2-standard-8' },
+};
+
+export const CLOUD_SQL = {
+  /** CKV_GCP_79 asks for the newest major version; the provider passes the string through. */
+  databaseVersion: 'POSTGRES_18',
+  /** Explicit, because PostgreSQL 16+ otherwise defaults to Enterprise Plus and its machine types. */
+  edition: 'ENTERPRISE',
+  diskType: 'PD_SSD',
+  /** Enterprise edition keeps at most 7 days of write-ahead log for point-in-time recovery. */
+  transactionLogRetentionDays: 7,
+  sslMode: 'ENCRYPTED_ONLY',
+  updateTrack: 'stable',
+} as const;
+
+export const MEMORYSTORE = {
+  redisVersion: 'REDIS_7_2',
+  transitEncryptionMode: 'SERVER_AUTHENTICATION',
+  connectMode: 'PRIVATE_SERVICE_ACCESS',
+  /** Snapshot periods Memorystore accepts, by hours. */
+  rdbPeriods: { 1: 'ONE_HOUR', 6: 'SIX_HOURS', 12: 'TWELVE_HOURS', 24: 'TWENTY_FOUR_HOURS' } as Readonly<Record<number, string>>,
+} as const;
+
+/** Multi-region locations for backups and buckets, by the continent of the primary region. */
+export const MULTI_REGION_BY_CONTINENT: Readonly<Record<Continent, string>> = {
+  NA: 'us',
+  SA: 'us',
+  EU: 'eu',
+  AF: 'eu',
+  AS: 'asia',
+  OC: 'asia',
+  AN: 'us',
+};
+
+/**
+ * Address plan inside each region's VPC block (prefix p, /16 to /20): the subnet's primary range,
+ * GKE pod and service ranges, and (primary region only) the Private Service Access range.
+ * Each entry is [extra prefix bits, index] for core's `subnet()`.
+ */
+export const ADDRESS_PLAN = {
+  nodes: [1, 0],
+  pods: [2, 2],
+  services: [4, 12],
+  privateServiceAccess: [4, 13],
+  /** The control plane takes the first /28 of this block. */
+  gkeControlPlane: [4, 14],
+} as const;
+
+export const GKE_CONTROL_PLANE_PREFIX = 28;
+
+export const SSL_POLICY = { profile: 'MODERN', minTlsVersion: 'TLS_1_2' } as const;
+
+/** Cloud Armor: preconfigured OWASP rule sets (v3.3) and the per-client rate limit. */
+export const CLOUD_ARMOR = {
+  owaspRuleSets: [
+    'sqli-v33-stable',
+    'xss-v33-stable',
+    'lfi-v33-stable',
+    'rfi-v33-stable',
+    'rce-v33-stable',
+    'methodenforcement-v33-stable',
+    'scannerdetection-v33-stable',
+    'protocolattack-v33-stable',
+    'sessionfixation-v33-stable',
+  ],
+  rateLimit: { requests: 600, intervalSeconds: 60, banSeconds: 300 },
+} as const;
+
+export const UPTIME_CHECK_PERIOD = '60s';
+
+export const GKE = {
+  releaseChannel: 'REGULAR',
+  /** Whole-pool ceiling across the region's zones; the floor is core's production HA minimum. */
+  nodePoolMaxNodes: 10,
+  diskSizeGb: 50,
+  diskType: 'pd-balanced',
+  imageType: 'COS_CONTAINERD',
+} as const;
+
+/** Flow logs on every subnet. */
+export const FLOW_LOGS = { aggregationInterval: 'INTERVAL_5_SEC', flowSampling: 0.5, metadata: 'INCLUDE_ALL_METADATA' } as const;
+
+/** Allow rules win over the catch-all deny, which sits just above the implied rules. */
+export const FIREWALL_PRIORITIES = { allow: 1000, denyAll: 65534 } as const;
+
+/** The Google-built OpenTelemetry Collector, run as a Cloud Run sidecar that exports OTLP traces to Cloud Trace. */
+export const OTEL_COLLECTOR = {
+  image: 'us-docker.pkg.dev/cloud-ops-agents-artifacts/google-cloud-opentelemetry-collector/otelcol-google:0.144.0',
+  healthPort: 13133,
+  limits: { cpu: '1', memory: '512Mi' },
+} as const;
+
+/** Artifact Registry remote repository upstream for the MockForge image. */
+export const GHCR_UPSTREAM_URI = 'https://ghcr.io';
+
+export const DNS_RECORD_TTL_SECONDS = 300;

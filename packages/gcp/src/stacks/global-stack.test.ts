@@ -1,0 +1,100 @@
+import { Testing } from 'cdktf';
+import { BACKUPS, CDN_TTLS, HEALTH_PATHS } from '@mockforge-infra/core';
+import { appSynthJson, gcpContext, noPolicy, resourcesOf } from '../testing/fixtures';
+import { GcpGlobalStack } from './global-stack';
+import { GcpRegionalStack } from './regional-stack';
+
+function globalStack(tier: 'dev' | 'production', configChanges = {}) {
+  const context = gcpContext(tier, {}, configChanges);
+  const app = Testing.app();
+  const regions: GcpRegionalStack[] = [];
+  for (const region of context.topology.regions) regions.push(new GcpRegionalStack(app, { context, region, policy: noPolicy(), primary: regions[0] }));
+  const stack = new GcpGlobalStack(app, { context, regions, policy: noPolicy() });
+  return { stack, json: appSynthJson(stack) };
+}
+
+describe('GcpGlobalStack', () => {
+  const { stack, json } = globalStack('production');
+  const backends = resourcesOf(json, 'google_compute_backend_service') as any[];
+  const byName = (suffix: string) => backends.find((b) => b.name.endsWith(suffix));
+
+  it('is named <tier>-gcp-global', () => {
+    expect(stack.node.id).toBe('production-gcp-global');
+  });
+
+  it('puts one serverless NEG per region behind each EXTERNAL_MANAGED backend, with logging and Cloud Armor', () => {
+    expect(backends).toHaveLength(3);
+    for (const backend of backends) {
+      expect(backend).toMatchObject({ load_balancing_scheme: 'EXTERNAL_MANAGED', protocol: 'HTTPS', log_config: { enable: true } });
+      expect(backend.security_policy).toContain('google_compute_security_policy');
+      expect(backend.backend).toHaveLength(3);
+      expect(backend.backend[0].group).toContain('terraform_remote_state');
+    }
+  });
+
+  it('caches assets 24 h and configs 1 h, and never the API', () => {
+    expect(byName('-api').enable_cdn).toBe(false);
+    expect(byName('-assets').cdn_policy).toMatchObject({ default_ttl: CDN_TTLS.assetsSeconds, cache_mode: 'FORCE_CACHE_ALL' });
+    expect(byName('-assets').cdn_policy.default_ttl).toBe(86400);
+    expect(byName('-configs').cdn_policy.default_ttl).toBe(3600);
+    const urlMap = (resourcesOf(json, 'google_compute_url_map') as any[]).find((m) => m.path_matcher);
+    expect(urlMap.path_matcher[0].path_rule.map((r: any) => r.paths)).toEqual([['/assets/*', '/static/*'], ['/configs/*']]);
+  });
+
+  it('blocks cve-canary and OWASP attacks and rate-limits clients', () => {
+    const armor = resourcesOf(json, 'google_compute_security_policy')[0] as any;
+    expect(armor.rule.find((r: any) => r.match.expr?.expression === "evaluatePreconfiguredExpr('cve-canary')")).toMatchObject({ action: 'deny(403)', preview: false });
+    expect(armor.rule.some((r: any) => r.match.expr?.expression.includes('sqli-v33-stable'))).toBe(true);
+    expect(armor.rule.find((r: any) => r.action === 'rate_based_ban').rate_limit_options.enforce_on_key).toBe('IP');
+  });
+
+  it('serves HTTPS with a managed certificate and a MODERN TLS 1.2 policy, and redirects HTTP', () => {
+    expect(resourcesOf(json, 'google_compute_ssl_policy')[0]).toMatchObject({ profile: 'MODERN', min_tls_version: 'TLS_1_2' });
+    expect(resourcesOf(json, 'google_compute_managed_ssl_certificate')[0]).toMatchObject({ managed: { domains: ['mocks.example.com'] } });
+    expect((resourcesOf(json, 'google_compute_target_https_proxy')[0] as any).ssl_policy).toBeDefined();
+    const redirect = (resourcesOf(json, 'google_compute_url_map') as any[]).find((m) => m.default_url_redirect);
+    expect(redirect.default_url_redirect).toMatchObject({ https_redirect: true });
+    expect((resourcesOf(json, 'google_compute_global_forwarding_rule') as any[]).map((r) => r.port_range).sort()).toEqual(['443', '80']);
+  });
+
+  it('uses a provided Certificate Manager certificate when tls.mode is provided', () => {
+    const provided = globalStack('dev', { tls: { mode: 'provided', gcpCertificate: 'mocks-cert' } }).json;
+    expect(resourcesOf(provided, 'google_compute_managed_ssl_certificate')).toHaveLength(0);
+    expect((resourcesOf(provided, 'google_compute_target_https_proxy')[0] as any).certificate_manager_certificates).toEqual([
+      'projects/mockforge-example/locations/global/certificates/mocks-cert',
+    ]);
+  });
+
+  it('points the zone apex at the anycast address', () => {
+    expect(resourcesOf(json, 'google_dns_managed_zone')[0]).toMatchObject({ dns_name: 'mocks.example.com.', dnssec_config: { state: 'on' } });
+    expect(resourcesOf(json, 'google_dns_record_set')[0]).toMatchObject({ type: 'A' });
+  });
+
+  it('checks readiness through the load balancer and alerts below 99 % for 10 minutes', () => {
+    expect(resourcesOf(json, 'google_monitoring_uptime_check_config')[0]).toMatchObject({ http_check: { path: HEALTH_PATHS.readiness, use_ssl: true } });
+    const policy = resourcesOf(json, 'google_monitoring_alert_policy')[0] as any;
+    expect(policy.severity).toBe('CRITICAL');
+    expect(policy.conditions[0].condition_threshold).toMatchObject({ threshold_value: 0.99, comparison: 'COMPARISON_LT' });
+    expect(policy.conditions[0].condition_threshold.aggregations[0].alignment_period).toBe('600s');
+  });
+
+  it('keeps config for 90 days and state for 7 in a locked-down, versioned, logged bucket', () => {
+    const bucket = (resourcesOf(json, 'google_storage_bucket') as any[]).find((b) => b.name.endsWith('-config'));
+    expect(bucket).toMatchObject({ uniform_bucket_level_access: true, public_access_prevention: 'enforced', versioning: { enabled: true }, location: 'US' });
+    expect(bucket.logging.log_bucket).toContain('google_storage_bucket');
+    expect(bucket.lifecycle_rule.map((r: any) => r.condition.days_since_noncurrent_time)).toEqual([BACKUPS.config.retentionDays, BACKUPS.state.retentionDays]);
+    expect(bucket.lifecycle_rule.map((r: any) => r.condition.days_since_noncurrent_time)).toEqual([90, 7]);
+  });
+});
+
+describe('GcpGlobalStack with GKE compute', () => {
+  it('reserves the address the GKE ingress takes and points DNS at it, without the serverless load balancer', () => {
+    const context = gcpContext('staging', { compute: { gcp: 'gke' } });
+    const app = Testing.app();
+    const regions = [new GcpRegionalStack(app, { context, region: context.topology.primaryRegion, policy: noPolicy() })];
+    const json = appSynthJson(new GcpGlobalStack(app, { context, regions, policy: noPolicy() }));
+    expect(resourcesOf(json, 'google_compute_backend_service')).toHaveLength(0);
+    expect(resourcesOf(json, 'google_compute_global_address')[0]).toMatchObject({ name: 'mockforge-staging-edge' });
+    expect(resourcesOf(json, 'google_dns_record_set')).toHaveLength(1);
+  });
+});

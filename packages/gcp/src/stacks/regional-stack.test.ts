@@ -1,0 +1,113 @@
+import { Testing } from 'cdktf';
+import { ALERTS, CLOUD_RUN, ENV, HEALTH_PATHS, LOG_RETENTION_DAYS, PORTS, PROBES, SECRET_KEYS } from '@mockforge-infra/core';
+import { gcpContext, noPolicy, resourcesOf, synthJson } from '../testing/fixtures';
+import { GcpRegionalStack } from './regional-stack';
+
+function regional(tier: 'dev' | 'staging' | 'production') {
+  const context = gcpContext(tier);
+  const stack = new GcpRegionalStack(Testing.app(), { context, region: context.topology.primaryRegion, policy: noPolicy() });
+  return { context, stack, json: synthJson(stack) };
+}
+
+describe('GcpRegionalStack (Cloud Run)', () => {
+  const production = regional('production');
+  const service = resourcesOf(production.json, 'google_cloud_run_v2_service')[0] as any;
+  const app = service.template.containers[0];
+
+  it('names the stack by convention', () => {
+    expect(production.stack.node.id).toBe('production-gcp-us-central1');
+  });
+
+  it('runs the guide production Cloud Run numbers', () => {
+    expect(service.template.scaling.min_instance_count).toBeGreaterThanOrEqual(CLOUD_RUN.minInstances);
+    expect(service.template.scaling.max_instance_count).toBe(CLOUD_RUN.maxInstances);
+    expect(service.template.scaling.max_instance_count).toBe(100);
+    expect(service.template.max_instance_request_concurrency).toBe(80);
+    expect(app.resources.limits).toEqual({ cpu: '2', memory: '2Gi' });
+    expect(app.ports.container_port).toBe(PORTS.http);
+    expect(app.ports.container_port).toBe(3000);
+  });
+
+  it('probes startup and liveness with the seed numbers', () => {
+    expect(app.startup_probe).toMatchObject({ http_get: { path: HEALTH_PATHS.startup, port: 3000 }, period_seconds: PROBES.startup.periodSeconds, failure_threshold: 30 });
+    expect(app.liveness_probe).toMatchObject({ http_get: { path: '/health/live' }, period_seconds: 30, timeout_seconds: PROBES.liveness.timeoutSeconds });
+  });
+
+  it('is private behind the load balancer, gen2, protected, with direct VPC egress', () => {
+    expect(service.ingress).toBe('INGRESS_TRAFFIC_INTERNAL_LOAD_BALANCER');
+    expect(service.template.execution_environment).toBe('EXECUTION_ENVIRONMENT_GEN2');
+    expect(service.deletion_protection).toBe(true);
+    expect(service.template.vpc_access.network_interfaces[0].subnetwork).toContain('google_compute_subnetwork');
+  });
+
+  it('pulls the pinned image through the Artifact Registry remote repository', () => {
+    expect(app.image).toBe('us-central1-docker.pkg.dev/mockforge-example/mockforge-production-ghcr/saasy-solutions/mockforge:0.3.213');
+    const repo = resourcesOf(production.json, 'google_artifact_registry_repository')[0] as any;
+    expect(repo).toMatchObject({ mode: 'REMOTE_REPOSITORY', format: 'DOCKER', remote_repository_config: { docker_repository: { custom_repository: { uri: 'https://ghcr.io' } } } });
+  });
+
+  it('reads every secret from Secret Manager, never as a literal', () => {
+    const secretEnv = app.env.filter((e: any) => e.value_source);
+    expect(secretEnv.map((e: any) => e.name).sort()).toEqual([...SECRET_KEYS].sort());
+    for (const key of SECRET_KEYS) expect(app.env.find((e: any) => e.name === key).value).toBeUndefined();
+    expect(resourcesOf(production.json, 'google_secret_manager_secret_iam_member').every((m: any) => m.role === 'roles/secretmanager.secretAccessor')).toBe(true);
+  });
+
+  it('sends traces through the OTLP sidecar at the seed sampling rate', () => {
+    expect(app.env).toContainEqual({ name: ENV.otlpSamplingRate, value: '0.1' });
+    expect(app.env).toContainEqual({ name: ENV.otlpEndpoint, value: 'http://localhost:4317' });
+    expect(service.template.containers[1].name).toBe('otel-collector');
+  });
+
+  it('owns the VPC with Private Service Access in the primary region', () => {
+    expect(resourcesOf(production.json, 'google_compute_network')[0]).toMatchObject({ auto_create_subnetworks: false });
+    expect(resourcesOf(production.json, 'google_service_networking_connection')).toHaveLength(1);
+    const subnet = resourcesOf(production.json, 'google_compute_subnetwork')[0] as any;
+    expect(subnet.private_ip_google_access).toBe(true);
+    expect(subnet.log_config).toBeDefined();
+    expect(resourcesOf(production.json, 'google_compute_router_nat')).toHaveLength(1);
+  });
+
+  it('opens nothing to the world and describes every firewall rule', () => {
+    const rules = resourcesOf(production.json, 'google_compute_firewall') as any[];
+    for (const rule of rules) {
+      expect(rule.description).toBeTruthy();
+      if (rule.direction === 'INGRESS') expect(rule.source_ranges).not.toContain('0.0.0.0/0');
+    }
+    expect(rules.find((r) => r.name.endsWith('allow-load-balancer')).source_ranges).toEqual(['130.211.0.0/22', '35.191.0.0/16']);
+  });
+
+  it('dev keeps one warm instance, smaller limits and no deletion protection', () => {
+    const dev = resourcesOf(regional('dev').json, 'google_cloud_run_v2_service')[0] as any;
+    expect(dev.template.scaling.min_instance_count).toBe(1);
+    expect(dev.template.containers[0].resources.limits).toEqual({ cpu: '1', memory: '512Mi' });
+    expect(dev.deletion_protection).toBe(false);
+  });
+});
+
+describe('GcpRegionalStack (monitoring)', () => {
+  const { json } = regional('production');
+
+  it('sends alerts to the configured email only, without resource labels in the channel settings', () => {
+    expect(resourcesOf(json, 'google_monitoring_notification_channel')[0]).toMatchObject({ type: 'email', labels: { email_address: 'oncall@example.com' } });
+    expect(Object.keys((resourcesOf(json, 'google_monitoring_notification_channel')[0] as any).labels)).toEqual(['email_address']);
+  });
+
+  it('alerts on 5xx ratio, p95 latency and memory with the seed thresholds', () => {
+    const policies = resourcesOf(json, 'google_monitoring_alert_policy') as any[];
+    const byName = (name: string) => policies.find((p) => p.display_name.endsWith(name));
+    const errors = byName(ALERTS.highErrorRate.name);
+    expect(errors.severity).toBe('CRITICAL');
+    expect(errors.conditions[0].condition_prometheus_query_language).toMatchObject({ duration: '300s' });
+    expect(errors.conditions[0].condition_prometheus_query_language.query).toContain('> 0.05');
+    const latency = byName(ALERTS.highLatency.name).conditions[0].condition_threshold;
+    expect(latency).toMatchObject({ threshold_value: 1000, duration: '300s', comparison: 'COMPARISON_GT' });
+    expect(byName(ALERTS.highLatency.name).severity).toBe('WARNING');
+    expect(byName(ALERTS.highMemoryUsage.name).conditions[0].condition_threshold.threshold_value).toBe(0.9);
+  });
+
+  it('keeps logs for the seed retention in a regional log bucket', () => {
+    expect(resourcesOf(json, 'google_logging_project_bucket_config')[0]).toMatchObject({ retention_days: LOG_RETENTION_DAYS, location: 'us-central1' });
+    expect(LOG_RETENTION_DAYS).toBe(365);
+  });
+});

@@ -1,0 +1,132 @@
+import { ENV, MockforgeStack, type PolicyEngine, type TargetContext } from '@mockforge-infra/core';
+import type { Construct } from 'constructs';
+import { MemorystoreRedis } from '../cache/memorystore-redis';
+import { CloudRunService } from '../compute/cloud-run-service';
+import { GkeCluster } from '../compute/gke-cluster';
+import { GhcrRemoteRepository } from '../compute/image-repository';
+import { ServiceIdentity } from '../compute/service-identity';
+import { CloudSqlPostgres } from '../database/cloud-sql-postgres';
+import { GkeBackupPlan } from '../backup/gke-backup-plan';
+import { ServiceMonitoring } from '../monitoring/service-monitoring';
+import { resourceName, shortName } from '../naming';
+import { addressPlan } from '../network/address-plan';
+import { GcpRegionalNetwork } from '../network/regional-network';
+import { GcpVpc } from '../network/vpc';
+import { addGoogleProvider } from '../provider';
+import { GcpSecretStore } from '../secrets/secret-store';
+import { gcpProject } from './project';
+
+export interface GcpRegionalStackProps {
+  readonly context: TargetContext;
+  readonly region: string;
+  readonly policy?: PolicyEngine;
+  /** The primary region's stack, which owns the global VPC; absent for the primary itself. */
+  readonly primary?: GcpRegionalStack;
+}
+
+/** `<tier>-gcp-<region>`: the region's subnet, secrets, image mirror, service and monitoring. */
+export class GcpRegionalStack extends MockforgeStack {
+  readonly context: TargetContext;
+  /** Only in the primary region's stack. */
+  readonly vpc?: GcpVpc;
+  readonly networkId: string;
+  readonly network: GcpRegionalNetwork;
+  readonly secrets: GcpSecretStore;
+  readonly identity: ServiceIdentity;
+  readonly database: CloudSqlPostgres;
+  readonly cache: MemorystoreRedis;
+  readonly service?: CloudRunService;
+  readonly monitoring?: ServiceMonitoring;
+  /** GKE when the tier's compute is `gke`, or for the stateful pool of the hybrid topology. */
+  readonly cluster?: GkeCluster;
+  readonly clusterBackup?: GkeBackupPlan;
+
+  constructor(scope: Construct, props: GcpRegionalStackProps) {
+    const { context, region } = props;
+    super(scope, { tier: context.tier, cloud: 'gcp', region, backend: context.backend, policy: props.policy });
+    this.context = context;
+    const project = gcpProject(context);
+    addGoogleProvider(this, project, region);
+    if (props.primary) {
+      this.networkId = props.primary.networkId;
+    } else {
+      this.vpc = new GcpVpc(this, 'vpc', { context });
+      this.networkId = this.vpc.network.id;
+    }
+    this.network = new GcpRegionalNetwork(this, 'network', { context, region, networkId: this.networkId });
+    this.secrets = new GcpSecretStore(this, 'secrets', { context, region });
+    this.identity = new ServiceIdentity(this, 'identity', { project, accountId: shortName(context.tier, region, 'run'), displayName: `MockForge ${context.tier} ${region}` });
+    this.secrets.grantRead(this.identity.member);
+
+    const primaryDatabase = props.primary?.database.instance.name;
+    const privateServices = this.vpc ? [this.vpc.privateServiceConnection] : undefined;
+    this.database = new CloudSqlPostgres(this, 'database', {
+      context,
+      region,
+      name: resourceName(context.tier, region),
+      networkId: this.networkId,
+      connectionSecret: this.secrets.secrets[ENV.databaseUrl]!,
+      iamServiceAccountEmail: this.identity.account.email,
+      ...(primaryDatabase && context.database.crossRegionReplicas ? { replicaOf: primaryDatabase } : {}),
+      dependsOn: privateServices,
+    });
+    this.cache = new MemorystoreRedis(this, 'cache', {
+      context,
+      region,
+      name: shortName(context.tier, region, 'redis'),
+      networkId: this.networkId,
+      reservedRange: resourceName(context.tier, 'private-services'),
+      connectionSecret: this.secrets.secrets[ENV.redisUrl]!,
+      dependsOn: privateServices,
+    });
+
+    if (context.tierConfig.compute?.gcp !== 'gke') {
+      const images = new GhcrRemoteRepository(this, 'images', { project, region, repositoryId: resourceName(context.tier, 'ghcr') });
+      this.service = new CloudRunService(this, 'service', {
+        context,
+        region,
+        image: images.imageFor(context.service.image),
+        serviceAccountEmail: this.identity.account.email,
+        serviceAccountMember: this.identity.member,
+        secrets: this.secrets,
+        networkId: this.networkId,
+        subnetId: this.network.subnet.id,
+      });
+      this.monitoring = new ServiceMonitoring(this, 'monitoring', { context, project, region, serviceName: this.service.serviceName });
+    }
+
+    if (usesGke(context)) {
+      this.cluster = new GkeCluster(this, 'gke', {
+        context,
+        project,
+        region,
+        networkId: this.networkId,
+        subnetId: this.network.subnet.id,
+        controlPlaneCidr: addressPlan(this.network.cidr).gkeControlPlane,
+        backupAgent: context.topology.hasStatefulPool,
+      });
+      if (context.topology.hasStatefulPool) this.clusterBackup = new GkeBackupPlan(this, 'gke-backup', { context, region, clusterId: this.cluster.cluster.id });
+    }
+
+    this.exportOutputs({
+      network_id: { value: this.networkId, description: 'The tier VPC network' },
+      subnetwork_id: { value: this.network.subnet.id, description: 'The region subnet' },
+      database_instance_name: { value: this.database.instance.name, description: 'Cloud SQL instance (a read replica outside the primary region)' },
+      database_endpoint: { value: this.database.endpoint, description: 'Cloud SQL private IP' },
+      redis_endpoint: { value: this.cache.endpoint, description: 'Memorystore private IP' },
+      redis_port: { value: this.cache.port, description: 'Memorystore TLS port' },
+      ...(this.service
+        ? {
+            cloud_run_service_name: { value: this.service.serviceName, description: 'The Cloud Run service' },
+            network_endpoint_group_id: { value: this.service.backendId, description: 'Serverless NEG behind the global load balancer' },
+          }
+        : {}),
+      ...(this.cluster ? { gke_cluster_name: { value: this.cluster.cluster.name, description: 'The GKE cluster' } } : {}),
+    });
+  }
+}
+
+/** GKE runs the service (compute `gke`) or the hybrid topology's stateful pool. */
+export function usesGke(context: TargetContext): boolean {
+  return context.tierConfig.compute?.gcp === 'gke' || context.topology.hasStatefulPool;
+}

@@ -1,0 +1,73 @@
+import { BALANCING_ALGORITHMS, NGINX_INGRESS, WEBSOCKET_IDLE_TIMEOUT_SECONDS, type BalancingAlgorithm } from '@mockforge-infra/core';
+import { resourcesOf, synthTier } from '../testing/fixtures';
+import { ingressAnnotations } from './annotations';
+
+const ingressOf = (json: Record<string, any>) => resourcesOf(json, 'kubernetes_ingress_v1')[0]!;
+const withAlgorithm = (algorithm: BalancingAlgorithm) =>
+  ingressOf(synthTier('staging', (c) => ({ ...c, tiers: { ...c.tiers, staging: { ...c.tiers.staging!, loadBalancing: algorithm } } })).json);
+
+describe('ingress', () => {
+  const ingress = ingressOf(synthTier('production').json);
+
+  test('defaults to class nginx with the guide’s annotations and WebSocket timeouts', () => {
+    expect(ingress.spec.ingress_class_name).toBe(NGINX_INGRESS.className);
+    expect(ingress.metadata.annotations).toEqual({
+      'cert-manager.io/cluster-issuer': 'letsencrypt-prod',
+      'nginx.ingress.kubernetes.io/ssl-redirect': 'true',
+      'nginx.ingress.kubernetes.io/load-balance': 'round_robin',
+      'nginx.ingress.kubernetes.io/upstream-hash-by': '$request_uri',
+      'nginx.ingress.kubernetes.io/proxy-read-timeout': String(WEBSOCKET_IDLE_TIMEOUT_SECONDS),
+      'nginx.ingress.kubernetes.io/proxy-send-timeout': '3600',
+    });
+    expect(ingress.metadata.annotations['cert-manager.io/cluster-issuer']).toBe(NGINX_INGRESS.clusterIssuer);
+  });
+
+  test('serves TLS for the configured host and routes / to the http port', () => {
+    expect(ingress.spec.tls).toEqual([{ hosts: ['mocks.example.com'], secret_name: NGINX_INGRESS.tlsSecretName }]);
+    expect(ingress.spec.rule[0].host).toBe('mocks.example.com');
+    expect(ingress.spec.rule[0].http.path[0]).toMatchObject({ path: '/', path_type: 'Prefix', backend: { service: { port: { name: 'http' } } } });
+  });
+
+  test('a provided certificate replaces cert-manager', () => {
+    const provided = ingressOf(synthTier('production', (c) => ({ ...c, tls: { mode: 'provided', kubernetesSecretName: 'corp-tls' } })).json);
+    expect(provided.spec.tls[0].secret_name).toBe('corp-tls');
+    expect(provided.metadata.annotations['cert-manager.io/cluster-issuer']).toBeUndefined();
+  });
+
+  test.each([
+    ['least-connections', { 'nginx.ingress.kubernetes.io/load-balance': 'ewma' }],
+    ['ip-hash', { 'nginx.ingress.kubernetes.io/upstream-hash-by': '$remote_addr' }],
+    ['weighted', { 'nginx.ingress.kubernetes.io/load-balance': 'round_robin' }],
+  ] as const)('the %s algorithm maps to ingress-nginx', (algorithm, expected) => {
+    const annotations = withAlgorithm(algorithm).metadata.annotations;
+    expect(annotations).toMatchObject(expected);
+    const keys = Object.keys(annotations).filter((k) => k.endsWith('/load-balance') || k.endsWith('/upstream-hash-by'));
+    expect(keys.sort()).toEqual(Object.keys(expected).sort());
+  });
+
+  test('every algorithm and class has annotations', () => {
+    for (const ingressClass of ['nginx', 'alb', 'gce', 'azure-application-gateway'] as const) {
+      for (const algorithm of BALANCING_ALGORITHMS) {
+        expect(Object.keys(ingressAnnotations({ ingressClass, algorithm, managedCertificate: true })).length).toBeGreaterThan(0);
+      }
+    }
+  });
+
+  test('alb gets target-group algorithms, the readiness path and the WebSocket idle timeout', () => {
+    const alb = ingressAnnotations({ ingressClass: 'alb', algorithm: 'least-connections', managedCertificate: true });
+    expect(alb['alb.ingress.kubernetes.io/target-group-attributes']).toBe('load_balancing.algorithm.type=least_outstanding_requests');
+    expect(alb['alb.ingress.kubernetes.io/healthcheck-path']).toBe('/health/ready');
+    expect(alb['alb.ingress.kubernetes.io/load-balancer-attributes']).toBe('idle_timeout.timeout_seconds=3600');
+    expect(alb['cert-manager.io/cluster-issuer']).toBeUndefined();
+    const weighted = ingressAnnotations({ ingressClass: 'alb', algorithm: 'weighted', managedCertificate: true });
+    expect(weighted['alb.ingress.kubernetes.io/target-group-attributes']).toBe('load_balancing.algorithm.type=weighted_random');
+  });
+
+  test('other classes are selectable from config', () => {
+    const gce = ingressOf(synthTier('production', (c) => ({ ...c, kubernetes: { ingressClass: 'gce' } })).json);
+    expect(gce.spec.ingress_class_name).toBe('gce');
+    expect(gce.metadata.annotations).toEqual({ 'cert-manager.io/cluster-issuer': 'letsencrypt-prod', 'kubernetes.io/ingress.allow-http': 'false' });
+    const agic = ingressAnnotations({ ingressClass: 'azure-application-gateway', algorithm: 'ip-hash', managedCertificate: false });
+    expect(agic).toMatchObject({ 'appgw.ingress.kubernetes.io/cookie-based-affinity': 'true', 'appgw.ingress.kubernetes.io/request-timeout': '3600' });
+  });
+});

@@ -1,0 +1,50 @@
+import { ALERTS, METRICS_PATH } from '@mockforge-infra/core';
+import { resourcesOf, synthTier } from '../testing/fixtures';
+import { alertExpression } from './alert-expressions';
+
+const manifests = (json: Record<string, any>) => resourcesOf(json, 'kubernetes_manifest').map((m) => m.manifest);
+
+describe('Prometheus Operator monitoring', () => {
+  const json = synthTier('production').json;
+  const [serviceMonitor, prometheusRule] = ['ServiceMonitor', 'PrometheusRule'].map((kind) => manifests(json).find((m) => m.kind === kind)!);
+
+  test('a ServiceMonitor scrapes the metrics port at /metrics', () => {
+    expect(serviceMonitor.apiVersion).toBe('monitoring.coreos.com/v1');
+    expect(serviceMonitor.metadata.namespace).toBe('mockforge');
+    expect(serviceMonitor.spec).toEqual({ selector: { matchLabels: { 'app.kubernetes.io/name': 'mockforge' } }, endpoints: [{ port: 'metrics', path: METRICS_PATH }] });
+    expect(serviceMonitor.spec.endpoints[0].path).toBe('/metrics');
+  });
+
+  test('the PrometheusRule carries the seed’s four alerts with their thresholds, durations and severities', () => {
+    const rules = prometheusRule.spec.groups[0].rules;
+    expect(rules.map((r: any) => r.alert)).toEqual(Object.values(ALERTS).map((a) => a.name));
+    for (const alert of Object.values(ALERTS)) {
+      const rule = rules.find((r: any) => r.alert === alert.name);
+      expect(rule.for).toBe(`${alert.durationSeconds}s`);
+      expect(rule.labels).toEqual({ severity: alert.severity });
+      expect(rule.expr.endsWith(`${alert.comparison === 'above' ? '>' : '<'} ${alert.threshold}`)).toBe(true);
+    }
+    const byName = Object.fromEntries(rules.map((r: any) => [r.alert, r]));
+    expect(byName.high_error_rate).toMatchObject({ for: '300s', labels: { severity: 'critical' } });
+    expect(byName.high_error_rate.expr).toBe(
+      '(sum(rate(mockforge_requests_total{namespace="mockforge",status=~"5.."}[5m])) / sum(rate(mockforge_requests_total{namespace="mockforge"}[5m]))) > 0.05',
+    );
+    expect(byName.high_latency).toMatchObject({ for: '300s', labels: { severity: 'warning' } });
+    expect(byName.high_latency.expr).toBe(
+      '(histogram_quantile(0.95, sum by (le) (rate(mockforge_request_duration_seconds_bucket{namespace="mockforge"}[5m]))) * 1000) > 1000',
+    );
+    expect(byName.low_availability).toMatchObject({ for: '600s', labels: { severity: 'critical' } });
+    expect(byName.low_availability.expr.endsWith('< 0.99')).toBe(true);
+    expect(byName.high_memory_usage).toMatchObject({ for: '300s', labels: { severity: 'warning' } });
+    expect(byName.high_memory_usage.expr).toContain('container_memory_working_set_bytes{namespace="mockforge",container="mockforge"}');
+    expect(byName.high_memory_usage.expr.endsWith('> 0.9')).toBe(true);
+  });
+
+  test('expressions follow the seed when it changes', () => {
+    expect(alertExpression('highLatency', { namespace: 'x' })).toContain(`> ${ALERTS.highLatency.threshold}`);
+  });
+
+  test('is skipped when the Prometheus Operator is absent', () => {
+    expect(manifests(synthTier('production', (c) => ({ ...c, kubernetes: { prometheusOperator: false } })).json)).toEqual([]);
+  });
+});

@@ -1,0 +1,36 @@
+import type { CommonProps, IngressClass, TargetContext } from '@mockforge-infra/core';
+
+/** How the workload fits the cluster it runs on; the cloud packages fill these from their outputs. */
+export interface WorkloadOptions {
+  /** Ingress controller class; `nginx` gets the hosting guide's annotations. */
+  readonly ingressClass: IngressClass;
+  /** Name of a Secret holding DATABASE_URL, REDIS_URL, MOCKFORGE_ADMIN_JWT_SECRET, MOCKFORGE_ADMIN_PASSWORD; created by the caller. */
+  readonly secretName: string;
+  /** Where the external PostgreSQL lives, for the egress policy. @default [INTERNAL_CIDR] (10.0.0.0/8) */
+  readonly databaseCidrs?: readonly string[];
+  /** Where the external Redis lives, for the egress policy. @default [INTERNAL_CIDR] (10.0.0.0/8) */
+  readonly redisCidrs?: readonly string[];
+  /** Extra, cloud-specific ingress annotations (e.g. the ALB scheme); they win over the defaults. @default none */
+  readonly ingressAnnotations?: Readonly<Record<string, string>>;
+  /** Storage class of the hybrid pool's per-replica claims and the in-cluster Redis. @default the cluster default */
+  readonly storageClassName?: string;
+  /** Namespace of the ingress controller allowed to reach the HTTP port. @default ingress-nginx */
+  readonly ingressNamespace?: string;
+  /** Namespace of Prometheus allowed to scrape the metrics port. @default monitoring */
+  readonly monitoringNamespace?: string;
+  /** The Prometheus Operator CRDs exist: add a ServiceMonitor and a PrometheusRule. @default true */
+  readonly prometheusOperator?: boolean;
+}
+
+export interface MockforgeWorkloadProps extends WorkloadOptions, CommonProps {
+  readonly context: TargetContext;
+  /**
+   * Run Redis in the cluster (a StatefulSet with AUTH, a claim, a PDB and a NetworkPolicy).
+   * Its password is the `REDIS_PASSWORD` key of `secretName`.
+   * @default false
+   */
+  readonly inClusterRedis?: boolean;
+}
+
+export const DEFAULT_INGRESS_NAMESPACE = 'ingress-nginx';
+export const DEFAULT_MONITORING_NAMESPACE = 'monitoring';

@@ -1,0 +1,34 @@
+import { MockforgeStack, type PolicyEngine, type TargetContext } from '@mockforge-infra/core';
+import { KubernetesProvider, type KubernetesProviderConfig } from '@cdktf/provider-kubernetes/lib/provider';
+import type { Construct } from 'constructs';
+import type { WorkloadOptions } from '../options';
+import { MockforgeWorkload } from '../workload';
+
+export interface WorkloadStackProps extends WorkloadOptions {
+  readonly context: TargetContext;
+  readonly policy?: PolicyEngine;
+  /** The stack's region label, e.g. 'us-east-1-workload' for a managed cluster, or the cluster name standalone. */
+  readonly region: string;
+  /** Provider settings from the cluster's outputs (host, clusterCaCertificate, exec / token) or kubeconfig. */
+  readonly provider: KubernetesProviderConfig;
+  /** Run Redis in the cluster. @default false */
+  readonly inClusterRedis?: boolean;
+}
+
+/** One cluster's workload in a stack of its own: `<tier>-<cloud>-<region>`. */
+export class KubernetesWorkloadStack extends MockforgeStack {
+  readonly workload: MockforgeWorkload;
+
+  constructor(scope: Construct, props: WorkloadStackProps) {
+    const { context, policy, region, provider, ...options } = props;
+    super(scope, { tier: context.tier, cloud: context.cloud, region, backend: context.backend, policy });
+    new KubernetesProvider(this, 'kubernetes', provider);
+    this.workload = new MockforgeWorkload(this, 'workload', { ...options, context });
+    this.exportOutputs({
+      kubernetes_namespace_name: { value: this.workload.namespace.name, description: 'Namespace of the MockForge workload' },
+      kubernetes_service_name: { value: this.workload.serviceName, description: 'ClusterIP Service in front of the stateless pool' },
+      ingress_host: { value: this.workload.ingress.host, description: 'Host name the ingress serves over TLS' },
+      ingress_endpoint: { value: this.workload.endpoint, description: 'Public HTTPS URL of the workload' },
+    });
+  }
+}

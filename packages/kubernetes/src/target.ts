@@ -1,0 +1,40 @@
+import { NGINX_INGRESS, type CloudTarget, type KubernetesCluster, type MockforgeStack, type PolicyEngine, type TargetContext } from '@mockforge-infra/core';
+import type { KubernetesProviderConfig } from '@cdktf/provider-kubernetes/lib/provider';
+import type { Construct } from 'constructs';
+import { kubernetesRules } from './rules';
+import { KubernetesWorkloadStack } from './stacks/workload-stack';
+
+export const DEFAULT_KUBECONFIG = '~/.kube/config';
+/** The Secret the user creates before deploying (see README); it is never synthesized with values. */
+export const DEFAULT_SECRET_NAME = 'mockforge-secrets';
+
+/** kubeconfig path and context of a standalone cluster; the context defaults to the cluster name. */
+export function kubeconfigProvider(clusterName: string, cluster: KubernetesCluster = {}): KubernetesProviderConfig {
+  return { configPath: cluster.kubeconfigPath ?? DEFAULT_KUBECONFIG, configContext: cluster.context ?? clusterName };
+}
+
+/** Standalone: one workload stack per cluster named in `tiers.<tier>.regions.kubernetes`. */
+export const kubernetesTarget: CloudTarget = {
+  cloud: 'kubernetes',
+  rules: kubernetesRules,
+  addStacks(scope: Construct, context: TargetContext, policy: PolicyEngine): MockforgeStack[] {
+    const settings = context.config.kubernetes ?? {};
+    return context.topology.regions.map(
+      (cluster) =>
+        new KubernetesWorkloadStack(scope, {
+          context,
+          policy,
+          region: cluster,
+          provider: kubeconfigProvider(cluster, settings.clusters?.[cluster]),
+          ingressClass: settings.ingressClass ?? NGINX_INGRESS.className,
+          secretName: settings.existingSecretName ?? DEFAULT_SECRET_NAME,
+          databaseCidrs: settings.databaseCidrs,
+          redisCidrs: settings.redisCidrs,
+          ingressNamespace: settings.ingressNamespace,
+          monitoringNamespace: settings.monitoringNamespace,
+          prometheusOperator: settings.prometheusOperator,
+          inClusterRedis: settings.inClusterRedis,
+        }),
+    );
+  },
+};
