@@ -5,6 +5,9 @@ import type { CloudName, CloudTarget } from '@mockforge-infra/core';
  * dev-only or single-cloud synth never loads the other providers' bindings.
  */
 const TARGET_LOADERS: Partial<Record<CloudName, () => CloudTarget>> = {
+  aws: () => (require('@mockforge-infra/aws') as typeof import('@mockforge-infra/aws')).awsTarget,
+  gcp: () => (require('@mockforge-infra/gcp') as typeof import('@mockforge-infra/gcp')).gcpTarget,
+  kubernetes: () => (require('@mockforge-infra/kubernetes') as typeof import('@mockforge-infra/kubernetes')).kubernetesTarget,
 };
 
 export const IMPLEMENTED_CLOUDS = Object.keys(TARGET_LOADERS) as CloudName[];

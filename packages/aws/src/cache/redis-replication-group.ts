@@ -1,0 +1,108 @@
+import { ElasticacheGlobalReplicationGroup } from '@cdktf/provider-aws/lib/elasticache-global-replication-group';
+import { ElasticacheReplicationGroup } from '@cdktf/provider-aws/lib/elasticache-replication-group';
+import { ElasticacheSubnetGroup } from '@cdktf/provider-aws/lib/elasticache-subnet-group';
+import { DATABASE_BACKUP_WINDOW, PolicyEngine, type CacheSpec, type CommonProps, type RedisCache, type SecretReference } from '@mockforge-infra/core';
+import { Construct } from 'constructs';
+import { dailyWindow, weeklyWindow } from '../database/windows';
+import { encryptedLogGroup } from '../monitoring/log-group';
+import { AWS_PLATFORM } from '../sizing';
+import { RedisUsers } from './rbac-users';
+
+export type GlobalDatastoreRole = { readonly role: 'primary' } | { readonly role: 'secondary'; readonly globalReplicationGroupId: string };
+
+export interface RedisReplicationGroupProps extends CommonProps {
+  /** Replication group id (40 characters at most), e.g. mockforge-production. */
+  readonly name: string;
+  readonly spec: CacheSpec;
+  readonly nodeType: string;
+  /** Shards in cluster mode. */
+  readonly shards: number;
+  readonly subnetIds: readonly string[];
+  readonly securityGroupId: string;
+  readonly kmsKeyArn: string;
+  /** The REDIS_URL secret the app reads. */
+  readonly connectionSecret: SecretReference;
+  /** Membership of an ElastiCache Global Datastore. @default not global */
+  readonly global?: GlobalDatastoreRole;
+  /** Why a single node is acceptable (dev). */
+  readonly singleNodeExemption?: string;
+}
+
+/**
+ * ElastiCache for Redis: cluster mode in production, Multi-AZ with automatic failover when HA,
+ * KMS at rest, TLS required in transit, RBAC users, daily snapshots kept per the seed,
+ * slow logs to an encrypted log group; optionally part of a Global Datastore.
+ */
+export class RedisReplicationGroup extends Construct implements RedisCache {
+  readonly group: ElasticacheReplicationGroup;
+  readonly endpoint: string;
+  readonly port: number;
+  readonly connectionSecret: SecretReference;
+  readonly replicationGroupId: string;
+  readonly users: RedisUsers;
+  /** Set on the Global Datastore's primary. */
+  readonly globalReplicationGroupId?: string;
+
+  constructor(scope: Construct, id: string, props: RedisReplicationGroupProps) {
+    super(scope, id);
+    const spec = props.spec;
+    const subnets = new ElasticacheSubnetGroup(this, 'subnets', { name: props.name, subnetIds: [...props.subnetIds], description: 'MockForge data subnets' });
+    this.users = new RedisUsers(this, 'users', { name: props.name });
+    const slowLog = encryptedLogGroup(this, 'slow_log', `/aws/elasticache/${props.name}/slow-log`, props.kmsKeyArn);
+    const ha = spec.highlyAvailable;
+    const secondary = props.global?.role === 'secondary' ? props.global : undefined;
+    const topology = spec.clusterMode
+      ? { numNodeGroups: secondary ? undefined : props.shards, replicasPerNodeGroup: spec.replicasPerShard }
+      : { numCacheClusters: 1 + spec.replicasPerShard };
+
+    this.group = new ElasticacheReplicationGroup(this, 'replication_group', {
+      replicationGroupId: props.name,
+      description: 'MockForge shared state',
+      ...(secondary
+        ? { globalReplicationGroupId: secondary.globalReplicationGroupId }
+        : {
+            engine: AWS_PLATFORM.redisEngine,
+            engineVersion: AWS_PLATFORM.redisEngineVersion,
+            nodeType: props.nodeType,
+            parameterGroupName: spec.clusterMode ? AWS_PLATFORM.redisParameterGroup.clusterMode : AWS_PLATFORM.redisParameterGroup.single,
+            clusterMode: spec.clusterMode ? 'enabled' : 'disabled',
+          }),
+      ...topology,
+      port: spec.port,
+      subnetGroupName: subnets.name,
+      securityGroupIds: [props.securityGroupId],
+      atRestEncryptionEnabled: 'true',
+      kmsKeyId: props.kmsKeyArn,
+      transitEncryptionEnabled: true,
+      transitEncryptionMode: 'required',
+      userGroupIds: [this.users.group.userGroupId],
+      automaticFailoverEnabled: ha,
+      multiAzEnabled: ha,
+      snapshotRetentionLimit: spec.snapshotRetentionDays,
+      // Snapshots run in the hour before the database backup, maintenance after both.
+      snapshotWindow: dailyWindow({ ...DATABASE_BACKUP_WINDOW, startHourUtc: DATABASE_BACKUP_WINDOW.startHourUtc - 1 }),
+      maintenanceWindow: weeklyWindow(spec.maintenanceWindow),
+      autoMinorVersionUpgrade: 'true',
+      applyImmediately: false,
+      logDeliveryConfiguration: [{ destination: slowLog.name, destinationType: 'cloudwatch-logs', logFormat: 'json', logType: 'slow-log' }],
+      lifecycle: secondary ? { ignoreChanges: ['num_node_groups'] } : undefined,
+      tags: props.tags,
+    });
+    if (props.overrides) for (const [k, v] of Object.entries(props.overrides)) this.group.addOverride(k, v);
+    if (!ha && props.singleNodeExemption) PolicyEngine.suppress(this.group, 'CKV2_AWS_50', props.singleNodeExemption);
+
+    if (props.global?.role === 'primary') {
+      const global = new ElasticacheGlobalReplicationGroup(this, 'global_datastore', {
+        globalReplicationGroupIdSuffix: props.name,
+        primaryReplicationGroupId: this.group.id,
+        globalReplicationGroupDescription: 'MockForge shared state across regions',
+      });
+      this.globalReplicationGroupId = global.globalReplicationGroupId;
+    }
+
+    this.replicationGroupId = this.group.id;
+    this.endpoint = spec.clusterMode ? this.group.configurationEndpointAddress : this.group.primaryEndpointAddress;
+    this.port = spec.port;
+    this.connectionSecret = props.connectionSecret;
+  }
+}

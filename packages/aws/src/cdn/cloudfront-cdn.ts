@@ -1,0 +1,138 @@
+import { CloudfrontCachePolicy } from '@cdktf/provider-aws/lib/cloudfront-cache-policy';
+import { CloudfrontDistribution, type CloudfrontDistributionOrderedCacheBehavior } from '@cdktf/provider-aws/lib/cloudfront-distribution';
+import { CloudfrontResponseHeadersPolicy } from '@cdktf/provider-aws/lib/cloudfront-response-headers-policy';
+import type { CdnSpec, CommonProps, ContentDelivery } from '@mockforge-infra/core';
+import { Construct } from 'constructs';
+import { AWS_PLATFORM } from '../sizing';
+
+export interface CloudFrontCdnProps extends CommonProps {
+  readonly name: string;
+  /** The public name users resolve. */
+  readonly domainName: string;
+  /** us-east-1 ACM certificate for `domainName`. */
+  readonly certificateArn: string;
+  /** CLOUDFRONT-scope web ACL. */
+  readonly webAclArn: string;
+  /** `<bucket>.s3.amazonaws.com` of the access-log bucket. */
+  readonly logBucketDomainName: string;
+  /** The geo-routed origin name; Route 53 sends each edge to its nearest healthy region. */
+  readonly originHost: string;
+  /** A fixed regional origin to fail over to when the geo origin answers 5XX. */
+  readonly failoverOriginHost: string;
+  readonly spec: CdnSpec;
+  /**
+   * Forward the viewer's Host header (an EKS ingress routes by host). The regional certificates
+   * then cover the public name too. @default false: the origin sees its own name
+   */
+  readonly forwardViewerHost?: boolean;
+}
+
+const GEO_ORIGIN = 'geo-origin';
+const FAILOVER_ORIGIN = 'failover-origin';
+const FAILOVER_GROUP = 'origin-failover';
+const HTTPS_PORT = 443;
+const HTTP_PORT = 80;
+const READ_METHODS = ['GET', 'HEAD', 'OPTIONS'];
+const ALL_METHODS = ['DELETE', 'GET', 'HEAD', 'OPTIONS', 'PATCH', 'POST', 'PUT'];
+
+/**
+ * CloudFront in front of the regional ALBs: HTTPS everywhere, TLS 1.2 (2021), a WAF, access logs,
+ * HSTS, assets cached 24 h and configs 1 h with origin failover, API traffic never cached.
+ * Only GET/HEAD behaviours may use an origin group, so the API path relies on DNS failover.
+ */
+export class CloudFrontCdn extends Construct implements ContentDelivery {
+  readonly distribution: CloudfrontDistribution;
+  readonly domainName: string;
+  readonly hostedZoneId: string;
+
+  constructor(scope: Construct, id: string, props: CloudFrontCdnProps) {
+    super(scope, id);
+    const ttl = (kind: string, seconds: number) =>
+      new CloudfrontCachePolicy(this, `${kind}_cache`, {
+        name: `${props.name}-${kind}`,
+        comment: `MockForge ${kind}: cached ${seconds} s`,
+        minTtl: 0,
+        defaultTtl: seconds,
+        maxTtl: seconds,
+        parametersInCacheKeyAndForwardedToOrigin: {
+          enableAcceptEncodingBrotli: true,
+          enableAcceptEncodingGzip: true,
+          cookiesConfig: { cookieBehavior: 'none' },
+          headersConfig: { headerBehavior: 'none' },
+          queryStringsConfig: { queryStringBehavior: 'all' },
+        },
+      });
+    const assets = ttl('assets', props.spec.ttls.assetsSeconds);
+    const configs = ttl('configs', props.spec.ttls.configsSeconds);
+    const headers = new CloudfrontResponseHeadersPolicy(this, 'security_headers', {
+      name: `${props.name}-security-headers`,
+      comment: 'HSTS and standard security headers',
+      securityHeadersConfig: {
+        strictTransportSecurity: { accessControlMaxAgeSec: AWS_PLATFORM.hstsMaxAgeSeconds, includeSubdomains: true, preload: true, override: true },
+        contentTypeOptions: { override: true },
+        frameOptions: { frameOption: 'DENY', override: true },
+        referrerPolicy: { referrerPolicy: 'strict-origin-when-cross-origin', override: true },
+      },
+    });
+
+    const origin = (originId: string, domainName: string) => ({
+      originId,
+      domainName,
+      customOriginConfig: {
+        httpPort: HTTP_PORT,
+        httpsPort: HTTPS_PORT,
+        originProtocolPolicy: 'https-only',
+        originSslProtocols: [...AWS_PLATFORM.cloudFrontOriginSslProtocols],
+      },
+    });
+    const cached = (pathPattern: string, cachePolicyId: string): CloudfrontDistributionOrderedCacheBehavior => ({
+      pathPattern,
+      targetOriginId: FAILOVER_GROUP,
+      allowedMethods: READ_METHODS,
+      cachedMethods: ['GET', 'HEAD'],
+      cachePolicyId,
+      responseHeadersPolicyId: headers.id,
+      viewerProtocolPolicy: 'redirect-to-https',
+      compress: true,
+    });
+
+    this.distribution = new CloudfrontDistribution(this, 'distribution', {
+      enabled: true,
+      comment: `MockForge ${props.name}`,
+      aliases: [props.domainName],
+      httpVersion: 'http2and3',
+      isIpv6Enabled: true,
+      priceClass: AWS_PLATFORM.cloudFrontPriceClass,
+      webAclId: props.webAclArn,
+      origin: [origin(GEO_ORIGIN, props.originHost), origin(FAILOVER_ORIGIN, props.failoverOriginHost)],
+      originGroup: [
+        {
+          originId: FAILOVER_GROUP,
+          failoverCriteria: { statusCodes: [...AWS_PLATFORM.originFailoverStatusCodes] },
+          member: [{ originId: GEO_ORIGIN }, { originId: FAILOVER_ORIGIN }],
+        },
+      ],
+      defaultCacheBehavior: {
+        targetOriginId: GEO_ORIGIN,
+        allowedMethods: ALL_METHODS,
+        cachedMethods: ['GET', 'HEAD'],
+        cachePolicyId: AWS_PLATFORM.cloudFrontManaged.cachingDisabled,
+        originRequestPolicyId: props.forwardViewerHost ? AWS_PLATFORM.cloudFrontManaged.allViewer : AWS_PLATFORM.cloudFrontManaged.allViewerExceptHostHeader,
+        responseHeadersPolicyId: headers.id,
+        viewerProtocolPolicy: 'redirect-to-https',
+        compress: true,
+      },
+      orderedCacheBehavior: [
+        ...props.spec.paths.assets.map((p) => cached(p, assets.id)),
+        ...props.spec.paths.configs.map((p) => cached(p, configs.id)),
+      ],
+      loggingConfig: { bucket: props.logBucketDomainName, includeCookies: false, prefix: 'cloudfront/' },
+      restrictions: { geoRestriction: { restrictionType: 'none' } },
+      viewerCertificate: { acmCertificateArn: props.certificateArn, sslSupportMethod: 'sni-only', minimumProtocolVersion: AWS_PLATFORM.cloudFrontMinimumTls },
+      tags: props.tags,
+    });
+    if (props.overrides) for (const [k, v] of Object.entries(props.overrides)) this.distribution.addOverride(k, v);
+    this.domainName = this.distribution.domainName;
+    this.hostedZoneId = this.distribution.hostedZoneId;
+  }
+}

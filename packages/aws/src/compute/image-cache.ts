@@ -1,0 +1,58 @@
+import { EcrPullThroughCacheRule } from '@cdktf/provider-aws/lib/ecr-pull-through-cache-rule';
+import { SecretsmanagerSecret } from '@cdktf/provider-aws/lib/secretsmanager-secret';
+import { MOCKFORGE_IMAGE_REGISTRY, parseImage, PolicyEngine, type CommonProps } from '@mockforge-infra/core';
+import { Construct } from 'constructs';
+import { accountOf } from '../shared/account';
+import { AWS_PLATFORM } from '../sizing';
+
+export interface ImageCacheProps extends CommonProps {
+  readonly region: string;
+  /** The pinned upstream image, e.g. ghcr.io/saasy-solutions/mockforge:0.3.213. */
+  readonly image: string;
+  /** Secret name suffix after the required `ecr-pullthroughcache/` prefix. */
+  readonly credentialName: string;
+  readonly kmsKeyArn: string;
+}
+
+/** ECR's pull-through service-linked role, which reads the credential secret. */
+export function pullThroughCacheRoleArn(partition: string, accountId: string): string {
+  return `arn:${partition}:iam::${accountId}:role/aws-service-role/pullthroughcache.ecr.amazonaws.com/AWSServiceRoleForECRPullThroughCache`;
+}
+
+/**
+ * An ECR pull-through cache for ghcr.io, so tasks and nodes in private subnets pull MockForge
+ * from ECR. ghcr.io needs credentials: the secret container is created here and an operator writes
+ * `{"username": ..., "accessToken": <GitHub token with read:packages>}` into it.
+ */
+export class ImageCache extends Construct {
+  /** The image as ECR serves it: `<account>.dkr.ecr.<region>.amazonaws.com/ghcr/<path>:<tag>`. */
+  readonly imageUri: string;
+  readonly repositoryArnPattern: string;
+  readonly credential: SecretsmanagerSecret;
+
+  constructor(scope: Construct, id: string, props: ImageCacheProps) {
+    super(scope, id);
+    const reference = parseImage(props.image);
+    if (!reference) throw new Error(`image: cannot parse ${props.image}`);
+    const registry = reference.repository.split('/')[0]!;
+    if (registry !== MOCKFORGE_IMAGE_REGISTRY) throw new Error(`image: the ECR pull-through cache serves ${MOCKFORGE_IMAGE_REGISTRY}, not ${registry}`);
+    const path = reference.repository.slice(registry.length + 1);
+    const prefix = AWS_PLATFORM.ecrPullThroughPrefix;
+    this.credential = new SecretsmanagerSecret(this, 'credential', {
+      name: `${AWS_PLATFORM.ecrCredentialSecretPrefix}${props.credentialName}`,
+      description: 'ghcr.io credentials for the ECR pull-through cache; written by an operator after apply',
+      kmsKeyId: props.kmsKeyArn,
+      recoveryWindowInDays: 7,
+    });
+    PolicyEngine.suppress(this.credential, 'CKV2_AWS_57', 'a GitHub token cannot be rotated by AWS; operators replace it before it expires (README: Images)');
+    new EcrPullThroughCacheRule(this, 'rule', {
+      ecrRepositoryPrefix: prefix,
+      upstreamRegistryUrl: MOCKFORGE_IMAGE_REGISTRY,
+      credentialArn: this.credential.arn,
+    });
+    const { accountId, partition } = accountOf(this);
+    const suffix = reference.digest ? `@${reference.digest}` : `:${reference.tag}`;
+    this.imageUri = `${accountId}.dkr.ecr.${props.region}.amazonaws.com/${prefix}/${path}${suffix}`;
+    this.repositoryArnPattern = `arn:${partition}:ecr:${props.region}:${accountId}:repository/${prefix}/*`;
+  }
+}

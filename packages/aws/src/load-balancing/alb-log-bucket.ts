@@ -1,0 +1,26 @@
+import { DataAwsElbServiceAccount } from '@cdktf/provider-aws/lib/data-aws-elb-service-account';
+import type { Construct } from 'constructs';
+import { accountOf } from '../shared/account';
+import { SecureBucket } from '../shared/secure-bucket';
+
+export const ALB_LOG_PREFIX = 'alb';
+const LOG_RETENTION_DAYS = 365;
+
+/** The bucket ALB access logs land in; ALB log delivery only writes to SSE-S3 buckets. */
+export function albLogBucket(scope: Construct, id: string, bucketName: string): SecureBucket {
+  const { accountId } = accountOf(scope);
+  const elbAccount = new DataAwsElbServiceAccount(scope, `${id}_elb_account`);
+  const objects = (arn: string) => `${arn}/${ALB_LOG_PREFIX}/AWSLogs/${accountId}/*`;
+  return new SecureBucket(scope, id, {
+    bucketName,
+    sseS3Reason: 'ALB access log delivery supports only SSE-S3 (AES256) on the destination bucket',
+    noReplicationReason: 'access logs are per-region operational data; they are not replicated to save cost',
+    lifecycleRules: [
+      { id: 'expire-old-logs', status: 'Enabled', filter: [{ prefix: '' }], expiration: [{ days: LOG_RETENTION_DAYS }], noncurrentVersionExpiration: [{ noncurrentDays: 30 }] },
+    ],
+    policyStatements: (arn) => [
+      { Sid: 'ElbAccountWrites', Effect: 'Allow', Principal: { AWS: elbAccount.arn }, Action: 's3:PutObject', Resource: objects(arn) },
+      { Sid: 'ElbServiceWrites', Effect: 'Allow', Principal: { Service: 'logdelivery.elasticloadbalancing.amazonaws.com' }, Action: 's3:PutObject', Resource: objects(arn) },
+    ],
+  });
+}

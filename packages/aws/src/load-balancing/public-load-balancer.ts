@@ -1,0 +1,121 @@
+import { Lb } from '@cdktf/provider-aws/lib/lb';
+import { LbListener } from '@cdktf/provider-aws/lib/lb-listener';
+import { LbTargetGroup } from '@cdktf/provider-aws/lib/lb-target-group';
+import { Wafv2WebAclAssociation } from '@cdktf/provider-aws/lib/wafv2-web-acl-association';
+import { PolicyEngine, TARGET_HEALTH, TERMINATION_GRACE_SECONDS, WEBSOCKET_IDLE_TIMEOUT_SECONDS, type CommonProps, type LoadBalancer } from '@mockforge-infra/core';
+import { Construct } from 'constructs';
+import { AWS_PLATFORM } from '../sizing';
+import { ALB_LOG_PREFIX, albLogBucket } from './alb-log-bucket';
+import { WebAcl } from './web-acl';
+
+export interface PublicLoadBalancerProps extends CommonProps {
+  /** ALB, target group and bucket name prefix, e.g. mockforge-production. */
+  readonly name: string;
+  /** Globally unique log bucket name. */
+  readonly logBucketName: string;
+  readonly vpcId: string;
+  readonly subnetIds: readonly string[];
+  readonly securityGroupId: string;
+  readonly certificateArn: string;
+  /** ALB `load_balancing_algorithm_type`. */
+  readonly algorithm: string;
+  /** @default true */
+  readonly deletionProtection?: boolean;
+  /** Why deletion protection is off (a tier exemption). */
+  readonly deletionProtectionExemption?: string;
+  /** The public hostname, for the HTTPS URL. */
+  readonly hostName: string;
+}
+
+const HTTPS_PORT = 443;
+const HTTP_PORT = 80;
+
+/**
+ * The public edge of a region: an ALB in the public subnets behind CloudFront, HTTPS with
+ * TLS 1.3/1.2, HTTP answered with a 301, invalid headers dropped, strictest desync mitigation,
+ * access logs, a WAF, and one HTTP:3000 target group checked on `/health/ready`.
+ */
+export class PublicLoadBalancer extends Construct implements LoadBalancer {
+  readonly lb: Lb;
+  readonly targetGroup: LbTargetGroup;
+  readonly httpsListener: LbListener;
+  readonly dnsName: string;
+  readonly zoneId: string;
+  readonly endpoint: string;
+  /** `<lb arn_suffix>/<target group arn_suffix>` for request-count scaling and alarms. */
+  readonly requestCountResourceLabel: string;
+
+  constructor(scope: Construct, id: string, props: PublicLoadBalancerProps) {
+    super(scope, id);
+    const logs = albLogBucket(this, 'access_logs', props.logBucketName);
+
+    const deletionProtection = props.deletionProtection ?? true;
+    this.lb = new Lb(this, 'alb', {
+      name: props.name,
+      loadBalancerType: 'application',
+      internal: false,
+      subnets: [...props.subnetIds],
+      securityGroups: [props.securityGroupId],
+      dropInvalidHeaderFields: true,
+      desyncMitigationMode: 'strictest',
+      enableDeletionProtection: deletionProtection,
+      idleTimeout: WEBSOCKET_IDLE_TIMEOUT_SECONDS,
+      enableCrossZoneLoadBalancing: true,
+      accessLogs: { bucket: logs.name, prefix: ALB_LOG_PREFIX, enabled: true },
+      dependsOn: [logs.policy],
+      tags: props.tags,
+    });
+    if (props.overrides) for (const [k, v] of Object.entries(props.overrides)) this.lb.addOverride(k, v);
+    PolicyEngine.suppress(this.lb, 'AWS-0053', 'public edge: the ALB is CloudFront\'s origin, reachable on 443 only from the CloudFront origin-facing prefix list');
+    if (!deletionProtection) {
+      PolicyEngine.suppress(this.lb, 'CKV_AWS_150', props.deletionProtectionExemption ?? 'deletion protection is off for this tier');
+    }
+
+    this.targetGroup = new LbTargetGroup(this, 'target_group', {
+      name: `${props.name}-http`,
+      port: TARGET_HEALTH.port,
+      protocol: TARGET_HEALTH.protocol,
+      targetType: 'ip',
+      vpcId: props.vpcId,
+      loadBalancingAlgorithmType: props.algorithm,
+      deregistrationDelay: String(TERMINATION_GRACE_SECONDS),
+      healthCheck: {
+        enabled: true,
+        path: TARGET_HEALTH.path,
+        port: String(TARGET_HEALTH.port),
+        protocol: TARGET_HEALTH.protocol,
+        interval: TARGET_HEALTH.intervalSeconds,
+        timeout: TARGET_HEALTH.timeoutSeconds,
+        healthyThreshold: TARGET_HEALTH.healthyThreshold,
+        unhealthyThreshold: TARGET_HEALTH.unhealthyThreshold,
+        matcher: '200',
+      },
+      stickiness: { type: 'lb_cookie', enabled: TARGET_HEALTH.stickiness },
+      tags: props.tags,
+    });
+    PolicyEngine.suppress(this.targetGroup, 'CKV_AWS_378', 'public edge: TLS terminates at the ALB; tasks serve plain HTTP on 3000 inside private subnets');
+
+    this.httpsListener = new LbListener(this, 'https', {
+      loadBalancerArn: this.lb.arn,
+      port: HTTPS_PORT,
+      protocol: 'HTTPS',
+      sslPolicy: AWS_PLATFORM.albTlsPolicy,
+      certificateArn: props.certificateArn,
+      defaultAction: [{ type: 'forward', targetGroupArn: this.targetGroup.arn }],
+    });
+    new LbListener(this, 'http_redirect', {
+      loadBalancerArn: this.lb.arn,
+      port: HTTP_PORT,
+      protocol: 'HTTP',
+      defaultAction: [{ type: 'redirect', redirect: { protocol: 'HTTPS', port: String(HTTPS_PORT), statusCode: 'HTTP_301' } }],
+    });
+
+    const waf = new WebAcl(this, 'waf', { name: `${props.name}-alb`, scope: 'REGIONAL' });
+    new Wafv2WebAclAssociation(this, 'waf_association', { resourceArn: this.lb.arn, webAclArn: waf.arn });
+
+    this.dnsName = this.lb.dnsName;
+    this.zoneId = this.lb.zoneId;
+    this.endpoint = `https://${props.hostName}`;
+    this.requestCountResourceLabel = `${this.lb.arnSuffix}/${this.targetGroup.arnSuffix}`;
+  }
+}

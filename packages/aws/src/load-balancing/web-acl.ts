@@ -1,0 +1,56 @@
+import { Wafv2WebAcl } from '@cdktf/provider-aws/lib/wafv2-web-acl';
+import type { CommonProps } from '@mockforge-infra/core';
+import type { TerraformProvider } from 'cdktf';
+import { Construct } from 'constructs';
+import { AWS_PLATFORM } from '../sizing';
+
+export interface WebAclProps extends CommonProps {
+  readonly name: string;
+  readonly scope: 'REGIONAL' | 'CLOUDFRONT';
+  /** @default AWS_PLATFORM.wafRateLimitPer5Minutes */
+  readonly rateLimitPer5Minutes?: number;
+  readonly provider?: TerraformProvider;
+}
+
+const MANAGED_GROUPS = ['AWSManagedRulesCommonRuleSet', 'AWSManagedRulesKnownBadInputsRuleSet', 'AWSManagedRulesAmazonIpReputationList'] as const;
+
+function visibility(metricName: string) {
+  return { SampledRequestsEnabled: true, CloudWatchMetricsEnabled: true, MetricName: metricName };
+}
+
+/** A web ACL with AWS managed rule groups and a per-IP rate limit. */
+export class WebAcl extends Construct {
+  readonly acl: Wafv2WebAcl;
+  readonly arn: string;
+
+  constructor(scope: Construct, id: string, props: WebAclProps) {
+    super(scope, id);
+    const rules = [
+      ...MANAGED_GROUPS.map((group, i) => ({
+        Name: group,
+        Priority: i + 1,
+        OverrideAction: { None: {} },
+        Statement: { ManagedRuleGroupStatement: { VendorName: 'AWS', Name: group } },
+        VisibilityConfig: visibility(group),
+      })),
+      {
+        Name: 'rate-limit-per-ip',
+        Priority: MANAGED_GROUPS.length + 1,
+        Action: { Block: {} },
+        Statement: { RateBasedStatement: { Limit: props.rateLimitPer5Minutes ?? AWS_PLATFORM.wafRateLimitPer5Minutes, AggregateKeyType: 'IP' } },
+        VisibilityConfig: visibility('rate-limit-per-ip'),
+      },
+    ];
+    this.acl = new Wafv2WebAcl(this, 'acl', {
+      provider: props.provider,
+      name: props.name,
+      scope: props.scope,
+      defaultAction: { allow: {} },
+      ruleJson: JSON.stringify(rules),
+      visibilityConfig: { cloudwatchMetricsEnabled: true, metricName: props.name, sampledRequestsEnabled: true },
+      tags: props.tags,
+    });
+    if (props.overrides) for (const [k, v] of Object.entries(props.overrides)) this.acl.addOverride(k, v);
+    this.arn = this.acl.arn;
+  }
+}

@@ -1,0 +1,54 @@
+import { CloudwatchDashboard } from '@cdktf/provider-aws/lib/cloudwatch-dashboard';
+import { Construct } from 'constructs';
+
+export interface ServiceDashboardProps {
+  readonly name: string;
+  readonly region: string;
+  /** Adds load balancer widgets. @default none (EKS: the controller owns the ALB) */
+  readonly loadBalancerArnSuffix?: string;
+  readonly ecs?: { readonly clusterName: string; readonly serviceName: string };
+  readonly databaseIdentifier: string;
+  readonly cacheReplicationGroupId: string;
+}
+
+const WIDTH = 12;
+const HEIGHT = 6;
+
+/** Requests, errors, latency, service CPU/memory, database and cache at a glance. */
+export class ServiceDashboard extends Construct {
+  readonly dashboardName: string;
+
+  constructor(scope: Construct, id: string, props: ServiceDashboardProps) {
+    super(scope, id);
+    const lb = ['LoadBalancer', props.loadBalancerArnSuffix ?? ''];
+    const widget = (title: string, metrics: unknown[][], stat = 'Sum') => ({ type: 'metric', width: WIDTH, height: HEIGHT, properties: { title, region: props.region, stat, period: 60, metrics } });
+    const widgets = [
+      ...(props.loadBalancerArnSuffix
+        ? [
+            widget('Requests', [['AWS/ApplicationELB', 'RequestCount', ...lb]]),
+            widget('5XX responses', [
+              ['AWS/ApplicationELB', 'HTTPCode_Target_5XX_Count', ...lb],
+              ['AWS/ApplicationELB', 'HTTPCode_ELB_5XX_Count', ...lb],
+            ]),
+            widget('p95 response time (s)', [['AWS/ApplicationELB', 'TargetResponseTime', ...lb]], 'p95'),
+          ]
+        : []),
+      ...(props.ecs
+        ? [
+            widget(
+              'Service CPU and memory (%)',
+              [
+                ['AWS/ECS', 'CPUUtilization', 'ClusterName', props.ecs.clusterName, 'ServiceName', props.ecs.serviceName],
+                ['AWS/ECS', 'MemoryUtilization', 'ClusterName', props.ecs.clusterName, 'ServiceName', props.ecs.serviceName],
+              ],
+              'Average',
+            ),
+          ]
+        : []),
+      widget('PostgreSQL CPU (%)', [['AWS/RDS', 'CPUUtilization', 'DBInstanceIdentifier', props.databaseIdentifier]], 'Average'),
+      widget('Redis engine CPU (%)', [['AWS/ElastiCache', 'EngineCPUUtilization', 'ReplicationGroupId', props.cacheReplicationGroupId]], 'Average'),
+    ];
+    const dashboard = new CloudwatchDashboard(this, 'dashboard', { dashboardName: props.name, dashboardBody: JSON.stringify({ widgets }) });
+    this.dashboardName = dashboard.dashboardName;
+  }
+}

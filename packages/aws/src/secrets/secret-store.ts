@@ -1,0 +1,41 @@
+import { SecretsmanagerSecret } from '@cdktf/provider-aws/lib/secretsmanager-secret';
+import { PolicyEngine, type CommonProps, type SecretKey, type SecretReference, type SecretStore } from '@mockforge-infra/core';
+import { Construct } from 'constructs';
+
+export interface SecretContainersProps extends CommonProps {
+  /** Secrets are named `<prefix>/<KEY>`. */
+  readonly prefix: string;
+  readonly keys: readonly SecretKey[];
+  readonly kmsKeyArn: string;
+  /** Days Secrets Manager keeps a deleted secret. @default 30 */
+  readonly recoveryWindowDays?: number;
+}
+
+/** Why the containers have no rotation schedule; recorded on each as a suppression. */
+export const MANUAL_ROTATION_REASON =
+  'no AWS-provided rotation exists for a composed connection URL or an application JWT key; the RDS master credential in its own RDS-managed secret rotates itself, and operators rotate these by writing a new version (README: Secrets)';
+
+/**
+ * Secret containers, encrypted with the stack's key. Their values are never in the Terraform
+ * configuration: operators (or a pipeline) write them after apply. Tasks read them with `valueFrom`.
+ */
+export class SecretContainers extends Construct implements SecretStore {
+  readonly secrets: Partial<Record<SecretKey, SecretReference>> = {};
+  readonly arns: string[] = [];
+
+  constructor(scope: Construct, id: string, props: SecretContainersProps) {
+    super(scope, id);
+    for (const key of props.keys) {
+      const secret = new SecretsmanagerSecret(this, key.toLowerCase(), {
+        name: `${props.prefix}/${key}`,
+        description: `MockForge ${key}; the value is written after apply, never in configuration`,
+        kmsKeyId: props.kmsKeyArn,
+        recoveryWindowInDays: props.recoveryWindowDays ?? 30,
+        tags: props.tags,
+      });
+      PolicyEngine.suppress(secret, 'CKV2_AWS_57', MANUAL_ROTATION_REASON);
+      this.secrets[key] = { id: secret.arn, name: secret.name };
+      this.arns.push(secret.arn);
+    }
+  }
+}

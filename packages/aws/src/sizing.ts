@@ -1,0 +1,74 @@
+import type { SizeName } from '@mockforge-infra/core';
+
+/**
+ * Every AWS-specific size, class and version, in one table. Core's TIER_SIZING says what a tier
+ * needs (vCPU, MiB); this maps it to values AWS accepts.
+ */
+export interface AwsSize {
+  /** Fargate task CPU units (1024 = 1 vCPU); a valid Fargate CPU/memory pair with `taskMemoryMiB`. */
+  readonly taskCpuUnits: number;
+  readonly taskMemoryMiB: number;
+  readonly dbInstanceClass: string;
+  readonly dbAllocatedStorageGiB: number;
+  readonly dbMaxAllocatedStorageGiB: number;
+  readonly cacheNodeType: string;
+  /** Cluster-mode shards (production only; other tiers run one shard). */
+  readonly cacheShards: number;
+  readonly eksNodeInstanceType: string;
+}
+
+/**
+ * Fargate rejects 0.5 vCPU / 512 MiB (512 units need >= 1 GiB), 2 vCPU / 2 GiB (>= 4 GiB),
+ * 4 vCPU / 4 GiB (>= 8 GiB) and 8 vCPU / 8 GiB (>= 16 GiB): each tier keeps its vCPU and moves
+ * memory up to the smallest valid amount.
+ */
+export const AWS_SIZES: Readonly<Record<SizeName, AwsSize>> = {
+  dev: { taskCpuUnits: 512, taskMemoryMiB: 1024, dbInstanceClass: 'db.t4g.small', dbAllocatedStorageGiB: 20, dbMaxAllocatedStorageGiB: 50, cacheNodeType: 'cache.t4g.micro', cacheShards: 1, eksNodeInstanceType: 't3.large' },
+  staging: { taskCpuUnits: 1024, taskMemoryMiB: 2048, dbInstanceClass: 'db.t4g.medium', dbAllocatedStorageGiB: 20, dbMaxAllocatedStorageGiB: 100, cacheNodeType: 'cache.t4g.small', cacheShards: 1, eksNodeInstanceType: 'm6i.large' },
+  small: { taskCpuUnits: 2048, taskMemoryMiB: 4096, dbInstanceClass: 'db.m7g.large', dbAllocatedStorageGiB: 50, dbMaxAllocatedStorageGiB: 500, cacheNodeType: 'cache.m7g.large', cacheShards: 2, eksNodeInstanceType: 'm6i.large' },
+  medium: { taskCpuUnits: 4096, taskMemoryMiB: 8192, dbInstanceClass: 'db.r7g.large', dbAllocatedStorageGiB: 100, dbMaxAllocatedStorageGiB: 1000, cacheNodeType: 'cache.r7g.large', cacheShards: 2, eksNodeInstanceType: 'm6i.xlarge' },
+  large: { taskCpuUnits: 8192, taskMemoryMiB: 16384, dbInstanceClass: 'db.r7g.xlarge', dbAllocatedStorageGiB: 200, dbMaxAllocatedStorageGiB: 2000, cacheNodeType: 'cache.r7g.xlarge', cacheShards: 3, eksNodeInstanceType: 'm6i.2xlarge' },
+};
+
+/** Engine and platform versions, and fixed AWS settings that are not seed numbers. */
+export const AWS_PLATFORM = {
+  postgresEngineVersion: '17',
+  postgresParameterFamily: 'postgres17',
+  postgresCaCertificate: 'rds-ca-rsa2048-g1',
+  redisEngine: 'redis',
+  redisEngineVersion: '7.1',
+  redisParameterGroup: { clusterMode: 'default.redis7.cluster.on', single: 'default.redis7' },
+  /** Enhanced monitoring interval, seconds (one of 1/5/10/15/30/60). */
+  dbMonitoringIntervalSeconds: 60,
+  /** Performance Insights free tier. */
+  performanceInsightsRetentionDays: 7,
+  eksVersion: '1.33',
+  eksNodeCount: { min: 3, max: 10 },
+  eksAddons: ['vpc-cni', 'coredns', 'kube-proxy', 'eks-pod-identity-agent'],
+  /** Requests per 5 minutes per client IP before WAF blocks it. */
+  wafRateLimitPer5Minutes: 2000,
+  albTlsPolicy: 'ELBSecurityPolicy-TLS13-1-2-2021-06',
+  cloudFrontMinimumTls: 'TLSv1.2_2021',
+  cloudFrontOriginSslProtocols: ['TLSv1.2'],
+  cloudFrontPriceClass: 'PriceClass_All',
+  /** AWS managed CloudFront policies. */
+  cloudFrontManaged: {
+    cachingDisabled: '4135ea2d-6df8-44a3-9df3-4b5a84be39ad',
+    allViewerExceptHostHeader: 'b689b0a8-53d0-40ab-baf2-68738e2966ac',
+    allViewer: '216adef6-5c7f-47e4-b989-5492eafa07d3',
+  },
+  cloudFrontPrefixList: 'com.amazonaws.global.cloudfront.origin-facing',
+  /** AWS Distro for OpenTelemetry collector, the tracing sidecar (pulled from ECR Public through NAT). */
+  otelCollectorImage: 'public.ecr.aws/aws-observability/aws-otel-collector:v0.43.3',
+  ecrPullThroughPrefix: 'ghcr',
+  /** Secrets Manager requires this name prefix for pull-through cache credentials. */
+  ecrCredentialSecretPrefix: 'ecr-pullthroughcache/',
+  /** Alarm metric period, seconds. */
+  alarmPeriodSeconds: 60,
+  /** HSTS max-age for viewer responses (one year). */
+  hstsMaxAgeSeconds: 31536000,
+  /** Origin status codes that make CloudFront retry the failover origin. */
+  originFailoverStatusCodes: [500, 502, 503, 504],
+  /** The region CloudFront certificates, CLOUDFRONT-scope WAFs and Route 53 metrics live in. */
+  globalServicesRegion: 'us-east-1',
+} as const;

@@ -1,0 +1,25 @@
+import type { TargetContext } from '@mockforge-infra/core';
+import type { ImageCache } from '../compute/image-cache';
+import type { SecurityGroups } from '../network/security-groups';
+import type { VpcNetwork } from '../network/vpc-network';
+import type { SecretContainers } from '../secrets/secret-store';
+
+/** What a region's compute (ECS or EKS) builds on. */
+export interface RegionalComputeInput {
+  readonly context: TargetContext;
+  readonly region: string;
+  /** Regional name prefix, e.g. mockforge-production. */
+  readonly name: string;
+  /** Account-wide name for a suffix (IAM roles). */
+  readonly globalName: (suffix: string) => string;
+  readonly kmsKeyArn: string;
+  readonly network: VpcNetwork;
+  readonly securityGroups: SecurityGroups;
+  readonly secrets: SecretContainers;
+  readonly image: ImageCache;
+  readonly certificateArn: string;
+  /** The region's origin name (`<region>.origin.<domain>`). */
+  readonly hostName: string;
+  readonly logBucketName: string;
+  readonly alertTopicArn: string;
+}

@@ -1,0 +1,101 @@
+import { scalingRange } from '@mockforge-infra/core';
+import type { Construct } from 'constructs';
+import { FargateCluster } from '../compute/ecs-cluster';
+import { FargateService, type FargateServiceProps } from '../compute/fargate-service';
+import { PrivateServiceName } from '../compute/service-discovery';
+import { StateVolume } from '../compute/state-volume';
+import { statefulRange } from '../compute/stateful-scaling';
+import { albAlgorithm } from '../load-balancing/algorithm';
+import { PublicLoadBalancer } from '../load-balancing/public-load-balancer';
+import { RegionalAlarms } from '../monitoring/regional-alarms';
+import { exemptionReason } from '../shared/exemptions';
+import { AWS_SIZES } from '../sizing';
+import type { RegionalComputeInput } from './compute-input';
+
+export interface EcsCompute {
+  readonly loadBalancer: PublicLoadBalancer;
+  readonly service: FargateService;
+  readonly alarms: RegionalAlarms;
+  readonly ecs: { readonly clusterName: string; readonly serviceName: string };
+  readonly stateful?: { readonly service: FargateService; readonly volume: StateVolume; readonly hostName: string };
+}
+
+/**
+ * The ECS path of a region: the Terraform-managed ALB, the Fargate cluster and service, the hybrid
+ * stateful pool when the topology asks for it, and the ALB/ECS alarms. Constructs are added to
+ * `scope` (the stack) directly, so their Terraform addresses do not depend on this grouping.
+ */
+export function addEcsCompute(scope: Construct, input: RegionalComputeInput): EcsCompute {
+  const { context, name, network, securityGroups: groups, image } = input;
+  const profile = context.profile;
+  const size = AWS_SIZES[profile.size];
+  const loadBalancer = new PublicLoadBalancer(scope, 'load_balancer', {
+    name,
+    logBucketName: input.logBucketName,
+    vpcId: network.networkId,
+    subnetIds: network.publicSubnetIds,
+    securityGroupId: groups.loadBalancer.id,
+    certificateArn: input.certificateArn,
+    algorithm: albAlgorithm(context.tier, context.loadBalancing),
+    deletionProtection: profile.deletionProtection,
+    deletionProtectionExemption: exemptionReason(context, 'deletion-protection'),
+    hostName: input.hostName,
+  });
+  const cluster = new FargateCluster(scope, 'cluster', { name, kmsKeyArn: input.kmsKeyArn, spot: profile.spotAllowed });
+  const common: Omit<FargateServiceProps, 'name' | 'globalName' | 'scaling'> = {
+    region: input.region,
+    service: context.service,
+    clusterName: cluster.cluster.name,
+    clusterArn: cluster.cluster.arn,
+    execLogGroupArn: cluster.execLogGroupArn,
+    imageUri: image.imageUri,
+    repositoryArnPattern: image.repositoryArnPattern,
+    secrets: Object.fromEntries(Object.entries(input.secrets.secrets).map(([key, ref]) => [key, ref!.id])),
+    kmsKeyArn: input.kmsKeyArn,
+    cpuUnits: size.taskCpuUnits,
+    memoryMiB: size.taskMemoryMiB,
+    subnetIds: network.privateSubnetIds,
+    securityGroupIds: [groups.app.id],
+  };
+  const service = new FargateService(scope, 'service', {
+    ...common,
+    name,
+    globalName: input.globalName('app'),
+    targetGroupArn: loadBalancer.targetGroup.arn,
+    scaling: { ...scalingRange(profile, 'ecs'), preset: profile.scaling, requestCountResourceLabel: loadBalancer.requestCountResourceLabel },
+    spot: profile.spotAllowed,
+  });
+  service.node.addDependency(loadBalancer.httpsListener, cluster.capacityProviders);
+
+  let stateful: EcsCompute['stateful'];
+  if (context.topology.hasStatefulPool) {
+    const volume = new StateVolume(scope, 'state_volume', {
+      name: `${name}-state`,
+      kmsKeyArn: input.kmsKeyArn,
+      subnetIds: network.privateSubnetIds,
+      securityGroupId: groups.efs!.id,
+      preventDestroy: context.database.preventDestroy,
+    });
+    const internalName = new PrivateServiceName(scope, 'stateful_name', { namespace: `${context.tier}.${context.service.name}.internal`, service: 'stateful', vpcId: network.networkId });
+    const statefulService = new FargateService(scope, 'stateful_service', {
+      ...common,
+      name: `${name}-stateful`,
+      globalName: input.globalName('stateful'),
+      serviceRegistryArn: internalName.registryArn,
+      scaling: { ...statefulRange(profile), preset: profile.scaling },
+      stateVolume: volume,
+    });
+    statefulService.node.addDependency(cluster.capacityProviders);
+    stateful = { service: statefulService, volume, hostName: internalName.hostName };
+  }
+
+  const ecs = { clusterName: cluster.cluster.name, serviceName: service.serviceName };
+  const alarms = new RegionalAlarms(scope, 'alarms', {
+    name,
+    topicArn: input.alertTopicArn,
+    loadBalancerArnSuffix: loadBalancer.lb.arnSuffix,
+    targetGroupArnSuffix: loadBalancer.targetGroup.arnSuffix,
+    ecs,
+  });
+  return { loadBalancer, service, alarms, ecs, stateful };
+}

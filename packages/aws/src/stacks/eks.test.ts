@@ -1,0 +1,117 @@
+import { defaultConfig, PolicyEngine, targetContext, type MockforgeConfig } from '@mockforge-infra/core';
+import { Testing } from 'cdktf';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { awsTarget } from '../target';
+
+type Json = Record<string, any>;
+const all = (json: Json, type: string): Json[] => Object.values(json.resource?.[type] ?? {});
+
+function eksConfig(publicCidrs?: string[]): MockforgeConfig {
+  const config = defaultConfig(['aws']);
+  return {
+    ...config,
+    tiers: { ...config.tiers, production: { ...config.tiers.production!, regions: { aws: ['us-east-1', 'eu-west-1'] }, compute: { aws: 'eks' } } },
+    ...(publicCidrs ? { aws: { eksPublicAccessCidrs: publicCidrs } } : {}),
+  };
+}
+
+function synth(config: MockforgeConfig) {
+  const policy = new PolicyEngine(awsTarget.rules, { failOnError: false });
+  const app = Testing.app();
+  const stacks = awsTarget.addStacks(app, targetContext(config, 'production', 'aws'), policy);
+  app.synth();
+  const read = (name: string) => JSON.parse(readFileSync(join(app.outdir, 'stacks', name, 'cdk.tf.json'), 'utf8')) as Json;
+  return { names: stacks.map((s) => s.node.id), stacks: Object.fromEntries(stacks.map((s) => [s.node.id, read(s.node.id)])), policy };
+}
+
+describe('EKS compute (tiers.production.compute.aws = eks)', () => {
+  const { names, stacks, policy } = synth(eksConfig());
+  const region = stacks['production-aws-us-east-1']!;
+  const cluster = all(region, 'aws_eks_cluster')[0]!;
+
+  it('adds a workload stack per region and no ECS service', () => {
+    expect(names).toEqual([
+      'production-aws-us-east-1',
+      'production-aws-eu-west-1',
+      'production-aws-us-east-1-workload',
+      'production-aws-eu-west-1-workload',
+      'production-aws-global',
+    ]);
+    expect(all(region, 'aws_ecs_service')).toHaveLength(0);
+    expect(all(region, 'aws_lb')).toHaveLength(0);
+  });
+
+  it('keeps the API private, encrypts Secrets with KMS and logs every control-plane component', () => {
+    expect(cluster.vpc_config).toMatchObject({ endpoint_private_access: true, endpoint_public_access: false });
+    expect(cluster.encryption_config.resources).toEqual(['secrets']);
+    expect(cluster.enabled_cluster_log_types).toEqual(['api', 'audit', 'authenticator', 'controllerManager', 'scheduler']);
+    expect(cluster.version).toBe('1.33');
+  });
+
+  it('runs 3-10 managed nodes across the private subnets with the core add-ons', () => {
+    const nodes = all(region, 'aws_eks_node_group')[0]!;
+    expect(nodes.scaling_config).toEqual({ min_size: 3, max_size: 10, desired_size: 3 });
+    expect(nodes.subnet_ids).toHaveLength(3);
+    expect(all(region, 'aws_eks_addon').map((a) => a.addon_name).sort()).toEqual(['coredns', 'eks-pod-identity-agent', 'kube-proxy', 'vpc-cni']);
+  });
+
+  it('gives the AWS Load Balancer Controller an IAM role through Pod Identity', () => {
+    expect(all(region, 'aws_eks_pod_identity_association')[0]).toMatchObject({ namespace: 'kube-system', service_account: 'aws-load-balancer-controller' });
+  });
+
+  it('lets the cluster reach the data stores', () => {
+    const fromCluster = all(region, 'aws_vpc_security_group_ingress_rule').filter((r) => String(r.referenced_security_group_id).includes('aws_eks_cluster'));
+    expect(fromCluster.map((r) => r.from_port).sort()).toEqual([5432, 6379]);
+  });
+
+  it('deploys the workload with ingress class alb and the hardened ALB annotations', () => {
+    const workload = stacks['production-aws-us-east-1-workload']!;
+    const ingress = all(workload, 'kubernetes_ingress_v1')[0]!;
+    expect(ingress.spec.ingress_class_name).toBe('alb');
+    const annotations = ingress.metadata.annotations as Record<string, string>;
+    expect(annotations['alb.ingress.kubernetes.io/ssl-policy']).toBe('ELBSecurityPolicy-TLS13-1-2-2021-06');
+    expect(annotations['alb.ingress.kubernetes.io/load-balancer-attributes']).toContain('routing.http.drop_invalid_header_fields.enabled=true');
+    expect(annotations['alb.ingress.kubernetes.io/wafv2-acl-arn']).toMatch(/cross-stack/);
+    const image = all(workload, 'kubernetes_deployment_v1')[0]!.spec.template.spec.container[0].image;
+    expect(image).toMatch(/dkr\.ecr\.us-east-1\.amazonaws\.com\/ghcr\/saasy-solutions\/mockforge:0\.3\.213/);
+  });
+
+  it('routes the global stack to the controller-built ALBs and forwards the viewer host', () => {
+    const global = stacks['production-aws-global']!;
+    expect(Object.keys(global.data.aws_lb)).toHaveLength(2);
+    expect(all(global, 'aws_cloudfront_distribution')[0]!.default_cache_behavior.origin_request_policy_id).toBe('216adef6-5c7f-47e4-b989-5492eafa07d3');
+  });
+
+  it('has no unsuppressed findings', () => {
+    expect(policy.findings.filter((f) => !f.suppressedBecause && f.severity === 'error')).toEqual([]);
+    expect(policy.findings.filter((f) => !f.suppressedBecause)).toEqual([]);
+  });
+});
+
+describe('EKS with a public endpoint', () => {
+  it('restricts it to aws.eksPublicAccessCidrs and records the choice', () => {
+    const { stacks, policy } = synth(eksConfig(['203.0.113.0/24']));
+    const cluster = all(stacks['production-aws-us-east-1']!, 'aws_eks_cluster')[0]!;
+    expect(cluster.vpc_config).toMatchObject({ endpoint_public_access: true, public_access_cidrs: ['203.0.113.0/24'] });
+    expect(policy.findings.find((f) => f.ruleId === 'CKV_AWS_39')!.suppressedBecause).toContain('aws.eksPublicAccessCidrs');
+  });
+});
+
+describe('EKS with the hybrid topology', () => {
+  it('installs the EBS CSI driver and an encrypted, retained storage class for per-replica claims', () => {
+    const base = eksConfig();
+    const config = { ...base, tiers: { ...base.tiers, production: { ...base.tiers.production!, topology: 'hybrid' as const } } };
+    const { stacks, policy } = synth(config);
+    const region = stacks['production-aws-us-east-1']!;
+    const ebs = all(region, 'aws_eks_addon').find((a) => a.addon_name === 'aws-ebs-csi-driver')!;
+    expect(ebs.pod_identity_association[0].service_account).toBe('ebs-csi-controller-sa');
+    const workload = stacks['production-aws-us-east-1-workload']!;
+    expect(all(workload, 'kubernetes_storage_class_v1')[0]).toMatchObject({ reclaim_policy: 'Retain', parameters: { encrypted: 'true', type: 'gp3' } });
+    expect(all(workload, 'kubernetes_stateful_set_v1')[0]!.spec.volume_claim_template[0].spec.storage_class_name).toBe('mockforge-encrypted-gp3');
+    expect(all(region, 'aws_efs_file_system')).toHaveLength(0);
+    const state = all(region, 'aws_backup_selection').find((b) => b.name === 'mockforge-production-state')!;
+    expect(state.selection_tag).toEqual([{ type: 'STRINGEQUALS', key: 'kubernetes.io/created-for/pvc/namespace', value: 'mockforge' }]);
+    expect(policy.findings.filter((f) => !f.suppressedBecause)).toEqual([]);
+  });
+});

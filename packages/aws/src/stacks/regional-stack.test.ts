@@ -1,0 +1,232 @@
+import {
+  ALERTS,
+  asPercent,
+  BACKUPS,
+  defaultConfig,
+  LOG_RETENTION_DAYS,
+  PolicyEngine,
+  REQUEST_SCALING,
+  TARGET_HEALTH,
+  targetContext,
+  type TierName,
+} from '@mockforge-infra/core';
+import { Testing } from 'cdktf';
+import { awsRules } from '../rules';
+import { AwsRegionalStack } from './regional-stack';
+
+type Json = Record<string, any>;
+
+function synthRegion(tier: TierName, region = 'us-east-1'): { json: Json; policy: PolicyEngine } {
+  const context = targetContext(defaultConfig(['aws']), tier, 'aws');
+  const policy = new PolicyEngine(awsRules, { failOnError: false });
+  const stack = new AwsRegionalStack(Testing.app(), { context, region, policy });
+  return { json: JSON.parse(Testing.synth(stack, true)) as Json, policy };
+}
+
+const all = (json: Json, type: string): Json[] => Object.values(json.resource[type] ?? {});
+const one = (json: Json, type: string): Json => {
+  const found = all(json, type);
+  if (found.length !== 1) throw new Error(`expected one ${type}, found ${found.length}`);
+  return found[0]!;
+};
+
+describe('AwsRegionalStack (production primary)', () => {
+  const { json, policy } = synthRegion('production');
+
+  it('has no unsuppressed findings', () => {
+    expect(policy.findings.filter((f) => !f.suppressedBecause)).toEqual([]);
+  });
+
+  it('spreads three subnet tiers over 3 AZs with a NAT per AZ and no public IPs', () => {
+    expect(all(json, 'aws_subnet')).toHaveLength(9);
+    expect(all(json, 'aws_nat_gateway')).toHaveLength(3);
+    expect(all(json, 'aws_subnet').every((s) => s.map_public_ip_on_launch === false)).toBe(true);
+    expect(one(json, 'aws_vpc').cidr_block).toBe('10.48.0.0/16');
+    expect(one(json, 'aws_default_security_group')).toMatchObject({ ingress: [], egress: [] });
+    expect(one(json, 'aws_flow_log').traffic_type).toBe('ALL');
+  });
+
+  it('adds interface endpoints for ECR, Logs and Secrets Manager beside the S3 gateway', () => {
+    const services = all(json, 'aws_vpc_endpoint').map((e) => String(e.service_name).split('.').slice(3).join('.'));
+    expect(services.sort()).toEqual(['ecr.api', 'ecr.dkr', 'logs', 's3', 'secretsmanager']);
+  });
+
+  it('expresses the network policy with described rules', () => {
+    const ingress = all(json, 'aws_vpc_security_group_ingress_rule');
+    expect(ingress.every((r) => typeof r.description === 'string' && r.description.length > 0)).toBe(true);
+    const fromAnywhere = ingress.filter((r) => r.cidr_ipv4 === '0.0.0.0/0').map((r) => r.from_port);
+    expect(fromAnywhere).toEqual([80]);
+    const internal = ingress.filter((r) => r.cidr_ipv4 === '10.0.0.0/8').map((r) => r.from_port).sort();
+    expect(internal).toEqual([9080, 9090]);
+    expect(ingress.find((r) => r.from_port === 3000)!.referenced_security_group_id).toMatch(/aws_security_group\.security_groups_load_balancer/);
+    expect(ingress.filter((r) => r.prefix_list_id).map((r) => [r.from_port, r.prefix_list_id])).toEqual([[443, expect.stringMatching(/data\.aws_ec2_managed_prefix_list/)]]);
+  });
+
+  it('terminates TLS 1.3/1.2 on the ALB and redirects HTTP with a 301', () => {
+    const listeners = all(json, 'aws_lb_listener');
+    expect(listeners.find((l) => l.port === 443)).toMatchObject({ protocol: 'HTTPS', ssl_policy: 'ELBSecurityPolicy-TLS13-1-2-2021-06' });
+    expect(listeners.find((l) => l.port === 80)!.default_action[0].redirect).toMatchObject({ protocol: 'HTTPS', status_code: 'HTTP_301' });
+    expect(one(json, 'aws_lb')).toMatchObject({ internal: false, drop_invalid_header_fields: true, desync_mitigation_mode: 'strictest', enable_deletion_protection: true });
+    expect(one(json, 'aws_lb').access_logs.enabled).toBe(true);
+    expect(all(json, 'aws_wafv2_web_acl_association')).toHaveLength(1);
+  });
+
+  it('checks targets on /health/ready every 30 s (5 s timeout, 2 healthy, 3 unhealthy), without stickiness', () => {
+    const tg = one(json, 'aws_lb_target_group');
+    expect(tg).toMatchObject({ port: 3000, protocol: 'HTTP', target_type: 'ip', load_balancing_algorithm_type: 'round_robin' });
+    expect(tg.health_check).toMatchObject({ path: '/health/ready', interval: 30, timeout: 5, healthy_threshold: 2, unhealthy_threshold: 3 });
+    expect(tg.health_check).toMatchObject({ path: TARGET_HEALTH.path, interval: TARGET_HEALTH.intervalSeconds, timeout: TARGET_HEALTH.timeoutSeconds });
+    expect(tg.stickiness.enabled).toBe(false);
+  });
+
+  it('runs a medium Fargate task in private subnets with rollback', () => {
+    const task = one(json, 'aws_ecs_task_definition');
+    expect([task.cpu, task.memory]).toEqual(['4096', '8192']);
+    expect(task.execution_role_arn).not.toEqual(task.task_role_arn);
+    const service = one(json, 'aws_ecs_service');
+    expect(service.network_configuration.assign_public_ip).toBe(false);
+    expect(service.deployment_circuit_breaker).toEqual({ enable: true, rollback: true });
+    expect(service.capacity_provider_strategy).toEqual([{ capacity_provider: 'FARGATE', weight: 1 }]);
+    expect(service.platform_version).toBe('LATEST');
+    expect(one(json, 'aws_ecs_cluster').setting).toEqual([{ name: 'containerInsights', value: 'enhanced' }]);
+  });
+
+  it('scales 5-50 tasks on CPU 70, memory 80 and 1000 requests per target per minute', () => {
+    expect(one(json, 'aws_appautoscaling_target')).toMatchObject({ min_capacity: 5, max_capacity: 50 });
+    const targets = Object.fromEntries(
+      all(json, 'aws_appautoscaling_policy').map((p) => [
+        p.target_tracking_scaling_policy_configuration.predefined_metric_specification.predefined_metric_type,
+        p.target_tracking_scaling_policy_configuration,
+      ]),
+    );
+    expect(targets.ECSServiceAverageCPUUtilization).toMatchObject({ target_value: 70, scale_out_cooldown: 120, scale_in_cooldown: 300 });
+    expect(targets.ECSServiceAverageMemoryUtilization.target_value).toBe(80);
+    expect(targets.ALBRequestCountPerTarget.target_value).toBe(REQUEST_SCALING.scaleUpPerMinute);
+    expect(targets.ALBRequestCountPerTarget.target_value).toBe(1000);
+  });
+
+  it('runs PostgreSQL Multi-AZ, encrypted, TLS-only, with 30-day backups from 02:00 and prevent_destroy', () => {
+    const db = one(json, 'aws_db_instance');
+    expect(db).toMatchObject({
+      engine: 'postgres',
+      multi_az: true,
+      storage_encrypted: true,
+      publicly_accessible: false,
+      manage_master_user_password: true,
+      iam_database_authentication_enabled: true,
+      backup_retention_period: 30,
+      backup_window: '02:00-03:00',
+      deletion_protection: true,
+      skip_final_snapshot: false,
+      performance_insights_enabled: true,
+      monitoring_interval: 60,
+      lifecycle: { prevent_destroy: true },
+    });
+    expect(db.backup_retention_period).toBe(BACKUPS.database.retentionDays);
+    expect(db.password).toBeUndefined();
+    expect(one(json, 'aws_db_parameter_group').parameter).toContainEqual(expect.objectContaining({ name: 'rds.force_ssl', value: '1' }));
+  });
+
+  it('runs Redis in cluster mode with failover, KMS at rest, TLS and RBAC, as the Global Datastore primary', () => {
+    const cache = one(json, 'aws_elasticache_replication_group');
+    expect(cache).toMatchObject({
+      cluster_mode: 'enabled',
+      num_node_groups: 2,
+      replicas_per_node_group: 2,
+      automatic_failover_enabled: true,
+      multi_az_enabled: true,
+      at_rest_encryption_enabled: 'true',
+      transit_encryption_enabled: true,
+      snapshot_retention_limit: 7,
+    });
+    expect(cache.user_group_ids).toHaveLength(1);
+    expect(all(json, 'aws_elasticache_user').map((u) => u.authentication_mode.type).sort()).toEqual(['iam', 'no-password-required']);
+    expect(all(json, 'aws_elasticache_global_replication_group')).toHaveLength(1);
+  });
+
+  it('alarms on the seed thresholds and notifies an encrypted topic', () => {
+    const alarms = Object.fromEntries(all(json, 'aws_cloudwatch_metric_alarm').map((a) => [String(a.alarm_name).replace('mockforge-production-', ''), a]));
+    expect(alarms.high_error_rate).toMatchObject({ threshold: 5, evaluation_periods: 5 });
+    expect(alarms.high_error_rate.threshold).toBe(asPercent(ALERTS.highErrorRate));
+    expect(alarms.high_latency).toMatchObject({ threshold: 1, extended_statistic: 'p95', evaluation_periods: 5 });
+    expect(alarms.high_memory_usage).toMatchObject({ threshold: 90, evaluation_periods: 5 });
+    expect(one(json, 'aws_sns_topic').kms_master_key_id).toBeDefined();
+    expect(one(json, 'aws_sns_topic_subscription')).toMatchObject({ protocol: 'email', endpoint: 'oncall@example.com' });
+  });
+
+  it('keeps every log group a year, encrypted', () => {
+    const groups = all(json, 'aws_cloudwatch_log_group');
+    expect(groups.length).toBeGreaterThan(3);
+    expect(groups.every((g) => g.retention_in_days === LOG_RETENTION_DAYS && g.retention_in_days === 365 && g.kms_key_id)).toBe(true);
+  });
+
+  it('backs the database up daily at 02:00 for 30 days into a locked vault, with copies', () => {
+    const plan = one(json, 'aws_backup_plan');
+    expect(plan.rule[0]).toMatchObject({ schedule: 'cron(0 2 * * ? *)', lifecycle: { delete_after: 30 } });
+    expect(plan.rule[0].copy_action).toHaveLength(1);
+    expect(all(json, 'aws_backup_vault')).toHaveLength(2);
+    expect(all(json, 'aws_backup_vault_lock_configuration')).toHaveLength(2);
+  });
+
+  it('creates secret containers without values, encrypted with the stack key', () => {
+    const secrets = all(json, 'aws_secretsmanager_secret');
+    expect(secrets.map((s) => s.name).sort()).toEqual([
+      'ecr-pullthroughcache/mockforge-production-ghcr',
+      'mockforge/production/DATABASE_URL',
+      'mockforge/production/MOCKFORGE_ADMIN_JWT_SECRET',
+      'mockforge/production/MOCKFORGE_ADMIN_PASSWORD',
+      'mockforge/production/REDIS_URL',
+    ]);
+    expect(json.resource.aws_secretsmanager_secret_version).toBeUndefined();
+    expect(one(json, 'aws_ecr_pull_through_cache_rule')).toMatchObject({ upstream_registry_url: 'ghcr.io', ecr_repository_prefix: 'ghcr' });
+  });
+});
+
+describe('AwsRegionalStack (dev)', () => {
+  const { json, policy } = synthRegion('dev');
+
+  it('is cheap: 2 AZs, one NAT, no interface endpoints, Spot, single-AZ data', () => {
+    expect(all(json, 'aws_subnet')).toHaveLength(6);
+    expect(all(json, 'aws_nat_gateway')).toHaveLength(1);
+    expect(all(json, 'aws_vpc_endpoint')).toHaveLength(1);
+    expect(one(json, 'aws_ecs_service').capacity_provider_strategy).toEqual([{ capacity_provider: 'FARGATE_SPOT', weight: 1 }]);
+    expect(one(json, 'aws_ecs_cluster_capacity_providers').capacity_providers).toEqual(['FARGATE', 'FARGATE_SPOT']);
+    expect(one(json, 'aws_db_instance')).toMatchObject({ multi_az: false, deletion_protection: false, skip_final_snapshot: true, instance_class: 'db.t4g.small' });
+    expect(one(json, 'aws_elasticache_replication_group')).toMatchObject({ num_cache_clusters: 1, automatic_failover_enabled: false, cluster_mode: 'disabled' });
+  });
+
+  it('stays encrypted and private', () => {
+    expect(one(json, 'aws_db_instance')).toMatchObject({ storage_encrypted: true, publicly_accessible: false });
+    expect(one(json, 'aws_elasticache_replication_group')).toMatchObject({ at_rest_encryption_enabled: 'true', transit_encryption_enabled: true });
+  });
+
+  it('records its relaxations as suppressions with the tier reason', () => {
+    const suppressed = policy.findings.filter((f) => f.suppressedBecause?.startsWith('dev tier')).map((f) => f.ruleId).sort();
+    expect(suppressed).toEqual(['CKV2_AWS_50', 'CKV_AWS_150', 'CKV_AWS_157', 'CKV_AWS_293']);
+    expect(policy.findings.filter((f) => !f.suppressedBecause)).toEqual([]);
+  });
+});
+
+describe('AwsRegionalStack with an existing zone and provided certificates', () => {
+  const arn = 'arn:aws:acm:us-east-1:111122223333:certificate/12345678-1234-1234-1234-123456789012';
+  const base = defaultConfig(['aws']);
+  const config = {
+    ...base,
+    aws: { hostedZoneId: 'Z0123456789ABCDEFGHIJ' },
+    tls: { mode: 'provided' as const, awsCertificateArn: arn, awsCloudFrontCertificateArn: arn },
+  };
+  const stack = new AwsRegionalStack(Testing.app(), { context: targetContext(config, 'staging', 'aws'), region: 'us-east-1' });
+  const json = JSON.parse(Testing.synth(stack)) as Json;
+
+  it('uses the configured zone and certificate instead of creating them', () => {
+    expect(json.resource.aws_route53_zone).toBeUndefined();
+    expect(json.resource.aws_acm_certificate).toBeUndefined();
+    expect(all(json, 'aws_lb_listener').find((l) => l.port === 443)!.certificate_arn).toBe(arn);
+    expect(json.output.dns_name_servers).toBeUndefined();
+  });
+
+  it('rejects ip-hash, which ALB cannot do, naming the field', () => {
+    const ipHash = { ...base, tiers: { ...base.tiers, staging: { ...base.tiers.staging!, loadBalancing: 'ip-hash' as const } } };
+    expect(() => new AwsRegionalStack(Testing.app(), { context: targetContext(ipHash, 'staging', 'aws'), region: 'us-east-1' })).toThrow(/tiers\.staging\.loadBalancing/);
+  });
+});

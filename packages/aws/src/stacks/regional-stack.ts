@@ -1,0 +1,275 @@
+import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
+import { MockforgeStack, type PolicyEngine, type SecretKey, type TargetContext } from '@mockforge-infra/core';
+import type { Construct } from 'constructs';
+import { BackupPlans, type BackupJob } from '../backup/backup-plans';
+import { RedisReplicationGroup } from '../cache/redis-replication-group';
+import type { KubernetesCluster } from '../compute/eks-cluster';
+import type { FargateService } from '../compute/fargate-service';
+import type { StateVolume } from '../compute/state-volume';
+import { ImageCache, pullThroughCacheRoleArn } from '../compute/image-cache';
+import { PostgresInstance } from '../database/postgres-instance';
+import { DnsValidatedCertificate } from '../load-balancing/certificate';
+import type { PublicLoadBalancer } from '../load-balancing/public-load-balancer';
+import { AlertTopic } from '../monitoring/alert-topic';
+import { ServiceDashboard } from '../monitoring/dashboard';
+import type { RegionalAlarms } from '../monitoring/regional-alarms';
+import { VpcEndpoints } from '../network/endpoints';
+import { SecurityGroups } from '../network/security-groups';
+import { VpcNetwork } from '../network/vpc-network';
+import { EncryptionKey } from '../secrets/kms-key';
+import { SecretContainers } from '../secrets/secret-store';
+import { accountOf } from '../shared/account';
+import type { RegionalComputeInput } from './compute-input';
+import { addEcsCompute } from './ecs-compute';
+import { addEksCompute } from './eks-compute';
+import { exemptionReason } from '../shared/exemptions';
+import { baseName, regionalName } from '../shared/naming';
+import { AWS_SIZES } from '../sizing';
+import { PublicHostedZone } from '../traffic/hosted-zone';
+import type { RegionalEndpoint } from '../traffic/geo-dns';
+import { originHost, regionalOriginHost } from '../traffic/hostnames';
+
+const PVC_NAMESPACE_TAG = 'kubernetes.io/created-for/pvc/namespace';
+
+export interface AwsRegionalStackProps {
+  readonly context: TargetContext;
+  readonly region: string;
+  readonly policy?: PolicyEngine;
+  /**
+   * The primary region's stack. Secondaries replicate its database and cache and share its
+   * hosted zone. @default this stack is the primary
+   */
+  readonly primary?: AwsRegionalStack;
+}
+
+/** One region of a tier: network, compute, load balancer, data stores, monitoring and backups. */
+export class AwsRegionalStack extends MockforgeStack {
+  readonly context: TargetContext;
+  readonly isPrimary: boolean;
+  readonly key: EncryptionKey;
+  readonly network: VpcNetwork;
+  readonly securityGroups: SecurityGroups;
+  readonly secrets: SecretContainers;
+  /** The Terraform-managed ALB (ECS); on EKS the load balancer controller owns it. */
+  readonly loadBalancer?: PublicLoadBalancer;
+  readonly database: PostgresInstance;
+  readonly cache: RedisReplicationGroup;
+  readonly alarms?: RegionalAlarms;
+  readonly alertTopic: AlertTopic;
+  readonly hostedZoneId: string;
+  /** The zone's name servers, when this stack created it. */
+  readonly nameServers?: string[];
+  readonly service?: FargateService;
+  readonly kubernetes?: KubernetesCluster;
+  /** Hybrid topology on ECS: the stateful pool, its EFS volume and its private name. */
+  readonly statefulService?: FargateService;
+  readonly stateVolume?: StateVolume;
+  readonly statefulHostName?: string;
+  /** The ECR image (pull-through cache) the region runs. */
+  readonly imageUri: string;
+  /** ALB controller annotations for the EKS workload's ingress. */
+  readonly ingressAnnotations?: Record<string, string>;
+  readonly backup: BackupPlans;
+
+  constructor(scope: Construct, props: AwsRegionalStackProps) {
+    const { context, region } = props;
+    super(scope, { tier: context.tier, cloud: 'aws', region, backend: context.backend, policy: props.policy });
+    this.context = context;
+    this.isPrimary = props.primary === undefined;
+    new AwsProvider(this, 'aws', { region });
+
+    const name = baseName(context);
+    const globalName = (suffix: string) => regionalName(context, region, suffix);
+    const size = AWS_SIZES[context.profile.size];
+    const profile = context.profile;
+    const { accountId, partition } = accountOf(this);
+
+    // ECR's service-linked role decrypts the ghcr.io credential secret, which uses this key.
+    this.key = new EncryptionKey(this, 'encryption_key', { alias: name, region, secretReaderRoleArns: [pullThroughCacheRoleArn(partition, accountId)] });
+    const keyArn = this.key.arn;
+
+    const production = context.tier === 'production';
+    const onEks = context.tierConfig.compute?.aws === 'eks';
+    // On EKS the workload's StatefulSet gives each replica its own claim.
+    const hybridOnEcs = context.topology.hasStatefulPool && !onEks;
+    const azs = profile.availabilityZones;
+    this.network = new VpcNetwork(this, 'network', {
+      name,
+      globalName: globalName('vpc'),
+      cidr: context.vpcCidrs[region]!,
+      availabilityZones: azs,
+      natGateways: production ? azs : 1,
+      kmsKeyArn: keyArn,
+    });
+    this.securityGroups = new SecurityGroups(this, 'security_groups', {
+      name,
+      vpcId: this.network.networkId,
+      vpcCidr: this.network.cidr,
+      endpoints: production,
+      efs: hybridOnEcs,
+      appToApp: hybridOnEcs,
+    });
+    new VpcEndpoints(this, 'endpoints', {
+      region,
+      vpcId: this.network.networkId,
+      routeTableIds: this.network.privateRouteTableIds,
+      interfaceEndpoints: this.securityGroups.endpoints ? { subnetIds: this.network.privateSubnetIds, securityGroupId: this.securityGroups.endpoints.id } : undefined,
+    });
+
+    this.secrets = new SecretContainers(this, 'secrets', { prefix: `${context.service.name}/${context.tier}`, keys: context.service.secretKeys, kmsKeyArn: keyArn });
+    const secretRef = (key: SecretKey) => this.secrets.secrets[key]!;
+
+    // DNS: an existing zone from config, else the primary region creates it and the others share it.
+    const configuredZone = context.config.aws?.hostedZoneId;
+    if (configuredZone) {
+      this.hostedZoneId = configuredZone;
+    } else if (props.primary) {
+      this.hostedZoneId = props.primary.hostedZoneId;
+    } else {
+      const zone = new PublicHostedZone(this, 'hosted_zone', { domain: context.config.domain });
+      this.hostedZoneId = zone.zoneId;
+      this.nameServers = zone.nameServers;
+    }
+    const domain = context.config.domain;
+    const hostName = regionalOriginHost(domain, region);
+    // An EKS ingress routes by the public host, so CloudFront forwards it and the certificate covers it.
+    const certificateArn =
+      context.config.tls?.mode === 'provided'
+        ? context.config.tls.awsCertificateArn!
+        : new DnsValidatedCertificate(this, 'certificate', {
+            domainName: hostName,
+            alternativeNames: onEks ? [originHost(domain), domain] : [originHost(domain)],
+            hostedZoneId: this.hostedZoneId,
+          }).arn;
+
+    const multiRegion = context.topology.isMultiRegion;
+    this.database = new PostgresInstance(this, 'database', {
+      name,
+      globalName: globalName('db'),
+      spec: context.database,
+      instanceClass: size.dbInstanceClass,
+      allocatedStorageGiB: size.dbAllocatedStorageGiB,
+      maxAllocatedStorageGiB: size.dbMaxAllocatedStorageGiB,
+      subnetIds: this.network.dataSubnetIds,
+      securityGroupId: this.securityGroups.database.id,
+      kmsKeyArn: keyArn,
+      connectionSecret: secretRef('DATABASE_URL'),
+      replicaOf: multiRegion && props.primary ? props.primary.database.arn : undefined,
+      exemptions: { multiAz: exemptionReason(context, 'multi-az'), deletionProtection: exemptionReason(context, 'deletion-protection') },
+    });
+    this.cache = new RedisReplicationGroup(this, 'cache', {
+      name,
+      spec: context.cache,
+      nodeType: size.cacheNodeType,
+      shards: size.cacheShards,
+      subnetIds: this.network.dataSubnetIds,
+      securityGroupId: this.securityGroups.cache.id,
+      kmsKeyArn: keyArn,
+      connectionSecret: secretRef('REDIS_URL'),
+      global: context.cache.crossRegionReplication
+        ? props.primary
+          ? { role: 'secondary', globalReplicationGroupId: props.primary.cache.globalReplicationGroupId! }
+          : { role: 'primary' }
+        : undefined,
+      singleNodeExemption: exemptionReason(context, 'multi-az'),
+    });
+
+    const image = new ImageCache(this, 'image_cache', { region, image: context.service.image, credentialName: `${name}-ghcr`, kmsKeyArn: keyArn });
+    this.imageUri = image.imageUri;
+    this.alertTopic = new AlertTopic(this, 'alerts', { name: `${name}-alerts`, kmsKeyArn: keyArn, email: context.monitoring.notificationEmail });
+    const computeInput: RegionalComputeInput = {
+      context,
+      region,
+      name,
+      globalName,
+      kmsKeyArn: keyArn,
+      network: this.network,
+      securityGroups: this.securityGroups,
+      secrets: this.secrets,
+      image,
+      certificateArn,
+      hostName,
+      logBucketName: `${name}-${region}-alb-logs-${accountId}`,
+      alertTopicArn: this.alertTopic.arn,
+    };
+    let dashboardTargets: { loadBalancerArnSuffix?: string; ecs?: { clusterName: string; serviceName: string } } = {};
+    if (onEks) {
+      const eks = addEksCompute(this, computeInput);
+      this.kubernetes = eks.cluster;
+      this.ingressAnnotations = eks.ingressAnnotations;
+    } else {
+      const ecs = addEcsCompute(this, computeInput);
+      this.loadBalancer = ecs.loadBalancer;
+      this.service = ecs.service;
+      this.alarms = ecs.alarms;
+      this.statefulService = ecs.stateful?.service;
+      this.stateVolume = ecs.stateful?.volume;
+      this.statefulHostName = ecs.stateful?.hostName;
+      dashboardTargets = { loadBalancerArnSuffix: ecs.loadBalancer.lb.arnSuffix, ecs: ecs.ecs };
+    }
+    const dashboard = new ServiceDashboard(this, 'dashboard', {
+      name: `${name}-${region}`,
+      region,
+      ...dashboardTargets,
+      databaseIdentifier: this.database.identifier,
+      cacheReplicationGroupId: this.cache.replicationGroupId,
+    });
+
+    const schedules = context.backup.schedules;
+    const jobs: BackupJob[] = [{ name: 'database', schedule: schedules.database, resources: [this.database.arn] }];
+    if (this.stateVolume) jobs.push({ name: 'state', schedule: schedules.state, resources: [this.stateVolume.fileSystemArn] });
+    // The EBS CSI driver tags each claim's volume with its namespace, MockForge's service name.
+    if (onEks && context.topology.hasStatefulPool) {
+      jobs.push({ name: 'state', schedule: schedules.state, selectionTags: [{ key: PVC_NAMESPACE_TAG, value: context.service.name }] });
+    }
+    const regions = context.topology.regions;
+    const copyRegion = context.backup.copyToSecondRegion ? regions[(regions.indexOf(region) + 1) % regions.length] : undefined;
+    this.backup = new BackupPlans(this, 'backup', {
+      name,
+      globalName: globalName('backup'),
+      kmsKeyArn: keyArn,
+      jobs,
+      locked: context.backup.locked,
+      copyTo: copyRegion && copyRegion !== region ? { region: copyRegion, provider: new AwsProvider(this, 'aws_backup_copy', { region: copyRegion, alias: 'backup_copy' }) } : undefined,
+    });
+
+    this.exportOutputs({
+      vpc_id: { value: this.network.networkId, description: 'VPC id' },
+      load_balancer_endpoint: { value: `https://${hostName}`, description: 'Regional HTTPS origin URL' },
+      ...(this.loadBalancer ? { load_balancer_dns_name: { value: this.loadBalancer.dnsName, description: 'Regional ALB DNS name (CloudFront origin)' } } : {}),
+      database_endpoint: { value: this.database.endpoint, description: 'PostgreSQL endpoint address' },
+      database_connection_secret_arn: { value: this.database.connectionSecret.id, description: 'Secrets Manager ARN of DATABASE_URL' },
+      cache_endpoint: { value: this.cache.endpoint, description: 'Redis endpoint address' },
+      ...(this.statefulService
+        ? {
+            ecs_stateful_service_name: { value: this.statefulService.serviceName, description: 'ECS service of the stateful pool' },
+            ecs_stateful_host_name: { value: this.statefulHostName!, description: 'Private DNS name of the stateful pool' },
+          }
+        : {}),
+      ...(this.service ? { ecs_service_name: { value: this.service.serviceName, description: 'ECS service name' } } : {}),
+      ...(this.kubernetes
+        ? {
+            eks_cluster_name: { value: this.kubernetes.name, description: 'EKS cluster name' },
+            eks_cluster_endpoint: { value: this.kubernetes.endpoint, description: 'EKS API endpoint (private unless aws.eksPublicAccessCidrs is set)' },
+          }
+        : {}),
+      monitoring_alert_topic_arn: { value: this.alertTopic.arn, description: 'SNS topic every alarm notifies' },
+      monitoring_dashboard_name: { value: dashboard.dashboardName, description: 'CloudWatch dashboard' },
+      backup_vault_name: { value: this.backup.vaultName, description: 'AWS Backup vault' },
+      ...(this.nameServers ? { dns_name_servers: { value: this.nameServers, description: 'Delegate the domain to these name servers (certificates validate once it resolves)' } } : {}),
+      image_credential_secret_arn: { value: image.credential.arn, description: 'Write ghcr.io credentials here for the ECR pull-through cache' },
+    });
+  }
+
+  /** How the global stack reaches this region, when Terraform owns the ALB (ECS). */
+  get endpoint(): RegionalEndpoint | undefined {
+    if (!this.loadBalancer) return undefined;
+    return {
+      region: this.region,
+      loadBalancerDnsName: this.loadBalancer.dnsName,
+      loadBalancerZoneId: this.loadBalancer.zoneId,
+      healthAlarmName: this.alarms?.noHealthyTargets.alarmName,
+      regionalRecordName: regionalOriginHost(this.context.config.domain, this.region),
+    };
+  }
+}

@@ -1,0 +1,139 @@
+import { addressesOf, ALERTS, asPercent, CDN_TTLS, defaultConfig, PolicyEngine, targetContext, type TierName } from '@mockforge-infra/core';
+import { Testing } from 'cdktf';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { awsTarget } from './target';
+
+type Json = Record<string, any>;
+
+function synthTier(tier: TierName): { stacks: Record<string, Json>; policy: PolicyEngine } {
+  const policy = new PolicyEngine(awsTarget.rules, { failOnError: false });
+  const app = Testing.app();
+  const stacks = awsTarget.addStacks(app, targetContext(defaultConfig(['aws']), tier, 'aws'), policy);
+  // A full app synthesis resolves cross-stack references into remote-state lookups.
+  app.synth();
+  const read = (name: string) => JSON.parse(readFileSync(join(app.outdir, 'stacks', name, 'cdk.tf.json'), 'utf8')) as Json;
+  return { stacks: Object.fromEntries(stacks.map((s) => [s.node.id, read(s.node.id)])), policy };
+}
+
+const all = (json: Json, type: string): Json[] => Object.values(json.resource?.[type] ?? {});
+
+/** Stateful resources whose addresses must never change: a rename would replace them. */
+const STATEFUL_TYPES = [
+  'aws_db_instance',
+  'aws_elasticache_replication_group',
+  'aws_elasticache_global_replication_group',
+  'aws_s3_bucket',
+  'aws_backup_vault',
+  'aws_kms_key',
+  'aws_efs_file_system',
+];
+
+describe('awsTarget (production, default config)', () => {
+  const { stacks, policy } = synthTier('production');
+  const global = stacks['production-aws-global']!;
+
+  it('lays out one stack per region plus the global stack', () => {
+    expect(Object.keys(stacks)).toEqual(['production-aws-us-east-1', 'production-aws-eu-west-1', 'production-aws-ap-south-1', 'production-aws-global']);
+  });
+
+  it('has zero unsuppressed findings, and suppressions only with written reasons', () => {
+    expect(policy.findings.filter((f) => !f.suppressedBecause)).toEqual([]);
+    const ids = [...new Set(policy.findings.map((f) => f.ruleId))].sort();
+    expect(ids).toEqual(['AWS-0053', 'CKV2_AWS_57', 'CKV_AWS_144', 'CKV_AWS_145', 'CKV_AWS_260', 'CKV_AWS_378', 'CKV_AWS_382']);
+  });
+
+  it('pins the addresses of databases, caches, buckets, keys and vaults', () => {
+    const pinned = Object.fromEntries(Object.entries(stacks).map(([name, json]) => [name, addressesOf(json, STATEFUL_TYPES)]));
+    const regional = [
+      'aws_backup_vault.backup_copy_vault_7BB6056A',
+      'aws_backup_vault.backup_vault_A3268EAD',
+      'aws_db_instance.database_instance_D7FC2283',
+      'aws_elasticache_replication_group.cache_replication_group_E7A9A3AF',
+      'aws_kms_key.backup_copy_key_6E30BE50',
+      'aws_kms_key.encryption_key_0F00DADF',
+      'aws_s3_bucket.load_balancer_access_logs_bucket_F33FF514',
+    ];
+    expect(pinned).toEqual({
+      'production-aws-us-east-1': [...regional, 'aws_elasticache_global_replication_group.cache_global_datastore_950AF98A'].sort(),
+      'production-aws-eu-west-1': regional,
+      'production-aws-ap-south-1': regional,
+      'production-aws-global': [
+        'aws_backup_vault.backup_copy_vault_7BB6056A',
+        'aws_backup_vault.backup_vault_A3268EAD',
+        'aws_kms_key.backup_copy_key_6E30BE50',
+        'aws_kms_key.encryption_key_0F00DADF',
+        'aws_s3_bucket.cdn_logs_bucket_B7ED4066',
+        'aws_s3_bucket.config_bucket_DF2978D9',
+      ],
+    });
+  });
+
+  it('replicates the database and cache from the primary region', () => {
+    const replica = all(stacks['production-aws-eu-west-1']!, 'aws_db_instance')[0]!;
+    expect(replica.replicate_source_db).toMatch(/cross-stack-reference-input-production-aws-us-east-1/);
+    expect(replica.engine).toBeUndefined();
+    const cache = all(stacks['production-aws-ap-south-1']!, 'aws_elasticache_replication_group')[0]!;
+    expect(cache.global_replication_group_id).toMatch(/cross-stack-reference-input-production-aws-us-east-1/);
+  });
+
+  it('puts CloudFront in front: HTTPS only, TLS 1.2 2021, WAF, logs, HSTS and origin failover', () => {
+    const cdn = all(global, 'aws_cloudfront_distribution')[0]!;
+    expect(cdn.viewer_certificate.minimum_protocol_version).toBe('TLSv1.2_2021');
+    expect(cdn.default_cache_behavior).toMatchObject({ viewer_protocol_policy: 'redirect-to-https', cache_policy_id: '4135ea2d-6df8-44a3-9df3-4b5a84be39ad' });
+    expect(cdn.origin.every((o: Json) => o.custom_origin_config.origin_protocol_policy === 'https-only')).toBe(true);
+    expect(cdn.origin_group[0].member).toHaveLength(2);
+    expect(cdn.web_acl_id).toMatch(/aws_wafv2_web_acl/);
+    expect(all(global, 'aws_wafv2_web_acl')[0]!.scope).toBe('CLOUDFRONT');
+    expect(cdn.logging_config.bucket).toBeDefined();
+    expect(all(global, 'aws_cloudfront_response_headers_policy')[0]!.security_headers_config.strict_transport_security.access_control_max_age_sec).toBe(31536000);
+  });
+
+  it('caches assets 24 h and configs 1 h', () => {
+    const ttls = Object.fromEntries(all(global, 'aws_cloudfront_cache_policy').map((p) => [String(p.name).split('-').pop(), p.default_ttl]));
+    expect(ttls).toEqual({ assets: CDN_TTLS.assetsSeconds, configs: CDN_TTLS.configsSeconds });
+    expect(ttls).toEqual({ assets: 86400, configs: 3600 });
+  });
+
+  it('routes NA, EU and AS to their regions with a default, each behind a health check', () => {
+    const geo = all(global, 'aws_route53_record').filter((r) => r.geolocation_routing_policy);
+    const routes = Object.fromEntries(geo.map((r) => [r.geolocation_routing_policy.continent ?? r.geolocation_routing_policy.country, r.alias.name]));
+    expect(Object.keys(routes).sort()).toEqual(['*', 'AS', 'EU', 'NA']);
+    expect(routes.EU).toMatch(/production-aws-eu-west-1/);
+    expect(routes.AS).toMatch(/production-aws-ap-south-1/);
+    expect(routes.NA).toMatch(/production-aws-us-east-1/);
+    expect(geo.every((r) => r.alias.evaluate_target_health === true && r.health_check_id)).toBe(true);
+  });
+
+  it('alarms when availability drops below 99 % for 10 minutes', () => {
+    const alarm = all(global, 'aws_cloudwatch_metric_alarm')[0]!;
+    expect(alarm).toMatchObject({ metric_name: 'HealthCheckPercentageHealthy', threshold: 99, evaluation_periods: 10, comparison_operator: 'LessThanThreshold' });
+    expect(alarm.threshold).toBe(asPercent(ALERTS.lowAvailability));
+    expect(all(global, 'aws_route53_health_check').find((h) => h.type === 'HTTPS')).toMatchObject({ resource_path: '/health/ready', port: 443 });
+  });
+
+  it('keeps config versioned and encrypted, backed up daily for 90 days into a locked vault', () => {
+    const sse = all(global, 'aws_s3_bucket_server_side_encryption_configuration').map((c) => c.rule[0].apply_server_side_encryption_by_default.sse_algorithm);
+    expect(sse).toContain('aws:kms');
+    const plan = all(global, 'aws_backup_plan')[0]!;
+    expect(plan.rule[0]).toMatchObject({ schedule: 'cron(0 0 * * ? *)', lifecycle: { delete_after: 90 } });
+    expect(all(global, 'aws_backup_vault_lock_configuration').length).toBeGreaterThan(0);
+  });
+
+  it('synthesizes byte-identical output twice', () => {
+    const again = synthTier('production').stacks;
+    expect(JSON.stringify(again)).toEqual(JSON.stringify(stacks));
+  });
+});
+
+describe('awsTarget (staging)', () => {
+  const { stacks, policy } = synthTier('staging');
+
+  it('runs HA data in 2 AZs with 7-day database backups', () => {
+    const region = stacks['staging-aws-us-east-1']!;
+    expect(all(region, 'aws_subnet')).toHaveLength(6);
+    expect(all(region, 'aws_db_instance')[0]).toMatchObject({ multi_az: true, backup_retention_period: 7, deletion_protection: true });
+    expect(all(region, 'aws_elasticache_replication_group')[0]).toMatchObject({ automatic_failover_enabled: true, num_cache_clusters: 2 });
+    expect(policy.findings.filter((f) => !f.suppressedBecause)).toEqual([]);
+  });
+});
