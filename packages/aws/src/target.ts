@@ -24,4 +24,17 @@ function addStacks(scope: Construct, context: TargetContext, policy: PolicyEngin
   return [...regions, ...workloads.values(), global];
 }
 
-export const awsTarget: CloudTarget = { cloud: 'aws', rules: awsRules, addStacks };
+export const awsTarget: CloudTarget = {
+  cloud: 'aws',
+  rules: awsRules,
+  statefulResourceTypes: [
+    'aws_db_instance',
+    'aws_elasticache_replication_group',
+    'aws_elasticache_global_replication_group',
+    'aws_s3_bucket',
+    'aws_backup_vault',
+    'aws_kms_key',
+    'aws_efs_file_system',
+  ],
+  addStacks,
+};

@@ -5,3 +5,4 @@ export * from './summary';
 export * from './args';
 export * from './cli';
 export * from './table';
+export * from './stateful-addresses';

@@ -25,5 +25,6 @@ export const gcpTarget: CloudTarget = {
   get rules() {
     return [...gcpRules, ...kubernetesRules];
   },
+  statefulResourceTypes: ['google_sql_database_instance', 'google_redis_instance', 'google_storage_bucket', 'google_container_cluster'],
   addStacks,
 };

@@ -17,6 +17,7 @@ export function kubeconfigProvider(clusterName: string, cluster: KubernetesClust
 export const kubernetesTarget: CloudTarget = {
   cloud: 'kubernetes',
   rules: kubernetesRules,
+  statefulResourceTypes: ['kubernetes_stateful_set_v1', 'kubernetes_persistent_volume_claim_v1'],
   addStacks(scope: Construct, context: TargetContext, policy: PolicyEngine): MockforgeStack[] {
     const settings = context.config.kubernetes ?? {};
     return context.topology.regions.map(

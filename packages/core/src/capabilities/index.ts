@@ -85,6 +85,8 @@ export interface BackupPlan {
 export interface CloudTarget {
   readonly cloud: CloudName;
   readonly rules: readonly PolicyRule[];
+  /** Resource types that hold data or identity; their Terraform addresses must never change. */
+  readonly statefulResourceTypes: readonly string[];
   /** Adds the tier's regional and global stacks for this cloud to `scope` (the app). */
   addStacks(scope: Construct, context: TargetContext, policy: PolicyEngine): MockforgeStack[];
 }

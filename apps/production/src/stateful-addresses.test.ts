@@ -1,0 +1,62 @@
+import { statefulAddresses } from '@mockforge-infra/composition';
+
+// Reviewed list: a change here means Terraform would destroy and recreate data. Renaming a
+// construct that owns one of these needs a `moved` block (or `terraform state mv`) first.
+describe('the production tier', () => {
+  it('keeps the Terraform addresses of its databases, caches, buckets, keys and vaults', () => {
+    expect(statefulAddresses('production')).toEqual({
+      'production-aws-us-east-1': [
+        'aws_backup_vault.backup_copy_vault_7BB6056A',
+        'aws_backup_vault.backup_vault_A3268EAD',
+        'aws_db_instance.database_instance_D7FC2283',
+        'aws_elasticache_global_replication_group.cache_global_datastore_950AF98A',
+        'aws_elasticache_replication_group.cache_replication_group_E7A9A3AF',
+        'aws_kms_key.backup_copy_key_6E30BE50',
+        'aws_kms_key.encryption_key_0F00DADF',
+        'aws_s3_bucket.load_balancer_access_logs_bucket_F33FF514'
+      ],
+      'production-aws-eu-west-1': [
+        'aws_backup_vault.backup_copy_vault_7BB6056A',
+        'aws_backup_vault.backup_vault_A3268EAD',
+        'aws_db_instance.database_instance_D7FC2283',
+        'aws_elasticache_replication_group.cache_replication_group_E7A9A3AF',
+        'aws_kms_key.backup_copy_key_6E30BE50',
+        'aws_kms_key.encryption_key_0F00DADF',
+        'aws_s3_bucket.load_balancer_access_logs_bucket_F33FF514'
+      ],
+      'production-aws-ap-south-1': [
+        'aws_backup_vault.backup_copy_vault_7BB6056A',
+        'aws_backup_vault.backup_vault_A3268EAD',
+        'aws_db_instance.database_instance_D7FC2283',
+        'aws_elasticache_replication_group.cache_replication_group_E7A9A3AF',
+        'aws_kms_key.backup_copy_key_6E30BE50',
+        'aws_kms_key.encryption_key_0F00DADF',
+        'aws_s3_bucket.load_balancer_access_logs_bucket_F33FF514'
+      ],
+      'production-aws-global': [
+        'aws_backup_vault.backup_copy_vault_7BB6056A',
+        'aws_backup_vault.backup_vault_A3268EAD',
+        'aws_kms_key.backup_copy_key_6E30BE50',
+        'aws_kms_key.encryption_key_0F00DADF',
+        'aws_s3_bucket.cdn_logs_bucket_B7ED4066',
+        'aws_s3_bucket.config_bucket_DF2978D9'
+      ],
+      'production-gcp-us-central1': [
+        'google_redis_instance.cache_instance_C409FC14',
+        'google_sql_database_instance.database_instance_D7FC2283'
+      ],
+      'production-gcp-europe-west1': [
+        'google_redis_instance.cache_instance_C409FC14',
+        'google_sql_database_instance.database_instance_D7FC2283'
+      ],
+      'production-gcp-asia-south1': [
+        'google_redis_instance.cache_instance_C409FC14',
+        'google_sql_database_instance.database_instance_D7FC2283'
+      ],
+      'production-gcp-global': [
+        'google_storage_bucket.config-bucket_3923D1B9',
+        'google_storage_bucket.config-bucket_access-logs_B90B0AA5'
+      ]
+    });
+  });
+});
