@@ -7,6 +7,10 @@ module.exports = function jestProject(dir) {
     displayName: path.relative(root, dir),
     rootDir: dir,
     testEnvironment: 'node',
+    // Cdktf's matchers live on the global expect; keep them across test files.
+    testEnvironmentOptions: { globalsCleanup: 'off' },
+    // Some tests synthesize whole tiers; on a busy 2-core machine that can take several seconds.
+    testTimeout: 60_000,
     testMatch: ['<rootDir>/src/**/*.test.ts'],
     transform: {
       '^.+\\.ts$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'commonjs' } }],
