@@ -56,7 +56,7 @@ export function synthesize(options: SynthOptions = {}): SynthResult {
   const managedByCli = !options.outdir && process.env.CDKTF_OUTDIR !== undefined;
   const outdir = resolve(options.outdir ?? process.env.CDKTF_OUTDIR ?? 'cdktf.out');
   const workdir = managedByCli ? outdir : join(dirname(outdir), `.${basename(outdir)}.tmp-${process.pid}`);
-  rmSync(workdir, { recursive: true, force: !managedByCli });
+  if (!managedByCli) rmSync(workdir, { recursive: true, force: true });
   mkdirSync(workdir, { recursive: true });
   try {
     const app = new App({ outdir: workdir, stackTraces: false });
