@@ -12,6 +12,8 @@ export * from './network/security-groups';
 export * from './network/endpoints';
 export * from './secrets/kms-key';
 export * from './secrets/secret-store';
+export * from './secrets/generated-password';
+export * from './secrets/initial-secret-value';
 export * from './compute/ecs-cluster';
 export * from './compute/fargate-service';
 export * from './compute/service-scaling';

@@ -38,6 +38,8 @@ export const AWS_PLATFORM = {
   redisEngine: 'redis',
   redisEngineVersion: '7.1',
   redisParameterGroup: { clusterMode: 'default.redis7.cluster.on', single: 'default.redis7' },
+  /** Generated password of the Redis user behind REDIS_URL (letters and digits; ElastiCache takes 16-128). */
+  redisPasswordLength: 64,
   /** Enhanced monitoring interval, seconds (one of 1/5/10/15/30/60). */
   dbMonitoringIntervalSeconds: 60,
   /** Performance Insights free tier. */

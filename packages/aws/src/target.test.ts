@@ -27,6 +27,9 @@ const STATEFUL_TYPES = [
   'aws_backup_vault',
   'aws_kms_key',
   'aws_efs_file_system',
+  'aws_elasticache_user',
+  'aws_elasticache_user_group',
+  'aws_secretsmanager_secret_version',
 ];
 
 describe('awsTarget (production, default config)', () => {
@@ -50,9 +53,14 @@ describe('awsTarget (production, default config)', () => {
       'aws_backup_vault.backup_vault_A3268EAD',
       'aws_db_instance.database_instance_D7FC2283',
       'aws_elasticache_replication_group.cache_replication_group_E7A9A3AF',
+      'aws_elasticache_user.cache_users_app_password_user_64AE4858',
+      'aws_elasticache_user.cache_users_app_user_6146DBA5',
+      'aws_elasticache_user.cache_users_default_user_1C12EC46',
+      'aws_elasticache_user_group.cache_users_group_79ABB10E',
       'aws_kms_key.backup_copy_key_6E30BE50',
       'aws_kms_key.encryption_key_0F00DADF',
       'aws_s3_bucket.load_balancer_access_logs_bucket_F33FF514',
+      'aws_secretsmanager_secret_version.cache_connection_url_version_C9E99C74',
     ];
     expect(pinned).toEqual({
       'production-aws-us-east-1': [...regional, 'aws_elasticache_global_replication_group.cache_global_datastore_950AF98A'].sort(),
@@ -75,6 +83,19 @@ describe('awsTarget (production, default config)', () => {
     expect(replica.engine).toBeUndefined();
     const cache = all(stacks['production-aws-ap-south-1']!, 'aws_elasticache_replication_group')[0]!;
     expect(cache.global_replication_group_id).toMatch(/cross-stack-reference-input-production-aws-us-east-1/);
+  });
+
+  it('gives every Global Datastore member its own password user, user group and REDIS_URL', () => {
+    for (const region of ['us-east-1', 'eu-west-1', 'ap-south-1']) {
+      const json = stacks[`production-aws-${region}`]!;
+      const group = all(json, 'aws_elasticache_user_group')[0]!;
+      expect(group.user_ids).toContainEqual(expect.stringMatching(/^\$\{aws_elasticache_user\.cache_users_app_password_user_\w+\.user_id\}$/));
+      expect(all(json, 'aws_elasticache_replication_group')[0]!.user_group_ids).toEqual([expect.stringContaining('aws_elasticache_user_group.cache_users_group_')]);
+      const version = all(json, 'aws_secretsmanager_secret_version')[0]!;
+      // The URL names this region's own endpoint and generated password, never another stack's.
+      expect(version.secret_string).toMatch(/^rediss:\/\/\$\{aws_elasticache_user\.\w+\.user_name\}:\$\{data\.aws_secretsmanager_random_password\.\w+\.random_password\}@\$\{aws_elasticache_replication_group\.\w+\.configuration_endpoint_address\}:6379$/);
+      expect(version.lifecycle).toEqual({ ignore_changes: ['secret_string'] });
+    }
   });
 
   it('puts CloudFront in front: HTTPS only, TLS 1.2 2021, WAF, logs, HSTS and origin failover', () => {

@@ -6,6 +6,7 @@ export * from './network/google-ranges';
 export * from './network/vpc';
 export * from './network/regional-network';
 export * from './secrets/secret-store';
+export * from './secrets/generated-secret-value';
 export * from './compute/service-identity';
 export * from './compute/image-repository';
 export * from './compute/cloud-run-settings';

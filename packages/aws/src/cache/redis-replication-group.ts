@@ -5,6 +5,8 @@ import { DATABASE_BACKUP_WINDOW, PolicyEngine, type CacheSpec, type CommonProps,
 import { Construct } from 'constructs';
 import { dailyWindow, weeklyWindow } from '../database/windows';
 import { encryptedLogGroup } from '../monitoring/log-group';
+import { GeneratedPassword } from '../secrets/generated-password';
+import { InitialSecretValue } from '../secrets/initial-secret-value';
 import { AWS_PLATFORM } from '../sizing';
 import { RedisUsers } from './rbac-users';
 
@@ -20,7 +22,7 @@ export interface RedisReplicationGroupProps extends CommonProps {
   readonly subnetIds: readonly string[];
   readonly securityGroupId: string;
   readonly kmsKeyArn: string;
-  /** The REDIS_URL secret the app reads. */
+  /** The REDIS_URL secret the app reads; this construct writes its first version. */
   readonly connectionSecret: SecretReference;
   /** Membership of an ElastiCache Global Datastore. @default not global */
   readonly global?: GlobalDatastoreRole;
@@ -31,7 +33,9 @@ export interface RedisReplicationGroupProps extends CommonProps {
 /**
  * ElastiCache for Redis: cluster mode in production, Multi-AZ with automatic failover when HA,
  * KMS at rest, TLS required in transit, RBAC users, daily snapshots kept per the seed,
- * slow logs to an encrypted log group; optionally part of a Global Datastore.
+ * slow logs to an encrypted log group; optionally part of a Global Datastore. Writes `REDIS_URL`
+ * (`rediss://<user>:<password>@<endpoint>:<port>`) for a password user whose password Secrets Manager
+ * generates at plan time: the configuration holds only references, the value lives in Terraform state.
  */
 export class RedisReplicationGroup extends Construct implements RedisCache {
   readonly group: ElasticacheReplicationGroup;
@@ -40,6 +44,8 @@ export class RedisReplicationGroup extends Construct implements RedisCache {
   readonly connectionSecret: SecretReference;
   readonly replicationGroupId: string;
   readonly users: RedisUsers;
+  /** The first REDIS_URL version, written by Terraform. */
+  readonly connectionUrl: InitialSecretValue;
   /** Set on the Global Datastore's primary. */
   readonly globalReplicationGroupId?: string;
 
@@ -47,7 +53,8 @@ export class RedisReplicationGroup extends Construct implements RedisCache {
     super(scope, id);
     const spec = props.spec;
     const subnets = new ElasticacheSubnetGroup(this, 'subnets', { name: props.name, subnetIds: [...props.subnetIds], description: 'MockForge data subnets' });
-    this.users = new RedisUsers(this, 'users', { name: props.name });
+    const password = new GeneratedPassword(this, 'app_password', { length: AWS_PLATFORM.redisPasswordLength });
+    this.users = new RedisUsers(this, 'users', { name: props.name, appPassword: password.value });
     const slowLog = encryptedLogGroup(this, 'slow_log', `/aws/elasticache/${props.name}/slow-log`, props.kmsKeyArn);
     const ha = spec.highlyAvailable;
     const secondary = props.global?.role === 'secondary' ? props.global : undefined;
@@ -104,5 +111,10 @@ export class RedisReplicationGroup extends Construct implements RedisCache {
     this.endpoint = spec.clusterMode ? this.group.configurationEndpointAddress : this.group.primaryEndpointAddress;
     this.port = spec.port;
     this.connectionSecret = props.connectionSecret;
+    // The user and the endpoint are regional, so every member of a Global Datastore gets its own URL.
+    this.connectionUrl = new InitialSecretValue(this, 'connection_url', {
+      secret: props.connectionSecret,
+      value: `rediss://${this.users.passwordUser.userName}:${password.value}@${this.endpoint}:${this.port}`,
+    });
   }
 }

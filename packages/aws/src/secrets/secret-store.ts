@@ -16,8 +16,9 @@ export const MANUAL_ROTATION_REASON =
   'no AWS-provided rotation exists for a composed connection URL or an application JWT key; the RDS master credential in its own RDS-managed secret rotates itself, and operators rotate these by writing a new version (README: Secrets)';
 
 /**
- * Secret containers, encrypted with the stack's key. Their values are never in the Terraform
- * configuration: operators (or a pipeline) write them after apply. Tasks read them with `valueFrom`.
+ * Secret containers, encrypted with the stack's key. Their values are never literals in the Terraform
+ * configuration: the cache writes REDIS_URL from references, operators (or a pipeline) write the others
+ * after apply. Tasks read them with `valueFrom`.
  */
 export class SecretContainers extends Construct implements SecretStore {
   readonly secrets: Partial<Record<SecretKey, SecretReference>> = {};

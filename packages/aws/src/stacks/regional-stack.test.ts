@@ -5,6 +5,7 @@ import {
   defaultConfig,
   LOG_RETENTION_DAYS,
   PolicyEngine,
+  REDIS_PORT,
   REQUEST_SCALING,
   TARGET_HEALTH,
   targetContext,
@@ -140,7 +141,7 @@ describe('AwsRegionalStack (production primary)', () => {
       snapshot_retention_limit: 7,
     });
     expect(cache.user_group_ids).toHaveLength(1);
-    expect(all(json, 'aws_elasticache_user').map((u) => u.authentication_mode.type).sort()).toEqual(['iam', 'no-password-required']);
+    expect(all(json, 'aws_elasticache_user').map((u) => u.authentication_mode.type).sort()).toEqual(['iam', 'no-password-required', 'password']);
     expect(all(json, 'aws_elasticache_global_replication_group')).toHaveLength(1);
   });
 
@@ -168,7 +169,7 @@ describe('AwsRegionalStack (production primary)', () => {
     expect(all(json, 'aws_backup_vault_lock_configuration')).toHaveLength(2);
   });
 
-  it('creates secret containers without values, encrypted with the stack key', () => {
+  it('creates secret containers, encrypted with the stack key, and writes only REDIS_URL', () => {
     const secrets = all(json, 'aws_secretsmanager_secret');
     expect(secrets.map((s) => s.name).sort()).toEqual([
       'ecr-pullthroughcache/mockforge-production-ghcr',
@@ -177,8 +178,76 @@ describe('AwsRegionalStack (production primary)', () => {
       'mockforge/production/MOCKFORGE_ADMIN_PASSWORD',
       'mockforge/production/REDIS_URL',
     ]);
-    expect(json.resource.aws_secretsmanager_secret_version).toBeUndefined();
+    expect(all(json, 'aws_secretsmanager_secret_version').map((v) => v.secret_id)).toEqual([expect.stringMatching(/^\$\{aws_secretsmanager_secret\.secrets_redis_url_\w+\.arn\}$/)]);
     expect(one(json, 'aws_ecr_pull_through_cache_rule')).toMatchObject({ upstream_registry_url: 'ghcr.io', ecr_repository_prefix: 'ghcr' });
+  });
+});
+
+describe('AwsRegionalStack REDIS_URL', () => {
+  const { json } = synthRegion('production');
+  const passwordRef = /^\$\{data\.aws_secretsmanager_random_password\.cache_app_password_\w+\.random_password\}$/;
+  const user = all(json, 'aws_elasticache_user').find((u) => u.authentication_mode.type === 'password')!;
+
+  /** Strings under a value, with Terraform interpolations removed. */
+  const literals = (value: unknown): string[] =>
+    typeof value === 'string' ? [value.replace(/\$\{[^}]*\}/g, '')] : value && typeof value === 'object' ? Object.values(value).flatMap(literals) : [];
+  /** Values of credential-bearing attributes anywhere in the document. */
+  const credentialValues = (value: unknown): unknown[] =>
+    value && typeof value === 'object'
+      ? Object.entries(value).flatMap(([k, v]) => (/^(passwords?|secret_string|auth_token|master_password)$/.test(k) ? [v] : credentialValues(v)))
+      : [];
+
+  it('holds no literal password: only a reference to a URL-safe generated one', () => {
+    const generator = Object.values(json.data.aws_secretsmanager_random_password) as Json[];
+    expect(generator).toEqual([expect.objectContaining({ exclude_punctuation: true, include_space: false })]);
+    expect(generator[0]!.password_length).toBeGreaterThanOrEqual(32);
+    expect(user.authentication_mode.passwords).toEqual([expect.stringMatching(passwordRef)]);
+    expect(user.passwords).toBeUndefined();
+    const credentials = credentialValues(json.resource);
+    expect(credentials).toHaveLength(2);
+    expect(credentials.flatMap(literals).filter((s) => /[A-Za-z0-9]{16,}/.test(s))).toEqual([]);
+    expect(literals(one(json, 'aws_secretsmanager_secret_version').secret_string)).toEqual(['rediss://:@:6379']);
+    // The generated value is referenced exactly twice: the user's password and the URL.
+    expect(JSON.stringify(json).match(/\$\{data\.aws_secretsmanager_random_password\.\w+\.random_password\}/g)).toHaveLength(2);
+  });
+
+  it('sets the password once: the user and the secret version ignore later generated values', () => {
+    expect(user.lifecycle).toEqual({ ignore_changes: ['authentication_mode', 'passwords'] });
+    expect(one(json, 'aws_secretsmanager_secret_version').lifecycle).toEqual({ ignore_changes: ['secret_string'] });
+  });
+
+  it('writes rediss://<user>:<password>@<configuration endpoint>:6379 into the REDIS_URL secret', () => {
+    const version = one(json, 'aws_secretsmanager_secret_version');
+    const url = /^rediss:\/\/(\$\{[^}]+\}):(\$\{[^}]+\})@(\$\{[^}]+\}):(\d+)$/.exec(version.secret_string)!;
+    expect(url).not.toBeNull();
+    expect(url[1]).toMatch(/^\$\{aws_elasticache_user\.cache_users_app_password_user_\w+\.user_name\}$/);
+    expect(url[2]).toMatch(passwordRef);
+    expect(url[2]).toBe(user.authentication_mode.passwords[0]);
+    expect(url[3]).toMatch(/^\$\{aws_elasticache_replication_group\.cache_replication_group_\w+\.configuration_endpoint_address\}$/);
+    expect(Number(url[4])).toBe(REDIS_PORT);
+    expect(Number(url[4])).toBe(6379);
+    const secrets = json.resource.aws_secretsmanager_secret as Record<string, Json>;
+    const target = /aws_secretsmanager_secret\.(\w+)\.arn/.exec(version.secret_id)![1]!;
+    expect(secrets[target]!.name).toBe('mockforge/production/REDIS_URL');
+    expect(json.output.cache_connection_secret_arn.value).toBe(version.secret_id);
+  });
+
+  it('puts the password user in the replication group\'s user group beside the disabled default user', () => {
+    const group = one(json, 'aws_elasticache_user_group');
+    const users = json.resource.aws_elasticache_user as Record<string, Json>;
+    const members = (group.user_ids as string[]).map((ref) => users[/aws_elasticache_user\.(\w+)\.user_id/.exec(ref)![1]!]!);
+    expect(members.map((u) => [u.user_name.replace('mockforge-production', '<name>'), u.authentication_mode.type]).sort()).toEqual([
+      ['<name>-app', 'iam'],
+      ['<name>-app-pw', 'password'],
+      ['default', 'no-password-required'],
+    ]);
+    expect(members.find((u) => u.user_name === 'default')!.access_string).toBe('off -@all');
+    expect(one(json, 'aws_elasticache_replication_group').user_group_ids).toEqual([expect.stringContaining('aws_elasticache_user_group.cache_users_group_')]);
+  });
+
+  it('uses the primary endpoint without cluster mode', () => {
+    const dev = synthRegion('dev').json;
+    expect(one(dev, 'aws_secretsmanager_secret_version').secret_string).toMatch(/@\$\{aws_elasticache_replication_group\.\w+\.primary_endpoint_address\}:6379$/);
   });
 });
 

@@ -240,6 +240,7 @@ export class AwsRegionalStack extends MockforgeStack {
       database_endpoint: { value: this.database.endpoint, description: 'PostgreSQL endpoint address' },
       database_connection_secret_arn: { value: this.database.connectionSecret.id, description: 'Secrets Manager ARN of DATABASE_URL' },
       cache_endpoint: { value: this.cache.endpoint, description: 'Redis endpoint address' },
+      cache_connection_secret_arn: { value: this.cache.connectionSecret.id, description: 'Secrets Manager ARN of REDIS_URL (written by Terraform)' },
       ...(this.statefulService
         ? {
             ecs_stateful_service_name: { value: this.statefulService.serviceName, description: 'ECS service of the stateful pool' },

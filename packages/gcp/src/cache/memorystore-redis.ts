@@ -1,9 +1,10 @@
 import { RedisInstance } from '@cdktf/provider-google/lib/redis-instance';
-import type { ITerraformDependable } from 'cdktf';
+import { Token, type ITerraformDependable } from 'cdktf';
 import { BACKUPS, type CommonProps, type RedisCache, type SecretReference, type TargetContext } from '@mockforge-infra/core';
 import { Construct } from 'constructs';
 import { applyCommonProps } from '../common';
 import { suppressExempted } from '../exemptions';
+import { GeneratedSecretValue } from '../secrets/generated-secret-value';
 import { GCP_SIZES, MEMORYSTORE } from '../sizing';
 
 const DAY_NAME: Readonly<Record<string, string>> = { mon: 'MONDAY', tue: 'TUESDAY', wed: 'WEDNESDAY', thu: 'THURSDAY', fri: 'FRIDAY', sat: 'SATURDAY', sun: 'SUNDAY' };
@@ -24,16 +25,25 @@ export interface MemorystoreRedisProps extends CommonProps {
   readonly networkId: string;
   /** The Private Service Access range name. */
   readonly reservedRange?: string;
+  /** The REDIS_URL secret; this construct writes its version. */
   readonly connectionSecret: SecretReference;
   readonly dependsOn?: ITerraformDependable[];
 }
 
-/** Memorystore for Redis over Private Service Access: AUTH, TLS, RDB snapshots, a maintenance window. */
+/**
+ * Memorystore for Redis over Private Service Access: AUTH, TLS, RDB snapshots, a maintenance window.
+ * Writes `REDIS_URL` (`rediss://:<auth string>@<host>:<port>`) from the Google-generated AUTH string,
+ * so the configuration holds only references; the value lives in Terraform state.
+ */
 export class MemorystoreRedis extends Construct implements RedisCache {
   readonly instance: RedisInstance;
   readonly endpoint: string;
   readonly port: number;
   readonly connectionSecret: SecretReference;
+  /** The REDIS_URL version Terraform writes. */
+  readonly connectionUrl: GeneratedSecretValue;
+  /** PEM of the CA that signs the server certificate; clients must trust it (the CA is private). */
+  readonly serverCaCert: string;
 
   constructor(scope: Construct, id: string, props: MemorystoreRedisProps) {
     super(scope, id);
@@ -63,5 +73,10 @@ export class MemorystoreRedis extends Construct implements RedisCache {
     this.endpoint = this.instance.host;
     this.port = this.instance.port;
     this.connectionSecret = props.connectionSecret;
+    this.serverCaCert = this.instance.serverCaCerts.get(0).cert;
+    this.connectionUrl = new GeneratedSecretValue(this, 'connection-url', {
+      secret: props.connectionSecret,
+      value: `rediss://:${this.instance.authString}@${this.endpoint}:${Token.asString(this.port)}`,
+    });
   }
 }

@@ -85,6 +85,42 @@ describe('GcpRegionalStack (Cloud Run)', () => {
   });
 });
 
+describe('GcpRegionalStack REDIS_URL', () => {
+  const { json } = regional('production');
+  const instance = /^\$\{google_redis_instance\.cache_instance_\w+\.(\w+)\}$/;
+  const version = resourcesOf(json, 'google_secret_manager_secret_version').find((v: any) => v.secret.includes('redis-url')) as any;
+
+  it('writes rediss://:<auth string>@<host>:<port> from the instance into the REDIS_URL secret', () => {
+    const url = /^rediss:\/\/:(\$\{[^}]+\})@(\$\{[^}]+\}):(\$\{[^}]+\})$/.exec(version.secret_data)!;
+    expect(url).not.toBeNull();
+    expect(url.slice(1).map((ref) => instance.exec(ref)?.[1])).toEqual(['auth_string', 'host', 'port']);
+    const secrets = json.resource.google_secret_manager_secret as Record<string, any>;
+    expect(secrets[/google_secret_manager_secret\.([\w-]+)\.id/.exec(version.secret)![1]!].secret_id).toBe('mockforge-production-us-central1-redis-url');
+    expect(json.output!.redis_connection_secret_id).toMatchObject({ value: version.secret });
+  });
+
+  it('holds no literal credential: the AUTH string is only a reference', () => {
+    const redis = resourcesOf(json, 'google_redis_instance')[0] as any;
+    expect(redis).toMatchObject({ auth_enabled: true, transit_encryption_mode: 'SERVER_AUTHENTICATION' });
+    expect(version.secret_data.replace(/\$\{[^}]*\}/g, '')).toBe('rediss://:@:');
+    expect(JSON.stringify(json).match(/auth_string/g)).toHaveLength(1);
+  });
+
+  it('disables a replaced version instead of destroying it, writing its successor first', () => {
+    expect(version).toMatchObject({ deletion_policy: 'DISABLE', lifecycle: { create_before_destroy: true } });
+    expect(version.lifecycle.ignore_changes).toBeUndefined();
+  });
+
+  it('publishes the server CA clients must trust', () => {
+    expect((json.output!.redis_server_ca_cert as any).value).toMatch(/^\$\{google_redis_instance\.cache_instance_\w+\.server_ca_certs\[0\]\.cert\}$/);
+  });
+
+  it('lets only the run service account read it', () => {
+    const readers = resourcesOf(json, 'google_secret_manager_secret_iam_member').filter((m: any) => m.secret_id === version.secret) as any[];
+    expect(readers.map((m) => [m.role, m.member])).toEqual([['roles/secretmanager.secretAccessor', expect.stringContaining('google_service_account.identity_')]]);
+  });
+});
+
 describe('GcpRegionalStack (monitoring)', () => {
   const { json } = regional('production');
 

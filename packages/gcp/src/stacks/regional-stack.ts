@@ -115,6 +115,8 @@ export class GcpRegionalStack extends MockforgeStack {
       database_endpoint: { value: this.database.endpoint, description: 'Cloud SQL private IP' },
       redis_endpoint: { value: this.cache.endpoint, description: 'Memorystore private IP' },
       redis_port: { value: this.cache.port, description: 'Memorystore TLS port' },
+      redis_connection_secret_id: { value: this.cache.connectionSecret.id, description: 'Secret Manager secret of REDIS_URL (written by Terraform)' },
+      redis_server_ca_cert: { value: this.cache.serverCaCert, description: 'PEM of the CA Redis clients must trust for rediss://' },
       ...(this.service
         ? {
             cloud_run_service_name: { value: this.service.serviceName, description: 'The Cloud Run service' },

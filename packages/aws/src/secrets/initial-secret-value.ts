@@ -1,0 +1,29 @@
+import { SecretsmanagerSecretVersion } from '@cdktf/provider-aws/lib/secretsmanager-secret-version';
+import type { SecretReference } from '@mockforge-infra/core';
+import { Construct } from 'constructs';
+
+export interface InitialSecretValueProps {
+  /** The secret container to write. */
+  readonly secret: SecretReference;
+  /** The value, built from tokens (never a literal credential). */
+  readonly value: string;
+}
+
+/**
+ * Writes a secret's first version. Later changes to the value are ignored, so a value built from a
+ * per-plan generated password stays the one that was applied. Rotate by replacing this resource
+ * together with the one holding the same credential (`terraform apply -replace=...`), or by writing a
+ * new version out of band (README: Secrets).
+ */
+export class InitialSecretValue extends Construct {
+  readonly version: SecretsmanagerSecretVersion;
+
+  constructor(scope: Construct, id: string, props: InitialSecretValueProps) {
+    super(scope, id);
+    this.version = new SecretsmanagerSecretVersion(this, 'version', {
+      secretId: props.secret.id,
+      secretString: props.value,
+      lifecycle: { ignoreChanges: ['secret_string'] },
+    });
+  }
+}
