@@ -19,6 +19,7 @@ const tierSchema = obj({
   scalingPreset: oneOf(SCALING_PRESET_NAMES),
   loadBalancing: oneOf(BALANCING_ALGORITHMS),
   cidrs: map(cloudName, map(str(), CIDR_SCHEMA)),
+  hostnames: map(cloudName, str({ pattern: DOMAIN_PATTERN, describe: 'a DNS name such as api.example.com' })),
   optOuts: obj({ multiAz: optOut, deletionProtection: optOut }),
 });
 

@@ -4,6 +4,7 @@ export * from './regions';
 export * from './cidr';
 export * from './image';
 export * from './validate';
+export * from './hostnames';
 export * from './defaults';
 export * from './load';
 export * from './clouds/aws';

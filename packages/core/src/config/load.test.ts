@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { ConfigError, type ConfigIssue } from './errors';
 import { defaultConfig } from './defaults';
+import { hostnameFor } from './hostnames';
 import { CONFIG_ENV_VAR, loadConfig, parseConfig } from './load';
 import type { CloudName } from './regions';
 
@@ -169,5 +170,21 @@ describe('configuration rejections name the field, the value and what is allowed
     } catch (error) {
       expect((error as Error).message).toMatch(/^invalid configuration in prod.yaml:\n {2}- tiers\.production\.size \(line \d+\): got "huge"; allowed: small \| medium \| large$/);
     }
+  });
+});
+
+describe('hostnames', () => {
+  it('gives every tier and cloud its own public name, production on the bare cloud label', () => {
+    const config = defaultConfig(CLOUDS);
+    expect(hostnameFor(config, 'production', 'aws')).toBe('aws.mocks.example.com');
+    expect(hostnameFor(config, 'dev', 'gcp')).toBe('dev.gcp.mocks.example.com');
+    expect(hostnameFor(defaultConfig(['aws']), 'production', 'aws')).toBe('mocks.example.com');
+    expect(hostnameFor(defaultConfig(['aws']), 'staging', 'aws')).toBe('staging.mocks.example.com');
+  });
+
+  it('takes explicit hostnames and rejects two deployments sharing one', () => {
+    const text = variant((c) => (c.tiers.production.hostnames = { aws: 'mocks.example.com', gcp: 'mocks.example.com' }));
+    expectIssue(text, 'tiers.production.hostnames.gcp', /a hostname of its own; tiers\.production\.hostnames\.aws already uses it/);
+    expectIssue(variant((c) => (c.tiers.dev.hostnames = { aws: 'not a host' })), 'tiers.dev.hostnames.aws', /a DNS name/);
   });
 });

@@ -32,6 +32,11 @@ export interface TierConfig {
   readonly loadBalancing?: BalancingAlgorithm;
   /** VPC CIDR per cloud and region, inside 10.0.0.0/8. @default allocated without overlap */
   readonly cidrs?: Partial<Record<CloudName, Readonly<Record<string, string>>>>;
+  /**
+   * Public hostname per cloud. @default `<tier>.<cloud>.<domain>`, dropping the tier in production
+   * and the cloud when only one cloud is configured (so a single-cloud production is `<domain>`)
+   */
+  readonly hostnames?: Partial<Record<CloudName, string>>;
   /** Opt-outs from HA defaults in staging or production; each needs a written reason. */
   readonly optOuts?: { readonly multiAz?: OptOut; readonly deletionProtection?: OptOut };
 }

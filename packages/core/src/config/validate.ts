@@ -2,6 +2,7 @@ import { TIER_NAMES, type TierName } from '../seed';
 import { contains, overlaps, parseCidr, subnet } from './cidr';
 import { CONFIG_SCHEMA } from './config-schema';
 import type { ConfigIssue } from './errors';
+import { allHostnames } from './hostnames';
 import { unpinnedReason } from './image';
 import type { MockforgeConfig, TierConfig } from './model';
 import { CLOUD_NAMES, CLUSTER_NAME_PATTERN, KNOWN_REGIONS, type CloudName } from './regions';
@@ -103,6 +104,16 @@ function crossFieldIssues(config: MockforgeConfig, options: ValidateOptions): Co
   for (const name of TIER_NAMES) {
     const tier = config.tiers[name];
     if (tier) issues.push(...tierIssues(name, tier, config));
+  }
+  const seen = new Map<string, string>();
+  for (const { tier, cloud, hostname } of allHostnames(config)) {
+    const where = `tiers.${tier}.hostnames.${cloud}`;
+    const other = seen.get(hostname);
+    if (other) issues.push({ path: where, value: hostname, expected: `a hostname of its own; ${other} already uses it (a CDN alias, DNS zone and certificate belong to one deployment)` });
+    else seen.set(hostname, where);
+    for (const [hostCloud] of Object.entries(config.tiers[tier]?.hostnames ?? {})) {
+      if (!config.clouds.includes(hostCloud as CloudName)) issues.push({ path: `tiers.${tier}.hostnames.${hostCloud}`, value: hostCloud, expected: `not in \`clouds\` (${config.clouds.join(', ')})` });
+    }
   }
   if (config.clouds.includes('gcp') && !config.gcp) issues.push({ path: 'gcp.project', value: undefined, expected: 'required when `clouds` includes gcp' });
   const clusterNames = new Set(TIER_NAMES.flatMap((t) => config.tiers[t]?.regions.kubernetes ?? []));

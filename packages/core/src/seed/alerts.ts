@@ -9,6 +9,8 @@ export interface AlertRule {
   readonly unit: 'ratio' | 'milliseconds';
   readonly durationSeconds: number;
   readonly severity: AlertSeverity;
+  /** For latency alerts: the percentile measured. */
+  readonly percentile?: number;
 }
 
 export const ALERTS = {
@@ -29,6 +31,7 @@ export const ALERTS = {
     unit: 'milliseconds',
     durationSeconds: 300,
     severity: 'warning',
+    percentile: 95,
   },
   lowAvailability: {
     name: 'low_availability',

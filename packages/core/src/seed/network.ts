@@ -2,6 +2,8 @@ import { PORTS } from './runtime';
 
 /** Network policy (hosting guide: Security Considerations). */
 export const ANYWHERE_IPV4 = '0.0.0.0/0';
+export const PUBLIC_PORTS = { https: 443, http: 80 } as const;
+export const DNS_PORT = 53;
 export const INTERNAL_CIDR = '10.0.0.0/8';
 
 export interface PortRule {
@@ -11,7 +13,7 @@ export interface PortRule {
 }
 
 export const NETWORK_POLICY = {
-  publicIngress: { ports: [443, 80], cidrs: [ANYWHERE_IPV4], description: 'HTTPS and HTTP (redirected) from anywhere, at the load balancer only' },
+  publicIngress: { ports: [PUBLIC_PORTS.https, PUBLIC_PORTS.http], cidrs: [ANYWHERE_IPV4], description: 'HTTPS and HTTP (redirected) from anywhere, at the load balancer only' },
   internalIngress: { ports: [PORTS.http, PORTS.admin], cidrs: [INTERNAL_CIDR], description: 'Mock traffic and admin API from inside the private network' },
-  egress: { ports: [443, 80, 53], cidrs: [ANYWHERE_IPV4], description: 'HTTPS, HTTP and DNS out' },
+  egress: { ports: [PUBLIC_PORTS.https, PUBLIC_PORTS.http, DNS_PORT], cidrs: [ANYWHERE_IPV4], description: 'HTTPS, HTTP and DNS out' },
 } as const satisfies Record<string, PortRule>;

@@ -79,6 +79,7 @@ describe('the hosting guide numbers', () => {
       ['low_availability', 'below', 0.99, 600, 'critical'],
       ['high_memory_usage', 'above', 0.9, 300, 'warning'],
     ]);
+    expect(ALERTS.highLatency.percentile).toBe(95);
     expect(asPercent(ALERTS.highErrorRate)).toBe(5);
     expect(asPercent(ALERTS.lowAvailability)).toBe(99);
     expect(() => asPercent(ALERTS.highLatency)).toThrow(/not a ratio/);

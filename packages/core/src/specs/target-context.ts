@@ -1,6 +1,7 @@
 import { DEFAULT_BALANCING_ALGORITHM, NETWORK_POLICY, type BalancingAlgorithm, type TierName } from '../seed';
 import type { BackendConfig, MockforgeConfig, TierConfig } from '../config/model';
 import type { CloudName } from '../config/regions';
+import { hostnameFor } from '../config/hostnames';
 import { networkPlan } from '../config/validate';
 import { cacheSpec, databaseSpec, type CacheSpec, type DatabaseSpec } from './data';
 import { backupSpec, CDN_SPEC, monitoringSpec, type BackupSpec, type CdnSpec, type MonitoringSpec } from './operations';
@@ -14,6 +15,8 @@ export interface TargetContext {
   readonly cloud: CloudName;
   readonly config: MockforgeConfig;
   readonly tierConfig: TierConfig;
+  /** This tier's public hostname on this cloud (CDN alias, DNS zone, certificate, ingress host). */
+  readonly hostname: string;
   readonly profile: TierProfile;
   readonly topology: TopologySpec;
   readonly service: ServiceSpec;
@@ -42,6 +45,7 @@ export function targetContext(config: MockforgeConfig, tier: TierName, cloud: Cl
     cloud,
     config,
     tierConfig,
+    hostname: hostnameFor(config, tier, cloud),
     profile,
     topology,
     service: serviceSpec(config.image, config.features),
