@@ -13,6 +13,7 @@ import {
   type TierName,
 } from '@mockforge-infra/core';
 import { composeTiers } from './compose';
+import { withCheapTokenTraces } from './fast-stack-traces';
 import { IMPLEMENTED_CLOUDS } from './targets';
 
 export interface SynthOptions {
@@ -61,8 +62,11 @@ export function synthesize(options: SynthOptions = {}): SynthResult {
   try {
     const app = new App({ outdir: workdir, stackTraces: false });
     const policy = new PolicyEngine([], { failOnError: false });
-    const stacks = composeTiers(app, config, policy, { tiers: options.tiers ?? TIER_NAMES, clouds: options.clouds });
-    app.synth();
+    const stacks = withCheapTokenTraces(() => {
+      const composed = composeTiers(app, config, policy, { tiers: options.tiers ?? TIER_NAMES, clouds: options.clouds });
+      app.synth();
+      return composed;
+    });
     if (policy.blockingFindings.length > 0) throw new PolicyViolationError(policy.blockingFindings);
     const summaries = stacks.map((stack) => {
       const report = policy.stackReports.find((r) => r.stack === stack.node.id);
