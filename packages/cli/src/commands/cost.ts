@@ -1,6 +1,6 @@
 import { formatTable, parseFlags } from '@mockforge-infra/composition';
 import { CLOUD_NAMES, TIER_NAMES, TIER_SIZING, tierProfile, type CloudName, type TierName } from '@mockforge-infra/core';
-import { estimateCost, PRICE_TABLE, type CostLine } from '../cost/estimate';
+import { estimateCost, inheritedSizes, PRICE_TABLE, type CostLine } from '../cost/estimate';
 import type { Io } from '../io';
 import { synthesizeScratch } from '../synthesized-tiers';
 
@@ -23,7 +23,8 @@ function mergeLines(lines: readonly CostLine[]): CostLine[] {
   const merged = new Map<string, CostLine>();
   for (const line of lines) {
     const prev = merged.get(line.kind);
-    merged.set(line.kind, prev ? { ...prev, quantity: prev.quantity + line.quantity, monthlyUsd: prev.monthlyUsd + line.monthlyUsd, unit: prev.unit === line.unit ? prev.unit : `${prev.unit}; ${line.unit}` } : line);
+    const units = [...new Set([...(prev?.unit.split('; ') ?? []), ...line.unit.split('; ')])].join('; ');
+    merged.set(line.kind, prev ? { ...prev, quantity: prev.quantity + line.quantity, monthlyUsd: prev.monthlyUsd + line.monthlyUsd, unit: units } : line);
   }
   return [...merged.values()].sort((a, b) => b.monthlyUsd - a.monthlyUsd);
 }
@@ -44,7 +45,8 @@ export function cost(args: readonly string[], io: Io): number {
     for (const cloud of result.config.clouds) {
       const names = [...stacks.keys()].filter((n) => n.startsWith(`${tier}-${cloud}-`));
       if (names.length === 0) continue;
-      const estimates = names.map((n) => estimateCost(n, stacks.get(n)!));
+      const inherited = inheritedSizes(names.map((n) => stacks.get(n)!));
+      const estimates = names.map((n) => estimateCost(n, stacks.get(n)!, inherited));
       const lines = mergeLines(estimates.flatMap((e) => e.lines));
       targets.push({
         tier,

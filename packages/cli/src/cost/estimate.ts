@@ -18,7 +18,14 @@ export interface CostEstimate {
   readonly unpriced: readonly string[];
 }
 
-type Pricer = (r: SynthesizedResource, stack: SynthesizedStack, unpriced: string[]) => Omit<CostLine, 'kind'> | undefined;
+/** Sizes a resource inherits from a primary in another stack (read replicas, Global Datastore members). */
+export interface InheritedSizes {
+  readonly rdsInstanceClass?: string;
+  readonly rdsAllocatedStorage?: number;
+  readonly elasticacheNodeType?: string;
+}
+
+type Pricer = (r: SynthesizedResource, stack: SynthesizedStack, unpriced: string[], inherited: InheritedSizes) => Omit<CostLine, 'kind'> | undefined;
 
 const HOURS = prices.hoursPerMonth;
 const SECONDS = HOURS * 3600;
@@ -31,6 +38,13 @@ function hourly(table: Record<string, number>, size: unknown, unpriced: string[]
   const price = typeof size === 'string' ? table[size] : undefined;
   if (price === undefined) unpriced.push(String(size));
   return price ?? 0;
+}
+
+/** A Kubernetes-style quantity (512Mi, 2Gi) in GiB. */
+function memoryGiB(quantity: string): number {
+  const m = /^(\d+(?:\.\d+)?)(Mi|Gi)$/.exec(quantity);
+  if (!m) return 0;
+  return m[2] === 'Gi' ? Number(m[1]) : Number(m[1]) / 1024;
 }
 
 const monthly = (quantity: number, unit: string, pricePerUnitMonth: number) => ({ quantity, unit, monthlyUsd: quantity * pricePerUnitMonth });
@@ -57,11 +71,12 @@ const PRICERS: Readonly<Record<string, { kind: string; price: Pricer }>> = {
   },
   aws_db_instance: {
     kind: 'RDS PostgreSQL',
-    price: (r, _s, unpriced) => {
+    price: (r, _s, unpriced, inherited) => {
       const copies = r.attributes.multi_az === true ? 2 : 1;
-      const compute = hourly(aws.rdsInstanceHour, r.attributes.instance_class, unpriced) * HOURS * copies;
-      const storage = num(r.attributes.allocated_storage) * aws.rdsStorageGbMonth * copies;
-      return { quantity: copies, unit: `${r.attributes.instance_class} instance(s), ${num(r.attributes.allocated_storage)} GB`, monthlyUsd: compute + storage };
+      const size = r.attributes.instance_class ?? inherited.rdsInstanceClass;
+      const gb = num(r.attributes.allocated_storage, inherited.rdsAllocatedStorage ?? 0);
+      const compute = hourly(aws.rdsInstanceHour, size, unpriced) * HOURS * copies;
+      return { quantity: copies, unit: `${String(size)} instance(s), ${gb} GB`, monthlyUsd: compute + gb * aws.rdsStorageGbMonth * copies };
     },
   },
   aws_rds_cluster_instance: {
@@ -70,10 +85,11 @@ const PRICERS: Readonly<Record<string, { kind: string; price: Pricer }>> = {
   },
   aws_elasticache_replication_group: {
     kind: 'ElastiCache Redis',
-    price: (r, _s, unpriced) => {
+    price: (r, _s, unpriced, inherited) => {
       const shards = num(r.attributes.num_node_groups, 0);
       const nodes = shards > 0 ? shards * (num(r.attributes.replicas_per_node_group) + 1) : num(r.attributes.num_cache_clusters, 1);
-      return monthly(nodes, `${r.attributes.node_type} nodes`, hourly(aws.elasticacheNodeHour, r.attributes.node_type, unpriced) * HOURS);
+      const size = r.attributes.node_type ?? inherited.elasticacheNodeType;
+      return monthly(nodes, `${String(size)} nodes`, hourly(aws.elasticacheNodeHour, size, unpriced) * HOURS);
     },
   },
   aws_eks_cluster: { kind: 'EKS control plane', price: () => monthly(1, 'cluster', aws.eksClusterHour * HOURS) },
@@ -97,7 +113,7 @@ const PRICERS: Readonly<Record<string, { kind: string; price: Pricer }>> = {
       const count = num(attr(r.attributes, 'template.scaling.min_instance_count'), 0);
       const limits = (attr(r.attributes, 'template.containers.resources.limits') ?? {}) as Record<string, string>;
       const vcpu = num(limits.cpu, 1);
-      const gib = num((limits.memory ?? '512Mi').replace(/Mi$/, '')) / 1024 || num((limits.memory ?? '').replace(/Gi$/, ''));
+      const gib = memoryGiB(limits.memory ?? '512Mi');
       return monthly(count, `instances (${vcpu} vCPU, ${gib} GiB)`, (vcpu * gcp.cloudRunIdleVcpuSecond + gib * gcp.cloudRunIdleGibSecond) * SECONDS);
     },
   },
@@ -138,14 +154,28 @@ const PRICERS: Readonly<Record<string, { kind: string; price: Pricer }>> = {
   google_secret_manager_secret: { kind: 'Secrets', price: () => monthly(1, 'secret', gcp.secretVersionMonth) },
 };
 
+/** The sizes primaries declare, for members of the same tier that inherit them. */
+export function inheritedSizes(stacks: Iterable<StackJson>): InheritedSizes {
+  let found: InheritedSizes = {};
+  for (const json of stacks) {
+    for (const r of new SynthesizedStack('sizes', json).resources) {
+      if (r.type === 'aws_db_instance' && r.attributes.instance_class && r.attributes.allocated_storage) {
+        found = { ...found, rdsInstanceClass: String(r.attributes.instance_class), rdsAllocatedStorage: num(r.attributes.allocated_storage) };
+      }
+      if (r.type === 'aws_elasticache_replication_group' && r.attributes.node_type) found = { ...found, elasticacheNodeType: String(r.attributes.node_type) };
+    }
+  }
+  return found;
+}
+
 /** Estimated monthly cost of one synthesized stack, one line per kind of resource. */
-export function estimateCost(stackName: string, json: StackJson): CostEstimate {
+export function estimateCost(stackName: string, json: StackJson, inherited: InheritedSizes = {}): CostEstimate {
   const stack = new SynthesizedStack(stackName, json);
   const byKind = new Map<string, { quantity: number; units: Set<string>; monthlyUsd: number }>();
   const unpriced: string[] = [];
   for (const resource of stack.resources) {
     const pricer = PRICERS[resource.type];
-    const line = pricer?.price(resource, stack, unpriced);
+    const line = pricer?.price(resource, stack, unpriced, inherited);
     if (!pricer || !line) continue;
     const entry = byKind.get(pricer.kind) ?? { quantity: 0, units: new Set<string>(), monthlyUsd: 0 };
     entry.quantity += line.quantity;
