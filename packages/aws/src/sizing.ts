@@ -47,8 +47,10 @@ export const AWS_PLATFORM = {
   eksVersion: '1.33',
   eksNodeCount: { min: 3, max: 10 },
   eksAddons: ['vpc-cni', 'coredns', 'kube-proxy', 'eks-pod-identity-agent'],
-  /** Requests per 5 minutes per client IP before WAF blocks it. */
-  wafRateLimitPer5Minutes: 2000,
+  /** WAF rate-based rule window, seconds (one of 60/120/300/600); the limit comes from core's EDGE_RATE_LIMIT. */
+  wafRateWindowSeconds: 60,
+  /** Days a log bucket keeps overwritten or deleted object versions. */
+  logNoncurrentVersionDays: 30,
   albTlsPolicy: 'ELBSecurityPolicy-TLS13-1-2-2021-06',
   cloudFrontMinimumTls: 'TLSv1.2_2021',
   cloudFrontOriginSslProtocols: ['TLSv1.2'],

@@ -18,22 +18,15 @@ function synthTier(tier: TierName): { stacks: Record<string, Json>; policy: Poli
 
 const all = (json: Json, type: string): Json[] => Object.values(json.resource?.[type] ?? {});
 
-/** Stateful resources whose addresses must never change: a rename would replace them. */
-const STATEFUL_TYPES = [
-  'aws_db_instance',
-  'aws_elasticache_replication_group',
-  'aws_elasticache_global_replication_group',
-  'aws_s3_bucket',
-  'aws_backup_vault',
-  'aws_kms_key',
-  'aws_efs_file_system',
-  'aws_elasticache_user',
-  'aws_elasticache_user_group',
-  'aws_secretsmanager_secret_version',
-];
+const synthesized = new Map<TierName, ReturnType<typeof synthTier>>();
+/** One synthesis per tier, shared by the describe blocks that read it. */
+function tierOutput(tier: TierName): ReturnType<typeof synthTier> {
+  if (!synthesized.has(tier)) synthesized.set(tier, synthTier(tier));
+  return synthesized.get(tier)!;
+}
 
 describe('awsTarget (production, default config)', () => {
-  const { stacks, policy } = synthTier('production');
+  const { stacks, policy } = tierOutput('production');
   const global = stacks['production-aws-global']!;
 
   it('lays out one stack per region plus the global stack', () => {
@@ -47,7 +40,7 @@ describe('awsTarget (production, default config)', () => {
   });
 
   it('pins the addresses of databases, caches, buckets, keys and vaults', () => {
-    const pinned = Object.fromEntries(Object.entries(stacks).map(([name, json]) => [name, addressesOf(json, STATEFUL_TYPES)]));
+    const pinned = Object.fromEntries(Object.entries(stacks).map(([name, json]) => [name, addressesOf(json, awsTarget.statefulResourceTypes)]));
     const regional = [
       'aws_backup_vault.backup_copy_vault_7BB6056A',
       'aws_backup_vault.backup_vault_A3268EAD',
@@ -63,7 +56,7 @@ describe('awsTarget (production, default config)', () => {
       'aws_secretsmanager_secret_version.cache_connection_url_version_C9E99C74',
     ];
     expect(pinned).toEqual({
-      'production-aws-us-east-1': [...regional, 'aws_elasticache_global_replication_group.cache_global_datastore_950AF98A'].sort(),
+      'production-aws-us-east-1': [...regional, 'aws_elasticache_global_replication_group.cache_global_datastore_950AF98A', 'aws_route53_zone.hosted_zone_BBED81BF'].sort(),
       'production-aws-eu-west-1': regional,
       'production-aws-ap-south-1': regional,
       'production-aws-global': [
@@ -106,7 +99,8 @@ describe('awsTarget (production, default config)', () => {
     expect(cdn.origin_group[0].member).toHaveLength(2);
     expect(cdn.web_acl_id).toMatch(/aws_wafv2_web_acl/);
     expect(all(global, 'aws_wafv2_web_acl')[0]!.scope).toBe('CLOUDFRONT');
-    expect(cdn.logging_config.bucket).toBeDefined();
+    expect(cdn.logging_config.bucket).toBe('${aws_s3_bucket.cdn_logs_bucket_B7ED4066.bucket_domain_name}');
+    expect(cdn.depends_on).toEqual([expect.stringMatching(/^aws_s3_bucket_ownership_controls\.cdn_logs_ownership_\w+$/)]);
     expect(all(global, 'aws_cloudfront_response_headers_policy')[0]!.security_headers_config.strict_transport_security.access_control_max_age_sec).toBe(31536000);
   });
 
@@ -148,7 +142,7 @@ describe('awsTarget (production, default config)', () => {
 });
 
 describe('awsTarget (staging)', () => {
-  const { stacks, policy } = synthTier('staging');
+  const { stacks, policy } = tierOutput('staging');
 
   it('runs HA data in 2 AZs with 7-day database backups', () => {
     const region = stacks['staging-aws-us-east-1']!;
@@ -156,5 +150,36 @@ describe('awsTarget (staging)', () => {
     expect(all(region, 'aws_db_instance')[0]).toMatchObject({ multi_az: true, backup_retention_period: 7, deletion_protection: true });
     expect(all(region, 'aws_elasticache_replication_group')[0]).toMatchObject({ automatic_failover_enabled: true, num_cache_clusters: 2 });
     expect(policy.findings.filter((f) => !f.suppressedBecause)).toEqual([]);
+  });
+});
+
+describe('awsTarget hostnames', () => {
+  const tiers = ['dev', 'staging', 'production'] as const;
+  const names = Object.fromEntries(
+    tiers.map((tier) => {
+      const { stacks } = tierOutput(tier);
+      const cdn = all(stacks[`${tier}-aws-global`]!, 'aws_cloudfront_distribution')[0]!;
+      const zone = all(stacks[`${tier}-aws-us-east-1`]!, 'aws_route53_zone')[0]!;
+      return [tier, { aliases: cdn.aliases as string[], zone: zone.name as string }];
+    }),
+  );
+
+  it('gives each tier its own CloudFront alias and hosted zone: the tier hostname (single cloud: no cloud label)', () => {
+    for (const tier of tiers) {
+      const { hostname } = targetContext(defaultConfig(['aws']), tier, 'aws');
+      expect(names[tier]).toEqual({ aliases: [hostname], zone: hostname });
+    }
+    expect(names).toEqual({
+      dev: { aliases: ['dev.mocks.example.com'], zone: 'dev.mocks.example.com' },
+      staging: { aliases: ['staging.mocks.example.com'], zone: 'staging.mocks.example.com' },
+      production: { aliases: ['mocks.example.com'], zone: 'mocks.example.com' },
+    });
+  });
+
+  it('never shares an alias or a zone name between tiers', () => {
+    const aliases = tiers.flatMap((tier) => names[tier]!.aliases);
+    const zones = tiers.map((tier) => names[tier]!.zone);
+    expect(new Set(aliases).size).toBe(aliases.length);
+    expect(new Set(zones).size).toBe(zones.length);
   });
 });

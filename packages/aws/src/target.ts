@@ -35,6 +35,12 @@ export const awsTarget: CloudTarget = {
     'aws_backup_vault',
     'aws_kms_key',
     'aws_efs_file_system',
+    // Regional RBAC users and the REDIS_URL version: replacing one alone breaks the app's Redis login.
+    'aws_elasticache_user',
+    'aws_elasticache_user_group',
+    'aws_secretsmanager_secret_version',
+    // A new zone gets new name servers, which the parent domain's delegation would no longer match.
+    'aws_route53_zone',
   ],
   addStacks,
 };

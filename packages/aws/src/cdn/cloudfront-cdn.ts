@@ -1,7 +1,8 @@
 import { CloudfrontCachePolicy } from '@cdktf/provider-aws/lib/cloudfront-cache-policy';
 import { CloudfrontDistribution, type CloudfrontDistributionOrderedCacheBehavior } from '@cdktf/provider-aws/lib/cloudfront-distribution';
 import { CloudfrontResponseHeadersPolicy } from '@cdktf/provider-aws/lib/cloudfront-response-headers-policy';
-import type { CdnSpec, CommonProps, ContentDelivery } from '@mockforge-infra/core';
+import { PUBLIC_PORTS, type CdnSpec, type CommonProps, type ContentDelivery } from '@mockforge-infra/core';
+import type { ITerraformDependable } from 'cdktf';
 import { Construct } from 'constructs';
 import { AWS_PLATFORM } from '../sizing';
 
@@ -25,13 +26,13 @@ export interface CloudFrontCdnProps extends CommonProps {
    * then cover the public name too. @default false: the origin sees its own name
    */
   readonly forwardViewerHost?: boolean;
+  /** Resources the distribution waits for (the log bucket's ownership controls). @default none */
+  readonly dependsOn?: readonly ITerraformDependable[];
 }
 
 const GEO_ORIGIN = 'geo-origin';
 const FAILOVER_ORIGIN = 'failover-origin';
 const FAILOVER_GROUP = 'origin-failover';
-const HTTPS_PORT = 443;
-const HTTP_PORT = 80;
 const READ_METHODS = ['GET', 'HEAD', 'OPTIONS'];
 const ALL_METHODS = ['DELETE', 'GET', 'HEAD', 'OPTIONS', 'PATCH', 'POST', 'PUT'];
 
@@ -79,8 +80,8 @@ export class CloudFrontCdn extends Construct implements ContentDelivery {
       originId,
       domainName,
       customOriginConfig: {
-        httpPort: HTTP_PORT,
-        httpsPort: HTTPS_PORT,
+        httpPort: PUBLIC_PORTS.http,
+        httpsPort: PUBLIC_PORTS.https,
         originProtocolPolicy: 'https-only',
         originSslProtocols: [...AWS_PLATFORM.cloudFrontOriginSslProtocols],
       },
@@ -129,6 +130,7 @@ export class CloudFrontCdn extends Construct implements ContentDelivery {
       loggingConfig: { bucket: props.logBucketDomainName, includeCookies: false, prefix: 'cloudfront/' },
       restrictions: { geoRestriction: { restrictionType: 'none' } },
       viewerCertificate: { acmCertificateArn: props.certificateArn, sslSupportMethod: 'sni-only', minimumProtocolVersion: AWS_PLATFORM.cloudFrontMinimumTls },
+      dependsOn: props.dependsOn ? [...props.dependsOn] : undefined,
       tags: props.tags,
     });
     if (props.overrides) for (const [k, v] of Object.entries(props.overrides)) this.distribution.addOverride(k, v);

@@ -1,6 +1,7 @@
 import { EcsService } from '@cdktf/provider-aws/lib/ecs-service';
 import { EcsTaskDefinition, type EcsTaskDefinitionVolume } from '@cdktf/provider-aws/lib/ecs-task-definition';
-import { STARTUP_BUDGET_SECONDS, WRITABLE_PATHS, type CommonProps, type ComputeService, type ScalingPreset, type ServiceSpec } from '@mockforge-infra/core';
+import { PORTS, STARTUP_BUDGET_SECONDS, WRITABLE_PATHS, type CommonProps, type ComputeService, type ScalingPreset, type ServiceSpec } from '@mockforge-infra/core';
+import type { ITerraformDependable } from 'cdktf';
 import { Construct } from 'constructs';
 import { encryptedLogGroup } from '../monitoring/log-group';
 import { ServiceRole, type PolicyStatement } from '../shared/iam';
@@ -23,7 +24,6 @@ export interface FargateServiceProps extends CommonProps {
   readonly service: ServiceSpec;
   readonly clusterName: string;
   readonly clusterArn: string;
-  readonly execLogGroupArn: string;
   readonly imageUri: string;
   readonly repositoryArnPattern: string;
   /** Secret env name → Secrets Manager ARN. */
@@ -43,6 +43,12 @@ export interface FargateServiceProps extends CommonProps {
   readonly spot?: boolean;
   /** Persistent /app/data on EFS instead of task-local storage. @default task-local */
   readonly stateVolume?: StatefulVolume;
+  /**
+   * Resources the service must wait for: the cluster's capacity provider registration (a
+   * capacity provider strategy fails without it) and the listener that attaches the target group.
+   * @default none
+   */
+  readonly dependsOn?: readonly ITerraformDependable[];
 }
 
 const DATA_VOLUME = 'data';
@@ -86,15 +92,6 @@ export class FargateService extends Construct implements ComputeService {
     });
 
     const taskStatements: PolicyStatement[] = [
-      {
-        Sid: 'EcsExec',
-        Effect: 'Allow',
-        Action: ['ssmmessages:CreateControlChannel', 'ssmmessages:CreateDataChannel', 'ssmmessages:OpenControlChannel', 'ssmmessages:OpenDataChannel'],
-        Resource: '*',
-      },
-      { Sid: 'EcsExecLogs', Effect: 'Allow', Action: ['logs:CreateLogStream', 'logs:PutLogEvents', 'logs:DescribeLogStreams'], Resource: `${props.execLogGroupArn}:*` },
-      { Sid: 'EcsExecLogGroups', Effect: 'Allow', Action: 'logs:DescribeLogGroups', Resource: '*' },
-      { Sid: 'EcsExecKey', Effect: 'Allow', Action: ['kms:Decrypt', 'kms:GenerateDataKey'], Resource: props.kmsKeyArn },
       {
         Sid: 'Traces',
         Effect: 'Allow',
@@ -157,7 +154,7 @@ export class FargateService extends Construct implements ComputeService {
       networkConfiguration: { subnets: [...props.subnetIds], securityGroups: [...props.securityGroupIds], assignPublicIp: false },
       ...(props.targetGroupArn
         ? {
-            loadBalancer: [{ targetGroupArn: props.targetGroupArn, containerName: props.service.name, containerPort: props.service.probes.readiness.port }],
+            loadBalancer: [{ targetGroupArn: props.targetGroupArn, containerName: props.service.name, containerPort: PORTS.http }],
             healthCheckGracePeriodSeconds: STARTUP_BUDGET_SECONDS,
           }
         : {}),
@@ -166,11 +163,13 @@ export class FargateService extends Construct implements ComputeService {
       deploymentMaximumPercent: DEPLOYMENT_MAX_PERCENT,
       deploymentMinimumHealthyPercent: DEPLOYMENT_MIN_HEALTHY_PERCENT,
       availabilityZoneRebalancing: 'ENABLED',
-      enableExecuteCommand: true,
+      // ECS Exec needs a writable root filesystem for its agent; the task's root is read-only.
+      enableExecuteCommand: false,
       propagateTags: 'SERVICE',
       enableEcsManagedTags: true,
       // Autoscaling owns the count after the first apply.
       lifecycle: { ignoreChanges: ['desired_count'] },
+      dependsOn: props.dependsOn ? [...props.dependsOn] : undefined,
       tags: props.tags,
     });
     if (props.overrides) for (const [k, v] of Object.entries(props.overrides)) this.ecsService.addOverride(k, v);

@@ -1,10 +1,10 @@
 import { DataAwsElbServiceAccount } from '@cdktf/provider-aws/lib/data-aws-elb-service-account';
 import type { Construct } from 'constructs';
 import { accountOf } from '../shared/account';
+import { logBucketLifecycle } from '../shared/log-lifecycle';
 import { SecureBucket } from '../shared/secure-bucket';
 
 export const ALB_LOG_PREFIX = 'alb';
-const LOG_RETENTION_DAYS = 365;
 
 /** The bucket ALB access logs land in; ALB log delivery only writes to SSE-S3 buckets. */
 export function albLogBucket(scope: Construct, id: string, bucketName: string): SecureBucket {
@@ -15,9 +15,7 @@ export function albLogBucket(scope: Construct, id: string, bucketName: string): 
     bucketName,
     sseS3Reason: 'ALB access log delivery supports only SSE-S3 (AES256) on the destination bucket',
     noReplicationReason: 'access logs are per-region operational data; they are not replicated to save cost',
-    lifecycleRules: [
-      { id: 'expire-old-logs', status: 'Enabled', filter: [{ prefix: '' }], expiration: [{ days: LOG_RETENTION_DAYS }], noncurrentVersionExpiration: [{ noncurrentDays: 30 }] },
-    ],
+    lifecycleRules: logBucketLifecycle(),
     policyStatements: (arn) => [
       { Sid: 'ElbAccountWrites', Effect: 'Allow', Principal: { AWS: elbAccount.arn }, Action: 's3:PutObject', Resource: objects(arn) },
       { Sid: 'ElbServiceWrites', Effect: 'Allow', Principal: { Service: 'logdelivery.elasticloadbalancing.amazonaws.com' }, Action: 's3:PutObject', Resource: objects(arn) },

@@ -2,7 +2,7 @@ import { Lb } from '@cdktf/provider-aws/lib/lb';
 import { LbListener } from '@cdktf/provider-aws/lib/lb-listener';
 import { LbTargetGroup } from '@cdktf/provider-aws/lib/lb-target-group';
 import { Wafv2WebAclAssociation } from '@cdktf/provider-aws/lib/wafv2-web-acl-association';
-import { PolicyEngine, TARGET_HEALTH, TERMINATION_GRACE_SECONDS, WEBSOCKET_IDLE_TIMEOUT_SECONDS, type CommonProps, type LoadBalancer } from '@mockforge-infra/core';
+import { PolicyEngine, PUBLIC_PORTS, TARGET_HEALTH, TERMINATION_GRACE_SECONDS, WEBSOCKET_IDLE_TIMEOUT_SECONDS, type CommonProps, type LoadBalancer } from '@mockforge-infra/core';
 import { Construct } from 'constructs';
 import { AWS_PLATFORM } from '../sizing';
 import { ALB_LOG_PREFIX, albLogBucket } from './alb-log-bucket';
@@ -26,9 +26,6 @@ export interface PublicLoadBalancerProps extends CommonProps {
   /** The public hostname, for the HTTPS URL. */
   readonly hostName: string;
 }
-
-const HTTPS_PORT = 443;
-const HTTP_PORT = 80;
 
 /**
  * The public edge of a region: an ALB in the public subnets behind CloudFront, HTTPS with
@@ -97,7 +94,7 @@ export class PublicLoadBalancer extends Construct implements LoadBalancer {
 
     this.httpsListener = new LbListener(this, 'https', {
       loadBalancerArn: this.lb.arn,
-      port: HTTPS_PORT,
+      port: PUBLIC_PORTS.https,
       protocol: 'HTTPS',
       sslPolicy: AWS_PLATFORM.albTlsPolicy,
       certificateArn: props.certificateArn,
@@ -105,9 +102,9 @@ export class PublicLoadBalancer extends Construct implements LoadBalancer {
     });
     new LbListener(this, 'http_redirect', {
       loadBalancerArn: this.lb.arn,
-      port: HTTP_PORT,
+      port: PUBLIC_PORTS.http,
       protocol: 'HTTP',
-      defaultAction: [{ type: 'redirect', redirect: { protocol: 'HTTPS', port: String(HTTPS_PORT), statusCode: 'HTTP_301' } }],
+      defaultAction: [{ type: 'redirect', redirect: { protocol: 'HTTPS', port: String(PUBLIC_PORTS.https), statusCode: 'HTTP_301' } }],
     });
 
     const waf = new WebAcl(this, 'waf', { name: `${props.name}-alb`, scope: 'REGIONAL' });

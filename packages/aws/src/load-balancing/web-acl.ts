@@ -1,5 +1,5 @@
 import { Wafv2WebAcl } from '@cdktf/provider-aws/lib/wafv2-web-acl';
-import type { CommonProps } from '@mockforge-infra/core';
+import { EDGE_RATE_LIMIT, type CommonProps } from '@mockforge-infra/core';
 import type { TerraformProvider } from 'cdktf';
 import { Construct } from 'constructs';
 import { AWS_PLATFORM } from '../sizing';
@@ -7,11 +7,12 @@ import { AWS_PLATFORM } from '../sizing';
 export interface WebAclProps extends CommonProps {
   readonly name: string;
   readonly scope: 'REGIONAL' | 'CLOUDFRONT';
-  /** @default AWS_PLATFORM.wafRateLimitPer5Minutes */
-  readonly rateLimitPer5Minutes?: number;
+  /** Requests per minute one client IP may send before it is blocked. @default EDGE_RATE_LIMIT.requestsPerMinutePerIp */
+  readonly requestsPerMinutePerIp?: number;
   readonly provider?: TerraformProvider;
 }
 
+const SECONDS_PER_MINUTE = 60;
 const MANAGED_GROUPS = ['AWSManagedRulesCommonRuleSet', 'AWSManagedRulesKnownBadInputsRuleSet', 'AWSManagedRulesAmazonIpReputationList'] as const;
 
 function visibility(metricName: string) {
@@ -25,6 +26,8 @@ export class WebAcl extends Construct {
 
   constructor(scope: Construct, id: string, props: WebAclProps) {
     super(scope, id);
+    const window = AWS_PLATFORM.wafRateWindowSeconds;
+    const limit = ((props.requestsPerMinutePerIp ?? EDGE_RATE_LIMIT.requestsPerMinutePerIp) * window) / SECONDS_PER_MINUTE;
     const rules = [
       ...MANAGED_GROUPS.map((group, i) => ({
         Name: group,
@@ -37,7 +40,7 @@ export class WebAcl extends Construct {
         Name: 'rate-limit-per-ip',
         Priority: MANAGED_GROUPS.length + 1,
         Action: { Block: {} },
-        Statement: { RateBasedStatement: { Limit: props.rateLimitPer5Minutes ?? AWS_PLATFORM.wafRateLimitPer5Minutes, AggregateKeyType: 'IP' } },
+        Statement: { RateBasedStatement: { Limit: limit, EvaluationWindowSec: window, AggregateKeyType: 'IP' } },
         VisibilityConfig: visibility('rate-limit-per-ip'),
       },
     ];

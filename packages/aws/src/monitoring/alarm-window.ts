@@ -8,6 +8,12 @@ export function alarmWindow(rule: AlertRule): { period: number; evaluationPeriod
   return { period, evaluationPeriods, datapointsToAlarm: evaluationPeriods };
 }
 
+/** The CloudWatch extended statistic of a latency alert, e.g. `p95`. */
+export function percentileStatistic(rule: AlertRule): string {
+  if (rule.percentile === undefined) throw new Error(`alert ${rule.name} measures no percentile`);
+  return `p${rule.percentile}`;
+}
+
 /** CloudWatch comparison for an alert's direction. */
 export function comparisonOf(rule: AlertRule): string {
   return rule.comparison === 'above' ? 'GreaterThanThreshold' : 'LessThanThreshold';

@@ -1,6 +1,6 @@
 import { CloudwatchMetricAlarm } from '@cdktf/provider-aws/lib/cloudwatch-metric-alarm';
 import { Route53HealthCheck } from '@cdktf/provider-aws/lib/route53-health-check';
-import { ALERTS, asPercent, TARGET_HEALTH } from '@mockforge-infra/core';
+import { ALERTS, asPercent, PUBLIC_PORTS, TARGET_HEALTH } from '@mockforge-infra/core';
 import { Construct } from 'constructs';
 import { alarmWindow, comparisonOf } from './alarm-window';
 
@@ -10,8 +10,6 @@ export interface AvailabilityAlarmProps {
   readonly domainName: string;
   readonly topicArn: string;
 }
-
-const HTTPS_PORT = 443;
 
 /**
  * The seed's availability alert: Route 53 checkers around the world request `/health/ready`
@@ -26,7 +24,7 @@ export class AvailabilityAlarm extends Construct {
     const check = new Route53HealthCheck(this, 'health_check', {
       type: 'HTTPS',
       fqdn: props.domainName,
-      port: HTTPS_PORT,
+      port: PUBLIC_PORTS.https,
       resourcePath: TARGET_HEALTH.path,
       requestInterval: TARGET_HEALTH.intervalSeconds,
       failureThreshold: TARGET_HEALTH.unhealthyThreshold,

@@ -1,5 +1,8 @@
 import { CloudwatchDashboard } from '@cdktf/provider-aws/lib/cloudwatch-dashboard';
+import { ALERTS } from '@mockforge-infra/core';
 import { Construct } from 'constructs';
+import { AWS_PLATFORM } from '../sizing';
+import { percentileStatistic } from './alarm-window';
 
 export interface ServiceDashboardProps {
   readonly name: string;
@@ -21,7 +24,8 @@ export class ServiceDashboard extends Construct {
   constructor(scope: Construct, id: string, props: ServiceDashboardProps) {
     super(scope, id);
     const lb = ['LoadBalancer', props.loadBalancerArnSuffix ?? ''];
-    const widget = (title: string, metrics: unknown[][], stat = 'Sum') => ({ type: 'metric', width: WIDTH, height: HEIGHT, properties: { title, region: props.region, stat, period: 60, metrics } });
+    const widget = (title: string, metrics: unknown[][], stat = 'Sum') => ({ type: 'metric', width: WIDTH, height: HEIGHT, properties: { title, region: props.region, stat, period: AWS_PLATFORM.alarmPeriodSeconds, metrics } });
+    const latency = percentileStatistic(ALERTS.highLatency);
     const widgets = [
       ...(props.loadBalancerArnSuffix
         ? [
@@ -30,7 +34,7 @@ export class ServiceDashboard extends Construct {
               ['AWS/ApplicationELB', 'HTTPCode_Target_5XX_Count', ...lb],
               ['AWS/ApplicationELB', 'HTTPCode_ELB_5XX_Count', ...lb],
             ]),
-            widget('p95 response time (s)', [['AWS/ApplicationELB', 'TargetResponseTime', ...lb]], 'p95'),
+            widget(`${latency} response time (s)`, [['AWS/ApplicationELB', 'TargetResponseTime', ...lb]], latency),
           ]
         : []),
       ...(props.ecs

@@ -1,7 +1,7 @@
 import { CloudwatchMetricAlarm } from '@cdktf/provider-aws/lib/cloudwatch-metric-alarm';
-import { ALERTS, asPercent, type CommonProps } from '@mockforge-infra/core';
+import { ALERTS, asPercent, HEALTH_PATHS, type CommonProps } from '@mockforge-infra/core';
 import { Construct } from 'constructs';
-import { alarmWindow, comparisonOf } from './alarm-window';
+import { alarmWindow, comparisonOf, percentileStatistic } from './alarm-window';
 
 export interface RegionalAlarmsProps extends CommonProps {
   readonly name: string;
@@ -15,7 +15,7 @@ export interface RegionalAlarmsProps extends CommonProps {
 const MILLISECONDS_PER_SECOND = 1000;
 
 /**
- * The seed's regional alerts: 5XX rate (metric math), p95 latency, memory; plus "no healthy
+ * The seed's regional alerts: 5XX rate (metric math), latency percentile, memory; plus "no healthy
  * targets", which Route 53 health checks follow to take a region out of DNS.
  */
 export class RegionalAlarms extends Construct {
@@ -54,7 +54,7 @@ export class RegionalAlarms extends Construct {
       namespace: 'AWS/ApplicationELB',
       metricName: 'TargetResponseTime',
       dimensions: lb,
-      extendedStatistic: 'p95',
+      extendedStatistic: percentileStatistic(latency),
       comparisonOperator: comparisonOf(latency),
       threshold: latency.threshold / MILLISECONDS_PER_SECOND,
       ...alarmWindow(latency),
@@ -82,7 +82,7 @@ export class RegionalAlarms extends Construct {
     const availability = ALERTS.lowAvailability;
     this.noHealthyTargets = new CloudwatchMetricAlarm(this, 'no_healthy_targets', {
       alarmName: `${props.name}-no-healthy-targets`,
-      alarmDescription: `${availability.severity}: no target passes /health/ready; Route 53 stops sending this region traffic`,
+      alarmDescription: `${availability.severity}: no target passes ${HEALTH_PATHS.readiness}; Route 53 stops sending this region traffic`,
       namespace: 'AWS/ApplicationELB',
       metricName: 'HealthyHostCount',
       dimensions: { ...lb, TargetGroup: props.targetGroupArnSuffix },

@@ -2,7 +2,7 @@ import { DataAwsEc2ManagedPrefixList } from '@cdktf/provider-aws/lib/data-aws-ec
 import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
 import { VpcSecurityGroupEgressRule } from '@cdktf/provider-aws/lib/vpc-security-group-egress-rule';
 import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-security-group-ingress-rule';
-import { DATABASE_PORT, INTERNAL_CIDR, NETWORK_POLICY, PolicyEngine, PORTS, REDIS_PORT, type CommonProps } from '@mockforge-infra/core';
+import { DATABASE_PORT, DNS_PORT, INTERNAL_CIDR, NETWORK_POLICY, PolicyEngine, PORTS, REDIS_PORT, type CommonProps } from '@mockforge-infra/core';
 import { Construct } from 'constructs';
 import { AWS_PLATFORM } from '../sizing';
 
@@ -17,7 +17,6 @@ export interface PortRuleProps {
   readonly protocol?: 'tcp' | 'udp';
 }
 
-const DNS_PORT = 53;
 const NFS_PORT = 2049;
 
 function peerProps(peer: Peer): { cidrIpv4?: string; referencedSecurityGroupId?: string; prefixListId?: string } {
@@ -105,8 +104,11 @@ export class SecurityGroups extends Construct {
     this.app.allowIn('http_from_load_balancer', { port: PORTS.http, peer: { securityGroupId: this.loadBalancer.id }, description: 'Mock traffic from the load balancer only' });
     this.app.allowIn('admin_internal', { port: PORTS.admin, peer: { cidr: INTERNAL_CIDR }, description: 'Admin API from the private network only' });
     this.app.allowIn('metrics_internal', { port: PORTS.metrics, peer: { cidr: INTERNAL_CIDR }, description: 'Prometheus scrape from the private network only' });
-    const reason = 'public edge: tasks reach ghcr.io (through the ECR pull-through cache), AWS APIs and OTLP endpoints on the internet via NAT; ports are limited to 443/80';
-    for (const port of NETWORK_POLICY.egress.ports.filter((p) => p !== DNS_PORT)) {
+    const webPorts = NETWORK_POLICY.egress.ports.filter((p) => p !== DNS_PORT);
+    const reason =
+      `internet egress through NAT, ports ${webPorts.join('/')} only: the ADOT collector image from public.ecr.aws, the X-Ray API, ` +
+      'OTLP endpoints, and the webhooks and remote OpenAPI specs mocks call (ECR, not the tasks, pulls the MockForge image from ghcr.io)';
+    for (const port of webPorts) {
       const rule = this.app.allowOut(`out_${port}`, { port, peer: { cidr: NETWORK_POLICY.egress.cidrs[0] }, description: `Port ${port} to the internet through NAT` });
       PolicyEngine.suppress(rule, 'CKV_AWS_382', reason);
     }

@@ -42,6 +42,8 @@ export interface SecureBucketProps extends CommonProps {
 export class SecureBucket extends Construct {
   readonly bucket: S3Bucket;
   readonly versioning: S3BucketVersioningA;
+  /** Object ownership; log writers that use ACLs depend on it. */
+  readonly ownership: S3BucketOwnershipControls;
   /** The bucket policy; log writers depend on it. */
   readonly policy: S3BucketPolicy;
 
@@ -57,7 +59,7 @@ export class SecureBucket extends Construct {
       ignorePublicAcls: true,
       restrictPublicBuckets: true,
     });
-    new S3BucketOwnershipControls(this, 'ownership', {
+    this.ownership = new S3BucketOwnershipControls(this, 'ownership', {
       bucket,
       rule: { objectOwnership: props.aclsForLogDelivery ? 'BucketOwnerPreferred' : 'BucketOwnerEnforced' },
     });

@@ -18,7 +18,7 @@ export interface RegionalComputeInput {
   readonly secrets: SecretContainers;
   readonly image: ImageCache;
   readonly certificateArn: string;
-  /** The region's origin name (`<region>.origin.<domain>`). */
+  /** The region's origin name (`<region>.origin.<tier hostname>`). */
   readonly hostName: string;
   readonly logBucketName: string;
   readonly alertTopicArn: string;

@@ -47,7 +47,6 @@ export function addEcsCompute(scope: Construct, input: RegionalComputeInput): Ec
     service: context.service,
     clusterName: cluster.cluster.name,
     clusterArn: cluster.cluster.arn,
-    execLogGroupArn: cluster.execLogGroupArn,
     imageUri: image.imageUri,
     repositoryArnPattern: image.repositoryArnPattern,
     secrets: Object.fromEntries(Object.entries(input.secrets.secrets).map(([key, ref]) => [key, ref!.id])),
@@ -56,6 +55,7 @@ export function addEcsCompute(scope: Construct, input: RegionalComputeInput): Ec
     memoryMiB: size.taskMemoryMiB,
     subnetIds: network.privateSubnetIds,
     securityGroupIds: [groups.app.id],
+    dependsOn: [cluster.capacityProviders],
   };
   const service = new FargateService(scope, 'service', {
     ...common,
@@ -64,8 +64,8 @@ export function addEcsCompute(scope: Construct, input: RegionalComputeInput): Ec
     targetGroupArn: loadBalancer.targetGroup.arn,
     scaling: { ...scalingRange(profile, 'ecs'), preset: profile.scaling, requestCountResourceLabel: loadBalancer.requestCountResourceLabel },
     spot: profile.spotAllowed,
+    dependsOn: [cluster.capacityProviders, loadBalancer.httpsListener],
   });
-  service.node.addDependency(loadBalancer.httpsListener, cluster.capacityProviders);
 
   let stateful: EcsCompute['stateful'];
   if (context.topology.hasStatefulPool) {
@@ -85,7 +85,6 @@ export function addEcsCompute(scope: Construct, input: RegionalComputeInput): Ec
       scaling: { ...statefulRange(profile), preset: profile.scaling },
       stateVolume: volume,
     });
-    statefulService.node.addDependency(cluster.capacityProviders);
     stateful = { service: statefulService, volume, hostName: internalName.hostName };
   }
 

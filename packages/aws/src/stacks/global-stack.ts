@@ -11,6 +11,7 @@ import { AvailabilityAlarm } from '../monitoring/availability-alarm';
 import { EncryptionKey } from '../secrets/kms-key';
 import { accountOf } from '../shared/account';
 import { baseName, regionalName } from '../shared/naming';
+import { logBucketLifecycle } from '../shared/log-lifecycle';
 import { SecureBucket } from '../shared/secure-bucket';
 import { AWS_PLATFORM } from '../sizing';
 import { GeoDns, type RoutingPolicy } from '../traffic/geo-dns';
@@ -47,7 +48,7 @@ export class AwsGlobalStack extends MockforgeStack {
     const home = AWS_PLATFORM.globalServicesRegion;
     new AwsProvider(this, 'aws', { region: home });
     const name = baseName(context);
-    const domain = context.config.domain;
+    const hostname = context.hostname;
     const primary = props.regions[0]!;
     const zoneId = primary.hostedZoneId;
     const { accountId } = accountOf(this);
@@ -59,32 +60,33 @@ export class AwsGlobalStack extends MockforgeStack {
     const certificateArn =
       context.config.tls?.mode === 'provided'
         ? context.config.tls.awsCloudFrontCertificateArn!
-        : new DnsValidatedCertificate(this, 'certificate', { domainName: domain, hostedZoneId: zoneId }).arn;
+        : new DnsValidatedCertificate(this, 'certificate', { domainName: hostname, hostedZoneId: zoneId }).arn;
     const logs = new SecureBucket(this, 'cdn_logs', {
       bucketName: `${name}-cdn-logs-${accountId}`,
       sseS3Reason: 'CloudFront standard logging cannot deliver to SSE-KMS buckets without a key grant to the log delivery account; logs hold no secrets',
       noReplicationReason: 'access logs are operational data; they are not replicated to save cost',
       aclsForLogDelivery: true,
-      lifecycleRules: [{ id: 'expire-old-logs', status: 'Enabled', filter: [{ prefix: '' }], expiration: [{ days: 365 }], noncurrentVersionExpiration: [{ noncurrentDays: 30 }] }],
+      lifecycleRules: logBucketLifecycle(),
     });
 
     const secondRegion = props.regions[1]?.region;
     this.cdn = new CloudFrontCdn(this, 'cdn', {
       name,
-      domainName: domain,
+      domainName: hostname,
       certificateArn,
       webAclArn: waf.arn,
       logBucketDomainName: logs.bucket.bucketDomainName,
-      originHost: originHost(domain),
-      failoverOriginHost: regionalOriginHost(domain, secondRegion ?? primary.region),
+      originHost: originHost(hostname),
+      failoverOriginHost: regionalOriginHost(hostname, secondRegion ?? primary.region),
       spec: context.cdn,
       forwardViewerHost: context.tierConfig.compute?.aws === 'eks',
+      // CloudFront logging needs the bucket's ACLs enabled before the distribution exists.
+      dependsOn: [logs.ownership],
     });
-    this.cdn.node.addDependency(logs);
     for (const type of ['A', 'AAAA']) {
       new Route53Record(this, `cdn_${type.toLowerCase()}`, {
         zoneId,
-        name: domain,
+        name: hostname,
         type,
         alias: { name: this.cdn.domainName, zoneId: this.cdn.hostedZoneId, evaluateTargetHealth: false },
       });
@@ -92,13 +94,13 @@ export class AwsGlobalStack extends MockforgeStack {
 
     this.dns = new GeoDns(this, 'geo_dns', {
       hostedZoneId: zoneId,
-      recordName: originHost(domain),
+      recordName: originHost(hostname),
       primaryRegion: context.topology.primaryRegion,
       geoRouting: context.topology.geoRouting,
       routing: props.routing,
       endpoints: props.regions.map((r) => r.endpoint ?? this.controllerEndpoint(r, props.workloads?.get(r.region))),
     });
-    const availability = new AvailabilityAlarm(this, 'availability', { name, domainName: domain, topicArn: topic.arn });
+    const availability = new AvailabilityAlarm(this, 'availability', { name, domainName: hostname, topicArn: topic.arn });
 
     const configRetention = context.backup.schedules.config.retentionDays;
     const copyRegion = context.topology.regions.find((r) => r !== home);
@@ -123,7 +125,7 @@ export class AwsGlobalStack extends MockforgeStack {
     this.exportOutputs({
       cdn_domain_name: { value: this.cdn.domainName, description: 'CloudFront distribution domain' },
       cdn_distribution_id: { value: this.cdn.distribution.id, description: 'CloudFront distribution id' },
-      dns_domain_name: { value: domain, description: 'The public name users resolve' },
+      dns_domain_name: { value: hostname, description: 'The public name users resolve' },
       dns_origin_name: { value: this.dns.domainName, description: 'GeoDNS name CloudFront uses as its origin' },
       dns_hosted_zone_id: { value: zoneId, description: 'Route 53 hosted zone' },
       monitoring_availability_health_check_id: { value: availability.healthCheckId, description: 'Route 53 health check behind the availability alarm' },
@@ -145,7 +147,7 @@ export class AwsGlobalStack extends MockforgeStack {
       region: regional.region,
       loadBalancerDnsName: lb.dnsName,
       loadBalancerZoneId: lb.zoneId,
-      regionalRecordName: regionalOriginHost(regional.context.config.domain, regional.region),
+      regionalRecordName: regionalOriginHost(regional.context.hostname, regional.region),
     };
   }
 }

@@ -25,6 +25,10 @@ describe('hybrid topology on ECS', () => {
     expect(stateful.service_registries.registry_arn).toMatch(/aws_service_discovery_service/);
   });
 
+  it('creates the stateful service only after the cluster registers its capacity providers', () => {
+    expect(stateful.depends_on).toEqual([expect.stringMatching(/^aws_ecs_cluster_capacity_providers\.cluster_capacity_providers_\w+$/)]);
+  });
+
   it('mounts /app/data from encrypted EFS through an access point with TLS', () => {
     const task = all(json, 'aws_ecs_task_definition').find((t) => t.family === 'mockforge-production-stateful')!;
     const volume = task.volume.find((v: Json) => v.name === 'data');
@@ -45,7 +49,7 @@ describe('hybrid topology on ECS', () => {
 
   it('backs the volume up every 6 hours for 7 days', () => {
     const state = all(json, 'aws_backup_plan').find((p) => p.name === 'mockforge-production-state')!;
-    expect(state.rule[0]).toMatchObject({ schedule: 'cron(0 */6 * * ? *)', lifecycle: { delete_after: 7 } });
+    expect(state.rule[0]).toMatchObject({ schedule: 'cron(0 0/6 * * ? *)', lifecycle: { delete_after: 7 } });
   });
 
   it('opens NFS only from the app, and has no unsuppressed findings', () => {

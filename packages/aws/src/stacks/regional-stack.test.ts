@@ -3,8 +3,11 @@ import {
   asPercent,
   BACKUPS,
   defaultConfig,
+  EDGE_RATE_LIMIT,
   LOG_RETENTION_DAYS,
   PolicyEngine,
+  PORTS,
+  PUBLIC_PORTS,
   REDIS_PORT,
   REQUEST_SCALING,
   TARGET_HEALTH,
@@ -70,6 +73,27 @@ describe('AwsRegionalStack (production primary)', () => {
     expect(one(json, 'aws_lb')).toMatchObject({ internal: false, drop_invalid_header_fields: true, desync_mitigation_mode: 'strictest', enable_deletion_protection: true });
     expect(one(json, 'aws_lb').access_logs.enabled).toBe(true);
     expect(all(json, 'aws_wafv2_web_acl_association')).toHaveLength(1);
+    expect(all(json, 'aws_lb_listener').map((l) => l.port).sort()).toEqual([PUBLIC_PORTS.http, PUBLIC_PORTS.https].sort());
+  });
+
+  it('limits each client IP to the edge rate over a one-minute WAF window', () => {
+    const rules = JSON.parse(one(json, 'aws_wafv2_web_acl').rule_json) as Json[];
+    const rate = rules.find((r) => r.Statement.RateBasedStatement)!.Statement.RateBasedStatement;
+    expect(rate).toEqual({ Limit: EDGE_RATE_LIMIT.requestsPerMinutePerIp, EvaluationWindowSec: 60, AggregateKeyType: 'IP' });
+    expect(rate.Limit).toBe(600);
+  });
+
+  it('keeps ALB access logs for the log retention, and old versions 30 days', () => {
+    const lifecycle = one(json, 'aws_s3_bucket_lifecycle_configuration').rule[0];
+    expect(lifecycle.expiration[0].days).toBe(LOG_RETENTION_DAYS);
+    expect(lifecycle).toMatchObject({ expiration: [{ days: 365 }], noncurrent_version_expiration: [{ noncurrent_days: 30 }] });
+  });
+
+  it('states the real egress of the tasks when it suppresses CKV_AWS_382', () => {
+    const reasons = [...new Set(policy.findings.filter((f) => f.ruleId === 'CKV_AWS_382').map((f) => f.suppressedBecause))];
+    expect(reasons).toHaveLength(1);
+    expect(reasons[0]).toMatch(/ports 443\/80 only/);
+    for (const egress of ['public.ecr.aws', 'X-Ray', 'OTLP', 'webhooks', 'OpenAPI']) expect(reasons[0]).toContain(egress);
   });
 
   it('checks targets on /health/ready every 30 s (5 s timeout, 2 healthy, 3 unhealthy), without stickiness', () => {
@@ -89,7 +113,24 @@ describe('AwsRegionalStack (production primary)', () => {
     expect(service.deployment_circuit_breaker).toEqual({ enable: true, rollback: true });
     expect(service.capacity_provider_strategy).toEqual([{ capacity_provider: 'FARGATE', weight: 1 }]);
     expect(service.platform_version).toBe('LATEST');
+    expect(service.load_balancer[0]).toMatchObject({ container_name: 'mockforge', container_port: PORTS.http });
+    expect(service.load_balancer[0].container_port).toBe(3000);
     expect(one(json, 'aws_ecs_cluster').setting).toEqual([{ name: 'containerInsights', value: 'enhanced' }]);
+  });
+
+  it('creates the service after the capacity providers are attached and the HTTPS listener exists', () => {
+    expect([...one(json, 'aws_ecs_service').depends_on].sort()).toEqual([
+      expect.stringMatching(/^aws_ecs_cluster_capacity_providers\.cluster_capacity_providers_\w+$/),
+      expect.stringMatching(/^aws_lb_listener\.load_balancer_https_\w+$/),
+    ]);
+  });
+
+  it('turns ECS Exec off (the root filesystem is read-only) but still logs cluster exec sessions', () => {
+    const service = one(json, 'aws_ecs_service');
+    expect(service.enable_execute_command).toBe(false);
+    expect(JSON.parse(one(json, 'aws_ecs_task_definition').container_definitions)[0].readonlyRootFilesystem).toBe(true);
+    expect(JSON.stringify(json.resource)).not.toContain('ssmmessages');
+    expect(one(json, 'aws_ecs_cluster').configuration.execute_command_configuration).toMatchObject({ logging: 'OVERRIDE', log_configuration: { cloud_watch_encryption_enabled: true } });
   });
 
   it('scales 5-50 tasks on CPU 70, memory 80 and 1000 requests per target per minute', () => {
@@ -150,8 +191,9 @@ describe('AwsRegionalStack (production primary)', () => {
     expect(alarms.high_error_rate).toMatchObject({ threshold: 5, evaluation_periods: 5 });
     expect(alarms.high_error_rate.threshold).toBe(asPercent(ALERTS.highErrorRate));
     expect(alarms.high_latency).toMatchObject({ threshold: 1, extended_statistic: 'p95', evaluation_periods: 5 });
+    expect(alarms.high_latency.extended_statistic).toBe(`p${ALERTS.highLatency.percentile}`);
     expect(alarms.high_memory_usage).toMatchObject({ threshold: 90, evaluation_periods: 5 });
-    expect(one(json, 'aws_sns_topic').kms_master_key_id).toBeDefined();
+    expect(one(json, 'aws_sns_topic').kms_master_key_id).toBe('${aws_kms_key.encryption_key_0F00DADF.arn}');
     expect(one(json, 'aws_sns_topic_subscription')).toMatchObject({ protocol: 'email', endpoint: 'oncall@example.com' });
   });
 

@@ -126,19 +126,19 @@ export class AwsRegionalStack extends MockforgeStack {
     } else if (props.primary) {
       this.hostedZoneId = props.primary.hostedZoneId;
     } else {
-      const zone = new PublicHostedZone(this, 'hosted_zone', { domain: context.config.domain });
+      const zone = new PublicHostedZone(this, 'hosted_zone', { hostname: context.hostname });
       this.hostedZoneId = zone.zoneId;
       this.nameServers = zone.nameServers;
     }
-    const domain = context.config.domain;
-    const hostName = regionalOriginHost(domain, region);
+    const publicName = context.hostname;
+    const hostName = regionalOriginHost(publicName, region);
     // An EKS ingress routes by the public host, so CloudFront forwards it and the certificate covers it.
     const certificateArn =
       context.config.tls?.mode === 'provided'
         ? context.config.tls.awsCertificateArn!
         : new DnsValidatedCertificate(this, 'certificate', {
             domainName: hostName,
-            alternativeNames: onEks ? [originHost(domain), domain] : [originHost(domain)],
+            alternativeNames: onEks ? [originHost(publicName), publicName] : [originHost(publicName)],
             hostedZoneId: this.hostedZoneId,
           }).arn;
 
@@ -257,7 +257,7 @@ export class AwsRegionalStack extends MockforgeStack {
       monitoring_alert_topic_arn: { value: this.alertTopic.arn, description: 'SNS topic every alarm notifies' },
       monitoring_dashboard_name: { value: dashboard.dashboardName, description: 'CloudWatch dashboard' },
       backup_vault_name: { value: this.backup.vaultName, description: 'AWS Backup vault' },
-      ...(this.nameServers ? { dns_name_servers: { value: this.nameServers, description: 'Delegate the domain to these name servers (certificates validate once it resolves)' } } : {}),
+      ...(this.nameServers ? { dns_name_servers: { value: this.nameServers, description: 'Delegate the tier hostname to these name servers from its parent domain (certificates validate once it resolves)' } } : {}),
       image_credential_secret_arn: { value: image.credential.arn, description: 'Write ghcr.io credentials here for the ECR pull-through cache' },
     });
   }
@@ -270,7 +270,7 @@ export class AwsRegionalStack extends MockforgeStack {
       loadBalancerDnsName: this.loadBalancer.dnsName,
       loadBalancerZoneId: this.loadBalancer.zoneId,
       healthAlarmName: this.alarms?.noHealthyTargets.alarmName,
-      regionalRecordName: regionalOriginHost(this.context.config.domain, this.region),
+      regionalRecordName: regionalOriginHost(this.context.hostname, this.region),
     };
   }
 }

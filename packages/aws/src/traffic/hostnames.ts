@@ -1,8 +1,8 @@
-/** Names under the configured domain: users resolve `domain`, CloudFront resolves the origin names. */
-export function originHost(domain: string): string {
-  return `origin.${domain}`;
+/** Names under a tier's public hostname: users resolve `hostname`, CloudFront resolves the origin names. */
+export function originHost(hostname: string): string {
+  return `origin.${hostname}`;
 }
 
-export function regionalOriginHost(domain: string, region: string): string {
-  return `${region}.origin.${domain}`;
+export function regionalOriginHost(hostname: string, region: string): string {
+  return `${region}.origin.${hostname}`;
 }

@@ -3,7 +3,7 @@ import { CIDR_SCHEMA } from '../shared-schemas';
 
 /** `aws:` settings. */
 export interface AwsSettings {
-  /** An existing public Route 53 zone for `domain`; without it the global stack creates one. */
+  /** An existing public Route 53 zone containing the tiers' hostnames; without it each tier's primary regional stack creates one. */
   readonly hostedZoneId?: string;
   /** CIDRs allowed to reach a public EKS API endpoint; without them the endpoint is private only. */
   readonly eksPublicAccessCidrs?: readonly string[];
