@@ -20,10 +20,13 @@ export * from './cdn/cdn-policy';
 export * from './traffic/public-dns-zone';
 export * from './backup/config-state-bucket';
 export * from './monitoring/availability-monitoring';
-export * from './compute/gke-cluster';
-export * from './backup/gke-backup-plan';
 export * from './rules';
 export * from './stacks/regional-stack';
 export * from './stacks/global-stack';
-export * from './stacks/gke-workload-stack';
 export * from './target';
+// GKE (the cluster, Backup for GKE and the workload stack on @mockforge-infra/kubernetes) is loaded
+// on demand for GKE tiers, so importing this package never loads the Kubernetes provider bindings.
+export type { GkeCluster, GkeClusterProps } from './compute/gke-cluster';
+export type { GkeBackupPlan, GkeBackupPlanProps } from './backup/gke-backup-plan';
+export type { GkeWorkloadStackProps } from './stacks/gke-workload-stack';
+export type { GkeConstructs } from './stacks/gke';

@@ -25,3 +25,8 @@ export function resourceName(tier: TierName, ...parts: string[]): string {
 export function shortName(tier: TierName, region: string, role: string): string {
   return ['mf', tier, role, shortRegion(region)].join('-');
 }
+
+/** The global address the GKE ingress takes when GKE serves the public traffic (compute `gke`). */
+export function ingressAddressName(tier: TierName): string {
+  return resourceName(tier, 'edge');
+}

@@ -100,7 +100,8 @@ export const CLOUD_ARMOR = {
     'protocolattack-v33-stable',
     'sessionfixation-v33-stable',
   ],
-  rateLimit: { requests: 600, intervalSeconds: 60, banSeconds: 300 },
+  /** The count per interval comes from core's EDGE_RATE_LIMIT; 60 s is one of Cloud Armor's allowed intervals. */
+  rateLimit: { intervalSeconds: 60, banSeconds: 300 },
 } as const;
 
 export const UPTIME_CHECK_PERIOD = '60s';
@@ -131,3 +132,9 @@ export const OTEL_COLLECTOR = {
 export const GHCR_UPSTREAM_URI = 'https://ghcr.io';
 
 export const DNS_RECORD_TTL_SECONDS = 300;
+
+/**
+ * Days a deleted or overwritten access-log object stays recoverable in the versioned log bucket;
+ * objects the age rule expires have already been kept for the whole log retention.
+ */
+export const ACCESS_LOG_NONCURRENT_DAYS = 7;

@@ -20,7 +20,17 @@ export interface WorkloadOptions {
   readonly monitoringNamespace?: string;
   /** The Prometheus Operator CRDs exist: add a ServiceMonitor and a PrometheusRule. @default true */
   readonly prometheusOperator?: boolean;
+  /**
+   * Where the ingress certificate comes from. `cluster`: a TLS Secret in the namespace, issued by
+   * cert-manager (HTTP-01) when `tls.mode` is managed and the class takes one. `cloud`: the cloud load
+   * balancer holds it (named in `ingressAnnotations`), so no TLS Secret, cluster-issuer or HTTP-01
+   * solver policy is emitted.
+   * @default 'cluster'
+   */
+  readonly ingressTls?: IngressTlsSource;
 }
+
+export type IngressTlsSource = 'cluster' | 'cloud';
 
 export interface MockforgeWorkloadProps extends WorkloadOptions, CommonProps {
   readonly context: TargetContext;

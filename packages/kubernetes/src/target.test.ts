@@ -78,6 +78,6 @@ describe('kubernetesTarget', () => {
   test('publishes resource-prefixed outputs', () => {
     const { json } = synthTier('staging');
     expect(Object.keys(json.output).sort()).toEqual(['ingress_endpoint', 'ingress_host', 'kubernetes_namespace_name', 'kubernetes_service_name']);
-    expect(json.output.ingress_endpoint.value).toBe('https://mocks.example.com');
+    expect(json.output.ingress_endpoint.value).toBe('https://staging.mocks.example.com');
   });
 });

@@ -1,7 +1,7 @@
 import { KubernetesProvider } from '@cdktf/provider-kubernetes/lib/provider';
 import { TerraformOutput, TerraformStack, Testing } from 'cdktf';
 import { contextFor, resourceNamed } from './testing/fixtures';
-import { MockforgeWorkload } from './workload';
+import { MockforgeWorkload, tagPinnedReason } from './workload';
 
 describe('MockforgeWorkload in a caller’s own stack', () => {
   const stack = new TerraformStack(Testing.app(), 'platform-team');
@@ -30,6 +30,15 @@ describe('MockforgeWorkload in a caller’s own stack', () => {
   test('exposes the ComputeService outputs', () => {
     expect(workload.serviceName).toBe('mockforge');
     expect(json.output.backend.value).toMatch(/^\$\{kubernetes_service_v1\.mockforge_stateless-pool_service_[0-9A-F]+\.id\}$/);
-    expect(workload.endpoint).toBe('https://mocks.example.com');
+    expect(workload.endpoint).toBe('https://staging.mocks.example.com');
+  });
+});
+
+describe('tagPinnedReason', () => {
+  test('says the tag is a release tag, not immutable, and how to pin by content', () => {
+    expect(tagPinnedReason('ghcr.io/saasy-solutions/mockforge:0.3.213', 'config')).toBe(
+      'image ghcr.io/saasy-solutions/mockforge:0.3.213 is pinned to a release tag (the config rejects latest and floating tags; set an @sha256 digest in `image` to pin by content)',
+    );
+    expect(tagPinnedReason('redis:7', 'sizing')).not.toContain('immutable');
   });
 });

@@ -23,13 +23,13 @@ import { DEFAULT_INGRESS_NAMESPACE, DEFAULT_MONITORING_NAMESPACE, type Mockforge
 import { SECRET_ENV_REASON } from './secrets/secret-env';
 import { KUBERNETES_SIZING, LOAD_BALANCER_SOURCE_CIDRS } from './sizing';
 
-/** Why CKV_K8S_43 is suppressed when the image is pinned by a release tag instead of a digest. */
+/** Why CKV_K8S_43 is suppressed when the image is pinned by a release tag instead of a digest (registry tags are mutable). */
 export function tagPinnedReason(image: string, pinnedBy: 'config' | 'sizing'): string {
   const where =
     pinnedBy === 'config'
-      ? 'the config loader rejects moving tags; set a @sha256 digest in `image` to pin by content'
-      : 'set in src/sizing.ts; pin a digest there to pin by content';
-  return `image ${image} is pinned to an immutable release tag (${where})`;
+      ? 'the config rejects latest and floating tags; set an @sha256 digest in `image` to pin by content'
+      : 'set in src/sizing.ts; set an @sha256 digest there to pin by content';
+  return `image ${image} is pinned to a release tag (${where})`;
 }
 
 /**
@@ -97,7 +97,7 @@ export class MockforgeWorkload extends Construct implements ComputeService {
       databaseCidrs: props.databaseCidrs ?? [INTERNAL_CIDR],
       redisCidrs: props.redisCidrs ?? [INTERNAL_CIDR],
       inClusterRedis: props.inClusterRedis ?? false,
-      acmeSolver: usesCertManager(props.ingressClass, context.config.tls?.mode),
+      acmeSolver: usesCertManager(props.ingressClass, context.config.tls?.mode, props.ingressTls),
     });
     PolicyEngine.suppress(this.networkPolicies.server, 'KUBE-0002', PUBLIC_EGRESS_REASON);
 
@@ -109,6 +109,7 @@ export class MockforgeWorkload extends Construct implements ComputeService {
       labels: labels('stateless'),
       backend: { serviceName: this.stateless.service.metadata.name, portName: 'http' },
       extraAnnotations: props.ingressAnnotations,
+      tls: props.ingressTls,
     });
 
     if (props.prometheusOperator ?? true) {

@@ -3,7 +3,7 @@ import { StorageBucketIamMember } from '@cdktf/provider-google/lib/storage-bucke
 import { continentOf, PolicyEngine, type CommonProps, type TargetContext } from '@mockforge-infra/core';
 import { Construct } from 'constructs';
 import { applyCommonProps } from '../common';
-import { MULTI_REGION_BY_CONTINENT } from '../sizing';
+import { ACCESS_LOG_NONCURRENT_DAYS, MULTI_REGION_BY_CONTINENT } from '../sizing';
 
 /** Object prefixes inside the bucket, each with its own retention from core's BACKUPS. */
 export const BUCKET_PREFIXES = { config: 'config/', state: 'state/' } as const;
@@ -21,7 +21,8 @@ export interface ConfigStateBucketProps extends CommonProps {
 /**
  * The configuration and state bucket for disaster recovery, in the primary continent's
  * multi-region: versioned, uniform access, public access prevented, old versions expired after
- * the seed's retention (config 90 days, state 7 days), access logged to a second bucket.
+ * the seed's retention (config 90 days, state 7 days), access logged to a second bucket that keeps
+ * logs for the log retention and drops their noncurrent versions shortly after.
  */
 export class ConfigStateBucket extends Construct {
   readonly bucket: StorageBucket;
@@ -36,7 +37,11 @@ export class ConfigStateBucket extends Construct {
     this.accessLogs = new StorageBucket(this, 'access-logs', {
       name: `${project}-mockforge-${context.tier}-logs`,
       ...secure,
-      lifecycleRule: [{ condition: { age: context.monitoring.logRetentionDays }, action: { type: 'Delete' } }],
+      // Versioned (CKV_GCP_78): expiring a log only makes it noncurrent, so noncurrent versions go too.
+      lifecycleRule: [
+        { condition: { age: context.monitoring.logRetentionDays }, action: { type: 'Delete' } },
+        { condition: { daysSinceNoncurrentTime: ACCESS_LOG_NONCURRENT_DAYS }, action: { type: 'Delete' } },
+      ],
     });
     PolicyEngine.suppress(this.accessLogs, 'CKV_GCP_62', ACCESS_LOG_BUCKET_REASON);
     new StorageBucketIamMember(this, 'access-log-writer', { bucket: this.accessLogs.name, role: 'roles/storage.objectCreator', member: STORAGE_ANALYTICS });

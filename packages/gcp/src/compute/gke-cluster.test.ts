@@ -1,12 +1,13 @@
 import { App, Testing } from 'cdktf';
 import { BACKUPS, HA_MINIMUMS, INTERNAL_CIDR, PolicyEngine } from '@mockforge-infra/core';
 import { appSynthJson, gcpContext, noPolicy, resourcesOf, synthJson } from '../testing/fixtures';
+import { GKE_CONSTRUCTS } from '../stacks/gke';
 import { GcpRegionalStack } from '../stacks/regional-stack';
 import { gcpTarget } from '../target';
 
 function regional(changes: Parameters<typeof gcpContext>[1], configChanges: Parameters<typeof gcpContext>[2] = {}) {
   const context = gcpContext('production', changes, configChanges);
-  return synthJson(new GcpRegionalStack(Testing.app(), { context, region: context.topology.primaryRegion, policy: noPolicy() }));
+  return synthJson(new GcpRegionalStack(Testing.app(), { context, region: context.topology.primaryRegion, policy: noPolicy(), gke: GKE_CONSTRUCTS }));
 }
 
 describe('GKE compute', () => {

@@ -1,10 +1,17 @@
 import { ComputeSecurityPolicy, type ComputeSecurityPolicyRule } from '@cdktf/provider-google/lib/compute-security-policy';
+import { EDGE_RATE_LIMIT } from '@mockforge-infra/core';
 import { Construct } from 'constructs';
 import { CLOUD_ARMOR } from '../sizing';
 
 const ALL_SOURCES = { versionedExpr: 'SRC_IPS_V1', config: { srcIpRanges: ['*'] } };
 const DEFAULT_RULE_PRIORITY = 2147483647;
 const FORBIDDEN = 'deny(403)';
+const SECONDS_PER_MINUTE = 60;
+
+/** Core's per-client edge limit over Cloud Armor's interval. */
+export function rateLimitCount(intervalSeconds: number = CLOUD_ARMOR.rateLimit.intervalSeconds): number {
+  return Math.round((EDGE_RATE_LIMIT.requestsPerMinutePerIp * intervalSeconds) / SECONDS_PER_MINUTE);
+}
 
 export interface CloudArmorPolicyProps {
   readonly name: string;
@@ -20,6 +27,7 @@ export class CloudArmorPolicy extends Construct {
   constructor(scope: Construct, id: string, props: CloudArmorPolicyProps) {
     super(scope, id);
     const { rateLimit } = CLOUD_ARMOR;
+    const requests = rateLimitCount(rateLimit.intervalSeconds);
     const rules: ComputeSecurityPolicyRule[] = [
       { priority: 1000, action: FORBIDDEN, preview: false, description: 'Log4j (CVE-2021-44228) canary', match: { expr: { expression: "evaluatePreconfiguredExpr('cve-canary')" } } },
       ...CLOUD_ARMOR.owaspRuleSets.map((ruleSet, i) => ({
@@ -32,13 +40,13 @@ export class CloudArmorPolicy extends Construct {
       {
         priority: 2000,
         action: 'rate_based_ban',
-        description: `More than ${rateLimit.requests} requests per ${rateLimit.intervalSeconds} s from one client`,
+        description: `More than ${requests} requests per ${rateLimit.intervalSeconds} s from one client`,
         match: ALL_SOURCES,
         rateLimitOptions: {
           conformAction: 'allow',
           exceedAction: 'deny(429)',
           enforceOnKey: 'IP',
-          rateLimitThreshold: { count: rateLimit.requests, intervalSec: rateLimit.intervalSeconds },
+          rateLimitThreshold: { count: requests, intervalSec: rateLimit.intervalSeconds },
           banDurationSec: rateLimit.banSeconds,
         },
       },

@@ -6,7 +6,7 @@ import { ComputeSslPolicy } from '@cdktf/provider-google/lib/compute-ssl-policy'
 import { ComputeTargetHttpProxy } from '@cdktf/provider-google/lib/compute-target-http-proxy';
 import { ComputeTargetHttpsProxy } from '@cdktf/provider-google/lib/compute-target-https-proxy';
 import { ComputeUrlMap } from '@cdktf/provider-google/lib/compute-url-map';
-import type { CommonProps, ContentDelivery, LoadBalancer, TargetContext } from '@mockforge-infra/core';
+import { PUBLIC_PORTS, type CommonProps, type ContentDelivery, type LoadBalancer, type TargetContext } from '@mockforge-infra/core';
 import { Construct } from 'constructs';
 import { cdnPolicy } from '../cdn/cdn-policy';
 import { applyCommonProps } from '../common';
@@ -44,9 +44,8 @@ export class GlobalLoadBalancer extends Construct implements LoadBalancer, Conte
   constructor(scope: Construct, id: string, props: GlobalLoadBalancerProps) {
     super(scope, id);
     const { context, project } = props;
-    const domain = context.config.domain;
+    const domain = context.hostname;
     const name = (...parts: string[]) => resourceName(context.tier, ...parts);
-    const [httpsPort, httpPort] = context.networkPolicy.publicIngress.ports;
     this.address = new ComputeGlobalAddress(this, 'address', { name: name('edge'), description: 'MockForge anycast address', addressType: 'EXTERNAL', ipVersion: 'IPV4' });
     const armor = new CloudArmorPolicy(this, 'armor', { name: name('edge') });
 
@@ -95,7 +94,7 @@ export class GlobalLoadBalancer extends Construct implements LoadBalancer, Conte
       name: name('edge', 'https'),
       loadBalancingScheme: SCHEME,
       ipProtocol: 'TCP',
-      portRange: String(httpsPort),
+      portRange: String(PUBLIC_PORTS.https),
       ipAddress: this.address.id,
       target: httpsProxy.id,
     });
@@ -110,7 +109,7 @@ export class GlobalLoadBalancer extends Construct implements LoadBalancer, Conte
       name: name('edge', 'http'),
       loadBalancingScheme: SCHEME,
       ipProtocol: 'TCP',
-      portRange: String(httpPort),
+      portRange: String(PUBLIC_PORTS.http),
       ipAddress: this.address.id,
       target: httpProxy.id,
     });

@@ -9,7 +9,20 @@ export function alertSeverity(rule: AlertRule): string {
   return rule.severity === 'critical' ? 'CRITICAL' : 'WARNING';
 }
 
-/** 5xx responses over all responses of one Cloud Run service (PromQL over Cloud Run's request_count). */
+/** Percentiles Cloud Monitoring can align to (ALIGN_PERCENTILE_<n>). */
+const ALIGNABLE_PERCENTILES: readonly number[] = [99, 95, 50, 5];
+
+/** The per-series aligner of a percentile, e.g. 95 → ALIGN_PERCENTILE_95. */
+export function percentileAligner(percentile: number): string {
+  if (!ALIGNABLE_PERCENTILES.includes(percentile)) throw new Error(`Cloud Monitoring has no aligner for percentile ${percentile}`);
+  return `ALIGN_PERCENTILE_${String(percentile).padStart(2, '0')}`;
+}
+
+/**
+ * 5xx responses over all responses of one Cloud Run service (PromQL over Cloud Run's request_count).
+ * The rate window is the rule's duration, so the condition fires as soon as that window crosses the
+ * threshold; a pending duration on top would need up to twice the rule's duration of bad traffic.
+ */
 export function errorRatioCondition(rule: AlertRule, serviceName: string): MonitoringAlertPolicyConditions {
   const window = seconds(rule.durationSeconds);
   const selector = (extra: string) => `run_googleapis_com:request_count{monitored_resource="cloud_run_revision",service_name="${serviceName}"${extra}}`;
@@ -17,7 +30,7 @@ export function errorRatioCondition(rule: AlertRule, serviceName: string): Monit
     displayName: rule.description,
     conditionPrometheusQueryLanguage: {
       query: `sum(rate(${selector(',response_code_class="5xx"')}[${window}])) / sum(rate(${selector('')}[${window}])) > ${rule.threshold}`,
-      duration: window,
+      duration: seconds(0),
       evaluationInterval: '60s',
     },
   };

@@ -1,6 +1,6 @@
 import { MonitoringAlertPolicy } from '@cdktf/provider-google/lib/monitoring-alert-policy';
 import { MonitoringUptimeCheckConfig } from '@cdktf/provider-google/lib/monitoring-uptime-check-config';
-import { ALERTS, HEALTH_PATHS, TARGET_HEALTH, type TargetContext } from '@mockforge-infra/core';
+import { ALERTS, HEALTH_PATHS, PUBLIC_PORTS, TARGET_HEALTH, type TargetContext } from '@mockforge-infra/core';
 import { Construct } from 'constructs';
 import { resourceName } from '../naming';
 import { UPTIME_CHECK_PERIOD } from '../sizing';
@@ -28,7 +28,7 @@ export class AvailabilityMonitoring extends Construct {
       displayName: resourceName(context.tier, 'readiness'),
       period: UPTIME_CHECK_PERIOD,
       timeout: `${TARGET_HEALTH.timeoutSeconds}s`,
-      httpCheck: { path: HEALTH_PATHS.readiness, port: context.networkPolicy.publicIngress.ports[0], useSsl: true, validateSsl: true, requestMethod: 'GET' },
+      httpCheck: { path: HEALTH_PATHS.readiness, port: PUBLIC_PORTS.https, useSsl: true, validateSsl: true, requestMethod: 'GET' },
       monitoredResource: { type: 'uptime_url', labels: { host: props.host, project_id: props.project } },
     });
     new MonitoringAlertPolicy(this, rule.name, {

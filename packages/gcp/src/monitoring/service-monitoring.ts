@@ -6,7 +6,7 @@ import type { MonitoringNotificationChannel } from '@cdktf/provider-google/lib/m
 import { ALERTS, type AlertRule, type CommonProps, type Monitoring, type TargetContext } from '@mockforge-infra/core';
 import { Construct } from 'constructs';
 import { resourceName } from '../naming';
-import { alertSeverity, errorRatioCondition, percentileCondition } from './alert-conditions';
+import { alertSeverity, errorRatioCondition, percentileAligner, percentileCondition } from './alert-conditions';
 import { serviceDashboard } from './dashboard';
 import { emailChannel } from './notification-channel';
 
@@ -37,7 +37,7 @@ export class ServiceMonitoring extends Construct implements Monitoring {
     this.alertTarget = this.channel?.name ?? '';
     const alerts: [AlertRule, MonitoringAlertPolicyConditions][] = [
       [ALERTS.highErrorRate, errorRatioCondition(ALERTS.highErrorRate, serviceName)],
-      [ALERTS.highLatency, percentileCondition(ALERTS.highLatency, 'run.googleapis.com/request_latencies', serviceName, 'ALIGN_PERCENTILE_95')],
+      [ALERTS.highLatency, percentileCondition(ALERTS.highLatency, 'run.googleapis.com/request_latencies', serviceName, percentileAligner(ALERTS.highLatency.percentile))],
       [ALERTS.highMemoryUsage, percentileCondition(ALERTS.highMemoryUsage, 'run.googleapis.com/container/memory/utilizations', serviceName, 'ALIGN_PERCENTILE_99')],
     ];
     for (const [rule, condition] of alerts) {

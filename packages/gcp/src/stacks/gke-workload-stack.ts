@@ -1,18 +1,20 @@
+import { ComputeManagedSslCertificate } from '@cdktf/provider-google/lib/compute-managed-ssl-certificate';
 import { DataGoogleClientConfig } from '@cdktf/provider-google/lib/data-google-client-config';
 import { Lazy } from 'cdktf';
 import type { PolicyEngine, TargetContext } from '@mockforge-infra/core';
-import { DEFAULT_SECRET_NAME, KubernetesWorkloadStack } from '@mockforge-infra/kubernetes';
+import { DEFAULT_SECRET_NAME, kubernetesRules, KubernetesWorkloadStack } from '@mockforge-infra/kubernetes';
 import type { Construct } from 'constructs';
-import { resourceName } from '../naming';
+import { ingressAddressName, resourceName } from '../naming';
 import { addressPlan } from '../network/address-plan';
 import { addGoogleProvider } from '../provider';
 import { gcpProject } from './project';
 import type { GcpRegionalStack } from './regional-stack';
 
-/** The global address the GKE ingress takes when GKE serves the public traffic (compute `gke`). */
-export function ingressAddressName(context: TargetContext): string {
-  return resourceName(context.tier, 'edge');
-}
+/** The `gce` ingress annotations that attach a certificate held by the load balancer and a reserved address. */
+export const GCE_INGRESS_ANNOTATIONS = {
+  preSharedCert: 'ingress.gcp.kubernetes.io/pre-shared-cert',
+  staticIp: 'kubernetes.io/ingress.global-static-ip-name',
+} as const;
 
 export interface GkeWorkloadStackProps {
   readonly context: TargetContext;
@@ -24,13 +26,19 @@ export interface GkeWorkloadStackProps {
 /**
  * `<tier>-gcp-<region>-workload`: the MockForge workload from @mockforge-infra/kubernetes on the
  * region's GKE cluster, behind a `gce` ingress. The provider authenticates with a short-lived
- * token read in this stack (google_client_config), never passed between stacks.
+ * token read in this stack (google_client_config), never passed between stacks. The ingress's
+ * certificate is held by the Google load balancer (a Google-managed certificate for the tier's
+ * hostname, or `tls.gcpCertificate`), so the cluster runs no cert-manager challenge.
  */
 export function addGkeWorkloadStack(scope: Construct, props: GkeWorkloadStackProps): KubernetesWorkloadStack {
   const { context, regional } = props;
   const cluster = regional.cluster;
   if (!cluster) throw new Error(`${regional.node.id} has no GKE cluster`);
+  // The workload's own checks (CKV_K8S_*) apply to its stack.
+  props.policy?.register(kubernetesRules);
   let client: DataGoogleClientConfig | undefined;
+  let certificate: ComputeManagedSslCertificate | undefined;
+  const provided = context.config.tls?.mode === 'provided' ? context.config.tls.gcpCertificate : undefined;
   const privateServices = addressPlan(context.vpcCidrs[context.topology.primaryRegion]!).privateServiceAccess;
   const servesPublicTraffic = context.tierConfig.compute?.gcp === 'gke' && regional.region === context.topology.primaryRegion;
   const stack = new KubernetesWorkloadStack(scope, {
@@ -43,12 +51,24 @@ export function addGkeWorkloadStack(scope: Construct, props: GkeWorkloadStackPro
       token: Lazy.stringValue({ produce: () => client!.accessToken }),
     },
     ingressClass: 'gce',
+    ingressTls: 'cloud',
     secretName: context.config.kubernetes?.existingSecretName ?? DEFAULT_SECRET_NAME,
     databaseCidrs: [privateServices],
     redisCidrs: [privateServices],
-    ...(servesPublicTraffic ? { ingressAnnotations: { 'kubernetes.io/ingress.global-static-ip-name': ingressAddressName(context) } } : {}),
+    ingressAnnotations: {
+      // A reference, so Terraform creates the certificate before the ingress names it.
+      [GCE_INGRESS_ANNOTATIONS.preSharedCert]: provided ?? Lazy.stringValue({ produce: () => certificate!.name }),
+      ...(servesPublicTraffic ? { [GCE_INGRESS_ANNOTATIONS.staticIp]: ingressAddressName(context.tier) } : {}),
+    },
   });
   addGoogleProvider(stack, gcpProject(context), regional.region);
   client = new DataGoogleClientConfig(stack, 'google-client');
+  if (!provided) {
+    certificate = new ComputeManagedSslCertificate(stack, 'ingress-certificate', {
+      name: resourceName(context.tier, regional.region, 'ingress'),
+      description: 'Google-managed certificate of the GKE ingress',
+      managed: { domains: [context.hostname] },
+    });
+  }
   return stack;
 }

@@ -1,10 +1,12 @@
 import { Testing } from 'cdktf';
-import { BACKUPS, CDN_TTLS, HEALTH_PATHS } from '@mockforge-infra/core';
+import { BACKUPS, CDN_TTLS, EDGE_RATE_LIMIT, HEALTH_PATHS, LOG_RETENTION_DAYS } from '@mockforge-infra/core';
+import { ACCESS_LOG_NONCURRENT_DAYS } from '../sizing';
 import { appSynthJson, gcpContext, noPolicy, resourcesOf } from '../testing/fixtures';
+import { GKE_CONSTRUCTS } from './gke';
 import { GcpGlobalStack } from './global-stack';
 import { GcpRegionalStack } from './regional-stack';
 
-function globalStack(tier: 'dev' | 'production', configChanges = {}) {
+function globalStack(tier: 'dev' | 'staging' | 'production', configChanges = {}) {
   const context = gcpContext(tier, {}, configChanges);
   const app = Testing.app();
   const regions: GcpRegionalStack[] = [];
@@ -45,13 +47,20 @@ describe('GcpGlobalStack', () => {
     const armor = resourcesOf(json, 'google_compute_security_policy')[0] as any;
     expect(armor.rule.find((r: any) => r.match.expr?.expression === "evaluatePreconfiguredExpr('cve-canary')")).toMatchObject({ action: 'deny(403)', preview: false });
     expect(armor.rule.some((r: any) => r.match.expr?.expression.includes('sqli-v33-stable'))).toBe(true);
-    expect(armor.rule.find((r: any) => r.action === 'rate_based_ban').rate_limit_options.enforce_on_key).toBe('IP');
+    const ban = armor.rule.find((r: any) => r.action === 'rate_based_ban').rate_limit_options;
+    expect(ban.enforce_on_key).toBe('IP');
+    // Core's per-client limit per minute, over a 60 s interval.
+    expect(ban.rate_limit_threshold).toEqual({ count: EDGE_RATE_LIMIT.requestsPerMinutePerIp, interval_sec: 60 });
+    expect(ban.rate_limit_threshold.count).toBe(600);
   });
 
   it('serves HTTPS with a managed certificate and a MODERN TLS 1.2 policy, and redirects HTTP', () => {
-    expect(resourcesOf(json, 'google_compute_ssl_policy')[0]).toMatchObject({ profile: 'MODERN', min_tls_version: 'TLS_1_2' });
+    const policies = json.resource.google_compute_ssl_policy as Record<string, any>;
+    const proxy = resourcesOf(json, 'google_compute_target_https_proxy')[0] as any;
+    const policyKey = /^\$\{google_compute_ssl_policy\.([\w-]+)\.id\}$/.exec(proxy.ssl_policy)?.[1];
+    expect(policies[policyKey!]).toMatchObject({ profile: 'MODERN', min_tls_version: 'TLS_1_2' });
     expect(resourcesOf(json, 'google_compute_managed_ssl_certificate')[0]).toMatchObject({ managed: { domains: ['mocks.example.com'] } });
-    expect((resourcesOf(json, 'google_compute_target_https_proxy')[0] as any).ssl_policy).toBeDefined();
+    expect(proxy.ssl_certificates).toEqual([expect.stringMatching(/^\$\{google_compute_managed_ssl_certificate\.[\w-]+\.id\}$/)]);
     const redirect = (resourcesOf(json, 'google_compute_url_map') as any[]).find((m) => m.default_url_redirect);
     expect(redirect.default_url_redirect).toMatchObject({ https_redirect: true });
     expect((resourcesOf(json, 'google_compute_global_forwarding_rule') as any[]).map((r) => r.port_range).sort()).toEqual(['443', '80']);
@@ -78,6 +87,16 @@ describe('GcpGlobalStack', () => {
     expect(policy.conditions[0].condition_threshold.aggregations[0].alignment_period).toBe('600s');
   });
 
+  it('expires access logs after the log retention and their noncurrent versions after a week', () => {
+    const logs = (resourcesOf(json, 'google_storage_bucket') as any[]).find((b) => b.name.endsWith('-logs'));
+    expect(logs.versioning).toEqual({ enabled: true });
+    expect(logs.lifecycle_rule).toEqual([
+      { condition: { age: LOG_RETENTION_DAYS }, action: { type: 'Delete' } },
+      { condition: { days_since_noncurrent_time: ACCESS_LOG_NONCURRENT_DAYS }, action: { type: 'Delete' } },
+    ]);
+    expect(logs.lifecycle_rule[1].condition.days_since_noncurrent_time).toBe(7);
+  });
+
   it('keeps config for 90 days and state for 7 in a locked-down, versioned, logged bucket', () => {
     const bucket = (resourcesOf(json, 'google_storage_bucket') as any[]).find((b) => b.name.endsWith('-config'));
     expect(bucket).toMatchObject({ uniform_bucket_level_access: true, public_access_prevention: 'enforced', versioning: { enabled: true }, location: 'US' });
@@ -87,11 +106,29 @@ describe('GcpGlobalStack', () => {
   });
 });
 
+describe('GcpGlobalStack hostnames', () => {
+  it('gives each tier its own zone, certificate and uptime-check host', () => {
+    const byTier = (['dev', 'staging', 'production'] as const).map((tier) => {
+      const { json } = globalStack(tier);
+      return {
+        zone: (resourcesOf(json, 'google_dns_managed_zone')[0] as any).dns_name,
+        certificate: (resourcesOf(json, 'google_compute_managed_ssl_certificate')[0] as any).managed.domains,
+        uptime: (resourcesOf(json, 'google_monitoring_uptime_check_config')[0] as any).monitored_resource.labels.host,
+      };
+    });
+    expect(byTier).toEqual([
+      { zone: 'dev.mocks.example.com.', certificate: ['dev.mocks.example.com'], uptime: 'dev.mocks.example.com' },
+      { zone: 'staging.mocks.example.com.', certificate: ['staging.mocks.example.com'], uptime: 'staging.mocks.example.com' },
+      { zone: 'mocks.example.com.', certificate: ['mocks.example.com'], uptime: 'mocks.example.com' },
+    ]);
+  });
+});
+
 describe('GcpGlobalStack with GKE compute', () => {
   it('reserves the address the GKE ingress takes and points DNS at it, without the serverless load balancer', () => {
     const context = gcpContext('staging', { compute: { gcp: 'gke' } });
     const app = Testing.app();
-    const regions = [new GcpRegionalStack(app, { context, region: context.topology.primaryRegion, policy: noPolicy() })];
+    const regions = [new GcpRegionalStack(app, { context, region: context.topology.primaryRegion, policy: noPolicy(), gke: GKE_CONSTRUCTS })];
     const json = appSynthJson(new GcpGlobalStack(app, { context, regions, policy: noPolicy() }));
     expect(resourcesOf(json, 'google_compute_backend_service')).toHaveLength(0);
     expect(resourcesOf(json, 'google_compute_global_address')[0]).toMatchObject({ name: 'mockforge-staging-edge' });

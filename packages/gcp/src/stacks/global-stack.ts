@@ -4,10 +4,9 @@ import type { Construct } from 'constructs';
 import { ConfigStateBucket } from '../backup/config-state-bucket';
 import { GlobalLoadBalancer } from '../load-balancing/global-load-balancer';
 import { AvailabilityMonitoring } from '../monitoring/availability-monitoring';
-import { resourceName } from '../naming';
+import { ingressAddressName, resourceName } from '../naming';
 import { addGoogleProvider } from '../provider';
 import { PublicDnsZone } from '../traffic/public-dns-zone';
-import { ingressAddressName } from './gke-workload-stack';
 import { gcpProject } from './project';
 import type { GcpRegionalStack } from './regional-stack';
 
@@ -36,16 +35,16 @@ export class GcpGlobalStack extends MockforgeStack {
       address = this.loadBalancer.address.address;
     } else {
       // GKE serves the traffic: its gce ingress builds the load balancer on this reserved address.
-      address = new ComputeGlobalAddress(this, 'ingress-address', { name: ingressAddressName(context), description: 'Address of the GKE ingress', addressType: 'EXTERNAL', ipVersion: 'IPV4' }).address;
+      address = new ComputeGlobalAddress(this, 'ingress-address', { name: ingressAddressName(context.tier), description: 'Address of the GKE ingress', addressType: 'EXTERNAL', ipVersion: 'IPV4' }).address;
     }
-    this.dns = new PublicDnsZone(this, 'dns', { name: resourceName(context.tier), domain: context.config.domain, address });
-    new AvailabilityMonitoring(this, 'availability', { context, project, host: context.config.domain });
+    this.dns = new PublicDnsZone(this, 'dns', { name: resourceName(context.tier), domain: context.hostname, address });
+    new AvailabilityMonitoring(this, 'availability', { context, project, host: context.hostname });
     this.bucket = new ConfigStateBucket(this, 'config-bucket', { context, project });
     this.exportOutputs({
       config_bucket_name: { value: this.bucket.bucket.name, description: 'Configuration and state bucket' },
       load_balancer_ip: { value: address, description: 'Anycast address of the global load balancer' },
       load_balancer_dns_name: { value: this.dns.domainName, description: 'The name users resolve' },
-      dns_zone_name_servers: { value: this.dns.zone.nameServers, description: 'Delegate the domain to these' },
+      dns_zone_name_servers: { value: this.dns.zone.nameServers, description: 'Delegate the tier hostname to these from the parent domain' },
     });
   }
 }

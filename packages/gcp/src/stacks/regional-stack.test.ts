@@ -1,5 +1,6 @@
 import { Testing } from 'cdktf';
 import { ALERTS, CLOUD_RUN, ENV, HEALTH_PATHS, LOG_RETENTION_DAYS, PORTS, PROBES, SECRET_KEYS } from '@mockforge-infra/core';
+import { FLOW_LOGS } from '../sizing';
 import { gcpContext, noPolicy, resourcesOf, synthJson } from '../testing/fixtures';
 import { GcpRegionalStack } from './regional-stack';
 
@@ -64,7 +65,8 @@ describe('GcpRegionalStack (Cloud Run)', () => {
     expect(resourcesOf(production.json, 'google_service_networking_connection')).toHaveLength(1);
     const subnet = resourcesOf(production.json, 'google_compute_subnetwork')[0] as any;
     expect(subnet.private_ip_google_access).toBe(true);
-    expect(subnet.log_config).toBeDefined();
+    expect(subnet.log_config).toEqual({ aggregation_interval: FLOW_LOGS.aggregationInterval, flow_sampling: FLOW_LOGS.flowSampling, metadata: FLOW_LOGS.metadata });
+    expect(subnet.log_config).toEqual({ aggregation_interval: 'INTERVAL_5_SEC', flow_sampling: 0.5, metadata: 'INCLUDE_ALL_METADATA' });
     expect(resourcesOf(production.json, 'google_compute_router_nat')).toHaveLength(1);
   });
 
@@ -134,10 +136,18 @@ describe('GcpRegionalStack (monitoring)', () => {
     const byName = (name: string) => policies.find((p) => p.display_name.endsWith(name));
     const errors = byName(ALERTS.highErrorRate.name);
     expect(errors.severity).toBe('CRITICAL');
-    expect(errors.conditions[0].condition_prometheus_query_language).toMatchObject({ duration: '300s' });
+    // The rate window carries the rule's duration; no pending duration doubles it.
+    expect(errors.conditions[0].condition_prometheus_query_language).toMatchObject({ duration: '0s' });
+    expect(errors.conditions[0].condition_prometheus_query_language.query).toContain(`[${ALERTS.highErrorRate.durationSeconds}s]`);
+    expect(errors.conditions[0].condition_prometheus_query_language.query).toContain('[300s]');
     expect(errors.conditions[0].condition_prometheus_query_language.query).toContain('> 0.05');
     const latency = byName(ALERTS.highLatency.name).conditions[0].condition_threshold;
     expect(latency).toMatchObject({ threshold_value: 1000, duration: '300s', comparison: 'COMPARISON_GT' });
+    expect(latency.aggregations[0].per_series_aligner).toBe(`ALIGN_PERCENTILE_${ALERTS.highLatency.percentile}`);
+    expect(latency.aggregations[0].per_series_aligner).toBe('ALIGN_PERCENTILE_95');
+    const dashboard = JSON.parse((resourcesOf(json, 'google_monitoring_dashboard')[0] as any).dashboard_json);
+    expect(dashboard.gridLayout.widgets[1]).toMatchObject({ title: 'p95 latency (ms)' });
+    expect(dashboard.gridLayout.widgets[1].xyChart.dataSets[0].timeSeriesQuery.timeSeriesFilter.aggregation.perSeriesAligner).toBe('ALIGN_PERCENTILE_95');
     expect(byName(ALERTS.highLatency.name).severity).toBe('WARNING');
     expect(byName(ALERTS.highMemoryUsage.name).conditions[0].condition_threshold.threshold_value).toBe(0.9);
   });

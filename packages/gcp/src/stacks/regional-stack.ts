@@ -2,11 +2,11 @@ import { ENV, MockforgeStack, type PolicyEngine, type TargetContext } from '@moc
 import type { Construct } from 'constructs';
 import { MemorystoreRedis } from '../cache/memorystore-redis';
 import { CloudRunService } from '../compute/cloud-run-service';
-import { GkeCluster } from '../compute/gke-cluster';
+import type { GkeCluster } from '../compute/gke-cluster';
 import { GhcrRemoteRepository } from '../compute/image-repository';
 import { ServiceIdentity } from '../compute/service-identity';
 import { CloudSqlPostgres } from '../database/cloud-sql-postgres';
-import { GkeBackupPlan } from '../backup/gke-backup-plan';
+import type { GkeBackupPlan } from '../backup/gke-backup-plan';
 import { ServiceMonitoring } from '../monitoring/service-monitoring';
 import { resourceName, shortName } from '../naming';
 import { addressPlan } from '../network/address-plan';
@@ -14,6 +14,7 @@ import { GcpRegionalNetwork } from '../network/regional-network';
 import { GcpVpc } from '../network/vpc';
 import { addGoogleProvider } from '../provider';
 import { GcpSecretStore } from '../secrets/secret-store';
+import type { GkeConstructs } from './gke';
 import { gcpProject } from './project';
 
 export interface GcpRegionalStackProps {
@@ -22,6 +23,12 @@ export interface GcpRegionalStackProps {
   readonly policy?: PolicyEngine;
   /** The primary region's stack, which owns the global VPC; absent for the primary itself. */
   readonly primary?: GcpRegionalStack;
+  /**
+   * The GKE constructs (`GKE_CONSTRUCTS` from stacks/gke), needed when the tier uses GKE; the target
+   * loads them only then, so Cloud Run tiers never load GKE or the Kubernetes bindings.
+   * @default none (a GKE tier without them fails)
+   */
+  readonly gke?: GkeConstructs;
 }
 
 /** `<tier>-gcp-<region>`: the region's subnet, secrets, image mirror, service and monitoring. */
@@ -96,6 +103,8 @@ export class GcpRegionalStack extends MockforgeStack {
     }
 
     if (usesGke(context)) {
+      if (!props.gke) throw new Error(`${this.node.id} runs GKE: pass gke: GKE_CONSTRUCTS (stacks/gke)`);
+      const { GkeCluster, GkeBackupPlan } = props.gke;
       this.cluster = new GkeCluster(this, 'gke', {
         context,
         project,

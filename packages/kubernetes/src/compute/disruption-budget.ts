@@ -8,16 +8,17 @@ export interface DisruptionBudgetProps {
   readonly namespace: string;
   readonly labels: Readonly<Record<string, string>>;
   readonly selector: Readonly<Record<string, string>>;
-  /** A single-instance pool (in-cluster Redis) keeps its one pod through voluntary disruptions. */
+  /** A single-instance pool (in-cluster Redis): its one pod may go, so node drains are never blocked. @default false */
   readonly singleInstance?: boolean;
 }
 
 /**
  * Production keeps at least two pods through node drains (its minimum replicas are higher, so
- * drains still proceed); smaller tiers let one pod go at a time.
+ * drains still proceed); smaller tiers and single-replica pools let one pod go at a time
+ * (`minAvailable: 1` on one replica would block every drain).
  */
 export function disruptionLimits(profile: TierProfile, singleInstance = false): { minAvailable?: string; maxUnavailable?: string } {
-  if (singleInstance) return { minAvailable: '1' };
+  if (singleInstance) return { maxUnavailable: '1' };
   if (profile.tier === 'production') return { minAvailable: String(HA_MINIMUMS.minimum.instancesPerRegion) };
   return { maxUnavailable: '1' };
 }

@@ -1,12 +1,10 @@
 import { ServiceV1 } from '@cdktf/provider-kubernetes/lib/service-v1';
 import { StatefulSetV1 } from '@cdktf/provider-kubernetes/lib/stateful-set-v1';
-import { Construct } from 'constructs';
-import { OBJECT_NAMES, selectorLabels } from '../labels';
+import type { Construct } from 'constructs';
+import { OBJECT_NAMES } from '../labels';
 import { KUBERNETES_SIZING } from '../sizing';
-import { PodAutoscaler } from './autoscaler';
-import { DisruptionBudget } from './disruption-budget';
-import { serverPodTemplate, VOLUME_NAMES } from './pod-template';
-import { applyOverrides, REPLICAS_MANAGED_BY_HPA, servicePorts, type ServerPoolProps } from './pool';
+import { VOLUME_NAMES } from './pod-template';
+import { applyOverrides, REPLICAS_MANAGED_BY_HPA, ServerPool, servicePorts, type ServerPoolProps } from './pool';
 
 export interface StatefulPoolProps extends ServerPoolProps {
   /** @default the cluster's default storage class */
@@ -18,38 +16,28 @@ export interface StatefulPoolProps extends ServerPoolProps {
  * /app/data from `volumeClaimTemplates` (never one ReadWriteOnce volume shared by all), with its
  * own headless Service, HPA and PDB. Claims are kept when the set shrinks or is deleted.
  */
-export class StatefulPool extends Construct {
+export class StatefulPool extends ServerPool {
   readonly statefulSet: StatefulSetV1;
   readonly headlessService: ServiceV1;
-  readonly autoscaler: PodAutoscaler;
-  readonly disruptionBudget: DisruptionBudget;
-  readonly name = OBJECT_NAMES.stateful;
 
   constructor(scope: Construct, id: string, props: StatefulPoolProps) {
-    super(scope, id);
-    const selector = selectorLabels('stateful');
-    const metadata = { name: this.name, namespace: props.namespace, labels: { ...props.labels } };
+    super(scope, id, props, { name: OBJECT_NAMES.stateful, component: 'stateful', kind: 'StatefulSet', dataVolume: 'claim' });
+    const { selector, metadata, template, autoscaler } = this.scaffold;
     this.headlessService = new ServiceV1(this, 'headless-service', {
       metadata,
       spec: { type: 'ClusterIP', clusterIp: 'None', publishNotReadyAddresses: false, selector, port: servicePorts(props.context) },
-    });
-    this.autoscaler = new PodAutoscaler(this, 'autoscaler', {
-      context: props.context,
-      namespace: props.namespace,
-      labels: props.labels,
-      target: { kind: 'StatefulSet', name: this.name },
     });
     this.statefulSet = new StatefulSetV1(this, 'statefulset', {
       metadata,
       lifecycle: REPLICAS_MANAGED_BY_HPA,
       spec: {
-        replicas: String(this.autoscaler.minReplicas),
+        replicas: String(autoscaler.minReplicas),
         serviceName: this.name,
         podManagementPolicy: 'Parallel',
         selector: { matchLabels: selector },
         updateStrategy: [{ type: 'RollingUpdate' }],
         persistentVolumeClaimRetentionPolicy: [{ whenDeleted: 'Retain', whenScaled: 'Retain' }],
-        template: serverPodTemplate({ ...props, selector, dataVolume: 'claim' }),
+        template,
         volumeClaimTemplate: [
           {
             // Claim templates are immutable: only the stable selector labels go here.
@@ -64,12 +52,5 @@ export class StatefulPool extends Construct {
       },
     });
     applyOverrides(this.statefulSet, props.overrides);
-    this.disruptionBudget = new DisruptionBudget(this, 'disruption-budget', {
-      profile: props.context.profile,
-      name: this.name,
-      namespace: props.namespace,
-      labels: props.labels,
-      selector,
-    });
   }
 }

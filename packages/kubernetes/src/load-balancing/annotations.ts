@@ -1,10 +1,12 @@
 import {
   HEALTH_PATHS,
   NGINX_INGRESS,
+  PUBLIC_PORTS,
   WEBSOCKET_IDLE_TIMEOUT_SECONDS,
   type BalancingAlgorithm,
   type IngressClass,
 } from '@mockforge-infra/core';
+import type { IngressTlsSource } from '../options';
 
 const NGINX = 'nginx.ingress.kubernetes.io';
 const ALB = 'alb.ingress.kubernetes.io';
@@ -31,9 +33,12 @@ const ALB_ALGORITHMS: Readonly<Record<BalancingAlgorithm, string>> = {
   weighted: 'load_balancing.algorithm.type=weighted_random',
 };
 
-/** cert-manager issues the ingress certificate: managed TLS on a class that takes a TLS Secret. */
-export function usesCertManager(ingressClass: IngressClass, tlsMode: 'managed' | 'provided' = 'managed'): boolean {
-  return tlsMode === 'managed' && ingressClass !== 'alb';
+/**
+ * cert-manager issues the ingress certificate: managed TLS on a class that takes a TLS Secret,
+ * unless the cloud load balancer holds the certificate.
+ */
+export function usesCertManager(ingressClass: IngressClass, tlsMode: 'managed' | 'provided' = 'managed', source: IngressTlsSource = 'cluster'): boolean {
+  return source === 'cluster' && tlsMode === 'managed' && ingressClass !== 'alb';
 }
 
 export interface AnnotationInput {
@@ -60,14 +65,15 @@ export function ingressAnnotations(input: AnnotationInput): Record<string, strin
     case 'alb':
       return {
         [`${ALB}/target-type`]: 'ip',
-        [`${ALB}/listen-ports`]: '[{"HTTP": 80}, {"HTTPS": 443}]',
-        [`${ALB}/ssl-redirect`]: '443',
+        [`${ALB}/listen-ports`]: JSON.stringify([{ HTTP: PUBLIC_PORTS.http }, { HTTPS: PUBLIC_PORTS.https }]),
+        [`${ALB}/ssl-redirect`]: String(PUBLIC_PORTS.https),
         [`${ALB}/healthcheck-path`]: HEALTH_PATHS.readiness,
         [`${ALB}/target-group-attributes`]: ALB_ALGORITHMS[input.algorithm],
         [`${ALB}/load-balancer-attributes`]: `idle_timeout.timeout_seconds=${timeout}`,
       };
     case 'gce':
       // Timeouts and affinity on GCE live in a BackendConfig (see README: not implemented).
+      // HTTP is off, so a cert-manager issuer here must solve DNS-01 (see README).
       return { ...issuer, 'kubernetes.io/ingress.allow-http': 'false' };
     case 'azure-application-gateway': {
       const affinity: Record<string, string> = { [`${AGIC}/cookie-based-affinity`]: 'true' };

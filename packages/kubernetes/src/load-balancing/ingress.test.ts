@@ -1,4 +1,4 @@
-import { BALANCING_ALGORITHMS, NGINX_INGRESS, WEBSOCKET_IDLE_TIMEOUT_SECONDS, type BalancingAlgorithm } from '@mockforge-infra/core';
+import { BALANCING_ALGORITHMS, NGINX_INGRESS, PUBLIC_PORTS, WEBSOCKET_IDLE_TIMEOUT_SECONDS, type BalancingAlgorithm } from '@mockforge-infra/core';
 import { resourcesOf, synthTier } from '../testing/fixtures';
 import { ingressAnnotations } from './annotations';
 
@@ -20,6 +20,11 @@ describe('ingress', () => {
       'nginx.ingress.kubernetes.io/proxy-send-timeout': '3600',
     });
     expect(ingress.metadata.annotations['cert-manager.io/cluster-issuer']).toBe(NGINX_INGRESS.clusterIssuer);
+  });
+
+  test('serves each tier its own hostname', () => {
+    expect(ingressOf(synthTier('staging').json).spec.rule[0].host).toBe('staging.mocks.example.com');
+    expect(ingressOf(synthTier('dev').json).spec.tls[0].hosts).toEqual(['dev.mocks.example.com']);
   });
 
   test('serves TLS for the configured host and routes / to the http port', () => {
@@ -55,6 +60,9 @@ describe('ingress', () => {
 
   test('alb gets target-group algorithms, the readiness path and the WebSocket idle timeout', () => {
     const alb = ingressAnnotations({ ingressClass: 'alb', algorithm: 'least-connections', managedCertificate: true });
+    expect(JSON.parse(alb['alb.ingress.kubernetes.io/listen-ports']!)).toEqual([{ HTTP: PUBLIC_PORTS.http }, { HTTPS: PUBLIC_PORTS.https }]);
+    expect(alb['alb.ingress.kubernetes.io/listen-ports']).toBe('[{"HTTP":80},{"HTTPS":443}]');
+    expect(alb['alb.ingress.kubernetes.io/ssl-redirect']).toBe('443');
     expect(alb['alb.ingress.kubernetes.io/target-group-attributes']).toBe('load_balancing.algorithm.type=least_outstanding_requests');
     expect(alb['alb.ingress.kubernetes.io/healthcheck-path']).toBe('/health/ready');
     expect(alb['alb.ingress.kubernetes.io/load-balancer-attributes']).toBe('idle_timeout.timeout_seconds=3600');
@@ -67,6 +75,8 @@ describe('ingress', () => {
     const gce = ingressOf(synthTier('production', (c) => ({ ...c, kubernetes: { ingressClass: 'gce' } })).json);
     expect(gce.spec.ingress_class_name).toBe('gce');
     expect(gce.metadata.annotations).toEqual({ 'cert-manager.io/cluster-issuer': 'letsencrypt-prod', 'kubernetes.io/ingress.allow-http': 'false' });
+    const gceProvided = ingressAnnotations({ ingressClass: 'gce', algorithm: 'round-robin', managedCertificate: false });
+    expect(gceProvided).toEqual({ 'kubernetes.io/ingress.allow-http': 'false' });
     const agic = ingressAnnotations({ ingressClass: 'azure-application-gateway', algorithm: 'ip-hash', managedCertificate: false });
     expect(agic).toMatchObject({ 'appgw.ingress.kubernetes.io/cookie-based-affinity': 'true', 'appgw.ingress.kubernetes.io/request-timeout': '3600' });
   });

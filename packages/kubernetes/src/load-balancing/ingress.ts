@@ -1,6 +1,7 @@
 import { NGINX_INGRESS, type TargetContext, type IngressClass } from '@mockforge-infra/core';
 import { IngressV1 } from '@cdktf/provider-kubernetes/lib/ingress-v1';
 import { Construct } from 'constructs';
+import type { IngressTlsSource } from '../options';
 import { ingressAnnotations, usesCertManager } from './annotations';
 
 export interface WorkloadIngressProps {
@@ -13,18 +14,21 @@ export interface WorkloadIngressProps {
   readonly backend: { readonly serviceName: string; readonly portName: string };
   /** Win over the defaults. @default none */
   readonly extraAnnotations?: Readonly<Record<string, string>>;
+  /** `cloud`: the load balancer holds the certificate, so the ingress names no TLS Secret. @default 'cluster' */
+  readonly tls?: IngressTlsSource;
 }
 
-/** networking.k8s.io/v1 Ingress with TLS for the configured domain. */
+/** networking.k8s.io/v1 Ingress for the tier's hostname, with TLS from a Secret or the cloud load balancer. */
 export class WorkloadIngress extends Construct {
   readonly ingress: IngressV1;
   readonly host: string;
 
   constructor(scope: Construct, id: string, props: WorkloadIngressProps) {
     super(scope, id);
-    const { config, loadBalancing } = props.context;
-    this.host = config.domain;
-    const managedCertificate = usesCertManager(props.ingressClass, config.tls?.mode);
+    const { config, loadBalancing, hostname } = props.context;
+    const source = props.tls ?? 'cluster';
+    this.host = hostname;
+    const managedCertificate = usesCertManager(props.ingressClass, config.tls?.mode, source);
     this.ingress = new IngressV1(this, 'ingress', {
       metadata: {
         name: props.name,
@@ -34,7 +38,7 @@ export class WorkloadIngress extends Construct {
       },
       spec: {
         ingressClassName: props.ingressClass,
-        tls: [{ hosts: [this.host], secretName: config.tls?.kubernetesSecretName ?? NGINX_INGRESS.tlsSecretName }],
+        ...(source === 'cluster' ? { tls: [{ hosts: [this.host], secretName: config.tls?.kubernetesSecretName ?? NGINX_INGRESS.tlsSecretName }] } : {}),
         rule: [
           {
             host: this.host,

@@ -42,7 +42,7 @@ export class PrometheusMonitoring extends Construct {
       return {
         alert: rule.name,
         expr: alertExpression(name, { namespace: props.namespace }),
-        for: alertFor(rule),
+        for: alertFor(name),
         labels: { severity: rule.severity },
         annotations: { summary: rule.description },
       };

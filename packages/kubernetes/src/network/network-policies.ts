@@ -1,6 +1,7 @@
 import {
   ANYWHERE_IPV4,
   DATABASE_PORT,
+  DNS_PORT,
   INTERNAL_CIDR,
   NETWORK_POLICY,
   OTLP_PORTS,
@@ -36,7 +37,8 @@ export const ACME_SOLVER = { label: 'acme.cert-manager.io/http01-solver', port: 
 const tcp = (port: number) => ({ port: String(port), protocol: 'TCP' });
 const cidrPeers = (cidrs: readonly string[]) => cidrs.map((cidr) => ({ ipBlock: { cidr } }));
 
-export const DNS_PORT = 53;
+/** Kept for callers that imported it from here; the value is core's. */
+export { DNS_PORT } from '@mockforge-infra/core';
 
 /** The guide's egress ports other than DNS (HTTPS, HTTP), which go to anywhere. */
 export function publicEgressPorts(): number[] {

@@ -1,4 +1,4 @@
-import { defaultConfig, PolicyEngine, targetContext, type TargetContext } from '@mockforge-infra/core';
+import { defaultConfig, NGINX_INGRESS, PolicyEngine, targetContext, type TargetContext } from '@mockforge-infra/core';
 import { Testing } from 'cdktf';
 import { kubernetesRules } from '../rules';
 import { resourceNamed, resourcesOf } from '../testing/fixtures';
@@ -81,5 +81,27 @@ describe('KubernetesWorkloadStack on a managed cluster', () => {
   test('without the Prometheus Operator there are no kubernetes_manifest objects', () => {
     expect(resourcesOf(managed(context).json, 'kubernetes_manifest')).toHaveLength(2);
     expect(resourcesOf(managed(context, { prometheusOperator: false }).json, 'kubernetes_manifest')).toEqual([]);
+  });
+});
+
+describe('KubernetesWorkloadStack ingress TLS on a gce ingress', () => {
+  const context = targetContext(defaultConfig(['gcp']), 'staging', 'gcp');
+  const solver = (json: Record<string, any>) => resourcesOf(json, 'kubernetes_network_policy_v1').filter((p) => p.metadata.name === 'acme-http01-solver');
+
+  test('cluster (the default): a cert-manager cluster-issuer, a TLS Secret and the solver policy', () => {
+    const { json } = managed(context, { ingressClass: 'gce' });
+    const ingress = resourcesOf(json, 'kubernetes_ingress_v1')[0]!;
+    expect(ingress.metadata.annotations).toEqual({ 'cert-manager.io/cluster-issuer': NGINX_INGRESS.clusterIssuer, 'kubernetes.io/ingress.allow-http': 'false' });
+    expect(ingress.spec.tls).toEqual([{ hosts: [context.hostname], secret_name: NGINX_INGRESS.tlsSecretName }]);
+    expect(solver(json)).toHaveLength(1);
+  });
+
+  test('cloud: the load balancer’s certificate annotation; no issuer, TLS Secret or solver policy', () => {
+    const { json } = managed(context, { ingressClass: 'gce', ingressTls: 'cloud', ingressAnnotations: { 'ingress.gcp.kubernetes.io/pre-shared-cert': 'edge-cert' } });
+    const ingress = resourcesOf(json, 'kubernetes_ingress_v1')[0]!;
+    expect(ingress.metadata.annotations).toEqual({ 'kubernetes.io/ingress.allow-http': 'false', 'ingress.gcp.kubernetes.io/pre-shared-cert': 'edge-cert' });
+    expect(ingress.spec.tls).toBeUndefined();
+    expect(ingress.spec.rule[0].host).toBe('staging.mocks.example.com');
+    expect(solver(json)).toEqual([]);
   });
 });

@@ -1,0 +1,53 @@
+import { App, Testing } from 'cdktf';
+import { NGINX_INGRESS, PolicyEngine } from '@mockforge-infra/core';
+import { kubernetesRules } from '@mockforge-infra/kubernetes';
+import { gcpRules } from '../rules';
+import { gcpTarget } from '../target';
+import { appSynthJson, gcpContext, resourcesOf } from '../testing/fixtures';
+
+/** The staging tier on GKE: the primary region's workload stack and its synthesized JSON. */
+function gkeWorkload(configChanges: Parameters<typeof gcpContext>[2] = {}) {
+  const app: App = Testing.app();
+  const policy = new PolicyEngine(gcpRules, { failOnError: false });
+  const context = gcpContext('staging', { compute: { gcp: 'gke' } }, configChanges);
+  const stacks = gcpTarget.addStacks(app, context, policy);
+  const workload = stacks.find((s) => s.node.id.endsWith('-workload'))!;
+  const json = appSynthJson(workload) as any;
+  const ingress = resourcesOf(json, 'kubernetes_ingress_v1')[0] as any;
+  const solvers = resourcesOf(json, 'kubernetes_network_policy_v1').filter((p: any) => p.metadata.name === 'acme-http01-solver');
+  return { policy, json, ingress, solvers };
+}
+
+describe('GKE workload stack ingress TLS', () => {
+  it('attaches a Google-managed certificate for the tier hostname; no cert-manager issuer, TLS Secret or HTTP-01 solver policy', () => {
+    const { json, ingress, solvers } = gkeWorkload();
+    const certificates = json.resource.google_compute_managed_ssl_certificate as Record<string, any>;
+    const [key, certificate] = Object.entries(certificates)[0]!;
+    expect(Object.keys(certificates)).toHaveLength(1);
+    expect(certificate).toMatchObject({ name: 'mockforge-staging-us-central1-ingress', managed: { domains: ['staging.mocks.example.com'] } });
+    expect(ingress.metadata.annotations).toEqual({
+      'kubernetes.io/ingress.allow-http': 'false',
+      'ingress.gcp.kubernetes.io/pre-shared-cert': `\${google_compute_managed_ssl_certificate.${key}.name}`,
+      'kubernetes.io/ingress.global-static-ip-name': 'mockforge-staging-edge',
+    });
+    expect(ingress.metadata.annotations['cert-manager.io/cluster-issuer']).toBeUndefined();
+    expect(ingress.spec.tls).toBeUndefined();
+    expect(JSON.stringify(json)).not.toContain(NGINX_INGRESS.tlsSecretName);
+    expect(ingress.spec.rule[0].host).toBe('staging.mocks.example.com');
+    expect(solvers).toEqual([]);
+  });
+
+  it('names a provided certificate instead of creating one', () => {
+    const { json, ingress, solvers } = gkeWorkload({ tls: { mode: 'provided', gcpCertificate: 'corp-mocks' } });
+    expect(json.resource.google_compute_managed_ssl_certificate).toBeUndefined();
+    expect(ingress.metadata.annotations['ingress.gcp.kubernetes.io/pre-shared-cert']).toBe('corp-mocks');
+    expect(ingress.spec.tls).toBeUndefined();
+    expect(solvers).toEqual([]);
+  });
+
+  it('registers the Kubernetes rules on the policy and passes them', () => {
+    const { policy } = gkeWorkload();
+    expect(policy.registeredRules.map((r) => r.id)).toEqual(expect.arrayContaining(kubernetesRules.map((r) => r.id)));
+    expect(policy.findings.filter((f) => !f.suppressedBecause)).toEqual([]);
+  });
+});
