@@ -2,12 +2,14 @@
 const { readdirSync, existsSync } = require('node:fs');
 const { join } = require('node:path');
 
-const projects = ['packages', 'apps'].flatMap((group) =>
-  readdirSync(join(__dirname, group))
-    .sort()
-    .map((name) => join(__dirname, group, name))
-    .filter((dir) => existsSync(join(dir, 'jest.config.js'))),
-).concat(join(__dirname, 'tests'));
+const projects = ['packages', 'apps']
+  .flatMap((group) =>
+    readdirSync(join(__dirname, group))
+      .sort()
+      .map((name) => join(__dirname, group, name))
+      .filter((dir) => existsSync(join(dir, 'jest.config.js'))),
+  )
+  .concat(join(__dirname, 'tests'));
 
 module.exports = {
   projects,

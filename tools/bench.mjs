@@ -44,12 +44,16 @@ function measure(label, command, args, env = {}) {
   for (let i = 0; i < runs; i += 1) {
     const outdir = mkdtempSync(join(tmpdir(), 'mf-bench-'));
     const start = process.hrtime.bigint();
-    const result = spawnSync(command, args.map((a) => a.replace('{outdir}', join(outdir, 'cdktf.out'))), {
-      cwd: root,
-      env: { ...process.env, ...env, NODE_OPTIONS: `--require ${probe}` },
-      encoding: 'utf8',
-      maxBuffer: 64 * 1024 * 1024,
-    });
+    const result = spawnSync(
+      command,
+      args.map((a) => a.replace('{outdir}', join(outdir, 'cdktf.out'))),
+      {
+        cwd: root,
+        env: { ...process.env, ...env, NODE_OPTIONS: `--require ${probe}` },
+        encoding: 'utf8',
+        maxBuffer: 64 * 1024 * 1024,
+      },
+    );
     const seconds = Number(process.hrtime.bigint() - start) / 1e9;
     rmSync(outdir, { recursive: true, force: true });
     if (result.status !== 0) throw new Error(`${label} failed:\n${result.stderr}`);
@@ -70,8 +74,13 @@ const loadFloor = `require('cdktf'); for (const m of ${JSON.stringify(modules)})
 const rows = [
   measure(`floor: cdktf + ${modules.length} provider modules`, 'node', ['-e', loadFloor]),
   measure('full synth (all tiers, all targets)', 'node', ['tools/synth.mjs', '--outdir', '{outdir}']),
-  ...['dev', 'staging', 'production'].map((tier) => measure(`synth --tier ${tier}`, 'node', ['tools/synth.mjs', '--tier', tier, '--outdir', '{outdir}'])),
-  measure('npx cdktf synth (all tiers)', 'npx', ['cdktf', 'synth', '--output', '{outdir}'], { CHECKPOINT_DISABLE: '1', CDKTF_DISABLE_PLUGIN_CACHE_ENV: '1' }),
+  ...['dev', 'staging', 'production'].map((tier) =>
+    measure(`synth --tier ${tier}`, 'node', ['tools/synth.mjs', '--tier', tier, '--outdir', '{outdir}']),
+  ),
+  measure('npx cdktf synth (all tiers)', 'npx', ['cdktf', 'synth', '--output', '{outdir}'], {
+    CHECKPOINT_DISABLE: '1',
+    CDKTF_DISABLE_PLUGIN_CACHE_ENV: '1',
+  }),
 ];
 
 const fmt = (s, unit, digits) => `${s.median.toFixed(digits)}${unit} (${s.min.toFixed(digits)}-${s.max.toFixed(digits)})`;
@@ -82,5 +91,7 @@ const width = Math.max(...rows.map((r) => r.label.length));
 console.log(`${'measurement'.padEnd(width)}  ${'wall time'.padEnd(24)}  peak RSS`);
 for (const row of rows) console.log(`${row.label.padEnd(width)}  ${fmt(row.seconds, ' s', 2).padEnd(24)}  ${fmt(row.peakMiB, ' MiB', 0)}`);
 const full = rows[1];
-console.log(`\nfull synth / floor: ${(full.seconds.median / floor).toFixed(2)}x (budget 2.5x); full synth peak RSS ${full.peakMiB.max.toFixed(0)} MiB (budget 400 MiB)`);
+console.log(
+  `\nfull synth / floor: ${(full.seconds.median / floor).toFixed(2)}x (budget 2.5x); full synth peak RSS ${full.peakMiB.max.toFixed(0)} MiB (budget 400 MiB)`,
+);
 console.log(JSON.stringify({ machine, runs, fullToFloorRatio: Number((full.seconds.median / floor).toFixed(3)), rows }));

@@ -5,11 +5,15 @@ import { join } from 'node:path';
 const root = join(__dirname, '..', '..');
 
 function affectedBy(file: string): string[] {
-  const out = execFileSync(process.execPath, [join(root, 'node_modules', 'nx', 'bin', 'nx.js'), 'show', 'projects', '--affected', `--files=${file}`, '--json'], {
-    cwd: root,
-    env: { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true' },
-    encoding: 'utf8',
-  });
+  const out = execFileSync(
+    process.execPath,
+    [join(root, 'node_modules', 'nx', 'bin', 'nx.js'), 'show', 'projects', '--affected', `--files=${file}`, '--json'],
+    {
+      cwd: root,
+      env: { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true' },
+      encoding: 'utf8',
+    },
+  );
   return (JSON.parse(out) as string[]).sort();
 }
 
@@ -19,7 +23,17 @@ describe('nx affected', () => {
   });
 
   it('a change to core affects every project', () => {
-    expect(affectedBy('packages/core/src/index.ts')).toEqual(['app-dev', 'app-production', 'app-staging', 'aws', 'cli', 'composition', 'core', 'gcp', 'kubernetes']);
+    expect(affectedBy('packages/core/src/index.ts')).toEqual([
+      'app-dev',
+      'app-production',
+      'app-staging',
+      'aws',
+      'cli',
+      'composition',
+      'core',
+      'gcp',
+      'kubernetes',
+    ]);
   });
 
   it('a change to one app affects only that app', () => {

@@ -7,7 +7,8 @@ import { join } from 'node:path';
 
 const root = join(__dirname, '..', '..');
 const rootPackage = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
-const run = (command: string, args: string[], cwd: string) => execFileSync(command, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+const run = (command: string, args: string[], cwd: string) =>
+  execFileSync(command, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 
 const CONSUMER = `
 const { App } = require('cdktf');
@@ -30,7 +31,10 @@ describe('the published packages', () => {
     }
     const consumer = mkdtempSync(join(tmpdir(), 'mockforge-consumer-'));
     const tarballs = ['core', 'kubernetes'].map((name) => {
-      const packed = run('npm', ['pack', '--silent', '--pack-destination', consumer], join(root, 'packages', name)).trim().split('\n').pop()!;
+      const packed = run('npm', ['pack', '--silent', '--pack-destination', consumer], join(root, 'packages', name))
+        .trim()
+        .split('\n')
+        .pop()!;
       return join(consumer, packed);
     });
     writeFileSync(
@@ -59,6 +63,8 @@ describe('the published packages', () => {
     const result = JSON.parse(run(process.execPath, ['synth.js'], consumer)) as { stacks: string[]; blocking: number };
     expect(result).toEqual({ stacks: ['production-kubernetes-primary', 'production-kubernetes-secondary'], blocking: 0 });
     const stack = JSON.parse(readFileSync(join(consumer, 'cdktf.out', 'stacks', 'production-kubernetes-primary', 'cdk.tf.json'), 'utf8'));
-    expect(Object.keys(stack.resource)).toEqual(expect.arrayContaining(['kubernetes_deployment_v1', 'kubernetes_horizontal_pod_autoscaler_v2']));
+    expect(Object.keys(stack.resource)).toEqual(
+      expect.arrayContaining(['kubernetes_deployment_v1', 'kubernetes_horizontal_pod_autoscaler_v2']),
+    );
   }, 240_000);
 });

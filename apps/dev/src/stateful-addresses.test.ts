@@ -16,22 +16,16 @@ describe('the dev tier', () => {
         'aws_kms_key.encryption_key_0F00DADF',
         'aws_route53_zone.hosted_zone_BBED81BF',
         'aws_s3_bucket.load_balancer_access_logs_bucket_F33FF514',
-        'aws_secretsmanager_secret_version.cache_connection_url_version_C9E99C74'
+        'aws_secretsmanager_secret_version.cache_connection_url_version_C9E99C74',
       ],
       'dev-aws-global': [
         'aws_backup_vault.backup_vault_A3268EAD',
         'aws_kms_key.encryption_key_0F00DADF',
         'aws_s3_bucket.cdn_logs_bucket_B7ED4066',
-        'aws_s3_bucket.config_bucket_DF2978D9'
+        'aws_s3_bucket.config_bucket_DF2978D9',
       ],
-      'dev-gcp-us-central1': [
-        'google_redis_instance.cache_instance_C409FC14',
-        'google_sql_database_instance.database_instance_D7FC2283'
-      ],
-      'dev-gcp-global': [
-        'google_storage_bucket.config-bucket_3923D1B9',
-        'google_storage_bucket.config-bucket_access-logs_B90B0AA5'
-      ]
+      'dev-gcp-us-central1': ['google_redis_instance.cache_instance_C409FC14', 'google_sql_database_instance.database_instance_D7FC2283'],
+      'dev-gcp-global': ['google_storage_bucket.config-bucket_3923D1B9', 'google_storage_bucket.config-bucket_access-logs_B90B0AA5'],
     });
   });
 });

@@ -19,7 +19,7 @@ describe('the production tier', () => {
         'aws_kms_key.encryption_key_0F00DADF',
         'aws_route53_zone.hosted_zone_BBED81BF',
         'aws_s3_bucket.load_balancer_access_logs_bucket_F33FF514',
-        'aws_secretsmanager_secret_version.cache_connection_url_version_C9E99C74'
+        'aws_secretsmanager_secret_version.cache_connection_url_version_C9E99C74',
       ],
       'production-aws-eu-west-1': [
         'aws_backup_vault.backup_copy_vault_7BB6056A',
@@ -33,7 +33,7 @@ describe('the production tier', () => {
         'aws_kms_key.backup_copy_key_6E30BE50',
         'aws_kms_key.encryption_key_0F00DADF',
         'aws_s3_bucket.load_balancer_access_logs_bucket_F33FF514',
-        'aws_secretsmanager_secret_version.cache_connection_url_version_C9E99C74'
+        'aws_secretsmanager_secret_version.cache_connection_url_version_C9E99C74',
       ],
       'production-aws-ap-south-1': [
         'aws_backup_vault.backup_copy_vault_7BB6056A',
@@ -47,7 +47,7 @@ describe('the production tier', () => {
         'aws_kms_key.backup_copy_key_6E30BE50',
         'aws_kms_key.encryption_key_0F00DADF',
         'aws_s3_bucket.load_balancer_access_logs_bucket_F33FF514',
-        'aws_secretsmanager_secret_version.cache_connection_url_version_C9E99C74'
+        'aws_secretsmanager_secret_version.cache_connection_url_version_C9E99C74',
       ],
       'production-aws-global': [
         'aws_backup_vault.backup_copy_vault_7BB6056A',
@@ -55,24 +55,21 @@ describe('the production tier', () => {
         'aws_kms_key.backup_copy_key_6E30BE50',
         'aws_kms_key.encryption_key_0F00DADF',
         'aws_s3_bucket.cdn_logs_bucket_B7ED4066',
-        'aws_s3_bucket.config_bucket_DF2978D9'
+        'aws_s3_bucket.config_bucket_DF2978D9',
       ],
       'production-gcp-us-central1': [
         'google_redis_instance.cache_instance_C409FC14',
-        'google_sql_database_instance.database_instance_D7FC2283'
+        'google_sql_database_instance.database_instance_D7FC2283',
       ],
       'production-gcp-europe-west1': [
         'google_redis_instance.cache_instance_C409FC14',
-        'google_sql_database_instance.database_instance_D7FC2283'
+        'google_sql_database_instance.database_instance_D7FC2283',
       ],
       'production-gcp-asia-south1': [
         'google_redis_instance.cache_instance_C409FC14',
-        'google_sql_database_instance.database_instance_D7FC2283'
+        'google_sql_database_instance.database_instance_D7FC2283',
       ],
-      'production-gcp-global': [
-        'google_storage_bucket.config-bucket_3923D1B9',
-        'google_storage_bucket.config-bucket_access-logs_B90B0AA5'
-      ]
+      'production-gcp-global': ['google_storage_bucket.config-bucket_3923D1B9', 'google_storage_bucket.config-bucket_access-logs_B90B0AA5'],
     });
   });
 });

@@ -3,7 +3,8 @@ import { AWS_SIZES } from './sizing';
 
 /** Fargate's valid memory (MiB) for each CPU setting. */
 function validFargateMemory(cpu: number): number[] {
-  const gib = (from: number, to: number, step = 1) => Array.from({ length: Math.floor((to - from) / step) + 1 }, (_, i) => (from + i * step) * 1024);
+  const gib = (from: number, to: number, step = 1) =>
+    Array.from({ length: Math.floor((to - from) / step) + 1 }, (_, i) => (from + i * step) * 1024);
   switch (cpu) {
     case 256:
       return [512, 1024, 2048];

@@ -23,11 +23,56 @@ export interface AwsSize {
  * memory up to the smallest valid amount.
  */
 export const AWS_SIZES: Readonly<Record<SizeName, AwsSize>> = {
-  dev: { taskCpuUnits: 512, taskMemoryMiB: 1024, dbInstanceClass: 'db.t4g.small', dbAllocatedStorageGiB: 20, dbMaxAllocatedStorageGiB: 50, cacheNodeType: 'cache.t4g.micro', cacheShards: 1, eksNodeInstanceType: 't3.large' },
-  staging: { taskCpuUnits: 1024, taskMemoryMiB: 2048, dbInstanceClass: 'db.t4g.medium', dbAllocatedStorageGiB: 20, dbMaxAllocatedStorageGiB: 100, cacheNodeType: 'cache.t4g.small', cacheShards: 1, eksNodeInstanceType: 'm6i.large' },
-  small: { taskCpuUnits: 2048, taskMemoryMiB: 4096, dbInstanceClass: 'db.m7g.large', dbAllocatedStorageGiB: 50, dbMaxAllocatedStorageGiB: 500, cacheNodeType: 'cache.m7g.large', cacheShards: 2, eksNodeInstanceType: 'm6i.large' },
-  medium: { taskCpuUnits: 4096, taskMemoryMiB: 8192, dbInstanceClass: 'db.r7g.large', dbAllocatedStorageGiB: 100, dbMaxAllocatedStorageGiB: 1000, cacheNodeType: 'cache.r7g.large', cacheShards: 2, eksNodeInstanceType: 'm6i.xlarge' },
-  large: { taskCpuUnits: 8192, taskMemoryMiB: 16384, dbInstanceClass: 'db.r7g.xlarge', dbAllocatedStorageGiB: 200, dbMaxAllocatedStorageGiB: 2000, cacheNodeType: 'cache.r7g.xlarge', cacheShards: 3, eksNodeInstanceType: 'm6i.2xlarge' },
+  dev: {
+    taskCpuUnits: 512,
+    taskMemoryMiB: 1024,
+    dbInstanceClass: 'db.t4g.small',
+    dbAllocatedStorageGiB: 20,
+    dbMaxAllocatedStorageGiB: 50,
+    cacheNodeType: 'cache.t4g.micro',
+    cacheShards: 1,
+    eksNodeInstanceType: 't3.large',
+  },
+  staging: {
+    taskCpuUnits: 1024,
+    taskMemoryMiB: 2048,
+    dbInstanceClass: 'db.t4g.medium',
+    dbAllocatedStorageGiB: 20,
+    dbMaxAllocatedStorageGiB: 100,
+    cacheNodeType: 'cache.t4g.small',
+    cacheShards: 1,
+    eksNodeInstanceType: 'm6i.large',
+  },
+  small: {
+    taskCpuUnits: 2048,
+    taskMemoryMiB: 4096,
+    dbInstanceClass: 'db.m7g.large',
+    dbAllocatedStorageGiB: 50,
+    dbMaxAllocatedStorageGiB: 500,
+    cacheNodeType: 'cache.m7g.large',
+    cacheShards: 2,
+    eksNodeInstanceType: 'm6i.large',
+  },
+  medium: {
+    taskCpuUnits: 4096,
+    taskMemoryMiB: 8192,
+    dbInstanceClass: 'db.r7g.large',
+    dbAllocatedStorageGiB: 100,
+    dbMaxAllocatedStorageGiB: 1000,
+    cacheNodeType: 'cache.r7g.large',
+    cacheShards: 2,
+    eksNodeInstanceType: 'm6i.xlarge',
+  },
+  large: {
+    taskCpuUnits: 8192,
+    taskMemoryMiB: 16384,
+    dbInstanceClass: 'db.r7g.xlarge',
+    dbAllocatedStorageGiB: 200,
+    dbMaxAllocatedStorageGiB: 2000,
+    cacheNodeType: 'cache.r7g.xlarge',
+    cacheShards: 3,
+    eksNodeInstanceType: 'm6i.2xlarge',
+  },
 };
 
 /** Engine and platform versions, and fixed AWS settings that are not seed numbers. */

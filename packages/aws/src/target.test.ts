@@ -30,7 +30,12 @@ describe('awsTarget (production, default config)', () => {
   const global = stacks['production-aws-global']!;
 
   it('lays out one stack per region plus the global stack', () => {
-    expect(Object.keys(stacks)).toEqual(['production-aws-us-east-1', 'production-aws-eu-west-1', 'production-aws-ap-south-1', 'production-aws-global']);
+    expect(Object.keys(stacks)).toEqual([
+      'production-aws-us-east-1',
+      'production-aws-eu-west-1',
+      'production-aws-ap-south-1',
+      'production-aws-global',
+    ]);
   });
 
   it('has zero unsuppressed findings, and suppressions only with written reasons', () => {
@@ -40,7 +45,9 @@ describe('awsTarget (production, default config)', () => {
   });
 
   it('pins the addresses of databases, caches, buckets, keys and vaults', () => {
-    const pinned = Object.fromEntries(Object.entries(stacks).map(([name, json]) => [name, addressesOf(json, awsTarget.statefulResourceTypes)]));
+    const pinned = Object.fromEntries(
+      Object.entries(stacks).map(([name, json]) => [name, addressesOf(json, awsTarget.statefulResourceTypes)]),
+    );
     const regional = [
       'aws_backup_vault.backup_copy_vault_7BB6056A',
       'aws_backup_vault.backup_vault_A3268EAD',
@@ -56,7 +63,11 @@ describe('awsTarget (production, default config)', () => {
       'aws_secretsmanager_secret_version.cache_connection_url_version_C9E99C74',
     ];
     expect(pinned).toEqual({
-      'production-aws-us-east-1': [...regional, 'aws_elasticache_global_replication_group.cache_global_datastore_950AF98A', 'aws_route53_zone.hosted_zone_BBED81BF'].sort(),
+      'production-aws-us-east-1': [
+        ...regional,
+        'aws_elasticache_global_replication_group.cache_global_datastore_950AF98A',
+        'aws_route53_zone.hosted_zone_BBED81BF',
+      ].sort(),
       'production-aws-eu-west-1': regional,
       'production-aws-ap-south-1': regional,
       'production-aws-global': [
@@ -82,11 +93,17 @@ describe('awsTarget (production, default config)', () => {
     for (const region of ['us-east-1', 'eu-west-1', 'ap-south-1']) {
       const json = stacks[`production-aws-${region}`]!;
       const group = all(json, 'aws_elasticache_user_group')[0]!;
-      expect(group.user_ids).toContainEqual(expect.stringMatching(/^\$\{aws_elasticache_user\.cache_users_app_password_user_\w+\.user_id\}$/));
-      expect(all(json, 'aws_elasticache_replication_group')[0]!.user_group_ids).toEqual([expect.stringContaining('aws_elasticache_user_group.cache_users_group_')]);
+      expect(group.user_ids).toContainEqual(
+        expect.stringMatching(/^\$\{aws_elasticache_user\.cache_users_app_password_user_\w+\.user_id\}$/),
+      );
+      expect(all(json, 'aws_elasticache_replication_group')[0]!.user_group_ids).toEqual([
+        expect.stringContaining('aws_elasticache_user_group.cache_users_group_'),
+      ]);
       const version = all(json, 'aws_secretsmanager_secret_version')[0]!;
       // The URL names this region's own endpoint and generated password, never another stack's.
-      expect(version.secret_string).toMatch(/^rediss:\/\/\$\{aws_elasticache_user\.\w+\.user_name\}:\$\{data\.aws_secretsmanager_random_password\.\w+\.random_password\}@\$\{aws_elasticache_replication_group\.\w+\.configuration_endpoint_address\}:6379$/);
+      expect(version.secret_string).toMatch(
+        /^rediss:\/\/\$\{aws_elasticache_user\.\w+\.user_name\}:\$\{data\.aws_secretsmanager_random_password\.\w+\.random_password\}@\$\{aws_elasticache_replication_group\.\w+\.configuration_endpoint_address\}:6379$/,
+      );
       expect(version.lifecycle).toEqual({ ignore_changes: ['secret_string'] });
     }
   });
@@ -94,25 +111,35 @@ describe('awsTarget (production, default config)', () => {
   it('puts CloudFront in front: HTTPS only, TLS 1.2 2021, WAF, logs, HSTS and origin failover', () => {
     const cdn = all(global, 'aws_cloudfront_distribution')[0]!;
     expect(cdn.viewer_certificate.minimum_protocol_version).toBe('TLSv1.2_2021');
-    expect(cdn.default_cache_behavior).toMatchObject({ viewer_protocol_policy: 'redirect-to-https', cache_policy_id: '4135ea2d-6df8-44a3-9df3-4b5a84be39ad' });
+    expect(cdn.default_cache_behavior).toMatchObject({
+      viewer_protocol_policy: 'redirect-to-https',
+      cache_policy_id: '4135ea2d-6df8-44a3-9df3-4b5a84be39ad',
+    });
     expect(cdn.origin.every((o: Json) => o.custom_origin_config.origin_protocol_policy === 'https-only')).toBe(true);
     expect(cdn.origin_group[0].member).toHaveLength(2);
     expect(cdn.web_acl_id).toMatch(/aws_wafv2_web_acl/);
     expect(all(global, 'aws_wafv2_web_acl')[0]!.scope).toBe('CLOUDFRONT');
     expect(cdn.logging_config.bucket).toBe('${aws_s3_bucket.cdn_logs_bucket_B7ED4066.bucket_domain_name}');
     expect(cdn.depends_on).toEqual([expect.stringMatching(/^aws_s3_bucket_ownership_controls\.cdn_logs_ownership_\w+$/)]);
-    expect(all(global, 'aws_cloudfront_response_headers_policy')[0]!.security_headers_config.strict_transport_security.access_control_max_age_sec).toBe(31536000);
+    expect(
+      all(global, 'aws_cloudfront_response_headers_policy')[0]!.security_headers_config.strict_transport_security
+        .access_control_max_age_sec,
+    ).toBe(31536000);
   });
 
   it('caches assets 24 h and configs 1 h', () => {
-    const ttls = Object.fromEntries(all(global, 'aws_cloudfront_cache_policy').map((p) => [String(p.name).split('-').pop(), p.default_ttl]));
+    const ttls = Object.fromEntries(
+      all(global, 'aws_cloudfront_cache_policy').map((p) => [String(p.name).split('-').pop(), p.default_ttl]),
+    );
     expect(ttls).toEqual({ assets: CDN_TTLS.assetsSeconds, configs: CDN_TTLS.configsSeconds });
     expect(ttls).toEqual({ assets: 86400, configs: 3600 });
   });
 
   it('routes NA, EU and AS to their regions with a default, each behind a health check', () => {
     const geo = all(global, 'aws_route53_record').filter((r) => r.geolocation_routing_policy);
-    const routes = Object.fromEntries(geo.map((r) => [r.geolocation_routing_policy.continent ?? r.geolocation_routing_policy.country, r.alias.name]));
+    const routes = Object.fromEntries(
+      geo.map((r) => [r.geolocation_routing_policy.continent ?? r.geolocation_routing_policy.country, r.alias.name]),
+    );
     expect(Object.keys(routes).sort()).toEqual(['*', 'AS', 'EU', 'NA']);
     expect(routes.EU).toMatch(/production-aws-eu-west-1/);
     expect(routes.AS).toMatch(/production-aws-ap-south-1/);
@@ -122,13 +149,23 @@ describe('awsTarget (production, default config)', () => {
 
   it('alarms when availability drops below 99 % for 10 minutes', () => {
     const alarm = all(global, 'aws_cloudwatch_metric_alarm')[0]!;
-    expect(alarm).toMatchObject({ metric_name: 'HealthCheckPercentageHealthy', threshold: 99, evaluation_periods: 10, comparison_operator: 'LessThanThreshold' });
+    expect(alarm).toMatchObject({
+      metric_name: 'HealthCheckPercentageHealthy',
+      threshold: 99,
+      evaluation_periods: 10,
+      comparison_operator: 'LessThanThreshold',
+    });
     expect(alarm.threshold).toBe(asPercent(ALERTS.lowAvailability));
-    expect(all(global, 'aws_route53_health_check').find((h) => h.type === 'HTTPS')).toMatchObject({ resource_path: '/health/ready', port: 443 });
+    expect(all(global, 'aws_route53_health_check').find((h) => h.type === 'HTTPS')).toMatchObject({
+      resource_path: '/health/ready',
+      port: 443,
+    });
   });
 
   it('keeps config versioned and encrypted, backed up daily for 90 days into a locked vault', () => {
-    const sse = all(global, 'aws_s3_bucket_server_side_encryption_configuration').map((c) => c.rule[0].apply_server_side_encryption_by_default.sse_algorithm);
+    const sse = all(global, 'aws_s3_bucket_server_side_encryption_configuration').map(
+      (c) => c.rule[0].apply_server_side_encryption_by_default.sse_algorithm,
+    );
     expect(sse).toContain('aws:kms');
     const plan = all(global, 'aws_backup_plan')[0]!;
     expect(plan.rule[0]).toMatchObject({ schedule: 'cron(0 0 * * ? *)', lifecycle: { delete_after: 90 } });

@@ -15,9 +15,14 @@ const cloud = IMPLEMENTED_CLOUDS.includes('kubernetes') ? 'kubernetes' : IMPLEME
 
 describe('mockforge-infra', () => {
   it('prints usage and rejects unknown commands and options with exit code 2', async () => {
-    expect((await run('help')).out).toMatch(/usage: mockforge-infra <command>[\s\S]*validate[\s\S]*synth[\s\S]*list[\s\S]*cost[\s\S]*diagram/);
+    expect((await run('help')).out).toMatch(
+      /usage: mockforge-infra <command>[\s\S]*validate[\s\S]*synth[\s\S]*list[\s\S]*cost[\s\S]*diagram/,
+    );
     const unknown = await run('deploy');
-    expect([unknown.code, unknown.err]).toEqual([2, expect.stringContaining('unknown command "deploy"; allowed: validate | synth | list | cost | diagram')]);
+    expect([unknown.code, unknown.err]).toEqual([
+      2,
+      expect.stringContaining('unknown command "deploy"; allowed: validate | synth | list | cost | diagram'),
+    ]);
     const badFlag = await run('list', '--tier', 'qa');
     expect([badFlag.code, badFlag.err]).toEqual([2, 'error: --tier: got "qa"; allowed: dev | staging | production']);
     expect((await run('diagram', '--format', 'png')).err).toBe('error: --format: got "png"; allowed: svg | mermaid');
@@ -28,7 +33,10 @@ describe('mockforge-infra', () => {
     expect(ok.code).toBe(0);
     expect(ok.out).toMatch(/^valid: built-in default\n {2}dev: stateless; /);
     const file = join(mkdtempSync(join(tmpdir(), 'mf-cli-')), 'bad.yaml');
-    writeFileSync(file, `image: ghcr.io/saasy-solutions/mockforge:latest\ndomain: mocks.example.com\nclouds: [${cloud}]\ntiers: { dev: { regions: { ${cloud}: [us-east-1] } } }\n`);
+    writeFileSync(
+      file,
+      `image: ghcr.io/saasy-solutions/mockforge:latest\ndomain: mocks.example.com\nclouds: [${cloud}]\ntiers: { dev: { regions: { ${cloud}: [us-east-1] } } }\n`,
+    );
     const bad = await run('validate', '--config', file);
     expect(bad.code).toBe(1);
     expect(bad.err).toContain('image (line 1): got "ghcr.io/saasy-solutions/mockforge:latest"; `latest` is not allowed');
@@ -39,7 +47,8 @@ describe('mockforge-infra', () => {
     expect(code).toBe(0);
     const rows = JSON.parse(out) as { stack: string; resources: number; backend: string; errors: number }[];
     expect(rows.length).toBeGreaterThan(0);
-    for (const row of rows) expect(row).toMatchObject({ stack: expect.stringMatching(new RegExp(`^dev-${cloud}-`)), backend: 'local', errors: 0 });
+    for (const row of rows)
+      expect(row).toMatchObject({ stack: expect.stringMatching(new RegExp(`^dev-${cloud}-`)), backend: 'local', errors: 0 });
     expect(rows.every((r) => r.resources > 0)).toBe(true);
   });
 

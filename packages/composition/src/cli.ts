@@ -23,11 +23,20 @@ export function parseSynthArgs(args: readonly string[]): SynthOptions {
 
 /** Errors a user can fix; anything else is a bug and keeps its stack trace. */
 export function isUserError(error: unknown): error is Error {
-  return error instanceof ConfigError || error instanceof UsageError || error instanceof PolicyViolationError || error instanceof SuppressionError;
+  return (
+    error instanceof ConfigError ||
+    error instanceof UsageError ||
+    error instanceof PolicyViolationError ||
+    error instanceof SuppressionError
+  );
 }
 
 /** Runs a synth from the command line; returns the process exit code. */
-export function runSynthCli(args: readonly string[], log: (line: string) => void = console.log, fail: (line: string) => void = console.error): number {
+export function runSynthCli(
+  args: readonly string[],
+  log: (line: string) => void = console.log,
+  fail: (line: string) => void = console.error,
+): number {
   try {
     const result = synthesize(parseSynthArgs(args));
     log(formatSummary(result));

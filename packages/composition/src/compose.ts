@@ -1,4 +1,11 @@
-import { PolicyEngine, targetContext, type CloudName, type MockforgeConfig, type MockforgeStack, type TierName } from '@mockforge-infra/core';
+import {
+  PolicyEngine,
+  targetContext,
+  type CloudName,
+  type MockforgeConfig,
+  type MockforgeStack,
+  type TierName,
+} from '@mockforge-infra/core';
 import type { Construct } from 'constructs';
 import { loadTarget } from './targets';
 

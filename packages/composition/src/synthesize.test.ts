@@ -23,7 +23,11 @@ function filesUnder(dir: string): Record<string, string> {
 
 function quiet(args: string[]) {
   const lines: string[] = [];
-  const code = runSynthCli(args, (l) => lines.push(l), (l) => lines.push(l));
+  const code = runSynthCli(
+    args,
+    (l) => lines.push(l),
+    (l) => lines.push(l),
+  );
   return { code, output: lines.join('\n') };
 }
 
@@ -49,7 +53,8 @@ describe('synthesis', () => {
   });
 
   it('names stacks <tier>-<cloud>-<region> or <tier>-<cloud>-global', () => {
-    for (const { stack } of result.stacks) expect(stack).toMatch(/^(dev|staging|production)-(aws|gcp|azure|digitalocean|kubernetes)-[a-z0-9-]+$/);
+    for (const { stack } of result.stacks)
+      expect(stack).toMatch(/^(dev|staging|production)-(aws|gcp|azure|digitalocean|kubernetes)-[a-z0-9-]+$/);
   });
 
   it('produces byte-identical output on a second synthesis', () => {
@@ -94,12 +99,18 @@ describe('synthesis', () => {
 describe('synth arguments', () => {
   it('rejects unknown tiers, clouds and options with what is allowed', () => {
     expect(() => parseSynthArgs(['--tier', 'qa'])).toThrow(new UsageError('--tier: got "qa"; allowed: dev | staging | production'));
-    expect(() => parseSynthArgs(['--cloud=oracle'])).toThrow(/--cloud: got "oracle"; allowed: aws \| gcp \| azure \| digitalocean \| kubernetes/);
+    expect(() => parseSynthArgs(['--cloud=oracle'])).toThrow(
+      /--cloud: got "oracle"; allowed: aws \| gcp \| azure \| digitalocean \| kubernetes/,
+    );
     expect(() => parseSynthArgs(['--force'])).toThrow(/unknown option "--force"/);
     expect(quiet(['--tier']).code).toBe(2);
   });
 
   it('parses lists and inline values', () => {
-    expect(parseSynthArgs(['--tier', 'dev,staging', '--cloud=aws', '--config', 'x.yaml'])).toEqual({ tiers: ['dev', 'staging'], clouds: ['aws'], configPath: 'x.yaml' });
+    expect(parseSynthArgs(['--tier', 'dev,staging', '--cloud=aws', '--config', 'x.yaml'])).toEqual({
+      tiers: ['dev', 'staging'],
+      clouds: ['aws'],
+      configPath: 'x.yaml',
+    });
   });
 });

@@ -70,7 +70,12 @@ export function synthesize(options: SynthOptions = {}): SynthResult {
     if (policy.blockingFindings.length > 0) throw new PolicyViolationError(policy.blockingFindings);
     const summaries = stacks.map((stack) => {
       const report = policy.stackReports.find((r) => r.stack === stack.node.id);
-      return { stack: stack.node.id, resources: report?.resourceCount ?? 0, backend: describeBackend(stack.backend), findings: report?.findings ?? [] };
+      return {
+        stack: stack.node.id,
+        resources: report?.resourceCount ?? 0,
+        backend: describeBackend(stack.backend),
+        findings: report?.findings ?? [],
+      };
     });
     if (!managedByCli) swapInto(workdir, outdir);
     return { config, configSource: source, outdir, stacks: summaries };
@@ -86,4 +91,3 @@ function swapInto(workdir: string, outdir: string): void {
   renameSync(workdir, outdir);
   rmSync(previous, { recursive: true, force: true });
 }
-

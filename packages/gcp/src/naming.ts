@@ -1,8 +1,15 @@
 import type { TierName } from '@mockforge-infra/core';
 
 const DIRECTIONS: Readonly<Record<string, string>> = {
-  north: 'n', south: 's', east: 'e', west: 'w', central: 'c',
-  northeast: 'ne', northwest: 'nw', southeast: 'se', southwest: 'sw',
+  north: 'n',
+  south: 's',
+  east: 'e',
+  west: 'w',
+  central: 'c',
+  northeast: 'ne',
+  northwest: 'nw',
+  southeast: 'se',
+  southwest: 'sw',
 };
 
 /** A short, unique form of a region for length-limited names: us-central1 → usc1, asia-southeast1 → asiase1. */

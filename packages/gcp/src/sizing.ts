@@ -9,7 +9,13 @@ import type { Continent, SizeName } from '@mockforge-infra/core';
 export const CLOUD_RUN_CPU_STEPS = [1, 2, 4, 6, 8] as const;
 
 /** Cloud Run's minimum memory per CPU step, MiB. */
-export const CLOUD_RUN_MIN_MEMORY_MIB: Readonly<Record<(typeof CLOUD_RUN_CPU_STEPS)[number], number>> = { 1: 512, 2: 1024, 4: 2048, 6: 4096, 8: 4096 };
+export const CLOUD_RUN_MIN_MEMORY_MIB: Readonly<Record<(typeof CLOUD_RUN_CPU_STEPS)[number], number>> = {
+  1: 512,
+  2: 1024,
+  4: 2048,
+  6: 4096,
+  8: 4096,
+};
 
 /** Cloud Run probe limits (seconds): startup period 1-240, liveness period 1-3600, timeout 1..period. */
 export const CLOUD_RUN_PROBE_LIMITS = {

@@ -30,6 +30,8 @@ describe('gcpTarget on Cloud Run', () => {
   });
 
   it('loads them for a GKE tier', () => {
-    expect(() => gcpTarget.addStacks(Testing.app(), gcpContext('staging', { compute: { gcp: 'gke' } }), new PolicyEngine([]))).toThrow(/GKE constructs were loaded/);
+    expect(() => gcpTarget.addStacks(Testing.app(), gcpContext('staging', { compute: { gcp: 'gke' } }), new PolicyEngine([]))).toThrow(
+      /GKE constructs were loaded/,
+    );
   });
 });

@@ -20,16 +20,30 @@ describe('gcpTarget in production', () => {
   const { policy, names, read } = synthProduction();
 
   it('lays out one stack per region and a global stack', () => {
-    expect(names).toEqual(['production-gcp-us-central1', 'production-gcp-europe-west1', 'production-gcp-asia-south1', 'production-gcp-global']);
+    expect(names).toEqual([
+      'production-gcp-us-central1',
+      'production-gcp-europe-west1',
+      'production-gcp-asia-south1',
+      'production-gcp-global',
+    ]);
     expect(gcpTarget.rules.map((r) => r.id)).toEqual(expect.arrayContaining(gcpRules.map((r) => r.id)));
   });
 
   it('pins the addresses of databases, caches and buckets', () => {
     const pinned = Object.fromEntries(names.map((name) => [name, addressesOf(read(name), STATEFUL)]));
     expect(pinned).toEqual({
-      'production-gcp-us-central1': ['google_redis_instance.cache_instance_C409FC14', 'google_sql_database_instance.database_instance_D7FC2283'],
-      'production-gcp-europe-west1': ['google_redis_instance.cache_instance_C409FC14', 'google_sql_database_instance.database_instance_D7FC2283'],
-      'production-gcp-asia-south1': ['google_redis_instance.cache_instance_C409FC14', 'google_sql_database_instance.database_instance_D7FC2283'],
+      'production-gcp-us-central1': [
+        'google_redis_instance.cache_instance_C409FC14',
+        'google_sql_database_instance.database_instance_D7FC2283',
+      ],
+      'production-gcp-europe-west1': [
+        'google_redis_instance.cache_instance_C409FC14',
+        'google_sql_database_instance.database_instance_D7FC2283',
+      ],
+      'production-gcp-asia-south1': [
+        'google_redis_instance.cache_instance_C409FC14',
+        'google_sql_database_instance.database_instance_D7FC2283',
+      ],
       'production-gcp-global': ['google_storage_bucket.config-bucket_3923D1B9', 'google_storage_bucket.config-bucket_access-logs_B90B0AA5'],
     });
   });

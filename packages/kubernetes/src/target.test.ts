@@ -4,11 +4,13 @@ import { kubernetesRules } from './rules';
 import { DEFAULT_KUBECONFIG, DEFAULT_SECRET_NAME, kubernetesTarget } from './target';
 import { contextFor, synthTier } from './testing/fixtures';
 
-const hybrid = (tier: TierName) => (c: MockforgeConfig): MockforgeConfig => ({
-  ...c,
-  tiers: { ...c.tiers, [tier]: { ...c.tiers[tier]!, topology: 'hybrid' } },
-  kubernetes: { inClusterRedis: true },
-});
+const hybrid =
+  (tier: TierName) =>
+  (c: MockforgeConfig): MockforgeConfig => ({
+    ...c,
+    tiers: { ...c.tiers, [tier]: { ...c.tiers[tier]!, topology: 'hybrid' } },
+    kubernetes: { inClusterRedis: true },
+  });
 
 describe('kubernetesTarget', () => {
   test('declares the kubernetes cloud and its rules', () => {
@@ -63,7 +65,8 @@ describe('kubernetesTarget', () => {
   test('the Secret is referenced by name and never synthesized', () => {
     const { json } = synthTier('production');
     expect(json.resource.kubernetes_secret_v1).toBeUndefined();
-    const env = json.resource.kubernetes_deployment_v1[Object.keys(json.resource.kubernetes_deployment_v1)[0]!].spec.template.spec.container[0].env;
+    const env =
+      json.resource.kubernetes_deployment_v1[Object.keys(json.resource.kubernetes_deployment_v1)[0]!].spec.template.spec.container[0].env;
     const names = new Set(env.filter((e: any) => e.value_from).map((e: any) => e.value_from.secret_key_ref.name));
     expect([...names]).toEqual([DEFAULT_SECRET_NAME]);
     const custom = synthTier('production', (c) => ({ ...c, kubernetes: { existingSecretName: 'team-secrets' } })).json;
@@ -72,12 +75,19 @@ describe('kubernetesTarget', () => {
   });
 
   test('two syntheses are byte-identical', () => {
-    expect(JSON.stringify(synthTier('production', hybrid('production')).json)).toBe(JSON.stringify(synthTier('production', hybrid('production')).json));
+    expect(JSON.stringify(synthTier('production', hybrid('production')).json)).toBe(
+      JSON.stringify(synthTier('production', hybrid('production')).json),
+    );
   });
 
   test('publishes resource-prefixed outputs', () => {
     const { json } = synthTier('staging');
-    expect(Object.keys(json.output).sort()).toEqual(['ingress_endpoint', 'ingress_host', 'kubernetes_namespace_name', 'kubernetes_service_name']);
+    expect(Object.keys(json.output).sort()).toEqual([
+      'ingress_endpoint',
+      'ingress_host',
+      'kubernetes_namespace_name',
+      'kubernetes_service_name',
+    ]);
     expect(json.output.ingress_endpoint.value).toBe('https://staging.mocks.example.com');
   });
 });

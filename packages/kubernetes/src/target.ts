@@ -1,4 +1,11 @@
-import { NGINX_INGRESS, type CloudTarget, type KubernetesCluster, type MockforgeStack, type PolicyEngine, type TargetContext } from '@mockforge-infra/core';
+import {
+  NGINX_INGRESS,
+  type CloudTarget,
+  type KubernetesCluster,
+  type MockforgeStack,
+  type PolicyEngine,
+  type TargetContext,
+} from '@mockforge-infra/core';
 import type { KubernetesProviderConfig } from '@cdktf/provider-kubernetes/lib/provider';
 import type { Construct } from 'constructs';
 import { kubernetesRules } from './rules';

@@ -20,7 +20,10 @@ describe('MockforgeWorkload in a caller’s own stack', () => {
   test('labels objects with the standard tags, the primary region and the caller’s tags', () => {
     expect(deployment.metadata.labels).toMatchObject({ tier: 'staging', cloud: 'kubernetes', region: 'primary', team: 'platform' });
     // Selector labels are never overridden by tags.
-    expect(deployment.spec.selector.match_labels).toEqual({ 'app.kubernetes.io/name': 'mockforge', 'app.kubernetes.io/component': 'stateless' });
+    expect(deployment.spec.selector.match_labels).toEqual({
+      'app.kubernetes.io/name': 'mockforge',
+      'app.kubernetes.io/component': 'stateless',
+    });
   });
 
   test('applies overrides to the Deployment', () => {

@@ -61,7 +61,12 @@ export class MockforgeWorkload extends Construct implements ComputeService {
 
     this.namespace = new WorkloadNamespace(this, 'namespace', { name: NAMESPACE, labels: labels('shared') });
     const namespace = this.namespace.name;
-    this.config = new ServerConfig(this, 'config', { service: context.service, name: OBJECT_NAMES.stateless, namespace, labels: labels('shared') });
+    this.config = new ServerConfig(this, 'config', {
+      service: context.service,
+      name: OBJECT_NAMES.stateless,
+      namespace,
+      labels: labels('shared'),
+    });
     const pool = {
       context,
       namespace,
@@ -72,7 +77,11 @@ export class MockforgeWorkload extends Construct implements ComputeService {
     };
     this.stateless = new StatelessPool(this, 'stateless-pool', { ...pool, labels: labels('stateless') });
     if (context.topology.hasStatefulPool) {
-      this.stateful = new StatefulPool(this, 'stateful-pool', { ...pool, labels: labels('stateful'), storageClassName: props.storageClassName });
+      this.stateful = new StatefulPool(this, 'stateful-pool', {
+        ...pool,
+        labels: labels('stateful'),
+        storageClassName: props.storageClassName,
+      });
     }
     if (props.inClusterRedis) {
       this.redis = new InClusterRedis(this, 'redis', {
@@ -131,7 +140,8 @@ export class MockforgeWorkload extends Construct implements ComputeService {
   private suppressInherent(image: string, exemptions: readonly TierExemption[]): void {
     const servers: Construct[] = [this.stateless, ...(this.stateful ? [this.stateful] : [])];
     for (const server of servers) PolicyEngine.suppress(server, 'CKV_K8S_35', SECRET_ENV_REASON);
-    if (!parseImage(image)?.digest) for (const server of servers) PolicyEngine.suppress(server, 'CKV_K8S_43', tagPinnedReason(image, 'config'));
+    if (!parseImage(image)?.digest)
+      for (const server of servers) PolicyEngine.suppress(server, 'CKV_K8S_43', tagPinnedReason(image, 'config'));
     if (this.redis) PolicyEngine.suppress(this.redis, 'CKV_K8S_43', tagPinnedReason(KUBERNETES_SIZING.redis.image, 'sizing'));
     const replicas = exemptions.find((e) => e.what === 'replicas');
     if (replicas) for (const server of servers) PolicyEngine.suppress(server, 'MF_K8S_2', replicas.reason);

@@ -7,7 +7,10 @@ function increments(field: string, start: number): string {
 
 /** Five-field cron counts weekdays 0-6 (7 = Sunday again) from Sunday, AWS 1-7: names avoid the shift. */
 function weekdays(field: string): string {
-  return field.replace(/(^|[,-])([0-7])(?=$|[,-])/g, (_, separator: string, day: string) => `${separator}${WEEKDAYS[Number(day) % WEEKDAYS.length]}`);
+  return field.replace(
+    /(^|[,-])([0-7])(?=$|[,-])/g,
+    (_, separator: string, day: string) => `${separator}${WEEKDAYS[Number(day) % WEEKDAYS.length]}`,
+  );
 }
 
 /** Converts a five-field UTC cron (`0 2 * * *`) to AWS's six-field form (`cron(0 2 * * ? *)`). */

@@ -52,15 +52,30 @@ export class BackupPlans extends Construct implements BackupPlanOutput {
     const maxRetention = Math.max(...props.jobs.map((j) => j.schedule.retentionDays));
     const minRetention = Math.min(...props.jobs.map((j) => j.schedule.retentionDays));
     if (props.locked) {
-      new BackupVaultLockConfiguration(this, 'lock', { backupVaultName: this.vault.name, minRetentionDays: minRetention, maxRetentionDays: maxRetention, changeableForDays: LOCK_GRACE_DAYS });
+      new BackupVaultLockConfiguration(this, 'lock', {
+        backupVaultName: this.vault.name,
+        minRetentionDays: minRetention,
+        maxRetentionDays: maxRetention,
+        changeableForDays: LOCK_GRACE_DAYS,
+      });
     }
 
     let copyVaultArn: string | undefined;
     if (props.copyTo) {
       // The copies live in the other region; their tags say so.
       const copyTags = { ...props.tags, region: props.copyTo.region };
-      const copyKey = new EncryptionKey(this, 'copy_key', { alias: `${props.name}-backup-copy`, region: props.copyTo.region, provider: props.copyTo.provider, tags: copyTags });
-      const copyVault = new BackupVault(this, 'copy_vault', { provider: props.copyTo.provider, name: `${props.name}-copy`, kmsKeyArn: copyKey.arn, tags: copyTags });
+      const copyKey = new EncryptionKey(this, 'copy_key', {
+        alias: `${props.name}-backup-copy`,
+        region: props.copyTo.region,
+        provider: props.copyTo.provider,
+        tags: copyTags,
+      });
+      const copyVault = new BackupVault(this, 'copy_vault', {
+        provider: props.copyTo.provider,
+        name: `${props.name}-copy`,
+        kmsKeyArn: copyKey.arn,
+        tags: copyTags,
+      });
       if (props.locked) {
         new BackupVaultLockConfiguration(this, 'copy_lock', {
           provider: props.copyTo.provider,
@@ -106,7 +121,9 @@ export class BackupPlans extends Construct implements BackupPlanOutput {
         planId: plan.id,
         iamRoleArn: role.arn,
         ...(job.resources ? { resources: [...job.resources] } : {}),
-        ...(job.selectionTags ? { selectionTag: job.selectionTags.map((t) => ({ type: 'STRINGEQUALS', key: t.key, value: t.value })) } : {}),
+        ...(job.selectionTags
+          ? { selectionTag: job.selectionTags.map((t) => ({ type: 'STRINGEQUALS', key: t.key, value: t.value })) }
+          : {}),
       });
     }
   }

@@ -1,7 +1,14 @@
 import { ElasticacheGlobalReplicationGroup } from '@cdktf/provider-aws/lib/elasticache-global-replication-group';
 import { ElasticacheReplicationGroup } from '@cdktf/provider-aws/lib/elasticache-replication-group';
 import { ElasticacheSubnetGroup } from '@cdktf/provider-aws/lib/elasticache-subnet-group';
-import { DATABASE_BACKUP_WINDOW, PolicyEngine, type CacheSpec, type CommonProps, type RedisCache, type SecretReference } from '@mockforge-infra/core';
+import {
+  DATABASE_BACKUP_WINDOW,
+  PolicyEngine,
+  type CacheSpec,
+  type CommonProps,
+  type RedisCache,
+  type SecretReference,
+} from '@mockforge-infra/core';
 import { Construct } from 'constructs';
 import { dailyWindow, weeklyWindow } from '../database/windows';
 import { encryptedLogGroup } from '../monitoring/log-group';
@@ -52,7 +59,11 @@ export class RedisReplicationGroup extends Construct implements RedisCache {
   constructor(scope: Construct, id: string, props: RedisReplicationGroupProps) {
     super(scope, id);
     const spec = props.spec;
-    const subnets = new ElasticacheSubnetGroup(this, 'subnets', { name: props.name, subnetIds: [...props.subnetIds], description: 'MockForge data subnets' });
+    const subnets = new ElasticacheSubnetGroup(this, 'subnets', {
+      name: props.name,
+      subnetIds: [...props.subnetIds],
+      description: 'MockForge data subnets',
+    });
     const password = new GeneratedPassword(this, 'app_password', { length: AWS_PLATFORM.redisPasswordLength });
     this.users = new RedisUsers(this, 'users', { name: props.name, appPassword: password.value });
     const slowLog = encryptedLogGroup(this, 'slow_log', `/aws/elasticache/${props.name}/slow-log`, props.kmsKeyArn);

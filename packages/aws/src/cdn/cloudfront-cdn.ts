@@ -69,7 +69,12 @@ export class CloudFrontCdn extends Construct implements ContentDelivery {
       name: `${props.name}-security-headers`,
       comment: 'HSTS and standard security headers',
       securityHeadersConfig: {
-        strictTransportSecurity: { accessControlMaxAgeSec: AWS_PLATFORM.hstsMaxAgeSeconds, includeSubdomains: true, preload: true, override: true },
+        strictTransportSecurity: {
+          accessControlMaxAgeSec: AWS_PLATFORM.hstsMaxAgeSeconds,
+          includeSubdomains: true,
+          preload: true,
+          override: true,
+        },
         contentTypeOptions: { override: true },
         frameOptions: { frameOption: 'DENY', override: true },
         referrerPolicy: { referrerPolicy: 'strict-origin-when-cross-origin', override: true },
@@ -118,7 +123,9 @@ export class CloudFrontCdn extends Construct implements ContentDelivery {
         allowedMethods: ALL_METHODS,
         cachedMethods: ['GET', 'HEAD'],
         cachePolicyId: AWS_PLATFORM.cloudFrontManaged.cachingDisabled,
-        originRequestPolicyId: props.forwardViewerHost ? AWS_PLATFORM.cloudFrontManaged.allViewer : AWS_PLATFORM.cloudFrontManaged.allViewerExceptHostHeader,
+        originRequestPolicyId: props.forwardViewerHost
+          ? AWS_PLATFORM.cloudFrontManaged.allViewer
+          : AWS_PLATFORM.cloudFrontManaged.allViewerExceptHostHeader,
         responseHeadersPolicyId: headers.id,
         viewerProtocolPolicy: 'redirect-to-https',
         compress: true,
@@ -129,7 +136,11 @@ export class CloudFrontCdn extends Construct implements ContentDelivery {
       ],
       loggingConfig: { bucket: props.logBucketDomainName, includeCookies: false, prefix: 'cloudfront/' },
       restrictions: { geoRestriction: { restrictionType: 'none' } },
-      viewerCertificate: { acmCertificateArn: props.certificateArn, sslSupportMethod: 'sni-only', minimumProtocolVersion: AWS_PLATFORM.cloudFrontMinimumTls },
+      viewerCertificate: {
+        acmCertificateArn: props.certificateArn,
+        sslSupportMethod: 'sni-only',
+        minimumProtocolVersion: AWS_PLATFORM.cloudFrontMinimumTls,
+      },
       dependsOn: props.dependsOn ? [...props.dependsOn] : undefined,
       tags: props.tags,
     });

@@ -41,7 +41,9 @@ export const OTEL_COLLECTOR_NAME = 'otel-collector';
 /** Collector settings: OTLP from the app on localhost, traces to X-Ray. Sampling happens in the app. */
 export function otelCollectorConfig(region: string): string {
   return stringify({
-    receivers: { otlp: { protocols: { grpc: { endpoint: `127.0.0.1:${OTLP_PORTS.grpc}` }, http: { endpoint: `127.0.0.1:${OTLP_PORTS.http}` } } } },
+    receivers: {
+      otlp: { protocols: { grpc: { endpoint: `127.0.0.1:${OTLP_PORTS.grpc}` }, http: { endpoint: `127.0.0.1:${OTLP_PORTS.http}` } } },
+    },
     processors: { batch: {} },
     exporters: { awsxray: { region } },
     service: { pipelines: { traces: { receivers: ['otlp'], processors: ['batch'], exporters: ['awsxray'] } } },
@@ -60,7 +62,12 @@ export function otelCollectorContainer(region: string, logGroupName: string): Re
     linuxParameters: { capabilities: { drop: ['ALL'] } },
     logConfiguration: {
       logDriver: 'awslogs',
-      options: { 'awslogs-group': logGroupName, 'awslogs-region': region, 'awslogs-stream-prefix': OTEL_COLLECTOR_NAME, mode: 'non-blocking' },
+      options: {
+        'awslogs-group': logGroupName,
+        'awslogs-region': region,
+        'awslogs-stream-prefix': OTEL_COLLECTOR_NAME,
+        mode: 'non-blocking',
+      },
     },
   };
 }

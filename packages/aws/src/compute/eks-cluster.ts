@@ -85,14 +85,29 @@ export class KubernetesCluster extends Construct {
     });
     if (props.overrides) for (const [k, v] of Object.entries(props.overrides)) this.cluster.addOverride(k, v);
     if (publicCidrs.length > 0) {
-      PolicyEngine.suppress(this.cluster, 'CKV_AWS_39', `the API endpoint is public only for aws.eksPublicAccessCidrs (${publicCidrs.join(', ')}), as configured`);
+      PolicyEngine.suppress(
+        this.cluster,
+        'CKV_AWS_39',
+        `the API endpoint is public only for aws.eksPublicAccessCidrs (${publicCidrs.join(', ')}), as configured`,
+      );
     }
 
     const nodeRole = new ServiceRole(this, 'node_role', {
       name: `${props.globalName}-nodes`,
       services: ['ec2.amazonaws.com'],
-      managedPolicyArns: [managed('AmazonEKSWorkerNodePolicy'), managed('AmazonEC2ContainerRegistryPullOnly'), managed('AmazonEKS_CNI_Policy')],
-      statements: [{ Sid: 'PullThroughCache', Effect: 'Allow', Action: ['ecr:BatchImportUpstreamImage', 'ecr:CreateRepository'], Resource: props.imageRepositoryArnPattern }],
+      managedPolicyArns: [
+        managed('AmazonEKSWorkerNodePolicy'),
+        managed('AmazonEC2ContainerRegistryPullOnly'),
+        managed('AmazonEKS_CNI_Policy'),
+      ],
+      statements: [
+        {
+          Sid: 'PullThroughCache',
+          Effect: 'Allow',
+          Action: ['ecr:BatchImportUpstreamImage', 'ecr:CreateRepository'],
+          Resource: props.imageRepositoryArnPattern,
+        },
+      ],
     });
     const { min, max } = AWS_PLATFORM.eksNodeCount;
     const nodes = new EksNodeGroup(this, 'nodes', {
@@ -130,7 +145,14 @@ export class KubernetesCluster extends Construct {
           {
             Sid: 'EncryptVolumesWithStackKey',
             Effect: 'Allow',
-            Action: ['kms:CreateGrant', 'kms:Decrypt', 'kms:DescribeKey', 'kms:Encrypt', 'kms:GenerateDataKeyWithoutPlaintext', 'kms:ReEncrypt*'],
+            Action: [
+              'kms:CreateGrant',
+              'kms:Decrypt',
+              'kms:DescribeKey',
+              'kms:Encrypt',
+              'kms:GenerateDataKeyWithoutPlaintext',
+              'kms:ReEncrypt*',
+            ],
             Resource: props.kmsKeyArn,
           },
         ],

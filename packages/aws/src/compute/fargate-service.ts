@@ -1,6 +1,14 @@
 import { EcsService } from '@cdktf/provider-aws/lib/ecs-service';
 import { EcsTaskDefinition, type EcsTaskDefinitionVolume } from '@cdktf/provider-aws/lib/ecs-task-definition';
-import { PORTS, STARTUP_BUDGET_SECONDS, WRITABLE_PATHS, type CommonProps, type ComputeService, type ScalingPreset, type ServiceSpec } from '@mockforge-infra/core';
+import {
+  PORTS,
+  STARTUP_BUDGET_SECONDS,
+  WRITABLE_PATHS,
+  type CommonProps,
+  type ComputeService,
+  type ScalingPreset,
+  type ServiceSpec,
+} from '@mockforge-infra/core';
 import type { ITerraformDependable } from 'cdktf';
 import { Construct } from 'constructs';
 import { encryptedLogGroup } from '../monitoring/log-group';
@@ -38,7 +46,12 @@ export interface FargateServiceProps extends CommonProps {
   readonly targetGroupArn?: string;
   /** Registers tasks under a private DNS name (Cloud Map). @default none */
   readonly serviceRegistryArn?: string;
-  readonly scaling: { readonly min: number; readonly max: number; readonly preset: ScalingPreset; readonly requestCountResourceLabel?: string };
+  readonly scaling: {
+    readonly min: number;
+    readonly max: number;
+    readonly preset: ScalingPreset;
+    readonly requestCountResourceLabel?: string;
+  };
   /** Run on FARGATE_SPOT (dev). @default false */
   readonly spot?: boolean;
   /** Persistent /app/data on EFS instead of task-local storage. @default task-local */
@@ -82,7 +95,13 @@ export class FargateService extends Construct implements ComputeService {
         {
           Sid: 'PullThroughCache',
           Effect: 'Allow',
-          Action: ['ecr:BatchCheckLayerAvailability', 'ecr:GetDownloadUrlForLayer', 'ecr:BatchGetImage', 'ecr:BatchImportUpstreamImage', 'ecr:CreateRepository'],
+          Action: [
+            'ecr:BatchCheckLayerAvailability',
+            'ecr:GetDownloadUrlForLayer',
+            'ecr:BatchGetImage',
+            'ecr:BatchImportUpstreamImage',
+            'ecr:CreateRepository',
+          ],
           Resource: props.repositoryArnPattern,
         },
         { Sid: 'Logs', Effect: 'Allow', Action: ['logs:CreateLogStream', 'logs:PutLogEvents'], Resource: `${logs.arn}:*` },
@@ -108,7 +127,11 @@ export class FargateService extends Construct implements ComputeService {
         Condition: { StringEquals: { 'elasticfilesystem:AccessPointArn': props.stateVolume.accessPointArn } },
       });
     }
-    const task = new ServiceRole(this, 'task_role', { name: `${props.globalName}-task`, services: ['ecs-tasks.amazonaws.com'], statements: taskStatements });
+    const task = new ServiceRole(this, 'task_role', {
+      name: `${props.globalName}-task`,
+      services: ['ecs-tasks.amazonaws.com'],
+      statements: taskStatements,
+    });
 
     const volumes: ContainerVolume[] = [
       { name: DATA_VOLUME, containerPath: WRITABLE_PATHS.data },
@@ -138,7 +161,14 @@ export class FargateService extends Construct implements ComputeService {
       runtimePlatform: { operatingSystemFamily: 'LINUX', cpuArchitecture: 'X86_64' },
       volume: taskVolumes,
       containerDefinitions: JSON.stringify([
-        mockforgeContainer({ service: props.service, image: props.imageUri, secrets: props.secrets, logGroupName: logs.name, region: props.region, volumes }),
+        mockforgeContainer({
+          service: props.service,
+          image: props.imageUri,
+          secrets: props.secrets,
+          logGroupName: logs.name,
+          region: props.region,
+          volumes,
+        }),
         otelCollectorContainer(props.region, logs.name),
       ]),
       tags: props.tags,

@@ -35,7 +35,8 @@ export class ImageCache extends Construct {
     const reference = parseImage(props.image);
     if (!reference) throw new Error(`image: cannot parse ${props.image}`);
     const registry = reference.repository.split('/')[0]!;
-    if (registry !== MOCKFORGE_IMAGE_REGISTRY) throw new Error(`image: the ECR pull-through cache serves ${MOCKFORGE_IMAGE_REGISTRY}, not ${registry}`);
+    if (registry !== MOCKFORGE_IMAGE_REGISTRY)
+      throw new Error(`image: the ECR pull-through cache serves ${MOCKFORGE_IMAGE_REGISTRY}, not ${registry}`);
     const path = reference.repository.slice(registry.length + 1);
     const prefix = AWS_PLATFORM.ecrPullThroughPrefix;
     this.credential = new SecretsmanagerSecret(this, 'credential', {
@@ -44,7 +45,11 @@ export class ImageCache extends Construct {
       kmsKeyId: props.kmsKeyArn,
       recoveryWindowInDays: 7,
     });
-    PolicyEngine.suppress(this.credential, 'CKV2_AWS_57', 'a GitHub token cannot be rotated by AWS; operators replace it before it expires (README: Images)');
+    PolicyEngine.suppress(
+      this.credential,
+      'CKV2_AWS_57',
+      'a GitHub token cannot be rotated by AWS; operators replace it before it expires (README: Images)',
+    );
     new EcrPullThroughCacheRule(this, 'rule', {
       ecrRepositoryPrefix: prefix,
       upstreamRegistryUrl: MOCKFORGE_IMAGE_REGISTRY,

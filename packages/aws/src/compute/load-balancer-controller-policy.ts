@@ -6,7 +6,13 @@ import type { PolicyStatement } from '../shared/iam';
  */
 export function loadBalancerControllerStatements(): PolicyStatement[] {
   return [
-    { Sid: 'ServiceLinkedRole', Effect: 'Allow', Action: 'iam:CreateServiceLinkedRole', Resource: '*', Condition: { StringEquals: { 'iam:AWSServiceName': 'elasticloadbalancing.amazonaws.com' } } },
+    {
+      Sid: 'ServiceLinkedRole',
+      Effect: 'Allow',
+      Action: 'iam:CreateServiceLinkedRole',
+      Resource: '*',
+      Condition: { StringEquals: { 'iam:AWSServiceName': 'elasticloadbalancing.amazonaws.com' } },
+    },
     {
       Sid: 'Discover',
       Effect: 'Allow',
@@ -45,13 +51,27 @@ export function loadBalancerControllerStatements(): PolicyStatement[] {
     {
       Sid: 'AssociateProtections',
       Effect: 'Allow',
-      Action: ['waf-regional:AssociateWebACL', 'waf-regional:DisassociateWebACL', 'wafv2:AssociateWebACL', 'wafv2:DisassociateWebACL', 'shield:CreateProtection', 'shield:DeleteProtection'],
+      Action: [
+        'waf-regional:AssociateWebACL',
+        'waf-regional:DisassociateWebACL',
+        'wafv2:AssociateWebACL',
+        'wafv2:DisassociateWebACL',
+        'shield:CreateProtection',
+        'shield:DeleteProtection',
+      ],
       Resource: '*',
     },
     {
       Sid: 'ManagedSecurityGroups',
       Effect: 'Allow',
-      Action: ['ec2:AuthorizeSecurityGroupIngress', 'ec2:RevokeSecurityGroupIngress', 'ec2:CreateSecurityGroup', 'ec2:CreateTags', 'ec2:DeleteTags', 'ec2:DeleteSecurityGroup'],
+      Action: [
+        'ec2:AuthorizeSecurityGroupIngress',
+        'ec2:RevokeSecurityGroupIngress',
+        'ec2:CreateSecurityGroup',
+        'ec2:CreateTags',
+        'ec2:DeleteTags',
+        'ec2:DeleteSecurityGroup',
+      ],
       Resource: '*',
     },
     {

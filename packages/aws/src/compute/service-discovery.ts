@@ -11,7 +11,11 @@ export class PrivateServiceName extends Construct {
 
   constructor(scope: Construct, id: string, props: { namespace: string; service: string; vpcId: string }) {
     super(scope, id);
-    const namespace = new ServiceDiscoveryPrivateDnsNamespace(this, 'namespace', { name: props.namespace, vpc: props.vpcId, description: 'MockForge internal names' });
+    const namespace = new ServiceDiscoveryPrivateDnsNamespace(this, 'namespace', {
+      name: props.namespace,
+      vpc: props.vpcId,
+      description: 'MockForge internal names',
+    });
     const service = new ServiceDiscoveryService(this, 'service', {
       name: props.service,
       dnsConfig: { namespaceId: namespace.id, routingPolicy: 'MULTIVALUE', dnsRecords: [{ type: 'A', ttl: RECORD_TTL_SECONDS }] },

@@ -63,7 +63,10 @@ export class StateVolume extends Construct implements StatefulVolume {
     const accessPoint = new EfsAccessPoint(this, 'access_point', {
       fileSystemId: this.fileSystem.id,
       posixUser: { uid: RUN_AS_UID, gid: RUN_AS_UID },
-      rootDirectory: { path: DATA_DIRECTORY, creationInfo: { ownerUid: RUN_AS_UID, ownerGid: RUN_AS_UID, permissions: DIRECTORY_PERMISSIONS } },
+      rootDirectory: {
+        path: DATA_DIRECTORY,
+        creationInfo: { ownerUid: RUN_AS_UID, ownerGid: RUN_AS_UID, permissions: DIRECTORY_PERMISSIONS },
+      },
       tags: { Name: `${props.name}-data` },
     });
     this.fileSystemId = this.fileSystem.id;

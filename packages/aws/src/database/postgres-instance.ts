@@ -51,7 +51,11 @@ export class PostgresInstance extends Construct implements PostgresDatabase {
     super(scope, id);
     const spec = props.spec;
     const { partition } = accountOf(this);
-    const subnets = new DbSubnetGroup(this, 'subnets', { name: props.name, subnetIds: [...props.subnetIds], description: 'MockForge data subnets' });
+    const subnets = new DbSubnetGroup(this, 'subnets', {
+      name: props.name,
+      subnetIds: [...props.subnetIds],
+      description: 'MockForge data subnets',
+    });
     const parameters = new DbParameterGroup(this, 'parameters', {
       name: `${props.name}-${AWS_PLATFORM.postgresParameterFamily}`,
       family: AWS_PLATFORM.postgresParameterFamily,
@@ -118,7 +122,8 @@ export class PostgresInstance extends Construct implements PostgresDatabase {
     });
     if (props.overrides) for (const [k, v] of Object.entries(props.overrides)) this.instance.addOverride(k, v);
     if (!spec.highlyAvailable && props.exemptions?.multiAz) PolicyEngine.suppress(this.instance, 'CKV_AWS_157', props.exemptions.multiAz);
-    if (!spec.deletionProtection && props.exemptions?.deletionProtection) PolicyEngine.suppress(this.instance, 'CKV_AWS_293', props.exemptions.deletionProtection);
+    if (!spec.deletionProtection && props.exemptions?.deletionProtection)
+      PolicyEngine.suppress(this.instance, 'CKV_AWS_293', props.exemptions.deletionProtection);
 
     this.endpoint = this.instance.address;
     this.port = spec.port;

@@ -18,7 +18,13 @@ export function albLogBucket(scope: Construct, id: string, bucketName: string): 
     lifecycleRules: logBucketLifecycle(),
     policyStatements: (arn) => [
       { Sid: 'ElbAccountWrites', Effect: 'Allow', Principal: { AWS: elbAccount.arn }, Action: 's3:PutObject', Resource: objects(arn) },
-      { Sid: 'ElbServiceWrites', Effect: 'Allow', Principal: { Service: 'logdelivery.elasticloadbalancing.amazonaws.com' }, Action: 's3:PutObject', Resource: objects(arn) },
+      {
+        Sid: 'ElbServiceWrites',
+        Effect: 'Allow',
+        Principal: { Service: 'logdelivery.elasticloadbalancing.amazonaws.com' },
+        Action: 's3:PutObject',
+        Resource: objects(arn),
+      },
     ],
   });
 }

@@ -8,6 +8,8 @@ describe('albAlgorithm', () => {
   });
 
   it('rejects ip-hash naming the field, the value and the allowed values', () => {
-    expect(() => albAlgorithm('staging', 'ip-hash')).toThrow('tiers.staging.loadBalancing: got "ip-hash"; the AWS Application Load Balancer supports round-robin | least-connections | weighted');
+    expect(() => albAlgorithm('staging', 'ip-hash')).toThrow(
+      'tiers.staging.loadBalancing: got "ip-hash"; the AWS Application Load Balancer supports round-robin | least-connections | weighted',
+    );
   });
 });

@@ -12,7 +12,9 @@ export function albAlgorithm(tier: TierName, algorithm: BalancingAlgorithm): str
   const mapped = ALB_ALGORITHMS[algorithm];
   if (!mapped) {
     const allowed = BALANCING_ALGORITHMS.filter((a) => ALB_ALGORITHMS[a]).join(' | ');
-    throw new Error(`tiers.${tier}.loadBalancing: got "${algorithm}"; the AWS Application Load Balancer supports ${allowed} (use stickiness-free round-robin instead of ip-hash)`);
+    throw new Error(
+      `tiers.${tier}.loadBalancing: got "${algorithm}"; the AWS Application Load Balancer supports ${allowed} (use stickiness-free round-robin instead of ip-hash)`,
+    );
   }
   return mapped;
 }

@@ -2,7 +2,15 @@ import { Lb } from '@cdktf/provider-aws/lib/lb';
 import { LbListener } from '@cdktf/provider-aws/lib/lb-listener';
 import { LbTargetGroup } from '@cdktf/provider-aws/lib/lb-target-group';
 import { Wafv2WebAclAssociation } from '@cdktf/provider-aws/lib/wafv2-web-acl-association';
-import { PolicyEngine, PUBLIC_PORTS, TARGET_HEALTH, TERMINATION_GRACE_SECONDS, WEBSOCKET_IDLE_TIMEOUT_SECONDS, type CommonProps, type LoadBalancer } from '@mockforge-infra/core';
+import {
+  PolicyEngine,
+  PUBLIC_PORTS,
+  TARGET_HEALTH,
+  TERMINATION_GRACE_SECONDS,
+  WEBSOCKET_IDLE_TIMEOUT_SECONDS,
+  type CommonProps,
+  type LoadBalancer,
+} from '@mockforge-infra/core';
 import { Construct } from 'constructs';
 import { AWS_PLATFORM } from '../sizing';
 import { ALB_LOG_PREFIX, albLogBucket } from './alb-log-bucket';
@@ -63,7 +71,11 @@ export class PublicLoadBalancer extends Construct implements LoadBalancer {
       tags: props.tags,
     });
     if (props.overrides) for (const [k, v] of Object.entries(props.overrides)) this.lb.addOverride(k, v);
-    PolicyEngine.suppress(this.lb, 'AWS-0053', 'public edge: the ALB is CloudFront\'s origin, reachable on 443 only from the CloudFront origin-facing prefix list');
+    PolicyEngine.suppress(
+      this.lb,
+      'AWS-0053',
+      "public edge: the ALB is CloudFront's origin, reachable on 443 only from the CloudFront origin-facing prefix list",
+    );
     if (!deletionProtection) {
       PolicyEngine.suppress(this.lb, 'CKV_AWS_150', props.deletionProtectionExemption ?? 'deletion protection is off for this tier');
     }
@@ -90,7 +102,11 @@ export class PublicLoadBalancer extends Construct implements LoadBalancer {
       stickiness: { type: 'lb_cookie', enabled: TARGET_HEALTH.stickiness },
       tags: props.tags,
     });
-    PolicyEngine.suppress(this.targetGroup, 'CKV_AWS_378', 'public edge: TLS terminates at the ALB; tasks serve plain HTTP on 3000 inside private subnets');
+    PolicyEngine.suppress(
+      this.targetGroup,
+      'CKV_AWS_378',
+      'public edge: TLS terminates at the ALB; tasks serve plain HTTP on 3000 inside private subnets',
+    );
 
     this.httpsListener = new LbListener(this, 'https', {
       loadBalancerArn: this.lb.arn,

@@ -13,7 +13,11 @@ export interface WebAclProps extends CommonProps {
 }
 
 const SECONDS_PER_MINUTE = 60;
-const MANAGED_GROUPS = ['AWSManagedRulesCommonRuleSet', 'AWSManagedRulesKnownBadInputsRuleSet', 'AWSManagedRulesAmazonIpReputationList'] as const;
+const MANAGED_GROUPS = [
+  'AWSManagedRulesCommonRuleSet',
+  'AWSManagedRulesKnownBadInputsRuleSet',
+  'AWSManagedRulesAmazonIpReputationList',
+] as const;
 
 function visibility(metricName: string) {
   return { SampledRequestsEnabled: true, CloudWatchMetricsEnabled: true, MetricName: metricName };

@@ -24,7 +24,12 @@ export class ServiceDashboard extends Construct {
   constructor(scope: Construct, id: string, props: ServiceDashboardProps) {
     super(scope, id);
     const lb = ['LoadBalancer', props.loadBalancerArnSuffix ?? ''];
-    const widget = (title: string, metrics: unknown[][], stat = 'Sum') => ({ type: 'metric', width: WIDTH, height: HEIGHT, properties: { title, region: props.region, stat, period: AWS_PLATFORM.alarmPeriodSeconds, metrics } });
+    const widget = (title: string, metrics: unknown[][], stat = 'Sum') => ({
+      type: 'metric',
+      width: WIDTH,
+      height: HEIGHT,
+      properties: { title, region: props.region, stat, period: AWS_PLATFORM.alarmPeriodSeconds, metrics },
+    });
     const latency = percentileStatistic(ALERTS.highLatency);
     const widgets = [
       ...(props.loadBalancerArnSuffix
@@ -50,7 +55,11 @@ export class ServiceDashboard extends Construct {
           ]
         : []),
       widget('PostgreSQL CPU (%)', [['AWS/RDS', 'CPUUtilization', 'DBInstanceIdentifier', props.databaseIdentifier]], 'Average'),
-      widget('Redis engine CPU (%)', [['AWS/ElastiCache', 'EngineCPUUtilization', 'ReplicationGroupId', props.cacheReplicationGroupId]], 'Average'),
+      widget(
+        'Redis engine CPU (%)',
+        [['AWS/ElastiCache', 'EngineCPUUtilization', 'ReplicationGroupId', props.cacheReplicationGroupId]],
+        'Average',
+      ),
     ];
     const dashboard = new CloudwatchDashboard(this, 'dashboard', { dashboardName: props.name, dashboardBody: JSON.stringify({ widgets }) });
     this.dashboardName = dashboard.dashboardName;

@@ -42,7 +42,12 @@ export class RegionalAlarms extends Construct {
         { id: 'target5xx', returnData: false, ...metric('HTTPCode_Target_5XX_Count') },
         { id: 'elb5xx', returnData: false, ...metric('HTTPCode_ELB_5XX_Count') },
         { id: 'requests', returnData: false, ...metric('RequestCount') },
-        { id: 'error_rate', label: '5XX error rate (%)', returnData: true, expression: '100 * (FILL(target5xx, 0) + FILL(elb5xx, 0)) / requests' },
+        {
+          id: 'error_rate',
+          label: '5XX error rate (%)',
+          returnData: true,
+          expression: '100 * (FILL(target5xx, 0) + FILL(elb5xx, 0)) / requests',
+        },
       ],
       ...actions,
     });

@@ -2,7 +2,16 @@ import { DataAwsEc2ManagedPrefixList } from '@cdktf/provider-aws/lib/data-aws-ec
 import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
 import { VpcSecurityGroupEgressRule } from '@cdktf/provider-aws/lib/vpc-security-group-egress-rule';
 import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-security-group-ingress-rule';
-import { DATABASE_PORT, DNS_PORT, INTERNAL_CIDR, NETWORK_POLICY, PolicyEngine, PORTS, REDIS_PORT, type CommonProps } from '@mockforge-infra/core';
+import {
+  DATABASE_PORT,
+  DNS_PORT,
+  INTERNAL_CIDR,
+  NETWORK_POLICY,
+  PolicyEngine,
+  PORTS,
+  REDIS_PORT,
+  type CommonProps,
+} from '@mockforge-infra/core';
 import { Construct } from 'constructs';
 import { AWS_PLATFORM } from '../sizing';
 
@@ -32,7 +41,12 @@ export class Firewall extends Construct {
 
   constructor(scope: Construct, id: string, props: { name: string; vpcId: string; description: string }) {
     super(scope, id);
-    this.group = new SecurityGroup(this, 'group', { name: props.name, vpcId: props.vpcId, description: props.description, tags: { Name: props.name } });
+    this.group = new SecurityGroup(this, 'group', {
+      name: props.name,
+      vpcId: props.vpcId,
+      description: props.description,
+      tags: { Name: props.name },
+    });
     this.id = this.group.id;
   }
 
@@ -95,34 +109,79 @@ export class SecurityGroups extends Construct {
 
     const [https, http] = NETWORK_POLICY.publicIngress.ports;
     const cloudFront = new DataAwsEc2ManagedPrefixList(this, 'cloudfront_origin_facing', { name: AWS_PLATFORM.cloudFrontPrefixList });
-    this.loadBalancer.allowIn('https_from_cloudfront', { port: https, peer: { prefixListId: cloudFront.id }, description: 'HTTPS from CloudFront origin-facing servers only' });
+    this.loadBalancer.allowIn('https_from_cloudfront', {
+      port: https,
+      peer: { prefixListId: cloudFront.id },
+      description: 'HTTPS from CloudFront origin-facing servers only',
+    });
     // The CloudFront prefix list weighs ~55 rules against the 60-rule quota, so HTTP (a redirect) stays open.
-    const redirect = this.loadBalancer.allowIn('http_redirect', { port: http, peer: { cidr: NETWORK_POLICY.publicIngress.cidrs[0] }, description: 'HTTP from anywhere, answered with a 301 to HTTPS' });
+    const redirect = this.loadBalancer.allowIn('http_redirect', {
+      port: http,
+      peer: { cidr: NETWORK_POLICY.publicIngress.cidrs[0] },
+      description: 'HTTP from anywhere, answered with a 301 to HTTPS',
+    });
     PolicyEngine.suppress(redirect, 'CKV_AWS_260', 'public edge: port 80 only answers with a 301 redirect to HTTPS and forwards nothing');
-    this.loadBalancer.allowOut('to_app', { port: PORTS.http, peer: { securityGroupId: this.app.id }, description: 'Mock traffic to the tasks' });
+    this.loadBalancer.allowOut('to_app', {
+      port: PORTS.http,
+      peer: { securityGroupId: this.app.id },
+      description: 'Mock traffic to the tasks',
+    });
 
-    this.app.allowIn('http_from_load_balancer', { port: PORTS.http, peer: { securityGroupId: this.loadBalancer.id }, description: 'Mock traffic from the load balancer only' });
-    this.app.allowIn('admin_internal', { port: PORTS.admin, peer: { cidr: INTERNAL_CIDR }, description: 'Admin API from the private network only' });
-    this.app.allowIn('metrics_internal', { port: PORTS.metrics, peer: { cidr: INTERNAL_CIDR }, description: 'Prometheus scrape from the private network only' });
+    this.app.allowIn('http_from_load_balancer', {
+      port: PORTS.http,
+      peer: { securityGroupId: this.loadBalancer.id },
+      description: 'Mock traffic from the load balancer only',
+    });
+    this.app.allowIn('admin_internal', {
+      port: PORTS.admin,
+      peer: { cidr: INTERNAL_CIDR },
+      description: 'Admin API from the private network only',
+    });
+    this.app.allowIn('metrics_internal', {
+      port: PORTS.metrics,
+      peer: { cidr: INTERNAL_CIDR },
+      description: 'Prometheus scrape from the private network only',
+    });
     const webPorts = NETWORK_POLICY.egress.ports.filter((p) => p !== DNS_PORT);
     const reason =
       `internet egress through NAT, ports ${webPorts.join('/')} only: the ADOT collector image from public.ecr.aws, the X-Ray API, ` +
       'OTLP endpoints, and the webhooks and remote OpenAPI specs mocks call (ECR, not the tasks, pulls the MockForge image from ghcr.io)';
     for (const port of webPorts) {
-      const rule = this.app.allowOut(`out_${port}`, { port, peer: { cidr: NETWORK_POLICY.egress.cidrs[0] }, description: `Port ${port} to the internet through NAT` });
+      const rule = this.app.allowOut(`out_${port}`, {
+        port,
+        peer: { cidr: NETWORK_POLICY.egress.cidrs[0] },
+        description: `Port ${port} to the internet through NAT`,
+      });
       PolicyEngine.suppress(rule, 'CKV_AWS_382', reason);
     }
-    this.app.allowOut('dns_udp', { port: DNS_PORT, protocol: 'udp', peer: { cidr: props.vpcCidr }, description: 'DNS to the VPC resolver' });
+    this.app.allowOut('dns_udp', {
+      port: DNS_PORT,
+      protocol: 'udp',
+      peer: { cidr: props.vpcCidr },
+      description: 'DNS to the VPC resolver',
+    });
     this.app.allowOut('dns_tcp', { port: DNS_PORT, peer: { cidr: props.vpcCidr }, description: 'DNS over TCP to the VPC resolver' });
     this.app.allowOut('to_database', { port: DATABASE_PORT, peer: { securityGroupId: this.database.id }, description: 'PostgreSQL' });
     this.app.allowOut('to_cache', { port: REDIS_PORT, peer: { securityGroupId: this.cache.id }, description: 'Redis' });
 
-    this.database.allowIn('from_app', { port: DATABASE_PORT, peer: { securityGroupId: this.app.id }, description: 'PostgreSQL from the app only' });
+    this.database.allowIn('from_app', {
+      port: DATABASE_PORT,
+      peer: { securityGroupId: this.app.id },
+      description: 'PostgreSQL from the app only',
+    });
     this.cache.allowIn('from_app', { port: REDIS_PORT, peer: { securityGroupId: this.app.id }, description: 'Redis from the app only' });
 
     if (props.appToApp) {
-      this.app.allowIn('http_from_app', { port: PORTS.http, peer: { securityGroupId: this.app.id }, description: 'Stateless tasks to the stateful pool' });
-      this.app.allowOut('http_to_app', { port: PORTS.http, peer: { securityGroupId: this.app.id }, description: 'Stateless tasks to the stateful pool' });
+      this.app.allowIn('http_from_app', {
+        port: PORTS.http,
+        peer: { securityGroupId: this.app.id },
+        description: 'Stateless tasks to the stateful pool',
+      });
+      this.app.allowOut('http_to_app', {
+        port: PORTS.http,
+        peer: { securityGroupId: this.app.id },
+        description: 'Stateless tasks to the stateful pool',
+      });
     }
     if (props.efs) {
       this.efs = group('efs', 'efs', 'MockForge stateful pool volumes, from the app only');
@@ -131,7 +190,11 @@ export class SecurityGroups extends Construct {
     }
     if (props.endpoints) {
       this.endpoints = group('endpoints', 'endpoints', 'VPC interface endpoints, from inside the VPC');
-      this.endpoints.allowIn('https_from_vpc', { port: https, peer: { cidr: props.vpcCidr }, description: 'HTTPS to AWS APIs from inside the VPC' });
+      this.endpoints.allowIn('https_from_vpc', {
+        port: https,
+        peer: { cidr: props.vpcCidr },
+        description: 'HTTPS to AWS APIs from inside the VPC',
+      });
     }
   }
 

@@ -68,7 +68,12 @@ export class VpcNetwork extends Construct implements RegionalNetwork {
     });
     this.availabilityZoneNames = Array.from({ length: azCount }, (_, i) => Fn.element(zones.names, i));
 
-    new DefaultSecurityGroup(this, 'default_security_group', { vpcId: this.vpc.id, ingress: [], egress: [], tags: { Name: `${props.name}-default-unused` } });
+    new DefaultSecurityGroup(this, 'default_security_group', {
+      vpcId: this.vpc.id,
+      ingress: [],
+      egress: [],
+      tags: { Name: `${props.name}-default-unused` },
+    });
 
     const igw = new InternetGateway(this, 'internet_gateway', { vpcId: this.vpc.id, tags: { Name: props.name } });
     const publicRoutes = new RouteTable(this, 'public_routes', { vpcId: this.vpc.id, tags: { Name: `${props.name}-public` } });
@@ -93,7 +98,14 @@ export class VpcNetwork extends Construct implements RegionalNetwork {
       new RouteTableAssociation(this, `public_${az}_routes`, { subnetId: pub.id, routeTableId: publicRoutes.id });
       if (az < natCount) {
         const eip = new Eip(this, `nat_${az}_ip`, { domain: 'vpc', tags: { Name: `${props.name}-nat-${az}` } });
-        nats.push(new NatGateway(this, `nat_${az}`, { allocationId: eip.allocationId, subnetId: pub.id, tags: { Name: `${props.name}-nat-${az}` }, dependsOn: [igw] }));
+        nats.push(
+          new NatGateway(this, `nat_${az}`, {
+            allocationId: eip.allocationId,
+            subnetId: pub.id,
+            tags: { Name: `${props.name}-nat-${az}` },
+            dependsOn: [igw],
+          }),
+        );
       }
     }
     for (let az = 0; az < azCount; az += 1) {
@@ -101,7 +113,11 @@ export class VpcNetwork extends Construct implements RegionalNetwork {
       this.privateSubnetIds.push(priv.id);
       this.privateSubnetCidrs.push(subnetCidr(props.cidr, 'private', az));
       const routes = new RouteTable(this, `private_${az}_routes`, { vpcId: this.vpc.id, tags: { Name: `${props.name}-private-${az}` } });
-      new Route(this, `private_${az}_default_route`, { routeTableId: routes.id, destinationCidrBlock: ANYWHERE_IPV4, natGatewayId: nats[az % nats.length]!.id });
+      new Route(this, `private_${az}_default_route`, {
+        routeTableId: routes.id,
+        destinationCidrBlock: ANYWHERE_IPV4,
+        natGatewayId: nats[az % nats.length]!.id,
+      });
       new RouteTableAssociation(this, `private_${az}_association`, { subnetId: priv.id, routeTableId: routes.id });
       this.privateRouteTableIds.push(routes.id);
 

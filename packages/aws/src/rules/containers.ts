@@ -23,7 +23,10 @@ function containers(resource: SynthesizedResource): Container[] | undefined {
   }
 }
 
-function containerRule(meta: { id: string; aliases?: string[]; severity: 'error' | 'warning'; description: string }, bad: (c: Container) => string | undefined): PolicyRule {
+function containerRule(
+  meta: { id: string; aliases?: string[]; severity: 'error' | 'warning'; description: string },
+  bad: (c: Container) => string | undefined,
+): PolicyRule {
   return customRule({ ...meta, resourceTypes: TASK }, (r) => {
     const list = containers(r);
     if (!list) return 'container_definitions must be a JSON list the check can read';
@@ -35,8 +38,15 @@ function containerRule(meta: { id: string; aliases?: string[]; severity: 'error'
 const secretKeys: readonly string[] = SECRET_KEYS;
 
 export const containerRules: readonly PolicyRule[] = [
-  containerRule({ id: 'CKV_AWS_334', severity: 'warning', description: 'Containers are not privileged' }, (c) => (c.privileged === true ? `${c.name} is privileged` : undefined)),
-  attributeRule({ id: 'CKV_AWS_335', severity: 'warning', description: 'Tasks do not share the host PID namespace', resourceTypes: TASK }, 'pid_mode', (v) => v !== 'host', 'pid_mode other than host'),
+  containerRule({ id: 'CKV_AWS_334', severity: 'warning', description: 'Containers are not privileged' }, (c) =>
+    c.privileged === true ? `${c.name} is privileged` : undefined,
+  ),
+  attributeRule(
+    { id: 'CKV_AWS_335', severity: 'warning', description: 'Tasks do not share the host PID namespace', resourceTypes: TASK },
+    'pid_mode',
+    (v) => v !== 'host',
+    'pid_mode other than host',
+  ),
   containerRule({ id: 'CKV_AWS_336', severity: 'warning', description: 'Containers have a read-only root filesystem' }, (c) =>
     c.readonlyRootFilesystem === true ? undefined : `${c.name} needs readonlyRootFilesystem = true`,
   ),
@@ -46,24 +56,56 @@ export const containerRules: readonly PolicyRule[] = [
   }),
   customRule({ id: 'CKV_AWS_249', severity: 'warning', description: 'Task and execution roles differ', resourceTypes: TASK }, (r) => {
     const execution = attr(r.attributes, 'execution_role_arn');
-    return isSet(execution) && execution === attr(r.attributes, 'task_role_arn') ? 'execution_role_arn and task_role_arn are the same role' : undefined;
+    return isSet(execution) && execution === attr(r.attributes, 'task_role_arn')
+      ? 'execution_role_arn and task_role_arn are the same role'
+      : undefined;
   }),
-  customRule({ id: 'CKV_AWS_97', aliases: ['AWS-0035'], severity: 'error', description: 'EFS volumes are encrypted in transit', resourceTypes: TASK }, (r) => {
-    const settings = attrs(r.attributes, 'volume.efs_volume_configuration') as { transit_encryption?: string }[];
-    const bad = settings.filter((s) => s.transit_encryption !== 'ENABLED');
-    return bad.length === 0 ? undefined : 'efs_volume_configuration.transit_encryption must be ENABLED';
-  }),
-  attributeRule({ id: 'CKV_AWS_333', severity: 'warning', description: 'ECS services get no public IP', resourceTypes: SERVICE }, 'network_configuration.assign_public_ip', (v) => !isTrue(v), 'assign_public_ip = false'),
-  customRule({ id: 'CKV_AWS_332', severity: 'warning', description: 'Fargate services run the latest platform', resourceTypes: SERVICE }, (r) => {
-    const fargate = attr(r.attributes, 'launch_type') === 'FARGATE' || attrs(r.attributes, 'capacity_provider_strategy.capacity_provider').some((p) => String(p).startsWith('FARGATE'));
-    if (!fargate) return undefined;
-    const version = attr(r.attributes, 'platform_version');
-    return version === undefined || version === 'LATEST' ? undefined : `platform_version ${JSON.stringify(version)} instead of LATEST`;
-  }),
-  customRule({ id: 'CKV_AWS_65', aliases: ['AWS-0034'], severity: 'warning', description: 'ECS clusters have Container Insights', resourceTypes: CLUSTER }, (r) => {
-    const settings = attrs(r.attributes, 'setting') as { name?: string; value?: string }[];
-    return settings.some((s) => s.name === 'containerInsights' && (s.value === 'enabled' || s.value === 'enhanced')) ? undefined : 'setting containerInsights = enabled or enhanced';
-  }),
+  customRule(
+    {
+      id: 'CKV_AWS_97',
+      aliases: ['AWS-0035'],
+      severity: 'error',
+      description: 'EFS volumes are encrypted in transit',
+      resourceTypes: TASK,
+    },
+    (r) => {
+      const settings = attrs(r.attributes, 'volume.efs_volume_configuration') as { transit_encryption?: string }[];
+      const bad = settings.filter((s) => s.transit_encryption !== 'ENABLED');
+      return bad.length === 0 ? undefined : 'efs_volume_configuration.transit_encryption must be ENABLED';
+    },
+  ),
+  attributeRule(
+    { id: 'CKV_AWS_333', severity: 'warning', description: 'ECS services get no public IP', resourceTypes: SERVICE },
+    'network_configuration.assign_public_ip',
+    (v) => !isTrue(v),
+    'assign_public_ip = false',
+  ),
+  customRule(
+    { id: 'CKV_AWS_332', severity: 'warning', description: 'Fargate services run the latest platform', resourceTypes: SERVICE },
+    (r) => {
+      const fargate =
+        attr(r.attributes, 'launch_type') === 'FARGATE' ||
+        attrs(r.attributes, 'capacity_provider_strategy.capacity_provider').some((p) => String(p).startsWith('FARGATE'));
+      if (!fargate) return undefined;
+      const version = attr(r.attributes, 'platform_version');
+      return version === undefined || version === 'LATEST' ? undefined : `platform_version ${JSON.stringify(version)} instead of LATEST`;
+    },
+  ),
+  customRule(
+    {
+      id: 'CKV_AWS_65',
+      aliases: ['AWS-0034'],
+      severity: 'warning',
+      description: 'ECS clusters have Container Insights',
+      resourceTypes: CLUSTER,
+    },
+    (r) => {
+      const settings = attrs(r.attributes, 'setting') as { name?: string; value?: string }[];
+      return settings.some((s) => s.name === 'containerInsights' && (s.value === 'enabled' || s.value === 'enhanced'))
+        ? undefined
+        : 'setting containerInsights = enabled or enhanced';
+    },
+  ),
   customRule({ id: 'CKV_AWS_223', severity: 'warning', description: 'ECS Exec sessions are logged', resourceTypes: CLUSTER }, (r) => {
     const logging = attr(r.attributes, 'configuration.execute_command_configuration.logging');
     return isSet(logging) && logging !== 'NONE' ? undefined : 'configuration.execute_command_configuration.logging set and not NONE';

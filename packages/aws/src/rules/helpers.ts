@@ -1,4 +1,12 @@
-import { attr, attrs, expectAttribute, type PolicyRule, type Severity, type SynthesizedResource, type SynthesizedStack } from '@mockforge-infra/core';
+import {
+  attr,
+  attrs,
+  expectAttribute,
+  type PolicyRule,
+  type Severity,
+  type SynthesizedResource,
+  type SynthesizedStack,
+} from '@mockforge-infra/core';
 
 /** Terraform booleans arrive as booleans or as strings ("true"). */
 export function isTrue(value: unknown): boolean {
@@ -27,7 +35,10 @@ export function attributeRule(meta: RuleMeta, path: string, ok: (value: unknown)
 }
 
 /** A rule with a custom check returning the failure or undefined. */
-export function customRule(meta: RuleMeta, check: (resource: SynthesizedResource, stack: SynthesizedStack) => string | undefined): PolicyRule {
+export function customRule(
+  meta: RuleMeta,
+  check: (resource: SynthesizedResource, stack: SynthesizedStack) => string | undefined,
+): PolicyRule {
   return { ...meta, check };
 }
 

@@ -21,14 +21,25 @@ function findingsFor(rule: PolicyRule, fixtures: readonly Fixture[]): string[] {
   return new PolicyEngine([rule]).evaluate(stack, new Map()).findings.map((f) => f.address);
 }
 
-const container = (overrides: Record<string, unknown>) => JSON.stringify([{ name: 'app', privileged: false, readonlyRootFilesystem: true, environment: [{ name: 'MOCKFORGE_LOG_LEVEL', value: 'info' }], ...overrides }]);
+const container = (overrides: Record<string, unknown>) =>
+  JSON.stringify([
+    {
+      name: 'app',
+      privileged: false,
+      readonlyRootFilesystem: true,
+      environment: [{ name: 'MOCKFORGE_LOG_LEVEL', value: 'info' }],
+      ...overrides,
+    },
+  ]);
 const pg = r('aws_db_parameter_group', { family: 'postgres17', parameter: [{ name: 'rds.force_ssl', value: '1' }] }, 'params');
 const pgWeak = r('aws_db_parameter_group', { family: 'postgres17', parameter: [{ name: 'log_connections', value: '1' }] }, 'params');
 const bucket = r('aws_s3_bucket', { bucket: 'b' }, 'bucket');
-const onBucket = (type: string, attributes: Record<string, unknown>) => r(type, { bucket: ref('aws_s3_bucket', 'bucket'), ...attributes }, `${type}_x`);
+const onBucket = (type: string, attributes: Record<string, unknown>) =>
+  r(type, { bucket: ref('aws_s3_bucket', 'bucket'), ...attributes }, `${type}_x`);
 const secret = r('aws_secretsmanager_secret', { name: 's', kms_key_id: 'arn:aws:kms:us-east-1:111122223333:key/abc' }, 'secret');
 const vpc = r('aws_vpc', { cidr_block: '10.0.0.0/16' }, 'vpc');
-const sgRule = (type: string, attributes: Record<string, unknown>) => r(type, { security_group_id: 'sg-1', description: 'd', ...attributes });
+const sgRule = (type: string, attributes: Record<string, unknown>) =>
+  r(type, { security_group_id: 'sg-1', description: 'd', ...attributes });
 const kmsPolicy = (statement: Record<string, unknown>) => JSON.stringify({ Version: '2012-10-17', Statement: [statement] });
 const distribution = (overrides: Record<string, unknown>) =>
   r('aws_cloudfront_distribution', {
@@ -36,7 +47,13 @@ const distribution = (overrides: Record<string, unknown>) =>
     viewer_certificate: { acm_certificate_arn: 'arn', minimum_protocol_version: 'TLSv1.2_2021' },
     web_acl_id: 'arn:waf',
     logging_config: { bucket: 'logs.s3.amazonaws.com' },
-    origin: [{ domain_name: 'origin.example.com', origin_id: 'a', custom_origin_config: { origin_protocol_policy: 'https-only', origin_ssl_protocols: ['TLSv1.2'] } }],
+    origin: [
+      {
+        domain_name: 'origin.example.com',
+        origin_id: 'a',
+        custom_origin_config: { origin_protocol_policy: 'https-only', origin_ssl_protocols: ['TLSv1.2'] },
+      },
+    ],
     origin_group: [{ origin_id: 'g', failover_criteria: { status_codes: [500] }, member: [{ origin_id: 'a' }, { origin_id: 'b' }] }],
     ...overrides,
   });
@@ -54,12 +71,21 @@ const CASES: Record<string, { pass: Fixture[]; fail: Fixture[] }> = {
   CKV_AWS_16: { pass: [r('aws_db_instance', { storage_encrypted: true })], fail: [r('aws_db_instance', { storage_encrypted: false })] },
   CKV_AWS_17: { pass: [r('aws_db_instance', { publicly_accessible: false })], fail: [r('aws_db_instance', { publicly_accessible: true })] },
   CKV_AWS_157: { pass: [r('aws_db_instance', { multi_az: true })], fail: [r('aws_db_instance', { multi_az: false })] },
-  CKV_AWS_133: { pass: [r('aws_db_instance', { backup_retention_period: 30 })], fail: [r('aws_db_instance', { backup_retention_period: 0 })] },
+  CKV_AWS_133: {
+    pass: [r('aws_db_instance', { backup_retention_period: 30 })],
+    fail: [r('aws_db_instance', { backup_retention_period: 0 })],
+  },
   CKV_AWS_293: { pass: [r('aws_db_instance', { deletion_protection: true })], fail: [r('aws_db_instance', {})] },
   CKV_AWS_161: { pass: [r('aws_db_instance', { iam_database_authentication_enabled: true })], fail: [r('aws_db_instance', {})] },
   CKV_AWS_118: { pass: [r('aws_db_instance', { monitoring_interval: 60 })], fail: [r('aws_db_instance', { monitoring_interval: 0 })] },
-  CKV_AWS_129: { pass: [r('aws_db_instance', { enabled_cloudwatch_logs_exports: ['postgresql'] })], fail: [r('aws_db_instance', { enabled_cloudwatch_logs_exports: [] })] },
-  CKV_AWS_226: { pass: [r('aws_db_instance', { auto_minor_version_upgrade: true })], fail: [r('aws_db_instance', { auto_minor_version_upgrade: false })] },
+  CKV_AWS_129: {
+    pass: [r('aws_db_instance', { enabled_cloudwatch_logs_exports: ['postgresql'] })],
+    fail: [r('aws_db_instance', { enabled_cloudwatch_logs_exports: [] })],
+  },
+  CKV_AWS_226: {
+    pass: [r('aws_db_instance', { auto_minor_version_upgrade: true })],
+    fail: [r('aws_db_instance', { auto_minor_version_upgrade: false })],
+  },
   CKV_AWS_353: { pass: [r('aws_db_instance', { performance_insights_enabled: true })], fail: [r('aws_db_instance', {})] },
   CKV_AWS_354: { pass: [r('aws_db_instance', { performance_insights_kms_key_id: 'arn:kms' })], fail: [r('aws_db_instance', {})] },
   CKV2_AWS_60: { pass: [r('aws_db_instance', { copy_tags_to_snapshot: true })], fail: [r('aws_db_instance', {})] },
@@ -67,35 +93,67 @@ const CASES: Record<string, { pass: Fixture[]; fail: Fixture[] }> = {
     pass: [pg, r('aws_db_instance', { engine: 'postgres', parameter_group_name: ref('aws_db_parameter_group', 'params', 'name') })],
     fail: [pgWeak, r('aws_db_instance', { engine: 'postgres', parameter_group_name: ref('aws_db_parameter_group', 'params', 'name') })],
   },
-  CKV_AWS_29: { pass: [r('aws_elasticache_replication_group', { at_rest_encryption_enabled: 'true' })], fail: [r('aws_elasticache_replication_group', { at_rest_encryption_enabled: 'false' })] },
-  CKV_AWS_30: { pass: [r('aws_elasticache_replication_group', { transit_encryption_enabled: true })], fail: [r('aws_elasticache_replication_group', {})] },
+  CKV_AWS_29: {
+    pass: [r('aws_elasticache_replication_group', { at_rest_encryption_enabled: 'true' })],
+    fail: [r('aws_elasticache_replication_group', { at_rest_encryption_enabled: 'false' })],
+  },
+  CKV_AWS_30: {
+    pass: [r('aws_elasticache_replication_group', { transit_encryption_enabled: true })],
+    fail: [r('aws_elasticache_replication_group', {})],
+  },
   CKV_AWS_31: {
     pass: [r('aws_elasticache_replication_group', { transit_encryption_enabled: true, user_group_ids: ['g'] })],
     fail: [r('aws_elasticache_replication_group', { transit_encryption_enabled: true })],
   },
-  CKV_AWS_191: { pass: [r('aws_elasticache_replication_group', { kms_key_id: 'arn:kms' })], fail: [r('aws_elasticache_replication_group', {})] },
-  CKV2_AWS_50: { pass: [r('aws_elasticache_replication_group', { automatic_failover_enabled: true })], fail: [r('aws_elasticache_replication_group', { automatic_failover_enabled: false })] },
-  CKV_AWS_134: { pass: [r('aws_elasticache_replication_group', { snapshot_retention_limit: 7 })], fail: [r('aws_elasticache_cluster', { snapshot_retention_limit: 0 })] },
+  CKV_AWS_191: {
+    pass: [r('aws_elasticache_replication_group', { kms_key_id: 'arn:kms' })],
+    fail: [r('aws_elasticache_replication_group', {})],
+  },
+  CKV2_AWS_50: {
+    pass: [r('aws_elasticache_replication_group', { automatic_failover_enabled: true })],
+    fail: [r('aws_elasticache_replication_group', { automatic_failover_enabled: false })],
+  },
+  CKV_AWS_134: {
+    pass: [r('aws_elasticache_replication_group', { snapshot_retention_limit: 7 })],
+    fail: [r('aws_elasticache_cluster', { snapshot_retention_limit: 0 })],
+  },
   CKV_AWS_91: { pass: [r('aws_lb', { access_logs: { bucket: 'logs', enabled: true } })], fail: [r('aws_lb', {})] },
   CKV_AWS_131: { pass: [r('aws_lb', { drop_invalid_header_fields: true })], fail: [r('aws_lb', { load_balancer_type: 'application' })] },
   CKV_AWS_150: { pass: [r('aws_lb', { enable_deletion_protection: true })], fail: [r('aws_lb', {})] },
-  CKV_AWS_152: { pass: [r('aws_lb', { load_balancer_type: 'network', enable_cross_zone_load_balancing: true })], fail: [r('aws_lb', { load_balancer_type: 'network' })] },
+  CKV_AWS_152: {
+    pass: [r('aws_lb', { load_balancer_type: 'network', enable_cross_zone_load_balancing: true })],
+    fail: [r('aws_lb', { load_balancer_type: 'network' })],
+  },
   CKV_AWS_328: { pass: [r('aws_lb', { desync_mitigation_mode: 'strictest' })], fail: [r('aws_lb', { desync_mitigation_mode: 'monitor' })] },
   CKV2_AWS_28: {
-    pass: [r('aws_lb', { internal: false }), r('aws_wafv2_web_acl_association', { resource_arn: ref('aws_lb', 'subject', 'arn'), web_acl_arn: 'arn:waf' }, 'assoc')],
+    pass: [
+      r('aws_lb', { internal: false }),
+      r('aws_wafv2_web_acl_association', { resource_arn: ref('aws_lb', 'subject', 'arn'), web_acl_arn: 'arn:waf' }, 'assoc'),
+    ],
     fail: [r('aws_lb', { internal: false })],
   },
   'AWS-0053': { pass: [r('aws_lb', { internal: true })], fail: [r('aws_lb', { internal: false })] },
   CKV_AWS_2: {
-    pass: [r('aws_lb_listener', { protocol: 'HTTP', default_action: [{ type: 'redirect', redirect: { protocol: 'HTTPS', status_code: 'HTTP_301' } }] })],
+    pass: [
+      r('aws_lb_listener', {
+        protocol: 'HTTP',
+        default_action: [{ type: 'redirect', redirect: { protocol: 'HTTPS', status_code: 'HTTP_301' } }],
+      }),
+    ],
     fail: [r('aws_lb_listener', { protocol: 'HTTP', default_action: [{ type: 'forward', target_group_arn: 'tg' }] })],
   },
   CKV_AWS_103: {
     pass: [r('aws_lb_listener', { protocol: 'HTTPS', ssl_policy: 'ELBSecurityPolicy-TLS13-1-2-2021-06' })],
     fail: [r('aws_lb_listener', { protocol: 'HTTPS', ssl_policy: 'ELBSecurityPolicy-TLS13-1-1-2021-06' })],
   },
-  CKV2_AWS_74: { pass: [r('aws_lb_listener', { protocol: 'HTTPS', ssl_policy: 'ELBSecurityPolicy-TLS13-1-2-2021-06' })], fail: [r('aws_lb_listener', { protocol: 'HTTPS' })] },
-  CKV_AWS_261: { pass: [r('aws_lb_target_group', { protocol: 'HTTP', health_check: { path: '/health/ready' } })], fail: [r('aws_lb_target_group', { protocol: 'HTTP' })] },
+  CKV2_AWS_74: {
+    pass: [r('aws_lb_listener', { protocol: 'HTTPS', ssl_policy: 'ELBSecurityPolicy-TLS13-1-2-2021-06' })],
+    fail: [r('aws_lb_listener', { protocol: 'HTTPS' })],
+  },
+  CKV_AWS_261: {
+    pass: [r('aws_lb_target_group', { protocol: 'HTTP', health_check: { path: '/health/ready' } })],
+    fail: [r('aws_lb_target_group', { protocol: 'HTTP' })],
+  },
   CKV_AWS_378: { pass: [r('aws_lb_target_group', { protocol: 'HTTPS' })], fail: [r('aws_lb_target_group', { protocol: 'HTTP' })] },
   CKV_AWS_34: { pass: [distribution({})], fail: [distribution({ default_cache_behavior: { viewer_protocol_policy: 'allow-all' } })] },
   CKV_AWS_174: { pass: [distribution({})], fail: [distribution({ viewer_certificate: { cloudfront_default_certificate: true } })] },
@@ -109,24 +167,66 @@ const CASES: Record<string, { pass: Fixture[]; fail: Fixture[] }> = {
   },
   CKV2_AWS_54: {
     pass: [distribution({})],
-    fail: [distribution({ origin: [{ domain_name: 'o', origin_id: 'a', custom_origin_config: { origin_protocol_policy: 'https-only', origin_ssl_protocols: ['SSLv3', 'TLSv1.2'] } }] })],
+    fail: [
+      distribution({
+        origin: [
+          {
+            domain_name: 'o',
+            origin_id: 'a',
+            custom_origin_config: { origin_protocol_policy: 'https-only', origin_ssl_protocols: ['SSLv3', 'TLSv1.2'] },
+          },
+        ],
+      }),
+    ],
   },
   CKV2_AWS_72: {
     pass: [distribution({})],
-    fail: [distribution({ origin: [{ domain_name: 'o', origin_id: 'a', custom_origin_config: { origin_protocol_policy: 'match-viewer', origin_ssl_protocols: ['TLSv1.2'] } }] })],
+    fail: [
+      distribution({
+        origin: [
+          {
+            domain_name: 'o',
+            origin_id: 'a',
+            custom_origin_config: { origin_protocol_policy: 'match-viewer', origin_ssl_protocols: ['TLSv1.2'] },
+          },
+        ],
+      }),
+    ],
   },
-  CKV_AWS_53: { pass: [r('aws_s3_bucket_public_access_block', { block_public_acls: true })], fail: [r('aws_s3_bucket_public_access_block', { block_public_acls: false })] },
-  CKV_AWS_54: { pass: [r('aws_s3_bucket_public_access_block', { block_public_policy: true })], fail: [r('aws_s3_bucket_public_access_block', {})] },
-  CKV_AWS_55: { pass: [r('aws_s3_bucket_public_access_block', { ignore_public_acls: true })], fail: [r('aws_s3_bucket_public_access_block', {})] },
-  CKV_AWS_56: { pass: [r('aws_s3_bucket_public_access_block', { restrict_public_buckets: true })], fail: [r('aws_s3_bucket_public_access_block', {})] },
+  CKV_AWS_53: {
+    pass: [r('aws_s3_bucket_public_access_block', { block_public_acls: true })],
+    fail: [r('aws_s3_bucket_public_access_block', { block_public_acls: false })],
+  },
+  CKV_AWS_54: {
+    pass: [r('aws_s3_bucket_public_access_block', { block_public_policy: true })],
+    fail: [r('aws_s3_bucket_public_access_block', {})],
+  },
+  CKV_AWS_55: {
+    pass: [r('aws_s3_bucket_public_access_block', { ignore_public_acls: true })],
+    fail: [r('aws_s3_bucket_public_access_block', {})],
+  },
+  CKV_AWS_56: {
+    pass: [r('aws_s3_bucket_public_access_block', { restrict_public_buckets: true })],
+    fail: [r('aws_s3_bucket_public_access_block', {})],
+  },
   CKV2_AWS_6: { pass: [bucket, onBucket('aws_s3_bucket_public_access_block', { block_public_acls: true })], fail: [bucket] },
   CKV_AWS_21: {
     pass: [bucket, onBucket('aws_s3_bucket_versioning', { versioning_configuration: { status: 'Enabled' } })],
     fail: [bucket, onBucket('aws_s3_bucket_versioning', { versioning_configuration: { status: 'Suspended' } })],
   },
   CKV_AWS_145: {
-    pass: [bucket, onBucket('aws_s3_bucket_server_side_encryption_configuration', { rule: [{ apply_server_side_encryption_by_default: { sse_algorithm: 'aws:kms', kms_master_key_id: 'k' } }] })],
-    fail: [bucket, onBucket('aws_s3_bucket_server_side_encryption_configuration', { rule: [{ apply_server_side_encryption_by_default: { sse_algorithm: 'AES256' } }] })],
+    pass: [
+      bucket,
+      onBucket('aws_s3_bucket_server_side_encryption_configuration', {
+        rule: [{ apply_server_side_encryption_by_default: { sse_algorithm: 'aws:kms', kms_master_key_id: 'k' } }],
+      }),
+    ],
+    fail: [
+      bucket,
+      onBucket('aws_s3_bucket_server_side_encryption_configuration', {
+        rule: [{ apply_server_side_encryption_by_default: { sse_algorithm: 'AES256' } }],
+      }),
+    ],
   },
   CKV_AWS_144: { pass: [bucket, onBucket('aws_s3_bucket_replication_configuration', { rule: [{ status: 'Enabled' }] })], fail: [bucket] },
   CKV_AWS_20: { pass: [r('aws_s3_bucket_acl', { acl: 'private' })], fail: [r('aws_s3_bucket_acl', { acl: 'public-read' })] },
@@ -135,49 +235,130 @@ const CASES: Record<string, { pass: Fixture[]; fail: Fixture[] }> = {
     fail: [sgRule('aws_vpc_security_group_ingress_rule', { ip_protocol: 'tcp', from_port: 22, to_port: 22, cidr_ipv4: '0.0.0.0/0' })],
   },
   CKV_AWS_25: {
-    pass: [r('aws_security_group', { description: 'd', ingress: [{ protocol: 'tcp', from_port: 443, to_port: 443, cidr_blocks: ['0.0.0.0/0'], description: 'd' }] })],
-    fail: [r('aws_security_group', { description: 'd', ingress: [{ protocol: 'tcp', from_port: 3000, to_port: 4000, cidr_blocks: ['0.0.0.0/0'], description: 'd' }] })],
+    pass: [
+      r('aws_security_group', {
+        description: 'd',
+        ingress: [{ protocol: 'tcp', from_port: 443, to_port: 443, cidr_blocks: ['0.0.0.0/0'], description: 'd' }],
+      }),
+    ],
+    fail: [
+      r('aws_security_group', {
+        description: 'd',
+        ingress: [{ protocol: 'tcp', from_port: 3000, to_port: 4000, cidr_blocks: ['0.0.0.0/0'], description: 'd' }],
+      }),
+    ],
   },
   CKV_AWS_260: {
     pass: [sgRule('aws_vpc_security_group_ingress_rule', { ip_protocol: 'tcp', from_port: 443, to_port: 443, cidr_ipv4: '0.0.0.0/0' })],
     fail: [sgRule('aws_vpc_security_group_ingress_rule', { ip_protocol: 'tcp', from_port: 80, to_port: 80, cidr_ipv4: '0.0.0.0/0' })],
   },
   CKV_AWS_277: {
-    pass: [r('aws_security_group_rule', { type: 'ingress', protocol: '-1', from_port: 0, to_port: 0, cidr_blocks: ['10.0.0.0/8'], description: 'd' })],
-    fail: [r('aws_security_group_rule', { type: 'ingress', protocol: '-1', from_port: 0, to_port: 0, cidr_blocks: ['0.0.0.0/0'], description: 'd' })],
+    pass: [
+      r('aws_security_group_rule', {
+        type: 'ingress',
+        protocol: '-1',
+        from_port: 0,
+        to_port: 0,
+        cidr_blocks: ['10.0.0.0/8'],
+        description: 'd',
+      }),
+    ],
+    fail: [
+      r('aws_security_group_rule', {
+        type: 'ingress',
+        protocol: '-1',
+        from_port: 0,
+        to_port: 0,
+        cidr_blocks: ['0.0.0.0/0'],
+        description: 'd',
+      }),
+    ],
   },
   CKV_AWS_382: {
-    pass: [sgRule('aws_vpc_security_group_egress_rule', { ip_protocol: 'tcp', from_port: 5432, to_port: 5432, referenced_security_group_id: 'sg-2' })],
+    pass: [
+      sgRule('aws_vpc_security_group_egress_rule', {
+        ip_protocol: 'tcp',
+        from_port: 5432,
+        to_port: 5432,
+        referenced_security_group_id: 'sg-2',
+      }),
+    ],
     fail: [sgRule('aws_vpc_security_group_egress_rule', { ip_protocol: 'tcp', from_port: 443, to_port: 443, cidr_ipv4: '0.0.0.0/0' })],
   },
   CKV_AWS_23: {
     pass: [sgRule('aws_vpc_security_group_ingress_rule', { ip_protocol: 'tcp', from_port: 443, to_port: 443, cidr_ipv4: '10.0.0.0/8' })],
-    fail: [r('aws_security_group', { description: 'd', ingress: [{ protocol: 'tcp', from_port: 443, to_port: 443, cidr_blocks: ['10.0.0.0/8'] }] })],
+    fail: [
+      r('aws_security_group', {
+        description: 'd',
+        ingress: [{ protocol: 'tcp', from_port: 443, to_port: 443, cidr_blocks: ['10.0.0.0/8'] }],
+      }),
+    ],
   },
   CKV2_AWS_12: {
     pass: [vpc, r('aws_default_security_group', { vpc_id: ref('aws_vpc', 'vpc'), ingress: [], egress: [] }, 'default_sg')],
-    fail: [vpc, r('aws_default_security_group', { vpc_id: ref('aws_vpc', 'vpc'), ingress: [{ protocol: '-1', self: true }] }, 'default_sg')],
+    fail: [
+      vpc,
+      r('aws_default_security_group', { vpc_id: ref('aws_vpc', 'vpc'), ingress: [{ protocol: '-1', self: true }] }, 'default_sg'),
+    ],
   },
   CKV2_AWS_11: { pass: [vpc, r('aws_flow_log', { vpc_id: ref('aws_vpc', 'vpc'), traffic_type: 'ALL' }, 'flow')], fail: [vpc] },
   'AWS-0164': { pass: [r('aws_subnet', { map_public_ip_on_launch: false })], fail: [r('aws_subnet', { map_public_ip_on_launch: true })] },
-  CKV_AWS_334: { pass: [r('aws_ecs_task_definition', { container_definitions: container({}) })], fail: [r('aws_ecs_task_definition', { container_definitions: container({ privileged: true }) })] },
-  CKV_AWS_335: { pass: [r('aws_ecs_task_definition', { container_definitions: container({}) })], fail: [r('aws_ecs_task_definition', { container_definitions: container({}), pid_mode: 'host' })] },
-  CKV_AWS_336: { pass: [r('aws_ecs_task_definition', { container_definitions: container({}) })], fail: [r('aws_ecs_task_definition', { container_definitions: container({ readonlyRootFilesystem: false }) })] },
+  CKV_AWS_334: {
+    pass: [r('aws_ecs_task_definition', { container_definitions: container({}) })],
+    fail: [r('aws_ecs_task_definition', { container_definitions: container({ privileged: true }) })],
+  },
+  CKV_AWS_335: {
+    pass: [r('aws_ecs_task_definition', { container_definitions: container({}) })],
+    fail: [r('aws_ecs_task_definition', { container_definitions: container({}), pid_mode: 'host' })],
+  },
+  CKV_AWS_336: {
+    pass: [r('aws_ecs_task_definition', { container_definitions: container({}) })],
+    fail: [r('aws_ecs_task_definition', { container_definitions: container({ readonlyRootFilesystem: false }) })],
+  },
   'AWS-0036': {
-    pass: [r('aws_ecs_task_definition', { container_definitions: container({ secrets: [{ name: 'DATABASE_URL', valueFrom: 'arn:secret' }] }) })],
-    fail: [r('aws_ecs_task_definition', { container_definitions: container({ environment: [{ name: 'DATABASE_URL', value: 'postgres://u:p@h/db' }] }) })],
+    pass: [
+      r('aws_ecs_task_definition', { container_definitions: container({ secrets: [{ name: 'DATABASE_URL', valueFrom: 'arn:secret' }] }) }),
+    ],
+    fail: [
+      r('aws_ecs_task_definition', {
+        container_definitions: container({ environment: [{ name: 'DATABASE_URL', value: 'postgres://u:p@h/db' }] }),
+      }),
+    ],
   },
   CKV_AWS_249: {
-    pass: [r('aws_ecs_task_definition', { container_definitions: container({}), execution_role_arn: 'arn:exec', task_role_arn: 'arn:task' })],
-    fail: [r('aws_ecs_task_definition', { container_definitions: container({}), execution_role_arn: 'arn:same', task_role_arn: 'arn:same' })],
+    pass: [
+      r('aws_ecs_task_definition', { container_definitions: container({}), execution_role_arn: 'arn:exec', task_role_arn: 'arn:task' }),
+    ],
+    fail: [
+      r('aws_ecs_task_definition', { container_definitions: container({}), execution_role_arn: 'arn:same', task_role_arn: 'arn:same' }),
+    ],
   },
   CKV_AWS_97: {
-    pass: [r('aws_ecs_task_definition', { container_definitions: container({}), volume: [{ name: 'data', efs_volume_configuration: { file_system_id: 'fs', transit_encryption: 'ENABLED' } }] })],
-    fail: [r('aws_ecs_task_definition', { container_definitions: container({}), volume: [{ name: 'data', efs_volume_configuration: { file_system_id: 'fs' } }] })],
+    pass: [
+      r('aws_ecs_task_definition', {
+        container_definitions: container({}),
+        volume: [{ name: 'data', efs_volume_configuration: { file_system_id: 'fs', transit_encryption: 'ENABLED' } }],
+      }),
+    ],
+    fail: [
+      r('aws_ecs_task_definition', {
+        container_definitions: container({}),
+        volume: [{ name: 'data', efs_volume_configuration: { file_system_id: 'fs' } }],
+      }),
+    ],
   },
-  CKV_AWS_333: { pass: [r('aws_ecs_service', { network_configuration: { assign_public_ip: false } })], fail: [r('aws_ecs_service', { network_configuration: { assign_public_ip: true } })] },
-  CKV_AWS_332: { pass: [r('aws_ecs_service', { launch_type: 'FARGATE', platform_version: 'LATEST' })], fail: [r('aws_ecs_service', { launch_type: 'FARGATE', platform_version: '1.3.0' })] },
-  CKV_AWS_65: { pass: [r('aws_ecs_cluster', { setting: [{ name: 'containerInsights', value: 'enhanced' }] })], fail: [r('aws_ecs_cluster', { setting: [{ name: 'containerInsights', value: 'disabled' }] })] },
+  CKV_AWS_333: {
+    pass: [r('aws_ecs_service', { network_configuration: { assign_public_ip: false } })],
+    fail: [r('aws_ecs_service', { network_configuration: { assign_public_ip: true } })],
+  },
+  CKV_AWS_332: {
+    pass: [r('aws_ecs_service', { launch_type: 'FARGATE', platform_version: 'LATEST' })],
+    fail: [r('aws_ecs_service', { launch_type: 'FARGATE', platform_version: '1.3.0' })],
+  },
+  CKV_AWS_65: {
+    pass: [r('aws_ecs_cluster', { setting: [{ name: 'containerInsights', value: 'enhanced' }] })],
+    fail: [r('aws_ecs_cluster', { setting: [{ name: 'containerInsights', value: 'disabled' }] })],
+  },
   CKV_AWS_223: {
     pass: [r('aws_ecs_cluster', { configuration: { execute_command_configuration: { logging: 'OVERRIDE' } } })],
     fail: [r('aws_ecs_cluster', { configuration: { execute_command_configuration: { logging: 'NONE' } } })],
@@ -191,18 +372,39 @@ const CASES: Record<string, { pass: Fixture[]; fail: Fixture[] }> = {
   CKV_AWS_37: { pass: [eks({})], fail: [eks({ enabled_cluster_log_types: ['api', 'audit', 'authenticator'] })] },
   CKV_AWS_339: { pass: [eks({})], fail: [eks({ version: '1.24' })] },
   CKV_AWS_66: { pass: [r('aws_cloudwatch_log_group', { retention_in_days: 365 })], fail: [r('aws_cloudwatch_log_group', {})] },
-  CKV_AWS_338: { pass: [r('aws_cloudwatch_log_group', { retention_in_days: 365 })], fail: [r('aws_cloudwatch_log_group', { retention_in_days: 30 })] },
+  CKV_AWS_338: {
+    pass: [r('aws_cloudwatch_log_group', { retention_in_days: 365 })],
+    fail: [r('aws_cloudwatch_log_group', { retention_in_days: 30 })],
+  },
   CKV_AWS_158: { pass: [r('aws_cloudwatch_log_group', { kms_key_id: 'arn:kms' })], fail: [r('aws_cloudwatch_log_group', {})] },
   CKV_AWS_7: { pass: [r('aws_kms_key', { enable_key_rotation: true })], fail: [r('aws_kms_key', { enable_key_rotation: false })] },
   CKV_AWS_33: {
-    pass: [r('aws_kms_key', { policy: kmsPolicy({ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111122223333:root' }, Action: 'kms:*', Resource: '*' }) })],
+    pass: [
+      r('aws_kms_key', {
+        policy: kmsPolicy({ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111122223333:root' }, Action: 'kms:*', Resource: '*' }),
+      }),
+    ],
     fail: [r('aws_kms_key', { policy: kmsPolicy({ Effect: 'Allow', Principal: '*', Action: 'kms:*', Resource: '*' }) })],
   },
   CKV_AWS_227: { pass: [r('aws_kms_key', { is_enabled: true })], fail: [r('aws_kms_key', { is_enabled: false })] },
   CKV_AWS_149: { pass: [secret], fail: [r('aws_secretsmanager_secret', { name: 's', kms_key_id: 'alias/aws/secretsmanager' }, 'secret')] },
   CKV2_AWS_57: {
-    pass: [secret, r('aws_secretsmanager_secret_rotation', { secret_id: ref('aws_secretsmanager_secret', 'secret'), rotation_rules: { automatically_after_days: 30 } }, 'rotation')],
-    fail: [secret, r('aws_secretsmanager_secret_rotation', { secret_id: ref('aws_secretsmanager_secret', 'secret'), rotation_rules: { automatically_after_days: 365 } }, 'rotation')],
+    pass: [
+      secret,
+      r(
+        'aws_secretsmanager_secret_rotation',
+        { secret_id: ref('aws_secretsmanager_secret', 'secret'), rotation_rules: { automatically_after_days: 30 } },
+        'rotation',
+      ),
+    ],
+    fail: [
+      secret,
+      r(
+        'aws_secretsmanager_secret_rotation',
+        { secret_id: ref('aws_secretsmanager_secret', 'secret'), rotation_rules: { automatically_after_days: 365 } },
+        'rotation',
+      ),
+    ],
   },
 };
 
@@ -219,7 +421,9 @@ describe('AWS policy rules', () => {
 
   it('rates Trivy HIGH/CRITICAL checks as errors', () => {
     const errors = awsRules.filter((rule) => rule.severity === 'error').map((rule) => rule.id);
-    expect(errors).toEqual(expect.arrayContaining(['CKV_AWS_16', 'CKV_AWS_2', 'CKV_AWS_103', 'CKV_AWS_382', 'CKV_AWS_39', 'AWS-0036', 'CKV_AWS_145']));
+    expect(errors).toEqual(
+      expect.arrayContaining(['CKV_AWS_16', 'CKV_AWS_2', 'CKV_AWS_103', 'CKV_AWS_382', 'CKV_AWS_39', 'AWS-0036', 'CKV_AWS_145']),
+    );
     expect(awsRules.find((rule) => rule.id === 'CKV_AWS_157')!.severity).toBe('warning');
   });
 });

@@ -62,7 +62,11 @@ export function addEcsCompute(scope: Construct, input: RegionalComputeInput): Ec
     name,
     globalName: input.globalName('app'),
     targetGroupArn: loadBalancer.targetGroup.arn,
-    scaling: { ...scalingRange(profile, 'ecs'), preset: profile.scaling, requestCountResourceLabel: loadBalancer.requestCountResourceLabel },
+    scaling: {
+      ...scalingRange(profile, 'ecs'),
+      preset: profile.scaling,
+      requestCountResourceLabel: loadBalancer.requestCountResourceLabel,
+    },
     spot: profile.spotAllowed,
     dependsOn: [cluster.capacityProviders, loadBalancer.httpsListener],
   });
@@ -76,7 +80,11 @@ export function addEcsCompute(scope: Construct, input: RegionalComputeInput): Ec
       securityGroupId: groups.efs!.id,
       preventDestroy: context.database.preventDestroy,
     });
-    const internalName = new PrivateServiceName(scope, 'stateful_name', { namespace: `${context.tier}.${context.service.name}.internal`, service: 'stateful', vpcId: network.networkId });
+    const internalName = new PrivateServiceName(scope, 'stateful_name', {
+      namespace: `${context.tier}.${context.service.name}.internal`,
+      service: 'stateful',
+      vpcId: network.networkId,
+    });
     const statefulService = new FargateService(scope, 'stateful_service', {
       ...common,
       name: `${name}-stateful`,

@@ -28,7 +28,13 @@ export function addEksWorkload(scope: Construct, regional: AwsRegionalStack, pol
     provider: {
       host: cluster.endpoint,
       clusterCaCertificate: cluster.certificateAuthority,
-      exec: [{ apiVersion: EXEC_API_VERSION, command: 'aws', args: ['eks', 'get-token', '--cluster-name', cluster.name, '--region', regional.region] }],
+      exec: [
+        {
+          apiVersion: EXEC_API_VERSION,
+          command: 'aws',
+          args: ['eks', 'get-token', '--cluster-name', cluster.name, '--region', regional.region],
+        },
+      ],
     },
     ingressClass: 'alb',
     secretName: WORKLOAD_SECRET_NAME,

@@ -11,7 +11,10 @@ function eksConfig(publicCidrs?: string[]): MockforgeConfig {
   const config = defaultConfig(['aws']);
   return {
     ...config,
-    tiers: { ...config.tiers, production: { ...config.tiers.production!, regions: { aws: ['us-east-1', 'eu-west-1'] }, compute: { aws: 'eks' } } },
+    tiers: {
+      ...config.tiers,
+      production: { ...config.tiers.production!, regions: { aws: ['us-east-1', 'eu-west-1'] }, compute: { aws: 'eks' } },
+    },
     ...(publicCidrs ? { aws: { eksPublicAccessCidrs: publicCidrs } } : {}),
   };
 }
@@ -53,15 +56,24 @@ describe('EKS compute (tiers.production.compute.aws = eks)', () => {
     const nodes = all(region, 'aws_eks_node_group')[0]!;
     expect(nodes.scaling_config).toEqual({ min_size: 3, max_size: 10, desired_size: 3 });
     expect(nodes.subnet_ids).toHaveLength(3);
-    expect(all(region, 'aws_eks_addon').map((a) => a.addon_name).sort()).toEqual(['coredns', 'eks-pod-identity-agent', 'kube-proxy', 'vpc-cni']);
+    expect(
+      all(region, 'aws_eks_addon')
+        .map((a) => a.addon_name)
+        .sort(),
+    ).toEqual(['coredns', 'eks-pod-identity-agent', 'kube-proxy', 'vpc-cni']);
   });
 
   it('gives the AWS Load Balancer Controller an IAM role through Pod Identity', () => {
-    expect(all(region, 'aws_eks_pod_identity_association')[0]).toMatchObject({ namespace: 'kube-system', service_account: 'aws-load-balancer-controller' });
+    expect(all(region, 'aws_eks_pod_identity_association')[0]).toMatchObject({
+      namespace: 'kube-system',
+      service_account: 'aws-load-balancer-controller',
+    });
   });
 
   it('lets the cluster reach the data stores', () => {
-    const fromCluster = all(region, 'aws_vpc_security_group_ingress_rule').filter((r) => String(r.referenced_security_group_id).includes('aws_eks_cluster'));
+    const fromCluster = all(region, 'aws_vpc_security_group_ingress_rule').filter((r) =>
+      String(r.referenced_security_group_id).includes('aws_eks_cluster'),
+    );
     expect(fromCluster.map((r) => r.from_port).sort()).toEqual([5432, 6379]);
   });
 
@@ -71,7 +83,9 @@ describe('EKS compute (tiers.production.compute.aws = eks)', () => {
     expect(ingress.spec.ingress_class_name).toBe('alb');
     const annotations = ingress.metadata.annotations as Record<string, string>;
     expect(annotations['alb.ingress.kubernetes.io/ssl-policy']).toBe('ELBSecurityPolicy-TLS13-1-2-2021-06');
-    expect(annotations['alb.ingress.kubernetes.io/load-balancer-attributes']).toContain('routing.http.drop_invalid_header_fields.enabled=true');
+    expect(annotations['alb.ingress.kubernetes.io/load-balancer-attributes']).toContain(
+      'routing.http.drop_invalid_header_fields.enabled=true',
+    );
     expect(annotations['alb.ingress.kubernetes.io/wafv2-acl-arn']).toMatch(/cross-stack/);
     const image = all(workload, 'kubernetes_deployment_v1')[0]!.spec.template.spec.container[0].image;
     expect(image).toMatch(/dkr\.ecr\.us-east-1\.amazonaws\.com\/ghcr\/saasy-solutions\/mockforge:0\.3\.213/);
@@ -80,7 +94,9 @@ describe('EKS compute (tiers.production.compute.aws = eks)', () => {
   it('routes the global stack to the controller-built ALBs and forwards the viewer host', () => {
     const global = stacks['production-aws-global']!;
     expect(Object.keys(global.data.aws_lb)).toHaveLength(2);
-    expect(all(global, 'aws_cloudfront_distribution')[0]!.default_cache_behavior.origin_request_policy_id).toBe('216adef6-5c7f-47e4-b989-5492eafa07d3');
+    expect(all(global, 'aws_cloudfront_distribution')[0]!.default_cache_behavior.origin_request_policy_id).toBe(
+      '216adef6-5c7f-47e4-b989-5492eafa07d3',
+    );
   });
 
   it('has no unsuppressed findings', () => {
@@ -107,8 +123,13 @@ describe('EKS with the hybrid topology', () => {
     const ebs = all(region, 'aws_eks_addon').find((a) => a.addon_name === 'aws-ebs-csi-driver')!;
     expect(ebs.pod_identity_association[0].service_account).toBe('ebs-csi-controller-sa');
     const workload = stacks['production-aws-us-east-1-workload']!;
-    expect(all(workload, 'kubernetes_storage_class_v1')[0]).toMatchObject({ reclaim_policy: 'Retain', parameters: { encrypted: 'true', type: 'gp3' } });
-    expect(all(workload, 'kubernetes_stateful_set_v1')[0]!.spec.volume_claim_template[0].spec.storage_class_name).toBe('mockforge-encrypted-gp3');
+    expect(all(workload, 'kubernetes_storage_class_v1')[0]).toMatchObject({
+      reclaim_policy: 'Retain',
+      parameters: { encrypted: 'true', type: 'gp3' },
+    });
+    expect(all(workload, 'kubernetes_stateful_set_v1')[0]!.spec.volume_claim_template[0].spec.storage_class_name).toBe(
+      'mockforge-encrypted-gp3',
+    );
     expect(all(region, 'aws_efs_file_system')).toHaveLength(0);
     const state = all(region, 'aws_backup_selection').find((b) => b.name === 'mockforge-production-state')!;
     expect(state.selection_tag).toEqual([{ type: 'STRINGEQUALS', key: 'kubernetes.io/created-for/pvc/namespace', value: 'mockforge' }]);

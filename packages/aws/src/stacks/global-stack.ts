@@ -54,7 +54,11 @@ export class AwsGlobalStack extends MockforgeStack {
     const { accountId } = accountOf(this);
 
     const key = new EncryptionKey(this, 'encryption_key', { alias: `${name}-global`, region: home });
-    const topic = new AlertTopic(this, 'alerts', { name: `${name}-global-alerts`, kmsKeyArn: key.arn, email: context.monitoring.notificationEmail });
+    const topic = new AlertTopic(this, 'alerts', {
+      name: `${name}-global-alerts`,
+      kmsKeyArn: key.arn,
+      email: context.monitoring.notificationEmail,
+    });
 
     const waf = new WebAcl(this, 'waf', { name: `${name}-cloudfront`, scope: 'CLOUDFRONT' });
     const certificateArn =
@@ -63,7 +67,8 @@ export class AwsGlobalStack extends MockforgeStack {
         : new DnsValidatedCertificate(this, 'certificate', { domainName: hostname, hostedZoneId: zoneId }).arn;
     const logs = new SecureBucket(this, 'cdn_logs', {
       bucketName: `${name}-cdn-logs-${accountId}`,
-      sseS3Reason: 'CloudFront standard logging cannot deliver to SSE-KMS buckets without a key grant to the log delivery account; logs hold no secrets',
+      sseS3Reason:
+        'CloudFront standard logging cannot deliver to SSE-KMS buckets without a key grant to the log delivery account; logs hold no secrets',
       noReplicationReason: 'access logs are operational data; they are not replicated to save cost',
       aclsForLogDelivery: true,
       lifecycleRules: logBucketLifecycle(),
@@ -108,9 +113,16 @@ export class AwsGlobalStack extends MockforgeStack {
     this.configBucket = new SecureBucket(this, 'config_bucket', {
       bucketName: `${name}-config-${accountId}`,
       kmsKeyArn: key.arn,
-      lifecycleRules: [{ id: 'expire-noncurrent-configs', status: 'Enabled', filter: [{ prefix: '' }], noncurrentVersionExpiration: [{ noncurrentDays: configRetention }] }],
+      lifecycleRules: [
+        {
+          id: 'expire-noncurrent-configs',
+          status: 'Enabled',
+          filter: [{ prefix: '' }],
+          noncurrentVersionExpiration: [{ noncurrentDays: configRetention }],
+        },
+      ],
       noReplicationReason: copies
-        ? 'AWS Backup copies the bucket\'s daily recovery points to a vault in a second region'
+        ? "AWS Backup copies the bucket's daily recovery points to a vault in a second region"
         : 'single-region tier: AWS Backup keeps daily recovery points in the home region',
     });
     this.backup = new BackupPlans(this, 'backup', {
@@ -119,7 +131,9 @@ export class AwsGlobalStack extends MockforgeStack {
       kmsKeyArn: key.arn,
       jobs: [{ name: 'config', schedule: context.backup.schedules.config, resources: [this.configBucket.arn] }],
       locked: context.backup.locked,
-      copyTo: copies ? { region: copyRegion!, provider: new AwsProvider(this, 'aws_backup_copy', { region: copyRegion!, alias: 'backup_copy' }) } : undefined,
+      copyTo: copies
+        ? { region: copyRegion!, provider: new AwsProvider(this, 'aws_backup_copy', { region: copyRegion!, alias: 'backup_copy' }) }
+        : undefined,
     });
 
     this.exportOutputs({
@@ -128,7 +142,10 @@ export class AwsGlobalStack extends MockforgeStack {
       dns_domain_name: { value: hostname, description: 'The public name users resolve' },
       dns_origin_name: { value: this.dns.domainName, description: 'GeoDNS name CloudFront uses as its origin' },
       dns_hosted_zone_id: { value: zoneId, description: 'Route 53 hosted zone' },
-      monitoring_availability_health_check_id: { value: availability.healthCheckId, description: 'Route 53 health check behind the availability alarm' },
+      monitoring_availability_health_check_id: {
+        value: availability.healthCheckId,
+        description: 'Route 53 health check behind the availability alarm',
+      },
       config_bucket_name: { value: this.configBucket.name, description: 'Versioned, KMS-encrypted config bucket' },
       backup_vault_name: { value: this.backup.vaultName, description: 'AWS Backup vault for global resources' },
     });

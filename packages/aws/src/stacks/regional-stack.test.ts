@@ -60,20 +60,36 @@ describe('AwsRegionalStack (production primary)', () => {
     expect(ingress.every((r) => typeof r.description === 'string' && r.description.length > 0)).toBe(true);
     const fromAnywhere = ingress.filter((r) => r.cidr_ipv4 === '0.0.0.0/0').map((r) => r.from_port);
     expect(fromAnywhere).toEqual([80]);
-    const internal = ingress.filter((r) => r.cidr_ipv4 === '10.0.0.0/8').map((r) => r.from_port).sort();
+    const internal = ingress
+      .filter((r) => r.cidr_ipv4 === '10.0.0.0/8')
+      .map((r) => r.from_port)
+      .sort();
     expect(internal).toEqual([9080, 9090]);
-    expect(ingress.find((r) => r.from_port === 3000)!.referenced_security_group_id).toMatch(/aws_security_group\.security_groups_load_balancer/);
-    expect(ingress.filter((r) => r.prefix_list_id).map((r) => [r.from_port, r.prefix_list_id])).toEqual([[443, expect.stringMatching(/data\.aws_ec2_managed_prefix_list/)]]);
+    expect(ingress.find((r) => r.from_port === 3000)!.referenced_security_group_id).toMatch(
+      /aws_security_group\.security_groups_load_balancer/,
+    );
+    expect(ingress.filter((r) => r.prefix_list_id).map((r) => [r.from_port, r.prefix_list_id])).toEqual([
+      [443, expect.stringMatching(/data\.aws_ec2_managed_prefix_list/)],
+    ]);
   });
 
   it('terminates TLS 1.3/1.2 on the ALB and redirects HTTP with a 301', () => {
     const listeners = all(json, 'aws_lb_listener');
     expect(listeners.find((l) => l.port === 443)).toMatchObject({ protocol: 'HTTPS', ssl_policy: 'ELBSecurityPolicy-TLS13-1-2-2021-06' });
     expect(listeners.find((l) => l.port === 80)!.default_action[0].redirect).toMatchObject({ protocol: 'HTTPS', status_code: 'HTTP_301' });
-    expect(one(json, 'aws_lb')).toMatchObject({ internal: false, drop_invalid_header_fields: true, desync_mitigation_mode: 'strictest', enable_deletion_protection: true });
+    expect(one(json, 'aws_lb')).toMatchObject({
+      internal: false,
+      drop_invalid_header_fields: true,
+      desync_mitigation_mode: 'strictest',
+      enable_deletion_protection: true,
+    });
     expect(one(json, 'aws_lb').access_logs.enabled).toBe(true);
     expect(all(json, 'aws_wafv2_web_acl_association')).toHaveLength(1);
-    expect(all(json, 'aws_lb_listener').map((l) => l.port).sort()).toEqual([PUBLIC_PORTS.http, PUBLIC_PORTS.https].sort());
+    expect(
+      all(json, 'aws_lb_listener')
+        .map((l) => l.port)
+        .sort(),
+    ).toEqual([PUBLIC_PORTS.http, PUBLIC_PORTS.https].sort());
   });
 
   it('limits each client IP to the edge rate over a one-minute WAF window', () => {
@@ -99,8 +115,18 @@ describe('AwsRegionalStack (production primary)', () => {
   it('checks targets on /health/ready every 30 s (5 s timeout, 2 healthy, 3 unhealthy), without stickiness', () => {
     const tg = one(json, 'aws_lb_target_group');
     expect(tg).toMatchObject({ port: 3000, protocol: 'HTTP', target_type: 'ip', load_balancing_algorithm_type: 'round_robin' });
-    expect(tg.health_check).toMatchObject({ path: '/health/ready', interval: 30, timeout: 5, healthy_threshold: 2, unhealthy_threshold: 3 });
-    expect(tg.health_check).toMatchObject({ path: TARGET_HEALTH.path, interval: TARGET_HEALTH.intervalSeconds, timeout: TARGET_HEALTH.timeoutSeconds });
+    expect(tg.health_check).toMatchObject({
+      path: '/health/ready',
+      interval: 30,
+      timeout: 5,
+      healthy_threshold: 2,
+      unhealthy_threshold: 3,
+    });
+    expect(tg.health_check).toMatchObject({
+      path: TARGET_HEALTH.path,
+      interval: TARGET_HEALTH.intervalSeconds,
+      timeout: TARGET_HEALTH.timeoutSeconds,
+    });
     expect(tg.stickiness.enabled).toBe(false);
   });
 
@@ -130,7 +156,10 @@ describe('AwsRegionalStack (production primary)', () => {
     expect(service.enable_execute_command).toBe(false);
     expect(JSON.parse(one(json, 'aws_ecs_task_definition').container_definitions)[0].readonlyRootFilesystem).toBe(true);
     expect(JSON.stringify(json.resource)).not.toContain('ssmmessages');
-    expect(one(json, 'aws_ecs_cluster').configuration.execute_command_configuration).toMatchObject({ logging: 'OVERRIDE', log_configuration: { cloud_watch_encryption_enabled: true } });
+    expect(one(json, 'aws_ecs_cluster').configuration.execute_command_configuration).toMatchObject({
+      logging: 'OVERRIDE',
+      log_configuration: { cloud_watch_encryption_enabled: true },
+    });
   });
 
   it('scales 5-50 tasks on CPU 70, memory 80 and 1000 requests per target per minute', () => {
@@ -182,12 +211,18 @@ describe('AwsRegionalStack (production primary)', () => {
       snapshot_retention_limit: 7,
     });
     expect(cache.user_group_ids).toHaveLength(1);
-    expect(all(json, 'aws_elasticache_user').map((u) => u.authentication_mode.type).sort()).toEqual(['iam', 'no-password-required', 'password']);
+    expect(
+      all(json, 'aws_elasticache_user')
+        .map((u) => u.authentication_mode.type)
+        .sort(),
+    ).toEqual(['iam', 'no-password-required', 'password']);
     expect(all(json, 'aws_elasticache_global_replication_group')).toHaveLength(1);
   });
 
   it('alarms on the seed thresholds and notifies an encrypted topic', () => {
-    const alarms = Object.fromEntries(all(json, 'aws_cloudwatch_metric_alarm').map((a) => [String(a.alarm_name).replace('mockforge-production-', ''), a]));
+    const alarms = Object.fromEntries(
+      all(json, 'aws_cloudwatch_metric_alarm').map((a) => [String(a.alarm_name).replace('mockforge-production-', ''), a]),
+    );
     expect(alarms.high_error_rate).toMatchObject({ threshold: 5, evaluation_periods: 5 });
     expect(alarms.high_error_rate.threshold).toBe(asPercent(ALERTS.highErrorRate));
     expect(alarms.high_latency).toMatchObject({ threshold: 1, extended_statistic: 'p95', evaluation_periods: 5 });
@@ -220,7 +255,9 @@ describe('AwsRegionalStack (production primary)', () => {
       'mockforge/production/MOCKFORGE_ADMIN_PASSWORD',
       'mockforge/production/REDIS_URL',
     ]);
-    expect(all(json, 'aws_secretsmanager_secret_version').map((v) => v.secret_id)).toEqual([expect.stringMatching(/^\$\{aws_secretsmanager_secret\.secrets_redis_url_\w+\.arn\}$/)]);
+    expect(all(json, 'aws_secretsmanager_secret_version').map((v) => v.secret_id)).toEqual([
+      expect.stringMatching(/^\$\{aws_secretsmanager_secret\.secrets_redis_url_\w+\.arn\}$/),
+    ]);
     expect(one(json, 'aws_ecr_pull_through_cache_rule')).toMatchObject({ upstream_registry_url: 'ghcr.io', ecr_repository_prefix: 'ghcr' });
   });
 });
@@ -232,11 +269,17 @@ describe('AwsRegionalStack REDIS_URL', () => {
 
   /** Strings under a value, with Terraform interpolations removed. */
   const literals = (value: unknown): string[] =>
-    typeof value === 'string' ? [value.replace(/\$\{[^}]*\}/g, '')] : value && typeof value === 'object' ? Object.values(value).flatMap(literals) : [];
+    typeof value === 'string'
+      ? [value.replace(/\$\{[^}]*\}/g, '')]
+      : value && typeof value === 'object'
+        ? Object.values(value).flatMap(literals)
+        : [];
   /** Values of credential-bearing attributes anywhere in the document. */
   const credentialValues = (value: unknown): unknown[] =>
     value && typeof value === 'object'
-      ? Object.entries(value).flatMap(([k, v]) => (/^(passwords?|secret_string|auth_token|master_password)$/.test(k) ? [v] : credentialValues(v)))
+      ? Object.entries(value).flatMap(([k, v]) =>
+          /^(passwords?|secret_string|auth_token|master_password)$/.test(k) ? [v] : credentialValues(v),
+        )
       : [];
 
   it('holds no literal password: only a reference to a URL-safe generated one', () => {
@@ -274,7 +317,7 @@ describe('AwsRegionalStack REDIS_URL', () => {
     expect(json.output.cache_connection_secret_arn.value).toBe(version.secret_id);
   });
 
-  it('puts the password user in the replication group\'s user group beside the disabled default user', () => {
+  it("puts the password user in the replication group's user group beside the disabled default user", () => {
     const group = one(json, 'aws_elasticache_user_group');
     const users = json.resource.aws_elasticache_user as Record<string, Json>;
     const members = (group.user_ids as string[]).map((ref) => users[/aws_elasticache_user\.(\w+)\.user_id/.exec(ref)![1]!]!);
@@ -284,12 +327,16 @@ describe('AwsRegionalStack REDIS_URL', () => {
       ['default', 'no-password-required'],
     ]);
     expect(members.find((u) => u.user_name === 'default')!.access_string).toBe('off -@all');
-    expect(one(json, 'aws_elasticache_replication_group').user_group_ids).toEqual([expect.stringContaining('aws_elasticache_user_group.cache_users_group_')]);
+    expect(one(json, 'aws_elasticache_replication_group').user_group_ids).toEqual([
+      expect.stringContaining('aws_elasticache_user_group.cache_users_group_'),
+    ]);
   });
 
   it('uses the primary endpoint without cluster mode', () => {
     const dev = synthRegion('dev').json;
-    expect(one(dev, 'aws_secretsmanager_secret_version').secret_string).toMatch(/@\$\{aws_elasticache_replication_group\.\w+\.primary_endpoint_address\}:6379$/);
+    expect(one(dev, 'aws_secretsmanager_secret_version').secret_string).toMatch(
+      /@\$\{aws_elasticache_replication_group\.\w+\.primary_endpoint_address\}:6379$/,
+    );
   });
 });
 
@@ -302,17 +349,32 @@ describe('AwsRegionalStack (dev)', () => {
     expect(all(json, 'aws_vpc_endpoint')).toHaveLength(1);
     expect(one(json, 'aws_ecs_service').capacity_provider_strategy).toEqual([{ capacity_provider: 'FARGATE_SPOT', weight: 1 }]);
     expect(one(json, 'aws_ecs_cluster_capacity_providers').capacity_providers).toEqual(['FARGATE', 'FARGATE_SPOT']);
-    expect(one(json, 'aws_db_instance')).toMatchObject({ multi_az: false, deletion_protection: false, skip_final_snapshot: true, instance_class: 'db.t4g.small' });
-    expect(one(json, 'aws_elasticache_replication_group')).toMatchObject({ num_cache_clusters: 1, automatic_failover_enabled: false, cluster_mode: 'disabled' });
+    expect(one(json, 'aws_db_instance')).toMatchObject({
+      multi_az: false,
+      deletion_protection: false,
+      skip_final_snapshot: true,
+      instance_class: 'db.t4g.small',
+    });
+    expect(one(json, 'aws_elasticache_replication_group')).toMatchObject({
+      num_cache_clusters: 1,
+      automatic_failover_enabled: false,
+      cluster_mode: 'disabled',
+    });
   });
 
   it('stays encrypted and private', () => {
     expect(one(json, 'aws_db_instance')).toMatchObject({ storage_encrypted: true, publicly_accessible: false });
-    expect(one(json, 'aws_elasticache_replication_group')).toMatchObject({ at_rest_encryption_enabled: 'true', transit_encryption_enabled: true });
+    expect(one(json, 'aws_elasticache_replication_group')).toMatchObject({
+      at_rest_encryption_enabled: 'true',
+      transit_encryption_enabled: true,
+    });
   });
 
   it('records its relaxations as suppressions with the tier reason', () => {
-    const suppressed = policy.findings.filter((f) => f.suppressedBecause?.startsWith('dev tier')).map((f) => f.ruleId).sort();
+    const suppressed = policy.findings
+      .filter((f) => f.suppressedBecause?.startsWith('dev tier'))
+      .map((f) => f.ruleId)
+      .sort();
     expect(suppressed).toEqual(['CKV2_AWS_50', 'CKV_AWS_150', 'CKV_AWS_157', 'CKV_AWS_293']);
     expect(policy.findings.filter((f) => !f.suppressedBecause)).toEqual([]);
   });
@@ -338,6 +400,8 @@ describe('AwsRegionalStack with an existing zone and provided certificates', () 
 
   it('rejects ip-hash, which ALB cannot do, naming the field', () => {
     const ipHash = { ...base, tiers: { ...base.tiers, staging: { ...base.tiers.staging!, loadBalancing: 'ip-hash' as const } } };
-    expect(() => new AwsRegionalStack(Testing.app(), { context: targetContext(ipHash, 'staging', 'aws'), region: 'us-east-1' })).toThrow(/tiers\.staging\.loadBalancing/);
+    expect(() => new AwsRegionalStack(Testing.app(), { context: targetContext(ipHash, 'staging', 'aws'), region: 'us-east-1' })).toThrow(
+      /tiers\.staging\.loadBalancing/,
+    );
   });
 });

@@ -85,7 +85,11 @@ export class AwsRegionalStack extends MockforgeStack {
     const { accountId, partition } = accountOf(this);
 
     // ECR's service-linked role decrypts the ghcr.io credential secret, which uses this key.
-    this.key = new EncryptionKey(this, 'encryption_key', { alias: name, region, secretReaderRoleArns: [pullThroughCacheRoleArn(partition, accountId)] });
+    this.key = new EncryptionKey(this, 'encryption_key', {
+      alias: name,
+      region,
+      secretReaderRoleArns: [pullThroughCacheRoleArn(partition, accountId)],
+    });
     const keyArn = this.key.arn;
 
     const production = context.tier === 'production';
@@ -113,10 +117,16 @@ export class AwsRegionalStack extends MockforgeStack {
       region,
       vpcId: this.network.networkId,
       routeTableIds: this.network.privateRouteTableIds,
-      interfaceEndpoints: this.securityGroups.endpoints ? { subnetIds: this.network.privateSubnetIds, securityGroupId: this.securityGroups.endpoints.id } : undefined,
+      interfaceEndpoints: this.securityGroups.endpoints
+        ? { subnetIds: this.network.privateSubnetIds, securityGroupId: this.securityGroups.endpoints.id }
+        : undefined,
     });
 
-    this.secrets = new SecretContainers(this, 'secrets', { prefix: `${context.service.name}/${context.tier}`, keys: context.service.secretKeys, kmsKeyArn: keyArn });
+    this.secrets = new SecretContainers(this, 'secrets', {
+      prefix: `${context.service.name}/${context.tier}`,
+      keys: context.service.secretKeys,
+      kmsKeyArn: keyArn,
+    });
     const secretRef = (key: SecretKey) => this.secrets.secrets[key]!;
 
     // DNS: an existing zone from config, else the primary region creates it and the others share it.
@@ -174,9 +184,18 @@ export class AwsRegionalStack extends MockforgeStack {
       singleNodeExemption: exemptionReason(context, 'multi-az'),
     });
 
-    const image = new ImageCache(this, 'image_cache', { region, image: context.service.image, credentialName: `${name}-ghcr`, kmsKeyArn: keyArn });
+    const image = new ImageCache(this, 'image_cache', {
+      region,
+      image: context.service.image,
+      credentialName: `${name}-ghcr`,
+      kmsKeyArn: keyArn,
+    });
     this.imageUri = image.imageUri;
-    this.alertTopic = new AlertTopic(this, 'alerts', { name: `${name}-alerts`, kmsKeyArn: keyArn, email: context.monitoring.notificationEmail });
+    this.alertTopic = new AlertTopic(this, 'alerts', {
+      name: `${name}-alerts`,
+      kmsKeyArn: keyArn,
+      email: context.monitoring.notificationEmail,
+    });
     const computeInput: RegionalComputeInput = {
       context,
       region,
@@ -230,17 +249,25 @@ export class AwsRegionalStack extends MockforgeStack {
       kmsKeyArn: keyArn,
       jobs,
       locked: context.backup.locked,
-      copyTo: copyRegion && copyRegion !== region ? { region: copyRegion, provider: new AwsProvider(this, 'aws_backup_copy', { region: copyRegion, alias: 'backup_copy' }) } : undefined,
+      copyTo:
+        copyRegion && copyRegion !== region
+          ? { region: copyRegion, provider: new AwsProvider(this, 'aws_backup_copy', { region: copyRegion, alias: 'backup_copy' }) }
+          : undefined,
     });
 
     this.exportOutputs({
       vpc_id: { value: this.network.networkId, description: 'VPC id' },
       load_balancer_endpoint: { value: `https://${hostName}`, description: 'Regional HTTPS origin URL' },
-      ...(this.loadBalancer ? { load_balancer_dns_name: { value: this.loadBalancer.dnsName, description: 'Regional ALB DNS name (CloudFront origin)' } } : {}),
+      ...(this.loadBalancer
+        ? { load_balancer_dns_name: { value: this.loadBalancer.dnsName, description: 'Regional ALB DNS name (CloudFront origin)' } }
+        : {}),
       database_endpoint: { value: this.database.endpoint, description: 'PostgreSQL endpoint address' },
       database_connection_secret_arn: { value: this.database.connectionSecret.id, description: 'Secrets Manager ARN of DATABASE_URL' },
       cache_endpoint: { value: this.cache.endpoint, description: 'Redis endpoint address' },
-      cache_connection_secret_arn: { value: this.cache.connectionSecret.id, description: 'Secrets Manager ARN of REDIS_URL (written by Terraform)' },
+      cache_connection_secret_arn: {
+        value: this.cache.connectionSecret.id,
+        description: 'Secrets Manager ARN of REDIS_URL (written by Terraform)',
+      },
       ...(this.statefulService
         ? {
             ecs_stateful_service_name: { value: this.statefulService.serviceName, description: 'ECS service of the stateful pool' },
@@ -251,14 +278,28 @@ export class AwsRegionalStack extends MockforgeStack {
       ...(this.kubernetes
         ? {
             eks_cluster_name: { value: this.kubernetes.name, description: 'EKS cluster name' },
-            eks_cluster_endpoint: { value: this.kubernetes.endpoint, description: 'EKS API endpoint (private unless aws.eksPublicAccessCidrs is set)' },
+            eks_cluster_endpoint: {
+              value: this.kubernetes.endpoint,
+              description: 'EKS API endpoint (private unless aws.eksPublicAccessCidrs is set)',
+            },
           }
         : {}),
       monitoring_alert_topic_arn: { value: this.alertTopic.arn, description: 'SNS topic every alarm notifies' },
       monitoring_dashboard_name: { value: dashboard.dashboardName, description: 'CloudWatch dashboard' },
       backup_vault_name: { value: this.backup.vaultName, description: 'AWS Backup vault' },
-      ...(this.nameServers ? { dns_name_servers: { value: this.nameServers, description: 'Delegate the tier hostname to these name servers from its parent domain (certificates validate once it resolves)' } } : {}),
-      image_credential_secret_arn: { value: image.credential.arn, description: 'Write ghcr.io credentials here for the ECR pull-through cache' },
+      ...(this.nameServers
+        ? {
+            dns_name_servers: {
+              value: this.nameServers,
+              description:
+                'Delegate the tier hostname to these name servers from its parent domain (certificates validate once it resolves)',
+            },
+          }
+        : {}),
+      image_credential_secret_arn: {
+        value: image.credential.arn,
+        description: 'Write ghcr.io credentials here for the ECR pull-through cache',
+      },
     });
   }
 

@@ -4,7 +4,8 @@ import { estimateCost, inheritedSizes, PRICE_TABLE, type CostLine } from '../cos
 import type { Io } from '../io';
 import { synthesizeScratch } from '../synthesized-tiers';
 
-export const costHelp = 'cost [--tier t] [--cloud c] [--config f] [--json]\n                                 estimated monthly cost per tier and target, a line per resource kind';
+export const costHelp =
+  'cost [--tier t] [--cloud c] [--config f] [--json]\n                                 estimated monthly cost per tier and target, a line per resource kind';
 
 const usd = (n: number) => `$${n.toFixed(2)}`;
 
@@ -24,7 +25,10 @@ function mergeLines(lines: readonly CostLine[]): CostLine[] {
   for (const line of lines) {
     const prev = merged.get(line.kind);
     const units = [...new Set([...(prev?.unit.split('; ') ?? []), ...line.unit.split('; ')])].join('; ');
-    merged.set(line.kind, prev ? { ...prev, quantity: prev.quantity + line.quantity, monthlyUsd: prev.monthlyUsd + line.monthlyUsd, unit: units } : line);
+    merged.set(
+      line.kind,
+      prev ? { ...prev, quantity: prev.quantity + line.quantity, monthlyUsd: prev.monthlyUsd + line.monthlyUsd, unit: units } : line,
+    );
   }
   return [...merged.values()].sort((a, b) => b.monthlyUsd - a.monthlyUsd);
 }
@@ -37,7 +41,11 @@ export function cost(args: readonly string[], io: Io): number {
     '--json': { kind: 'boolean' },
   });
   const tiers = (flags.tier as TierName[] | undefined) ?? TIER_NAMES;
-  const { result, stacks } = synthesizeScratch(io, { tiers, clouds: flags.cloud as CloudName[] | undefined, configPath: flags.config as string | undefined });
+  const { result, stacks } = synthesizeScratch(io, {
+    tiers,
+    clouds: flags.cloud as CloudName[] | undefined,
+    configPath: flags.config as string | undefined,
+  });
   const targets: TargetCost[] = [];
   for (const tier of tiers) {
     const tierConfig = result.config.tiers[tier];
@@ -67,7 +75,12 @@ export function cost(args: readonly string[], io: Io): number {
   for (const t of targets) {
     const guide = t.guideUsd.max ? `${usd(t.guideUsd.min)}-${usd(t.guideUsd.max)}` : `${usd(t.guideUsd.min)}+`;
     io.out(`${t.tier} on ${t.cloud} (${t.stacks.length} stacks): ${usd(t.monthlyUsd)}/month; the guide estimates ${guide}`);
-    io.out(formatTable(['resource', 'quantity', 'detail', 'monthly'], t.lines.map((l) => [l.kind, String(l.quantity), l.unit, usd(l.monthlyUsd)])));
+    io.out(
+      formatTable(
+        ['resource', 'quantity', 'detail', 'monthly'],
+        t.lines.map((l) => [l.kind, String(l.quantity), l.unit, usd(l.monthlyUsd)]),
+      ),
+    );
     if (t.cloud === 'kubernetes') io.out('(workload capacity runs on your cluster and is not priced here)');
     if (t.unpriced.length > 0) io.out(`not in the price table (priced at $0): ${t.unpriced.join(', ')}`);
     io.out('');

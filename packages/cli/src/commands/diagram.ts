@@ -6,7 +6,8 @@ import { toDot, toMermaid, topologyGraph } from '../diagram/graph';
 import type { Io } from '../io';
 import { synthesizeScratch } from '../synthesized-tiers';
 
-export const diagramHelp = 'diagram [--tier t] [--cloud c] [--format svg|mermaid] [--output file] [--config f]\n                                 the topology of a tier (default production) as a picture';
+export const diagramHelp =
+  'diagram [--tier t] [--cloud c] [--format svg|mermaid] [--output file] [--config f]\n                                 the topology of a tier (default production) as a picture';
 
 export async function diagram(args: readonly string[], io: Io): Promise<number> {
   const flags = parseFlags(args, {
@@ -17,7 +18,11 @@ export async function diagram(args: readonly string[], io: Io): Promise<number> 
     '--config': { kind: 'string', describe: 'a YAML file' },
   });
   const tier = (flags.tier as TierName | undefined) ?? 'production';
-  const { stacks } = synthesizeScratch(io, { tiers: [tier], clouds: flags.cloud as CloudName[] | undefined, configPath: flags.config as string | undefined });
+  const { stacks } = synthesizeScratch(io, {
+    tiers: [tier],
+    clouds: flags.cloud as CloudName[] | undefined,
+    configPath: flags.config as string | undefined,
+  });
   const graph = topologyGraph(stacks);
   // Graphviz compiled to WebAssembly lays out and renders the SVG.
   const text = flags.format === 'svg' ? (await instance()).renderString(toDot(graph), { format: 'svg', engine: 'dot' }) : toMermaid(graph);

@@ -3,7 +3,8 @@ import { formatTable, parseFlags } from '@mockforge-infra/composition';
 import type { Io } from '../io';
 import { synthesizeScratch } from '../synthesized-tiers';
 
-export const listHelp = 'list [--tier t] [--cloud c] [--config f] [--json]\n                                 stacks with resource counts, backends and policy findings';
+export const listHelp =
+  'list [--tier t] [--cloud c] [--config f] [--json]\n                                 stacks with resource counts, backends and policy findings';
 
 export function list(args: readonly string[], io: Io): number {
   const flags = parseFlags(args, {
@@ -31,7 +32,12 @@ export function list(args: readonly string[], io: Io): number {
   if (flags.json) {
     io.out(JSON.stringify(rows, null, 2));
   } else {
-    io.out(formatTable(['stack', 'resources', 'backend', 'errors', 'warnings', 'suppressed'], rows.map((r) => Object.values(r).map(String))));
+    io.out(
+      formatTable(
+        ['stack', 'resources', 'backend', 'errors', 'warnings', 'suppressed'],
+        rows.map((r) => Object.values(r).map(String)),
+      ),
+    );
   }
   return 0;
 }

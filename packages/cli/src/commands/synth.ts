@@ -1,7 +1,8 @@
 import { formatSummary, parseSynthArgs, synthesize } from '@mockforge-infra/composition';
 import { step, type Io } from '../io';
 
-export const synthHelp = 'synth [--tier t] [--cloud c] [--config f] [--outdir d]\n                                 synthesize all or a subset into cdktf.out (same layout as npm run synth)';
+export const synthHelp =
+  'synth [--tier t] [--cloud c] [--config f] [--outdir d]\n                                 synthesize all or a subset into cdktf.out (same layout as npm run synth)';
 
 export function synth(args: readonly string[], io: Io): number {
   const options = parseSynthArgs(args);

@@ -18,12 +18,22 @@ describe('cost estimates', () => {
     const json = synthesized((stack) => {
       const task = new EcsTaskDefinition(stack, 'task', { family: 'mf', cpu: '1024', memory: '2048', containerDefinitions: '[]' });
       new EcsService(stack, 'service', { name: 'mf', taskDefinition: task.arn, desiredCount: 3 });
-      new EcsService(stack, 'spot', { name: 'mf-spot', taskDefinition: task.arn, desiredCount: 1, capacityProviderStrategy: [{ capacityProvider: 'FARGATE_SPOT', weight: 1 }] });
+      new EcsService(stack, 'spot', {
+        name: 'mf-spot',
+        taskDefinition: task.arn,
+        desiredCount: 1,
+        capacityProviderStrategy: [{ capacityProvider: 'FARGATE_SPOT', weight: 1 }],
+      });
     });
     const estimate = estimateCost('cost', json);
     const perTask = (1 * prices.aws.fargateVcpuHour + 2 * prices.aws.fargateGbHour) * prices.hoursPerMonth;
     expect(estimate.lines).toEqual([
-      { kind: 'Fargate tasks', quantity: 4, unit: 'tasks (1 vCPU, 2 GB); tasks (1 vCPU, 2 GB, Spot)', monthlyUsd: expect.closeTo(3 * perTask + perTask * (1 - prices.aws.fargateSpotDiscount), 6) },
+      {
+        kind: 'Fargate tasks',
+        quantity: 4,
+        unit: 'tasks (1 vCPU, 2 GB); tasks (1 vCPU, 2 GB, Spot)',
+        monthlyUsd: expect.closeTo(3 * perTask + perTask * (1 - prices.aws.fargateSpotDiscount), 6),
+      },
     ]);
   });
 
@@ -33,7 +43,9 @@ describe('cost estimates', () => {
       new DbInstance(stack, 'odd', { instanceClass: 'db.x2g.16xlarge', engine: 'postgres', allocatedStorage: 20 });
     });
     const estimate = estimateCost('cost', json);
-    const expected = 2 * (prices.aws.rdsInstanceHour['db.t4g.medium'] * prices.hoursPerMonth + 20 * prices.aws.rdsStorageGbMonth) + 20 * prices.aws.rdsStorageGbMonth;
+    const expected =
+      2 * (prices.aws.rdsInstanceHour['db.t4g.medium'] * prices.hoursPerMonth + 20 * prices.aws.rdsStorageGbMonth) +
+      20 * prices.aws.rdsStorageGbMonth;
     expect(estimate.monthlyUsd).toBeCloseTo(expected, 6);
     expect(estimate.unpriced).toEqual(['db.x2g.16xlarge']);
   });

@@ -25,14 +25,20 @@ export interface InheritedSizes {
   readonly elasticacheNodeType?: string;
 }
 
-type Pricer = (r: SynthesizedResource, stack: SynthesizedStack, unpriced: string[], inherited: InheritedSizes) => Omit<CostLine, 'kind'> | undefined;
+type Pricer = (
+  r: SynthesizedResource,
+  stack: SynthesizedStack,
+  unpriced: string[],
+  inherited: InheritedSizes,
+) => Omit<CostLine, 'kind'> | undefined;
 
 const HOURS = prices.hoursPerMonth;
 const SECONDS = HOURS * 3600;
 const aws = prices.aws;
 const gcp = prices.gcp;
 
-const num = (value: unknown, fallback = 0): number => (typeof value === 'number' ? value : typeof value === 'string' && value !== '' && !Number.isNaN(Number(value)) ? Number(value) : fallback);
+const num = (value: unknown, fallback = 0): number =>
+  typeof value === 'number' ? value : typeof value === 'string' && value !== '' && !Number.isNaN(Number(value)) ? Number(value) : fallback;
 
 function hourly(table: Record<string, number>, size: unknown, unpriced: string[]): number {
   const price = typeof size === 'string' ? table[size] : undefined;
@@ -47,7 +53,11 @@ function memoryGiB(quantity: string): number {
   return m[2] === 'Gi' ? Number(m[1]) : Number(m[1]) / 1024;
 }
 
-const monthly = (quantity: number, unit: string, pricePerUnitMonth: number) => ({ quantity, unit, monthlyUsd: quantity * pricePerUnitMonth });
+const monthly = (quantity: number, unit: string, pricePerUnitMonth: number) => ({
+  quantity,
+  unit,
+  monthlyUsd: quantity * pricePerUnitMonth,
+});
 
 /** Fargate tasks: the service's desired count times its task size; Spot where the service uses it. */
 const fargateService: Pricer = (service, stack) => {
@@ -67,7 +77,10 @@ const PRICERS: Readonly<Record<string, { kind: string; price: Pricer }>> = {
   aws_nat_gateway: { kind: 'NAT gateway', price: () => monthly(1, 'gateway', (aws.natGatewayHour + aws.publicIpv4Hour) * HOURS) },
   aws_vpc_endpoint: {
     kind: 'VPC interface endpoints',
-    price: (r) => (r.attributes.vpc_endpoint_type === 'Interface' ? monthly(((r.attributes.subnet_ids as unknown[]) ?? []).length || 1, 'endpoint-AZs', aws.interfaceEndpointHourPerAz * HOURS) : undefined),
+    price: (r) =>
+      r.attributes.vpc_endpoint_type === 'Interface'
+        ? monthly(((r.attributes.subnet_ids as unknown[]) ?? []).length || 1, 'endpoint-AZs', aws.interfaceEndpointHourPerAz * HOURS)
+        : undefined,
   },
   aws_db_instance: {
     kind: 'RDS PostgreSQL',
@@ -81,7 +94,8 @@ const PRICERS: Readonly<Record<string, { kind: string; price: Pricer }>> = {
   },
   aws_rds_cluster_instance: {
     kind: 'Aurora PostgreSQL',
-    price: (r, _s, unpriced) => monthly(1, `${r.attributes.instance_class} instance`, hourly(aws.rdsInstanceHour, r.attributes.instance_class, unpriced) * HOURS),
+    price: (r, _s, unpriced) =>
+      monthly(1, `${r.attributes.instance_class} instance`, hourly(aws.rdsInstanceHour, r.attributes.instance_class, unpriced) * HOURS),
   },
   aws_elasticache_replication_group: {
     kind: 'ElastiCache Redis',
@@ -97,10 +111,21 @@ const PRICERS: Readonly<Record<string, { kind: string; price: Pricer }>> = {
     kind: 'EKS nodes',
     price: (r, _s, unpriced) => {
       const size = (r.attributes.instance_types as string[] | undefined)?.[0];
-      return monthly(num(attr(r.attributes, 'scaling_config.desired_size'), 1), `${size} nodes`, hourly(aws.ec2InstanceHour, size, unpriced) * HOURS);
+      return monthly(
+        num(attr(r.attributes, 'scaling_config.desired_size'), 1),
+        `${size} nodes`,
+        hourly(aws.ec2InstanceHour, size, unpriced) * HOURS,
+      );
     },
   },
-  aws_wafv2_web_acl: { kind: 'WAF', price: (r) => ({ quantity: 1, unit: 'web ACL', monthlyUsd: aws.wafWebAclMonth + ((r.attributes.rule as unknown[]) ?? []).length * aws.wafRuleMonth }) },
+  aws_wafv2_web_acl: {
+    kind: 'WAF',
+    price: (r) => ({
+      quantity: 1,
+      unit: 'web ACL',
+      monthlyUsd: aws.wafWebAclMonth + ((r.attributes.rule as unknown[]) ?? []).length * aws.wafRuleMonth,
+    }),
+  },
   aws_route53_zone: { kind: 'Route 53', price: () => monthly(1, 'hosted zone', aws.route53ZoneMonth) },
   aws_route53_health_check: { kind: 'Route 53', price: () => monthly(1, 'health check', aws.route53HealthCheckMonth) },
   aws_kms_key: { kind: 'KMS keys', price: () => monthly(1, 'key', aws.kmsKeyMonth) },
@@ -114,7 +139,11 @@ const PRICERS: Readonly<Record<string, { kind: string; price: Pricer }>> = {
       const limits = (attr(r.attributes, 'template.containers.resources.limits') ?? {}) as Record<string, string>;
       const vcpu = num(limits.cpu, 1);
       const gib = memoryGiB(limits.memory ?? '512Mi');
-      return monthly(count, `instances (${vcpu} vCPU, ${gib} GiB)`, (vcpu * gcp.cloudRunIdleVcpuSecond + gib * gcp.cloudRunIdleGibSecond) * SECONDS);
+      return monthly(
+        count,
+        `instances (${vcpu} vCPU, ${gib} GiB)`,
+        (vcpu * gcp.cloudRunIdleVcpuSecond + gib * gcp.cloudRunIdleGibSecond) * SECONDS,
+      );
     },
   },
   google_sql_database_instance: {
@@ -132,7 +161,11 @@ const PRICERS: Readonly<Record<string, { kind: string; price: Pricer }>> = {
     kind: 'Memorystore Redis',
     price: (r) => {
       const standard = r.attributes.tier === 'STANDARD_HA';
-      return monthly(num(r.attributes.memory_size_gb, 1), `GB (${String(r.attributes.tier)})`, (standard ? gcp.memorystoreStandardGbHour : gcp.memorystoreBasicGbHour) * HOURS);
+      return monthly(
+        num(r.attributes.memory_size_gb, 1),
+        `GB (${String(r.attributes.tier)})`,
+        (standard ? gcp.memorystoreStandardGbHour : gcp.memorystoreBasicGbHour) * HOURS,
+      );
     },
   },
   google_container_cluster: { kind: 'GKE control plane', price: () => monthly(1, 'cluster', gcp.gkeClusterHour * HOURS) },
@@ -145,10 +178,17 @@ const PRICERS: Readonly<Record<string, { kind: string; price: Pricer }>> = {
       return monthly(perZone * zones, `${String(machine)} nodes`, hourly(gcp.computeInstanceHour, machine, unpriced) * HOURS);
     },
   },
-  google_compute_global_forwarding_rule: { kind: 'Global load balancer', price: () => monthly(1, 'forwarding rule', gcp.forwardingRuleHour * HOURS) },
+  google_compute_global_forwarding_rule: {
+    kind: 'Global load balancer',
+    price: () => monthly(1, 'forwarding rule', gcp.forwardingRuleHour * HOURS),
+  },
   google_compute_security_policy: {
     kind: 'Cloud Armor',
-    price: (r) => ({ quantity: 1, unit: 'policy', monthlyUsd: gcp.cloudArmorPolicyMonth + ((r.attributes.rule as unknown[]) ?? []).length * gcp.cloudArmorRuleMonth }),
+    price: (r) => ({
+      quantity: 1,
+      unit: 'policy',
+      monthlyUsd: gcp.cloudArmorPolicyMonth + ((r.attributes.rule as unknown[]) ?? []).length * gcp.cloudArmorRuleMonth,
+    }),
   },
   google_dns_managed_zone: { kind: 'Cloud DNS', price: () => monthly(1, 'zone', gcp.dnsZoneMonth) },
   google_secret_manager_secret: { kind: 'Secrets', price: () => monthly(1, 'secret', gcp.secretVersionMonth) },
@@ -160,9 +200,14 @@ export function inheritedSizes(stacks: Iterable<StackJson>): InheritedSizes {
   for (const json of stacks) {
     for (const r of new SynthesizedStack('sizes', json).resources) {
       if (r.type === 'aws_db_instance' && r.attributes.instance_class && r.attributes.allocated_storage) {
-        found = { ...found, rdsInstanceClass: String(r.attributes.instance_class), rdsAllocatedStorage: num(r.attributes.allocated_storage) };
+        found = {
+          ...found,
+          rdsInstanceClass: String(r.attributes.instance_class),
+          rdsAllocatedStorage: num(r.attributes.allocated_storage),
+        };
       }
-      if (r.type === 'aws_elasticache_replication_group' && r.attributes.node_type) found = { ...found, elasticacheNodeType: String(r.attributes.node_type) };
+      if (r.type === 'aws_elasticache_replication_group' && r.attributes.node_type)
+        found = { ...found, elasticacheNodeType: String(r.attributes.node_type) };
     }
   }
   return found;
@@ -183,7 +228,12 @@ export function estimateCost(stackName: string, json: StackJson, inherited: Inhe
     entry.monthlyUsd += line.monthlyUsd;
     byKind.set(pricer.kind, entry);
   }
-  const lines = [...byKind.entries()].map(([kind, e]) => ({ kind, quantity: e.quantity, unit: [...e.units].join('; '), monthlyUsd: e.monthlyUsd }));
+  const lines = [...byKind.entries()].map(([kind, e]) => ({
+    kind,
+    quantity: e.quantity,
+    unit: [...e.units].join('; '),
+    monthlyUsd: e.monthlyUsd,
+  }));
   return { stack: stackName, lines, monthlyUsd: lines.reduce((sum, l) => sum + l.monthlyUsd, 0), unpriced: [...new Set(unpriced)] };
 }
 

@@ -73,7 +73,9 @@ export function topologyGraph(stacks: ReadonlyMap<string, StackJson>): TopologyG
         for (const m of JSON.stringify(body).matchAll(REFERENCE)) {
           if (!m[1]) targets.push(key(stack, `${m[2]}.${m[3]}`));
           else if (m[2] === 'terraform_remote_state' && m[3]!.startsWith(REMOTE_INPUT) && m[4] === 'outputs') {
-            const rest = JSON.stringify(body).slice(m.index! + m[0].length).match(/^\.([A-Za-z0-9_-]+)/);
+            const rest = JSON.stringify(body)
+              .slice(m.index! + m[0].length)
+              .match(/^\.([A-Za-z0-9_-]+)/);
             if (rest) targets.push(...resolveOutput(m[3]!.slice(REMOTE_INPUT.length), rest[1]!));
           }
         }
@@ -126,7 +128,11 @@ export function toMermaid(graph: TopologyGraph): string {
 }
 
 export function toDot(graph: TopologyGraph): string {
-  const lines = ['digraph topology {', '  rankdir=LR;', '  node [shape=box, style="rounded,filled", fillcolor="#eef3fb", fontname="Helvetica"];'];
+  const lines = [
+    'digraph topology {',
+    '  rankdir=LR;',
+    '  node [shape=box, style="rounded,filled", fillcolor="#eef3fb", fontname="Helvetica"];',
+  ];
   graph.stacks.forEach((stack, i) => {
     lines.push(`  subgraph cluster_${i} {`, `    label="${stack}"; style=rounded; color="#8899aa"; fontname="Helvetica";`);
     for (const n of graph.nodes.filter((node) => node.stack === stack)) lines.push(`    ${n.id} [label="${n.label}"];`);

@@ -1,5 +1,6 @@
 /** Image references must be immutable: a full semver tag, a `main-<sha>` tag, or a digest. */
-const REFERENCE = /^(?<repo>[a-z0-9]+(?:[._-][a-z0-9]+)*(?::\d+)?(?:\/[a-z0-9]+(?:[._-][a-z0-9]+)*)+)(?::(?<tag>[A-Za-z0-9_][A-Za-z0-9._-]{0,127}))?(?:@(?<digest>sha256:[a-f0-9]{64}))?$/;
+const REFERENCE =
+  /^(?<repo>[a-z0-9]+(?:[._-][a-z0-9]+)*(?::\d+)?(?:\/[a-z0-9]+(?:[._-][a-z0-9]+)*)+)(?::(?<tag>[A-Za-z0-9_][A-Za-z0-9._-]{0,127}))?(?:@(?<digest>sha256:[a-f0-9]{64}))?$/;
 const PINNED_TAG = /^(v?\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?|main-[0-9a-f]{7,40})$/;
 
 export interface ImageReference {

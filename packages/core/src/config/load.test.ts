@@ -30,7 +30,10 @@ function variant(change: (c: Record<string, any>) => void): string {
 function expectIssue(text: string, path: string, expected: RegExp): ConfigIssue {
   const issues = issuesOf(text);
   const issue = issues.find((i) => i.path === path);
-  expect({ path, found: issues.map((i) => `${i.path}: ${i.expected}`) }).toEqual({ path, found: expect.arrayContaining([expect.stringMatching(new RegExp(`^${path.replace(/[.[\]]/g, '\\$&')}: .*${expected.source}`))]) });
+  expect({ path, found: issues.map((i) => `${i.path}: ${i.expected}`) }).toEqual({
+    path,
+    found: expect.arrayContaining([expect.stringMatching(new RegExp(`^${path.replace(/[.[\]]/g, '\\$&')}: .*${expected.source}`))]),
+  });
   return issue!;
 }
 
@@ -48,10 +51,18 @@ describe('a valid configuration', () => {
     const dir = mkdtempSync(join(tmpdir(), 'mf-config-'));
     const fromEnv = join(dir, 'env.yaml');
     const fromFlag = join(dir, 'flag.yaml');
-    writeFileSync(fromEnv, variant((c) => (c.domain = 'env.example.com')));
-    writeFileSync(fromFlag, variant((c) => (c.domain = 'flag.example.com')));
+    writeFileSync(
+      fromEnv,
+      variant((c) => (c.domain = 'env.example.com')),
+    );
+    writeFileSync(
+      fromFlag,
+      variant((c) => (c.domain = 'flag.example.com')),
+    );
     expect(loadConfig({ env: { [CONFIG_ENV_VAR]: fromEnv }, implementedClouds: CLOUDS }).config.domain).toBe('env.example.com');
-    expect(loadConfig({ path: fromFlag, env: { [CONFIG_ENV_VAR]: fromEnv }, implementedClouds: CLOUDS }).config.domain).toBe('flag.example.com');
+    expect(loadConfig({ path: fromFlag, env: { [CONFIG_ENV_VAR]: fromEnv }, implementedClouds: CLOUDS }).config.domain).toBe(
+      'flag.example.com',
+    );
   });
 
   it('accepts the issue example with a digest-pinned image, remote backends and explicit CIDRs', () => {
@@ -82,9 +93,17 @@ gcp: { project: my-project-123 }
 
 describe('configuration rejections name the field, the value and what is allowed', () => {
   it('rejects unknown keys, including typos', () => {
-    const issue = expectIssue(variant((c) => (c.tiers.production.topolgy = 'hybrid')), 'tiers.production.topolgy', /unknown key; allowed keys: size, topology/);
+    const issue = expectIssue(
+      variant((c) => (c.tiers.production.topolgy = 'hybrid')),
+      'tiers.production.topolgy',
+      /unknown key; allowed keys: size, topology/,
+    );
     expect(issue.line).toBeGreaterThan(1);
-    expectIssue(variant((c) => (c.imagee = 'x')), 'imagee', /unknown key/);
+    expectIssue(
+      variant((c) => (c.imagee = 'x')),
+      'imagee',
+      /unknown key/,
+    );
   });
 
   it('rejects malformed YAML with the line number', () => {
@@ -95,7 +114,9 @@ describe('configuration rejections name the field, the value and what is allowed
 
   it('rejects a missing file, naming its path', () => {
     const missing = join(tmpdir(), 'does-not-exist', 'mockforge.yaml');
-    expect(() => loadConfig({ path: missing, implementedClouds: CLOUDS })).toThrow(new RegExp(`${missing.replace(/[/.]/g, '\\$&')}.*no such file`, 's'));
+    expect(() => loadConfig({ path: missing, implementedClouds: CLOUDS })).toThrow(
+      new RegExp(`${missing.replace(/[/.]/g, '\\$&')}.*no such file`, 's'),
+    );
   });
 
   it.each([
@@ -104,42 +125,94 @@ describe('configuration rejections name the field, the value and what is allowed
     ['ghcr.io/saasy-solutions/mockforge:0.3', /can move/],
     ['not an image', /expected an image reference/],
   ])('rejects the unpinned image %s', (image, why) => {
-    expectIssue(variant((c) => (c.image = image)), 'image', why);
+    expectIssue(
+      variant((c) => (c.image = image)),
+      'image',
+      why,
+    );
   });
 
   it('rejects an unknown cloud, and a known cloud without an implemented target', () => {
-    expectIssue(variant((c) => c.clouds.push('oracle')), 'clouds[3]', /allowed: aws \| gcp \| azure \| digitalocean \| kubernetes/);
+    expectIssue(
+      variant((c) => c.clouds.push('oracle')),
+      'clouds[3]',
+      /allowed: aws \| gcp \| azure \| digitalocean \| kubernetes/,
+    );
     const issues = issuesOf(variant((c) => c.clouds.push('azure')));
     expect(issues.find((i) => i.path === 'clouds[3]')?.expected).toBe('implemented targets: aws | gcp | kubernetes');
   });
 
   it('rejects an unknown tier, tier size or topology', () => {
-    expectIssue(variant((c) => (c.tiers.qa = c.tiers.dev)), 'tiers.qa', /allowed: dev \| staging \| production/);
-    expectIssue(variant((c) => (c.tiers.production.size = 'huge')), 'tiers.production.size', /allowed: small \| medium \| large/);
-    expectIssue(variant((c) => (c.tiers.dev.topology = 'mesh')), 'tiers.dev.topology', /allowed: stateless \| multi-region \| hybrid/);
-    expectIssue(variant((c) => (c.tiers.dev.size = 'large')), 'tiers.dev.size', /only production has a size/);
+    expectIssue(
+      variant((c) => (c.tiers.qa = c.tiers.dev)),
+      'tiers.qa',
+      /allowed: dev \| staging \| production/,
+    );
+    expectIssue(
+      variant((c) => (c.tiers.production.size = 'huge')),
+      'tiers.production.size',
+      /allowed: small \| medium \| large/,
+    );
+    expectIssue(
+      variant((c) => (c.tiers.dev.topology = 'mesh')),
+      'tiers.dev.topology',
+      /allowed: stateless \| multi-region \| hybrid/,
+    );
+    expectIssue(
+      variant((c) => (c.tiers.dev.size = 'large')),
+      'tiers.dev.size',
+      /only production has a size/,
+    );
   });
 
   it('rejects a region the cloud does not have, and duplicate regions', () => {
-    const bad = expectIssue(variant((c) => (c.tiers.dev.regions.aws = ['us-central1'])), 'tiers.dev.regions.aws[0]', /a aws region; known: us-east-1/);
+    const bad = expectIssue(
+      variant((c) => (c.tiers.dev.regions.aws = ['us-central1'])),
+      'tiers.dev.regions.aws[0]',
+      /a aws region; known: us-east-1/,
+    );
     expect(bad.value).toBe('us-central1');
-    expectIssue(variant((c) => (c.tiers.production.regions.gcp = ['us-central1', 'us-central1'])), 'tiers.production.regions.gcp[1]', /each region at most once/);
+    expectIssue(
+      variant((c) => (c.tiers.production.regions.gcp = ['us-central1', 'us-central1'])),
+      'tiers.production.regions.gcp[1]',
+      /each region at most once/,
+    );
   });
 
   it('rejects a domain that is not a valid DNS name', () => {
-    expectIssue(variant((c) => (c.domain = 'not a domain')), 'domain', /a DNS name such as mocks.example.com/);
-    expectIssue(variant((c) => (c.domain = 'localhost')), 'domain', /a DNS name/);
+    expectIssue(
+      variant((c) => (c.domain = 'not a domain')),
+      'domain',
+      /a DNS name such as mocks.example.com/,
+    );
+    expectIssue(
+      variant((c) => (c.domain = 'localhost')),
+      'domain',
+      /a DNS name/,
+    );
   });
 
   it('rejects a multi-region topology with fewer than two regions', () => {
-    expectIssue(variant((c) => (c.tiers.production.regions.aws = ['us-east-1'])), 'tiers.production.regions.aws', /at least two regions per cloud/);
+    expectIssue(
+      variant((c) => (c.tiers.production.regions.aws = ['us-east-1'])),
+      'tiers.production.regions.aws',
+      /at least two regions per cloud/,
+    );
   });
 
   it('rejects overlapping network CIDRs and CIDRs outside 10.0.0.0/8', () => {
     const overlap = variant((c) => (c.tiers.production.cidrs = { aws: { 'us-east-1': '10.50.0.0/16', 'eu-west-1': '10.50.0.0/17' } }));
     expectIssue(overlap, 'tiers.production.cidrs.aws.eu-west-1', /does not overlap aws.us-east-1 \(10.50.0.0\/16\)/);
-    expectIssue(variant((c) => (c.tiers.dev.cidrs = { aws: { 'us-east-1': '192.168.0.0/16' } })), 'tiers.dev.cidrs.aws.us-east-1', /inside 10.0.0.0\/8/);
-    expectIssue(variant((c) => (c.tiers.dev.cidrs = { aws: { 'us-east-1': '10.1.2.0/16' } })), 'tiers.dev.cidrs.aws.us-east-1', /valid IPv4 network/);
+    expectIssue(
+      variant((c) => (c.tiers.dev.cidrs = { aws: { 'us-east-1': '192.168.0.0/16' } })),
+      'tiers.dev.cidrs.aws.us-east-1',
+      /inside 10.0.0.0\/8/,
+    );
+    expectIssue(
+      variant((c) => (c.tiers.dev.cidrs = { aws: { 'us-east-1': '10.1.2.0/16' } })),
+      'tiers.dev.cidrs.aws.us-east-1',
+      /valid IPv4 network/,
+    );
   });
 
   it('rejects HTTPS without a certificate when certificates are provided', () => {
@@ -149,8 +222,16 @@ describe('configuration rejections name the field, the value and what is allowed
   });
 
   it('rejects a backend of an unknown type or missing its bucket', () => {
-    expectIssue(variant((c) => (c.backend = { production: { type: 'ftp' } })), 'backend.production.type', /allowed: local \| s3 \| gcs \| azurerm \| hcp/);
-    expectIssue(variant((c) => (c.backend = { production: { type: 's3', region: 'us-east-1' } })), 'backend.production.bucket', /required/);
+    expectIssue(
+      variant((c) => (c.backend = { production: { type: 'ftp' } })),
+      'backend.production.type',
+      /allowed: local \| s3 \| gcs \| azurerm \| hcp/,
+    );
+    expectIssue(
+      variant((c) => (c.backend = { production: { type: 's3', region: 'us-east-1' } })),
+      'backend.production.bucket',
+      /required/,
+    );
   });
 
   it('reports every problem at once', () => {
@@ -160,15 +241,25 @@ describe('configuration rejections name the field, the value and what is allowed
       c.tiers.production.size = 'huge';
       c.tiers.dev.regions.aws = ['mars-1'];
     });
-    expect(issuesOf(text).map((i) => i.path).sort()).toEqual(['domain', 'image', 'tiers.dev.regions.aws[0]', 'tiers.production.size']);
+    expect(
+      issuesOf(text)
+        .map((i) => i.path)
+        .sort(),
+    ).toEqual(['domain', 'image', 'tiers.dev.regions.aws[0]', 'tiers.production.size']);
   });
 
   it('formats the error with path, line, value and what is allowed', () => {
     try {
-      parseConfig(variant((c) => (c.tiers.production.size = 'huge')), 'prod.yaml', CLOUDS);
+      parseConfig(
+        variant((c) => (c.tiers.production.size = 'huge')),
+        'prod.yaml',
+        CLOUDS,
+      );
       throw new Error('expected a rejection');
     } catch (error) {
-      expect((error as Error).message).toMatch(/^invalid configuration in prod.yaml:\n {2}- tiers\.production\.size \(line \d+\): got "huge"; allowed: small \| medium \| large$/);
+      expect((error as Error).message).toMatch(
+        /^invalid configuration in prod.yaml:\n {2}- tiers\.production\.size \(line \d+\): got "huge"; allowed: small \| medium \| large$/,
+      );
     }
   });
 });
@@ -185,6 +276,10 @@ describe('hostnames', () => {
   it('takes explicit hostnames and rejects two deployments sharing one', () => {
     const text = variant((c) => (c.tiers.production.hostnames = { aws: 'mocks.example.com', gcp: 'mocks.example.com' }));
     expectIssue(text, 'tiers.production.hostnames.gcp', /a hostname of its own; tiers\.production\.hostnames\.aws already uses it/);
-    expectIssue(variant((c) => (c.tiers.dev.hostnames = { aws: 'not a host' })), 'tiers.dev.hostnames.aws', /a DNS name/);
+    expectIssue(
+      variant((c) => (c.tiers.dev.hostnames = { aws: 'not a host' })),
+      'tiers.dev.hostnames.aws',
+      /a DNS name/,
+    );
   });
 });

@@ -43,7 +43,14 @@ export interface TierConfig {
 
 export type BackendConfig =
   | { readonly type: 'local' }
-  | { readonly type: 's3'; readonly bucket: string; readonly region: string; readonly keyPrefix?: string; readonly dynamodbTable?: string; readonly kmsKeyId?: string }
+  | {
+      readonly type: 's3';
+      readonly bucket: string;
+      readonly region: string;
+      readonly keyPrefix?: string;
+      readonly dynamodbTable?: string;
+      readonly kmsKeyId?: string;
+    }
   | { readonly type: 'gcs'; readonly bucket: string; readonly prefix?: string }
   | { readonly type: 'azurerm'; readonly resourceGroupName: string; readonly storageAccountName: string; readonly containerName: string }
   | { readonly type: 'hcp'; readonly organization: string; readonly workspacePrefix?: string; readonly hostname?: string };

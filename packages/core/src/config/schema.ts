@@ -54,7 +54,8 @@ export function check(schema: Schema, value: unknown, path: string, issues: Conf
     case 'string': {
       if (typeof value !== 'string') return push(`expected ${schema.describe ?? 'a string'}, not ${typeName(value)}`);
       if (schema.allowed && !schema.allowed.includes(value)) return push(`allowed: ${schema.allowed.join(' | ')}`);
-      if (schema.pattern && !schema.pattern.test(value)) return push(`expected ${schema.describe ?? `a string matching ${schema.pattern}`}`);
+      if (schema.pattern && !schema.pattern.test(value))
+        return push(`expected ${schema.describe ?? `a string matching ${schema.pattern}`}`);
       return;
     }
     case 'number': {
@@ -77,7 +78,8 @@ export function check(schema: Schema, value: unknown, path: string, issues: Conf
       return;
     }
     case 'object': {
-      if (!isPlainObject(value)) return push(`expected a mapping with keys ${Object.keys(schema.fields).join(', ')}, not ${typeName(value)}`);
+      if (!isPlainObject(value))
+        return push(`expected a mapping with keys ${Object.keys(schema.fields).join(', ')}, not ${typeName(value)}`);
       const known = Object.keys(schema.fields);
       for (const key of Object.keys(value)) {
         if (!known.includes(key)) push(`unknown key; allowed keys: ${known.join(', ')}`, join(path, key), key);

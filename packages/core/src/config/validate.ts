@@ -38,31 +38,50 @@ function tierIssues(name: TierName, tier: TierConfig, config: MockforgeConfig): 
   const issues: ConfigIssue[] = [];
   const at = `tiers.${name}`;
   if (tier.size !== undefined && name !== 'production') {
-    issues.push({ path: `${at}.size`, value: tier.size, expected: 'only production has a size (small | medium | large); dev and staging are fixed' });
+    issues.push({
+      path: `${at}.size`,
+      value: tier.size,
+      expected: 'only production has a size (small | medium | large); dev and staging are fixed',
+    });
   }
   for (const cloud of config.clouds) {
-    if (!tier.regions[cloud]) issues.push({ path: `${at}.regions.${cloud}`, value: undefined, expected: `every cloud in \`clouds\` needs at least one region in each tier` });
+    if (!tier.regions[cloud])
+      issues.push({
+        path: `${at}.regions.${cloud}`,
+        value: undefined,
+        expected: `every cloud in \`clouds\` needs at least one region in each tier`,
+      });
   }
   for (const [cloud, regions] of Object.entries(tier.regions) as [CloudName, string[]][]) {
     if (!config.clouds.includes(cloud)) {
-      issues.push({ path: `${at}.regions.${cloud}`, value: cloud, expected: `not in \`clouds\` (${config.clouds.join(', ')}); add it there or remove these regions` });
+      issues.push({
+        path: `${at}.regions.${cloud}`,
+        value: cloud,
+        expected: `not in \`clouds\` (${config.clouds.join(', ')}); add it there or remove these regions`,
+      });
       continue;
     }
     regions.forEach((region, i) => {
       const path = `${at}.regions.${cloud}[${i}]`;
       if (cloud === 'kubernetes') {
-        if (!CLUSTER_NAME_PATTERN.test(region)) issues.push({ path, value: region, expected: 'a cluster name (lowercase DNS label, up to 32 characters)' });
+        if (!CLUSTER_NAME_PATTERN.test(region))
+          issues.push({ path, value: region, expected: 'a cluster name (lowercase DNS label, up to 32 characters)' });
       } else if (!(region in KNOWN_REGIONS[cloud])) {
         issues.push({ path, value: region, expected: `a ${cloud} region; known: ${Object.keys(KNOWN_REGIONS[cloud]).join(', ')}` });
       }
       if (regions.indexOf(region) !== i) issues.push({ path, value: region, expected: 'each region at most once' });
     });
     if (tier.topology === 'multi-region' && regions.length < 2) {
-      issues.push({ path: `${at}.regions.${cloud}`, value: regions, expected: 'multi-region topology needs at least two regions per cloud' });
+      issues.push({
+        path: `${at}.regions.${cloud}`,
+        value: regions,
+        expected: 'multi-region topology needs at least two regions per cloud',
+      });
     }
   }
   for (const cloud of Object.keys(tier.compute ?? {})) {
-    if (!config.clouds.includes(cloud as CloudName)) issues.push({ path: `${at}.compute.${cloud}`, value: cloud, expected: `not in \`clouds\` (${config.clouds.join(', ')})` });
+    if (!config.clouds.includes(cloud as CloudName))
+      issues.push({ path: `${at}.compute.${cloud}`, value: cloud, expected: `not in \`clouds\` (${config.clouds.join(', ')})` });
   }
   for (const [cloud, byRegion] of Object.entries(tier.cidrs ?? {}) as [CloudName, Record<string, string>][]) {
     for (const [region, cidr] of Object.entries(byRegion)) {
@@ -98,9 +117,11 @@ function crossFieldIssues(config: MockforgeConfig, options: ValidateOptions): Co
   const imageProblem = unpinnedReason(config.image);
   if (imageProblem) issues.push({ path: 'image', value: config.image, expected: imageProblem });
   config.clouds.forEach((cloud, i) => {
-    if (!implemented.includes(cloud)) issues.push({ path: `clouds[${i}]`, value: cloud, expected: `implemented targets: ${implemented.join(' | ')}` });
+    if (!implemented.includes(cloud))
+      issues.push({ path: `clouds[${i}]`, value: cloud, expected: `implemented targets: ${implemented.join(' | ')}` });
   });
-  if (Object.keys(config.tiers).length === 0) issues.push({ path: 'tiers', value: config.tiers, expected: `at least one of ${TIER_NAMES.join(', ')}` });
+  if (Object.keys(config.tiers).length === 0)
+    issues.push({ path: 'tiers', value: config.tiers, expected: `at least one of ${TIER_NAMES.join(', ')}` });
   for (const name of TIER_NAMES) {
     const tier = config.tiers[name];
     if (tier) issues.push(...tierIssues(name, tier, config));
@@ -109,16 +130,32 @@ function crossFieldIssues(config: MockforgeConfig, options: ValidateOptions): Co
   for (const { tier, cloud, hostname } of allHostnames(config)) {
     const where = `tiers.${tier}.hostnames.${cloud}`;
     const other = seen.get(hostname);
-    if (other) issues.push({ path: where, value: hostname, expected: `a hostname of its own; ${other} already uses it (a CDN alias, DNS zone and certificate belong to one deployment)` });
+    if (other)
+      issues.push({
+        path: where,
+        value: hostname,
+        expected: `a hostname of its own; ${other} already uses it (a CDN alias, DNS zone and certificate belong to one deployment)`,
+      });
     else seen.set(hostname, where);
     for (const [hostCloud] of Object.entries(config.tiers[tier]?.hostnames ?? {})) {
-      if (!config.clouds.includes(hostCloud as CloudName)) issues.push({ path: `tiers.${tier}.hostnames.${hostCloud}`, value: hostCloud, expected: `not in \`clouds\` (${config.clouds.join(', ')})` });
+      if (!config.clouds.includes(hostCloud as CloudName))
+        issues.push({
+          path: `tiers.${tier}.hostnames.${hostCloud}`,
+          value: hostCloud,
+          expected: `not in \`clouds\` (${config.clouds.join(', ')})`,
+        });
     }
   }
-  if (config.clouds.includes('gcp') && !config.gcp) issues.push({ path: 'gcp.project', value: undefined, expected: 'required when `clouds` includes gcp' });
+  if (config.clouds.includes('gcp') && !config.gcp)
+    issues.push({ path: 'gcp.project', value: undefined, expected: 'required when `clouds` includes gcp' });
   const clusterNames = new Set(TIER_NAMES.flatMap((t) => config.tiers[t]?.regions.kubernetes ?? []));
   for (const name of Object.keys(config.kubernetes?.clusters ?? {})) {
-    if (!clusterNames.has(name)) issues.push({ path: `kubernetes.clusters.${name}`, value: name, expected: 'a cluster named in some tiers.<tier>.regions.kubernetes' });
+    if (!clusterNames.has(name))
+      issues.push({
+        path: `kubernetes.clusters.${name}`,
+        value: name,
+        expected: 'a cluster named in some tiers.<tier>.regions.kubernetes',
+      });
   }
   if (config.tls?.mode === 'provided') {
     const needs: [CloudName, keyof NonNullable<MockforgeConfig['tls']>, string][] = [
@@ -135,11 +172,19 @@ function crossFieldIssues(config: MockforgeConfig, options: ValidateOptions): Co
     for (const key of ['awsCertificateArn', 'awsCloudFrontCertificateArn'] as const) {
       const arn = config.tls[key];
       if (arn && !/^arn:aws[a-z-]*:acm:[a-z0-9-]+:\d{12}:certificate\/[0-9a-f-]{36}$/.test(arn)) {
-        issues.push({ path: `tls.${key}`, value: arn, expected: 'an ACM certificate ARN (arn:aws:acm:<region>:<account>:certificate/<uuid>)' });
+        issues.push({
+          path: `tls.${key}`,
+          value: arn,
+          expected: 'an ACM certificate ARN (arn:aws:acm:<region>:<account>:certificate/<uuid>)',
+        });
       }
     }
     if (config.tls.awsCloudFrontCertificateArn && !config.tls.awsCloudFrontCertificateArn.includes(':us-east-1:')) {
-      issues.push({ path: 'tls.awsCloudFrontCertificateArn', value: config.tls.awsCloudFrontCertificateArn, expected: 'CloudFront only uses certificates from us-east-1' });
+      issues.push({
+        path: 'tls.awsCloudFrontCertificateArn',
+        value: config.tls.awsCloudFrontCertificateArn,
+        expected: 'CloudFront only uses certificates from us-east-1',
+      });
     }
   }
   return issues;

@@ -6,7 +6,13 @@ import { PolicyEngine, SuppressionError } from './engine';
 import { expectAttribute, type PolicyRule } from './rule';
 
 const encryptedStorage: PolicyRule = expectAttribute(
-  { id: 'CKV_AWS_16', aliases: ['AWS-0080'], severity: 'error', description: 'RDS storage is encrypted', resourceTypes: ['aws_db_instance'] },
+  {
+    id: 'CKV_AWS_16',
+    aliases: ['AWS-0080'],
+    severity: 'error',
+    description: 'RDS storage is encrypted',
+    resourceTypes: ['aws_db_instance'],
+  },
   (r) => r.attributes.storage_encrypted,
   (v) => v === true,
   'storage_encrypted must be true',
@@ -24,7 +30,12 @@ function stackWithDatabase(props: { encrypted: boolean; multiAz?: boolean }, con
   const stack = new TerraformStack(app, 'policy-test');
   new AwsProvider(stack, 'aws', { region: 'us-east-1' });
   const data = new Construct(stack, 'data');
-  const db = new DbInstance(data, 'instance', { instanceClass: 'db.t4g.micro', engine: 'postgres', storageEncrypted: props.encrypted, multiAz: props.multiAz });
+  const db = new DbInstance(data, 'instance', {
+    instanceClass: 'db.t4g.micro',
+    engine: 'postgres',
+    storageEncrypted: props.encrypted,
+    multiAz: props.multiAz,
+  });
   configure?.(db, data);
   return { app, stack };
 }
@@ -42,7 +53,9 @@ describe('the policy engine', () => {
   it('fails synthesis on an error finding, naming the rule and the construct path', () => {
     const { stack } = stackWithDatabase({ encrypted: false, multiAz: true });
     new PolicyEngine([encryptedStorage]).attach(stack);
-    expect(() => Testing.synth(stack, true)).toThrow(/\[CKV_AWS_16\] policy-test\/data\/instance \(aws_db_instance\.data_instance_[0-9A-F]+\): RDS storage is encrypted: storage_encrypted must be true \(found false\)/);
+    expect(() => Testing.synth(stack, true)).toThrow(
+      /\[CKV_AWS_16\] policy-test\/data\/instance \(aws_db_instance\.data_instance_[0-9A-F]+\): RDS storage is encrypted: storage_encrypted must be true \(found false\)/,
+    );
   });
 
   it('reports warnings without failing synthesis', () => {
@@ -50,21 +63,29 @@ describe('the policy engine', () => {
     const engine = new PolicyEngine([multiAz]);
     engine.attach(stack);
     expect(() => Testing.synth(stack, true)).not.toThrow();
-    expect(engine.findings).toEqual([expect.objectContaining({ ruleId: 'CKV_AWS_157', severity: 'warning', path: 'policy-test/data/instance' })]);
+    expect(engine.findings).toEqual([
+      expect.objectContaining({ ruleId: 'CKV_AWS_157', severity: 'warning', path: 'policy-test/data/instance' }),
+    ]);
   });
 
   it('honours a suppression with a reason on the construct or an ancestor, and reports it', () => {
-    const { stack } = stackWithDatabase({ encrypted: false }, (_db, scope) => PolicyEngine.suppress(scope, 'AWS-0080', 'fixture: a throwaway database for this test'));
+    const { stack } = stackWithDatabase({ encrypted: false }, (_db, scope) =>
+      PolicyEngine.suppress(scope, 'AWS-0080', 'fixture: a throwaway database for this test'),
+    );
     const engine = new PolicyEngine([encryptedStorage]);
     engine.attach(stack);
     expect(() => Testing.synth(stack, true)).not.toThrow();
-    expect(engine.findings).toEqual([expect.objectContaining({ ruleId: 'CKV_AWS_16', suppressedBecause: 'fixture: a throwaway database for this test' })]);
+    expect(engine.findings).toEqual([
+      expect.objectContaining({ ruleId: 'CKV_AWS_16', suppressedBecause: 'fixture: a throwaway database for this test' }),
+    ]);
     expect(engine.blockingFindings).toEqual([]);
   });
 
   it('treats a suppression without a reason as an error', () => {
     expect(() => stackWithDatabase({ encrypted: false }, (db) => PolicyEngine.suppress(db, 'CKV_AWS_16', ''))).toThrow(SuppressionError);
-    expect(() => stackWithDatabase({ encrypted: false }, (db) => PolicyEngine.suppress(db, 'CKV_AWS_16', 'because'))).toThrow(/needs a written reason/);
+    expect(() => stackWithDatabase({ encrypted: false }, (db) => PolicyEngine.suppress(db, 'CKV_AWS_16', 'because'))).toThrow(
+      /needs a written reason/,
+    );
   });
 
   it('can collect every stack before failing, for runners that report all findings at once', () => {

@@ -17,7 +17,6 @@ export const CDN_PATHS = {
 export const CONTINENTS = ['NA', 'SA', 'EU', 'AF', 'AS', 'OC', 'AN'] as const;
 export type Continent = (typeof CONTINENTS)[number];
 
-
 /**
  * Per-client rate limit at the edge (WAF, Cloud Armor). The guide gives no number; this project
  * default allows 10 requests per second per IP sustained, and each cloud converts the window.

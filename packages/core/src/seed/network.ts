@@ -13,7 +13,15 @@ export interface PortRule {
 }
 
 export const NETWORK_POLICY = {
-  publicIngress: { ports: [PUBLIC_PORTS.https, PUBLIC_PORTS.http], cidrs: [ANYWHERE_IPV4], description: 'HTTPS and HTTP (redirected) from anywhere, at the load balancer only' },
-  internalIngress: { ports: [PORTS.http, PORTS.admin], cidrs: [INTERNAL_CIDR], description: 'Mock traffic and admin API from inside the private network' },
+  publicIngress: {
+    ports: [PUBLIC_PORTS.https, PUBLIC_PORTS.http],
+    cidrs: [ANYWHERE_IPV4],
+    description: 'HTTPS and HTTP (redirected) from anywhere, at the load balancer only',
+  },
+  internalIngress: {
+    ports: [PORTS.http, PORTS.admin],
+    cidrs: [INTERNAL_CIDR],
+    description: 'Mock traffic and admin API from inside the private network',
+  },
   egress: { ports: [PUBLIC_PORTS.https, PUBLIC_PORTS.http, DNS_PORT], cidrs: [ANYWHERE_IPV4], description: 'HTTPS, HTTP and DNS out' },
 } as const satisfies Record<string, PortRule>;

@@ -11,8 +11,22 @@ export interface ProbeSpec {
 }
 
 export const PROBES: Readonly<Record<'liveness' | 'readiness' | 'startup', ProbeSpec>> = {
-  liveness: { path: HEALTH_PATHS.liveness, port: PORTS.http, periodSeconds: 30, timeoutSeconds: 5, failureThreshold: 3, successThreshold: 1 },
-  readiness: { path: HEALTH_PATHS.readiness, port: PORTS.http, periodSeconds: 10, timeoutSeconds: 3, failureThreshold: 3, successThreshold: 1 },
+  liveness: {
+    path: HEALTH_PATHS.liveness,
+    port: PORTS.http,
+    periodSeconds: 30,
+    timeoutSeconds: 5,
+    failureThreshold: 3,
+    successThreshold: 1,
+  },
+  readiness: {
+    path: HEALTH_PATHS.readiness,
+    port: PORTS.http,
+    periodSeconds: 10,
+    timeoutSeconds: 3,
+    failureThreshold: 3,
+    successThreshold: 1,
+  },
   startup: { path: HEALTH_PATHS.startup, port: PORTS.http, periodSeconds: 5, timeoutSeconds: 2, failureThreshold: 30, successThreshold: 1 },
 };
 

@@ -32,7 +32,11 @@ export interface HpaPolicy {
 }
 
 export interface HpaBehavior {
-  readonly scaleUp: { readonly stabilizationWindowSeconds: number; readonly policies: readonly HpaPolicy[]; readonly selectPolicy: 'Max' | 'Min' };
+  readonly scaleUp: {
+    readonly stabilizationWindowSeconds: number;
+    readonly policies: readonly HpaPolicy[];
+    readonly selectPolicy: 'Max' | 'Min';
+  };
   readonly scaleDown: { readonly stabilizationWindowSeconds: number; readonly policies: readonly HpaPolicy[] };
 }
 

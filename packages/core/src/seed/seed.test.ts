@@ -30,18 +30,50 @@ describe('the hosting guide numbers', () => {
       medium: { instances: 5, memoryMiB: 4096, cpu: 4 },
       large: { instances: 10, memoryMiB: 8192, cpu: 8 },
     });
-    expect(HA_MINIMUMS).toEqual({ minimum: { instancesPerRegion: 2, availabilityZones: 2 }, production: { instancesPerRegion: 3, availabilityZones: 3 } });
+    expect(HA_MINIMUMS).toEqual({
+      minimum: { instancesPerRegion: 2, availabilityZones: 2 },
+      production: { instancesPerRegion: 3, availabilityZones: 3 },
+    });
   });
 
   it('probes the HTTP port on /health/*, never /ping', () => {
-    expect(PROBES.liveness).toEqual({ path: '/health/live', port: 3000, periodSeconds: 30, timeoutSeconds: 5, failureThreshold: 3, successThreshold: 1 });
-    expect(PROBES.readiness).toEqual({ path: '/health/ready', port: 3000, periodSeconds: 10, timeoutSeconds: 3, failureThreshold: 3, successThreshold: 1 });
-    expect(PROBES.startup).toEqual({ path: '/health/startup', port: 3000, periodSeconds: 5, timeoutSeconds: 2, failureThreshold: 30, successThreshold: 1 });
+    expect(PROBES.liveness).toEqual({
+      path: '/health/live',
+      port: 3000,
+      periodSeconds: 30,
+      timeoutSeconds: 5,
+      failureThreshold: 3,
+      successThreshold: 1,
+    });
+    expect(PROBES.readiness).toEqual({
+      path: '/health/ready',
+      port: 3000,
+      periodSeconds: 10,
+      timeoutSeconds: 3,
+      failureThreshold: 3,
+      successThreshold: 1,
+    });
+    expect(PROBES.startup).toEqual({
+      path: '/health/startup',
+      port: 3000,
+      periodSeconds: 5,
+      timeoutSeconds: 2,
+      failureThreshold: 30,
+      successThreshold: 1,
+    });
     expect(JSON.stringify({ PROBES, TARGET_HEALTH })).not.toContain('/ping');
   });
 
   it('checks load balancer targets on readiness without stickiness', () => {
-    expect(TARGET_HEALTH).toMatchObject({ path: '/health/ready', port: 3000, intervalSeconds: 30, timeoutSeconds: 5, healthyThreshold: 2, unhealthyThreshold: 3, stickiness: false });
+    expect(TARGET_HEALTH).toMatchObject({
+      path: '/health/ready',
+      port: 3000,
+      intervalSeconds: 30,
+      timeoutSeconds: 5,
+      healthyThreshold: 2,
+      unhealthyThreshold: 3,
+      stickiness: false,
+    });
   });
 
   it('scales like the guide', () => {
@@ -57,7 +89,13 @@ describe('the hosting guide numbers', () => {
         selectPolicy: 'Max',
       },
     });
-    expect(CLOUD_RUN).toMatchObject({ minInstances: 2, maxInstances: 100, targetConcurrencyPercent: 80, containerConcurrency: 80, limits: { cpu: 2, memoryMiB: 2048 } });
+    expect(CLOUD_RUN).toMatchObject({
+      minInstances: 2,
+      maxInstances: 100,
+      targetConcurrencyPercent: 80,
+      containerConcurrency: 80,
+      limits: { cpu: 2, memoryMiB: 2048 },
+    });
     expect(ECS).toEqual({ minTasks: 2, maxTasks: 50, cpuTargetPercent: 70, memoryTargetPercent: 80 });
     expect(REQUEST_SCALING).toEqual({ scaleUpPerMinute: 1000, scaleDownPerMinute: 200 });
   });
@@ -104,7 +142,11 @@ describe('the hosting guide numbers', () => {
     expect(NETWORK_POLICY.publicIngress).toMatchObject({ ports: [443, 80], cidrs: ['0.0.0.0/0'] });
     expect(NETWORK_POLICY.internalIngress).toMatchObject({ ports: [3000, 9080], cidrs: ['10.0.0.0/8'] });
     expect(NETWORK_POLICY.egress).toMatchObject({ ports: [443, 80, 53] });
-    expect(OBSERVABILITY).toEqual({ metrics: { port: 9090, path: '/metrics' }, tracing: { sampleRate: 0.1 }, logging: { level: 'info', format: 'json' } });
+    expect(OBSERVABILITY).toEqual({
+      metrics: { port: 9090, path: '/metrics' },
+      tracing: { sampleRate: 0.1 },
+      logging: { level: 'info', format: 'json' },
+    });
     expect(PORTS).toEqual({ http: 3000, websocket: 3001, grpc: 50051, admin: 9080, metrics: 9090 });
     expect(CDN_TTLS).toEqual({ assetsSeconds: 86400, configsSeconds: 3600, apiSeconds: 0 });
   });

@@ -1,15 +1,5 @@
 import { stringify } from 'yaml';
-import {
-  CONFIG_FILE_PATH,
-  ENV,
-  OBSERVABILITY,
-  PORTS,
-  PROBES,
-  SECRET_KEYS,
-  SERVE_COMMAND,
-  type ProbeSpec,
-  type SecretKey,
-} from '../seed';
+import { CONFIG_FILE_PATH, ENV, OBSERVABILITY, PORTS, PROBES, SECRET_KEYS, SERVE_COMMAND, type ProbeSpec, type SecretKey } from '../seed';
 import type { FeaturesConfig } from '../config/model';
 
 export interface ServicePort {

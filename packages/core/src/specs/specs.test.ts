@@ -11,15 +11,38 @@ describe('tier profiles', () => {
     const dev = tierProfile('dev', { regions: {} });
     const staging = tierProfile('staging', { regions: {} });
     const production = tierProfile('production', { regions: {}, size: 'large' });
-    expect([dev.size, dev.sizing.instances, dev.availabilityZones, dev.highlyAvailable, dev.deletionProtection, dev.spotAllowed]).toEqual(['dev', 1, 2, false, false, true]);
-    expect([staging.size, staging.sizing.instances, staging.availabilityZones, staging.highlyAvailable, staging.deletionProtection, staging.preventDestroy]).toEqual(['staging', 2, 2, true, true, false]);
-    expect([production.size, production.sizing.instances, production.availabilityZones, production.preventDestroy, production.spotAllowed]).toEqual(['large', 10, 3, true, false]);
+    expect([dev.size, dev.sizing.instances, dev.availabilityZones, dev.highlyAvailable, dev.deletionProtection, dev.spotAllowed]).toEqual([
+      'dev',
+      1,
+      2,
+      false,
+      false,
+      true,
+    ]);
+    expect([
+      staging.size,
+      staging.sizing.instances,
+      staging.availabilityZones,
+      staging.highlyAvailable,
+      staging.deletionProtection,
+      staging.preventDestroy,
+    ]).toEqual(['staging', 2, 2, true, true, false]);
+    expect([
+      production.size,
+      production.sizing.instances,
+      production.availabilityZones,
+      production.preventDestroy,
+      production.spotAllowed,
+    ]).toEqual(['large', 10, 3, true, false]);
     expect(tierProfile('production', { regions: {} }).size).toBe('small');
   });
 
   it('records why dev is exempt from HA defaults, and takes explicit opt-outs elsewhere', () => {
     expect(tierProfile('dev', { regions: {} }).exemptions.map((e) => e.what)).toEqual(['multi-az', 'replicas', 'deletion-protection']);
-    const optedOut = tierProfile('staging', { regions: {}, optOuts: { multiAz: { reason: 'single-zone region for a data-residency pilot' } } });
+    const optedOut = tierProfile('staging', {
+      regions: {},
+      optOuts: { multiAz: { reason: 'single-zone region for a data-residency pilot' } },
+    });
     expect(optedOut.highlyAvailable).toBe(false);
     expect(optedOut.exemptions).toEqual([{ what: 'multi-az', reason: 'single-zone region for a data-residency pilot' }]);
   });
@@ -80,9 +103,20 @@ describe('the service spec', () => {
 describe('target contexts', () => {
   it('resolves topology, geo routing and data specs for multi-region production', () => {
     const ctx = targetContext(config, 'production', 'aws');
-    expect(ctx.topology).toMatchObject({ pattern: 'multi-region', primaryRegion: 'us-east-1', isMultiRegion: true, hasStatefulPool: false });
+    expect(ctx.topology).toMatchObject({
+      pattern: 'multi-region',
+      primaryRegion: 'us-east-1',
+      isMultiRegion: true,
+      hasStatefulPool: false,
+    });
     expect(ctx.topology.geoRouting).toEqual({ NA: 'us-east-1', EU: 'eu-west-1', AS: 'ap-south-1' });
-    expect(ctx.database).toMatchObject({ highlyAvailable: true, backupRetentionDays: 30, crossRegionReplicas: true, preventDestroy: true, port: 5432 });
+    expect(ctx.database).toMatchObject({
+      highlyAvailable: true,
+      backupRetentionDays: 30,
+      crossRegionReplicas: true,
+      preventDestroy: true,
+      port: 5432,
+    });
     expect(ctx.cache).toMatchObject({ highlyAvailable: true, clusterMode: true, replicasPerShard: 2, port: 6379 });
     expect(ctx.backup).toMatchObject({ copyToSecondRegion: true, locked: true, rtoMinutes: 60, rpoMinutes: 15 });
     expect(ctx.backend).toEqual({ type: 'local' });
@@ -94,7 +128,11 @@ describe('target contexts', () => {
     );
     expect(new Set(blocks).size).toBe(blocks.length);
     expect(targetContext(config, 'dev', 'aws').vpcCidrs).toEqual({ 'us-east-1': '10.16.0.0/16' });
-    expect(targetContext(config, 'production', 'gcp').vpcCidrs).toEqual({ 'us-central1': '10.51.0.0/16', 'europe-west1': '10.52.0.0/16', 'asia-south1': '10.53.0.0/16' });
+    expect(targetContext(config, 'production', 'gcp').vpcCidrs).toEqual({
+      'us-central1': '10.51.0.0/16',
+      'europe-west1': '10.52.0.0/16',
+      'asia-south1': '10.53.0.0/16',
+    });
   });
 
   it('keeps dev single-node and single-AZ', () => {

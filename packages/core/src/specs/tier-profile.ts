@@ -68,7 +68,8 @@ export function tierProfile(tier: TierName, config: TierConfig): TierProfile {
     exemptions.push({ what: 'deletion-protection', reason: 'dev tier: disposable by design; backups are still kept' });
   } else {
     if (config.optOuts?.multiAz) exemptions.push({ what: 'multi-az', reason: config.optOuts.multiAz.reason });
-    if (config.optOuts?.deletionProtection) exemptions.push({ what: 'deletion-protection', reason: config.optOuts.deletionProtection.reason });
+    if (config.optOuts?.deletionProtection)
+      exemptions.push({ what: 'deletion-protection', reason: config.optOuts.deletionProtection.reason });
   }
   const exempt = (what: TierExemption['what']) => exemptions.some((e) => e.what === what);
   return {

@@ -27,9 +27,17 @@ describe('the tagging aspect', () => {
   });
 
   it('adds key:value tags on DigitalOcean', () => {
-    const resources = synthWith('digitalocean', (s) => new Droplet(s, 'vm', { name: 'vm', image: 'ubuntu', size: 's-1vcpu-1gb', tags: ['team:platform'] }));
+    const resources = synthWith(
+      'digitalocean',
+      (s) => new Droplet(s, 'vm', { name: 'vm', image: 'ubuntu', size: 's-1vcpu-1gb', tags: ['team:platform'] }),
+    );
     expect((Object.values(resources.digitalocean_droplet)[0] as { tags: string[] }).tags).toEqual([
-      'app:mockforge', 'tier:staging', 'cloud:digitalocean', 'region:eu-west-1', 'managed-by:cdktf', 'team:platform',
+      'app:mockforge',
+      'tier:staging',
+      'cloud:digitalocean',
+      'region:eu-west-1',
+      'managed-by:cdktf',
+      'team:platform',
     ]);
   });
 });

@@ -11,7 +11,8 @@ export const BUCKET_PREFIXES = { config: 'config/', state: 'state/' } as const;
 /** Google's storage-logs writer; it needs to create objects in the access-log bucket. */
 const STORAGE_ANALYTICS = 'group:cloud-storage-analytics@google.com';
 
-export const ACCESS_LOG_BUCKET_REASON = 'the access-log bucket is where access logs land; logging its own access would loop, and its objects are written only by Google';
+export const ACCESS_LOG_BUCKET_REASON =
+  'the access-log bucket is where access logs land; logging its own access would loop, and its objects are written only by Google';
 
 export interface ConfigStateBucketProps extends CommonProps {
   readonly context: TargetContext;
@@ -32,7 +33,13 @@ export class ConfigStateBucket extends Construct {
     super(scope, id);
     const { context, project } = props;
     const location = MULTI_REGION_BY_CONTINENT[continentOf('gcp', context.topology.primaryRegion) ?? 'NA'].toUpperCase();
-    const secure = { location, uniformBucketLevelAccess: true, publicAccessPrevention: 'enforced', versioning: { enabled: true }, forceDestroy: false };
+    const secure = {
+      location,
+      uniformBucketLevelAccess: true,
+      publicAccessPrevention: 'enforced',
+      versioning: { enabled: true },
+      forceDestroy: false,
+    };
     const { schedules } = context.backup;
     this.accessLogs = new StorageBucket(this, 'access-logs', {
       name: `${project}-mockforge-${context.tier}-logs`,
@@ -44,15 +51,25 @@ export class ConfigStateBucket extends Construct {
       ],
     });
     PolicyEngine.suppress(this.accessLogs, 'CKV_GCP_62', ACCESS_LOG_BUCKET_REASON);
-    new StorageBucketIamMember(this, 'access-log-writer', { bucket: this.accessLogs.name, role: 'roles/storage.objectCreator', member: STORAGE_ANALYTICS });
+    new StorageBucketIamMember(this, 'access-log-writer', {
+      bucket: this.accessLogs.name,
+      role: 'roles/storage.objectCreator',
+      member: STORAGE_ANALYTICS,
+    });
 
     this.bucket = new StorageBucket(this, 'bucket', {
       name: `${project}-mockforge-${context.tier}-config`,
       ...secure,
       logging: { logBucket: this.accessLogs.name, logObjectPrefix: 'config-bucket/' },
       lifecycleRule: [
-        { condition: { matchesPrefix: [BUCKET_PREFIXES.config], daysSinceNoncurrentTime: schedules.config.retentionDays }, action: { type: 'Delete' } },
-        { condition: { matchesPrefix: [BUCKET_PREFIXES.state], daysSinceNoncurrentTime: schedules.state.retentionDays }, action: { type: 'Delete' } },
+        {
+          condition: { matchesPrefix: [BUCKET_PREFIXES.config], daysSinceNoncurrentTime: schedules.config.retentionDays },
+          action: { type: 'Delete' },
+        },
+        {
+          condition: { matchesPrefix: [BUCKET_PREFIXES.state], daysSinceNoncurrentTime: schedules.state.retentionDays },
+          action: { type: 'Delete' },
+        },
       ],
       lifecycle: { preventDestroy: context.profile.preventDestroy },
     });

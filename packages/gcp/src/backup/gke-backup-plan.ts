@@ -28,7 +28,10 @@ export class GkeBackupPlan extends Construct implements BackupPlan {
       location: props.region,
       description: 'MockForge stateful pool: volumes and Kubernetes objects',
       backupSchedule: { cronSchedule: state.cron },
-      retentionPolicy: { backupRetainDays: state.retentionDays, ...(context.backup.locked ? { backupDeleteLockDays: state.retentionDays } : {}) },
+      retentionPolicy: {
+        backupRetainDays: state.retentionDays,
+        ...(context.backup.locked ? { backupDeleteLockDays: state.retentionDays } : {}),
+      },
       // The workload's namespace is named after the service.
       backupConfig: { selectedNamespaces: { namespaces: [SERVICE_NAME] }, includeVolumeData: true, includeSecrets: true },
     });

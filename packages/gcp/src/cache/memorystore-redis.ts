@@ -7,7 +7,15 @@ import { suppressExempted } from '../exemptions';
 import { GeneratedSecretValue } from '../secrets/generated-secret-value';
 import { GCP_SIZES, MEMORYSTORE } from '../sizing';
 
-const DAY_NAME: Readonly<Record<string, string>> = { mon: 'MONDAY', tue: 'TUESDAY', wed: 'WEDNESDAY', thu: 'THURSDAY', fri: 'FRIDAY', sat: 'SATURDAY', sun: 'SUNDAY' };
+const DAY_NAME: Readonly<Record<string, string>> = {
+  mon: 'MONDAY',
+  tue: 'TUESDAY',
+  wed: 'WEDNESDAY',
+  thu: 'THURSDAY',
+  fri: 'FRIDAY',
+  sat: 'SATURDAY',
+  sun: 'SUNDAY',
+};
 
 /** Memorystore's RDB period from a cron like `0 *\/6 * * *` (every 6 hours); daily otherwise. */
 export function rdbSnapshotPeriod(cron: string): string {
@@ -63,7 +71,9 @@ export class MemorystoreRedis extends Construct implements RedisCache {
       transitEncryptionMode: MEMORYSTORE.transitEncryptionMode,
       persistenceConfig: { persistenceMode: 'RDB', rdbSnapshotPeriod: rdbSnapshotPeriod(BACKUPS.state.cron) },
       maintenancePolicy: {
-        weeklyMaintenanceWindow: [{ day: DAY_NAME[cache.maintenanceWindow.day]!, startTime: { hours: cache.maintenanceWindow.startHourUtc, minutes: 0 } }],
+        weeklyMaintenanceWindow: [
+          { day: DAY_NAME[cache.maintenanceWindow.day]!, startTime: { hours: cache.maintenanceWindow.startHourUtc, minutes: 0 } },
+        ],
       },
       lifecycle: { preventDestroy: context.profile.preventDestroy },
       dependsOn: props.dependsOn,

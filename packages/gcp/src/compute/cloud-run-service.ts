@@ -62,8 +62,18 @@ export class CloudRunService extends Construct implements ComputeService {
     const spec = context.service;
     const name = resourceName(context.tier, region);
     const files = {
-      config: this.fileSecret('config-file', resourceName(context.tier, region, 'config-file'), spec.configFile.content, props.serviceAccountMember),
-      collector: this.fileSecret('collector-config', resourceName(context.tier, region, 'otel-collector-config'), renderCollectorConfig(), props.serviceAccountMember),
+      config: this.fileSecret(
+        'config-file',
+        resourceName(context.tier, region, 'config-file'),
+        spec.configFile.content,
+        props.serviceAccountMember,
+      ),
+      collector: this.fileSecret(
+        'collector-config',
+        resourceName(context.tier, region, 'otel-collector-config'),
+        renderCollectorConfig(),
+        props.serviceAccountMember,
+      ),
     };
     const scaling = scalingRange(context.profile, 'cloudRun');
     const secretEnv = Object.entries(props.secrets.secrets).map(([key, ref]) => ({
@@ -87,7 +97,10 @@ export class CloudRunService extends Construct implements ComputeService {
         vpcAccess: { egress: 'ALL_TRAFFIC', networkInterfaces: [{ network: props.networkId, subnetwork: props.subnetId }] },
         volumes: [
           { name: 'config', secret: { secret: files.config.secretId, items: [{ path: CONFIG_FILE_NAME, version: 'latest' }] } },
-          { name: 'collector-config', secret: { secret: files.collector.secretId, items: [{ path: COLLECTOR_CONFIG_FILE, version: 'latest' }] } },
+          {
+            name: 'collector-config',
+            secret: { secret: files.collector.secretId, items: [{ path: COLLECTOR_CONFIG_FILE, version: 'latest' }] },
+          },
         ],
         containers: [
           {

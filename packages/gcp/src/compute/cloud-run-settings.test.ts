@@ -11,7 +11,10 @@ describe('Cloud Run settings', () => {
 
   it('keeps the seed probes unchanged (they fit Cloud Run limits) and clamps what does not', () => {
     expect(cloudRunProbe(PROBES.startup, 'startup')).toMatchObject({ periodSeconds: 5, timeoutSeconds: 2, failureThreshold: 30 });
-    expect(cloudRunProbe({ ...PROBES.startup, periodSeconds: 500, timeoutSeconds: 600 }, 'startup')).toMatchObject({ periodSeconds: 240, timeoutSeconds: 240 });
+    expect(cloudRunProbe({ ...PROBES.startup, periodSeconds: 500, timeoutSeconds: 600 }, 'startup')).toMatchObject({
+      periodSeconds: 240,
+      timeoutSeconds: 240,
+    });
   });
 
   it('mirrors ghcr.io images by tag or digest', () => {

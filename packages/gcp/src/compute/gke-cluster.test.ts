@@ -7,7 +7,9 @@ import { gcpTarget } from '../target';
 
 function regional(changes: Parameters<typeof gcpContext>[1], configChanges: Parameters<typeof gcpContext>[2] = {}) {
   const context = gcpContext('production', changes, configChanges);
-  return synthJson(new GcpRegionalStack(Testing.app(), { context, region: context.topology.primaryRegion, policy: noPolicy(), gke: GKE_CONSTRUCTS }));
+  return synthJson(
+    new GcpRegionalStack(Testing.app(), { context, region: context.topology.primaryRegion, policy: noPolicy(), gke: GKE_CONSTRUCTS }),
+  );
 }
 
 describe('GKE compute', () => {
@@ -18,7 +20,11 @@ describe('GKE compute', () => {
   it('replaces Cloud Run with a regional, private cluster', () => {
     expect(resourcesOf(json, 'google_cloud_run_v2_service')).toHaveLength(0);
     expect(cluster.location).toBe('us-central1');
-    expect(cluster.private_cluster_config).toMatchObject({ enable_private_nodes: true, enable_private_endpoint: true, master_ipv4_cidr_block: '10.48.224.0/28' });
+    expect(cluster.private_cluster_config).toMatchObject({
+      enable_private_nodes: true,
+      enable_private_endpoint: true,
+      master_ipv4_cidr_block: '10.48.224.0/28',
+    });
     expect(cluster.master_authorized_networks_config.cidr_blocks).toEqual([{ cidr_block: INTERNAL_CIDR, display_name: 'authorized' }]);
   });
 
@@ -45,9 +51,14 @@ describe('GKE compute', () => {
   });
 
   it('opens the control plane to configured CIDRs only', () => {
-    const configured = resourcesOf(regional({ compute: { gcp: 'gke' } }, { gcp: { project: 'mockforge-example', gkeMasterAuthorizedCidrs: ['203.0.113.0/24'] } }), 'google_container_cluster')[0] as any;
+    const configured = resourcesOf(
+      regional({ compute: { gcp: 'gke' } }, { gcp: { project: 'mockforge-example', gkeMasterAuthorizedCidrs: ['203.0.113.0/24'] } }),
+      'google_container_cluster',
+    )[0] as any;
     expect(configured.private_cluster_config.enable_private_endpoint).toBe(false);
-    expect(configured.master_authorized_networks_config.cidr_blocks).toEqual([{ cidr_block: '203.0.113.0/24', display_name: 'authorized' }]);
+    expect(configured.master_authorized_networks_config.cidr_blocks).toEqual([
+      { cidr_block: '203.0.113.0/24', display_name: 'authorized' },
+    ]);
   });
 });
 

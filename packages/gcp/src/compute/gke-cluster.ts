@@ -48,7 +48,12 @@ export class GkeCluster extends Construct {
   constructor(scope: Construct, id: string, props: GkeClusterProps) {
     super(scope, id);
     const { context, project, region } = props;
-    this.nodeIdentity = new ServiceIdentity(this, 'nodes', { project, accountId: shortName(context.tier, region, 'gke'), displayName: `MockForge GKE nodes ${context.tier} ${region}`, roles: NODE_ROLES });
+    this.nodeIdentity = new ServiceIdentity(this, 'nodes', {
+      project,
+      accountId: shortName(context.tier, region, 'gke'),
+      displayName: `MockForge GKE nodes ${context.tier} ${region}`,
+      roles: NODE_ROLES,
+    });
     const configured = context.config.gcp?.gkeMasterAuthorizedCidrs;
     const authorized = configured && configured.length > 0 ? configured : [INTERNAL_CIDR];
     const nodeConfig = {
@@ -96,7 +101,9 @@ export class GkeCluster extends Construct {
         horizontalPodAutoscaling: { disabled: false },
         ...(props.backupAgent ? { gkeBackupAgentConfig: { enabled: true } } : {}),
       },
-      maintenancePolicy: { dailyMaintenanceWindow: { startTime: `${String(context.database.maintenanceWindow.startHourUtc).padStart(2, '0')}:00` } },
+      maintenancePolicy: {
+        dailyMaintenanceWindow: { startTime: `${String(context.database.maintenanceWindow.startHourUtc).padStart(2, '0')}:00` },
+      },
       lifecycle: { preventDestroy: context.profile.preventDestroy },
     });
     applyCommonProps(this.cluster, props);
@@ -104,7 +111,11 @@ export class GkeCluster extends Construct {
       name: 'mockforge',
       cluster: this.cluster.id,
       location: region,
-      autoscaling: { totalMinNodeCount: HA_MINIMUMS.production.instancesPerRegion, totalMaxNodeCount: GKE.nodePoolMaxNodes, locationPolicy: 'BALANCED' },
+      autoscaling: {
+        totalMinNodeCount: HA_MINIMUMS.production.instancesPerRegion,
+        totalMaxNodeCount: GKE.nodePoolMaxNodes,
+        locationPolicy: 'BALANCED',
+      },
       management: { autoRepair: true, autoUpgrade: true },
       upgradeSettings: { maxSurge: 1, maxUnavailable: 0 },
       nodeConfig,

@@ -6,7 +6,9 @@ import { OTEL_COLLECTOR } from '../sizing';
 export function renderCollectorConfig(): string {
   return stringify(
     {
-      receivers: { otlp: { protocols: { grpc: { endpoint: `localhost:${OTLP_PORTS.grpc}` }, http: { endpoint: `localhost:${OTLP_PORTS.http}` } } } },
+      receivers: {
+        otlp: { protocols: { grpc: { endpoint: `localhost:${OTLP_PORTS.grpc}` }, http: { endpoint: `localhost:${OTLP_PORTS.http}` } } },
+      },
       processors: {
         memory_limiter: { check_interval: '1s', limit_percentage: 65, spike_limit_percentage: 20 },
         resourcedetection: { detectors: ['env', 'gcp'], timeout: '2s', override: false },
@@ -16,7 +18,9 @@ export function renderCollectorConfig(): string {
       extensions: { health_check: { endpoint: `0.0.0.0:${OTEL_COLLECTOR.healthPort}` } },
       service: {
         extensions: ['health_check'],
-        pipelines: { traces: { receivers: ['otlp'], processors: ['memory_limiter', 'resourcedetection', 'batch'], exporters: ['googlecloud'] } },
+        pipelines: {
+          traces: { receivers: ['otlp'], processors: ['memory_limiter', 'resourcedetection', 'batch'], exporters: ['googlecloud'] },
+        },
       },
     },
     { sortMapEntries: false, lineWidth: 0 },

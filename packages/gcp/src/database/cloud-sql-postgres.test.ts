@@ -8,7 +8,9 @@ function stacks(tier: 'dev' | 'staging' | 'production') {
   const context = gcpContext(tier);
   const app = Testing.app();
   const primary = new GcpRegionalStack(app, { context, region: context.topology.regions[0]!, policy: noPolicy() });
-  const secondary = context.topology.regions[1] ? new GcpRegionalStack(app, { context, region: context.topology.regions[1], policy: noPolicy(), primary }) : undefined;
+  const secondary = context.topology.regions[1]
+    ? new GcpRegionalStack(app, { context, region: context.topology.regions[1], policy: noPolicy(), primary })
+    : undefined;
   return { primary, secondary };
 }
 
@@ -41,7 +43,15 @@ describe('Cloud SQL for PostgreSQL', () => {
 
   it('sets the logging flags and IAM authentication', () => {
     const flags = Object.fromEntries(sql.settings.database_flags.map((f: any) => [f.name, f.value]));
-    expect(flags).toMatchObject({ log_checkpoints: 'on', log_connections: 'on', log_disconnections: 'on', log_lock_waits: 'on', log_temp_files: '0', 'cloudsql.enable_pgaudit': 'on', 'cloudsql.iam_authentication': 'on' });
+    expect(flags).toMatchObject({
+      log_checkpoints: 'on',
+      log_connections: 'on',
+      log_disconnections: 'on',
+      log_lock_waits: 'on',
+      log_temp_files: '0',
+      'cloudsql.enable_pgaudit': 'on',
+      'cloudsql.iam_authentication': 'on',
+    });
     const user = resourcesOf(synthJson(production.primary), 'google_sql_user')[0] as any;
     expect(user.type).toBe('CLOUD_IAM_SERVICE_ACCOUNT');
     expect(user.password).toBeUndefined();
@@ -72,7 +82,10 @@ describe('Cloud SQL for PostgreSQL', () => {
     const context = gcpContext('dev');
     const stack = new GcpRegionalStack(app, { context, region: context.topology.primaryRegion, policy });
     appSynthJson(stack);
-    const suppressed = policy.findings.filter((f) => f.suppressedBecause).map((f) => f.ruleId).sort();
+    const suppressed = policy.findings
+      .filter((f) => f.suppressedBecause)
+      .map((f) => f.ruleId)
+      .sort();
     expect(suppressed).toEqual(['CKV_GCP_6', 'MF_GCP_10', 'MF_GCP_12', 'MF_GCP_9']);
     expect(policy.findings.filter((f) => !f.suppressedBecause)).toEqual([]);
   });

@@ -72,7 +72,11 @@ export class CloudSqlPostgres extends Construct implements PostgresDatabase {
       },
       databaseFlags: Object.entries(POSTGRES_FLAGS).map(([name, value]) => ({ name, value })),
       insightsConfig: { queryInsightsEnabled: true },
-      maintenanceWindow: { day: DAY_NUMBER[db.maintenanceWindow.day], hour: db.maintenanceWindow.startHourUtc, updateTrack: CLOUD_SQL.updateTrack },
+      maintenanceWindow: {
+        day: DAY_NUMBER[db.maintenanceWindow.day],
+        hour: db.maintenanceWindow.startHourUtc,
+        updateTrack: CLOUD_SQL.updateTrack,
+      },
       ...(props.replicaOf
         ? {}
         : {
@@ -101,7 +105,8 @@ export class CloudSqlPostgres extends Construct implements PostgresDatabase {
     suppressExempted(this.instance, context.profile, 'multi-az', ['MF_GCP_9']);
     suppressExempted(this.instance, context.profile, 'deletion-protection', ['MF_GCP_10']);
 
-    if (!props.replicaOf) new SqlDatabase(this, 'database', { instance: this.instance.name, name: db.databaseName, deletionPolicy: 'ABANDON' });
+    if (!props.replicaOf)
+      new SqlDatabase(this, 'database', { instance: this.instance.name, name: db.databaseName, deletionPolicy: 'ABANDON' });
     // Users live on the primary and replicate; each region's service account logs in with IAM.
     new SqlUser(this, 'iam-user', {
       instance: props.replicaOf ?? this.instance.name,

@@ -29,7 +29,13 @@ export class CloudArmorPolicy extends Construct {
     const { rateLimit } = CLOUD_ARMOR;
     const requests = rateLimitCount(rateLimit.intervalSeconds);
     const rules: ComputeSecurityPolicyRule[] = [
-      { priority: 1000, action: FORBIDDEN, preview: false, description: 'Log4j (CVE-2021-44228) canary', match: { expr: { expression: "evaluatePreconfiguredExpr('cve-canary')" } } },
+      {
+        priority: 1000,
+        action: FORBIDDEN,
+        preview: false,
+        description: 'Log4j (CVE-2021-44228) canary',
+        match: { expr: { expression: "evaluatePreconfiguredExpr('cve-canary')" } },
+      },
       ...CLOUD_ARMOR.owaspRuleSets.map((ruleSet, i) => ({
         priority: 1100 + i,
         action: FORBIDDEN,

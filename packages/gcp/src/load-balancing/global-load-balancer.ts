@@ -25,7 +25,9 @@ export interface GlobalLoadBalancerProps extends CommonProps {
 
 /** A Certificate Manager certificate id as the proxy wants it. */
 export function certificateManagerPath(project: string, certificate: string): string {
-  return certificate.startsWith('projects/') || certificate.startsWith('//') ? certificate : `projects/${project}/locations/global/certificates/${certificate}`;
+  return certificate.startsWith('projects/') || certificate.startsWith('//')
+    ? certificate
+    : `projects/${project}/locations/global/certificates/${certificate}`;
 }
 
 /**
@@ -46,7 +48,12 @@ export class GlobalLoadBalancer extends Construct implements LoadBalancer, Conte
     const { context, project } = props;
     const domain = context.hostname;
     const name = (...parts: string[]) => resourceName(context.tier, ...parts);
-    this.address = new ComputeGlobalAddress(this, 'address', { name: name('edge'), description: 'MockForge anycast address', addressType: 'EXTERNAL', ipVersion: 'IPV4' });
+    this.address = new ComputeGlobalAddress(this, 'address', {
+      name: name('edge'),
+      description: 'MockForge anycast address',
+      addressType: 'EXTERNAL',
+      ipVersion: 'IPV4',
+    });
     const armor = new CloudArmorPolicy(this, 'armor', { name: name('edge') });
 
     const backend = (id: string, description: string, cdn?: ComputeBackendServiceCdnPolicy) =>
@@ -84,12 +91,25 @@ export class GlobalLoadBalancer extends Construct implements LoadBalancer, Conte
     });
     applyCommonProps(this.urlMap, { overrides: props.overrides });
 
-    const sslPolicy = new ComputeSslPolicy(this, 'ssl-policy', { name: name('edge'), description: 'TLS 1.2+ with modern ciphers', ...SSL_POLICY });
+    const sslPolicy = new ComputeSslPolicy(this, 'ssl-policy', {
+      name: name('edge'),
+      description: 'TLS 1.2+ with modern ciphers',
+      ...SSL_POLICY,
+    });
     const provided = context.config.tls?.mode === 'provided' ? context.config.tls.gcpCertificate : undefined;
     const certificate = provided
       ? { certificateManagerCertificates: [certificateManagerPath(project, provided)] }
-      : { sslCertificates: [new ComputeManagedSslCertificate(this, 'certificate', { name: name('edge'), managed: { domains: [domain] } }).id] };
-    const httpsProxy = new ComputeTargetHttpsProxy(this, 'https-proxy', { name: name('edge'), urlMap: this.urlMap.id, sslPolicy: sslPolicy.id, ...certificate });
+      : {
+          sslCertificates: [
+            new ComputeManagedSslCertificate(this, 'certificate', { name: name('edge'), managed: { domains: [domain] } }).id,
+          ],
+        };
+    const httpsProxy = new ComputeTargetHttpsProxy(this, 'https-proxy', {
+      name: name('edge'),
+      urlMap: this.urlMap.id,
+      sslPolicy: sslPolicy.id,
+      ...certificate,
+    });
     new ComputeGlobalForwardingRule(this, 'https', {
       name: name('edge', 'https'),
       loadBalancingScheme: SCHEME,

@@ -25,7 +25,8 @@ export function percentileAligner(percentile: number): string {
  */
 export function errorRatioCondition(rule: AlertRule, serviceName: string): MonitoringAlertPolicyConditions {
   const window = seconds(rule.durationSeconds);
-  const selector = (extra: string) => `run_googleapis_com:request_count{monitored_resource="cloud_run_revision",service_name="${serviceName}"${extra}}`;
+  const selector = (extra: string) =>
+    `run_googleapis_com:request_count{monitored_resource="cloud_run_revision",service_name="${serviceName}"${extra}}`;
   return {
     displayName: rule.description,
     conditionPrometheusQueryLanguage: {
@@ -37,7 +38,12 @@ export function errorRatioCondition(rule: AlertRule, serviceName: string): Monit
 }
 
 /** A threshold on a Cloud Run distribution metric's percentile (latency in ms, memory as a fraction). */
-export function percentileCondition(rule: AlertRule, metricType: string, serviceName: string, aligner: string): MonitoringAlertPolicyConditions {
+export function percentileCondition(
+  rule: AlertRule,
+  metricType: string,
+  serviceName: string,
+  aligner: string,
+): MonitoringAlertPolicyConditions {
   return {
     displayName: rule.description,
     conditionThreshold: {
@@ -45,7 +51,14 @@ export function percentileCondition(rule: AlertRule, metricType: string, service
       comparison: comparison(rule),
       thresholdValue: rule.threshold,
       duration: seconds(rule.durationSeconds),
-      aggregations: [{ alignmentPeriod: '60s', perSeriesAligner: aligner, crossSeriesReducer: 'REDUCE_MAX', groupByFields: ['resource.labels.location'] }],
+      aggregations: [
+        {
+          alignmentPeriod: '60s',
+          perSeriesAligner: aligner,
+          crossSeriesReducer: 'REDUCE_MAX',
+          groupByFields: ['resource.labels.location'],
+        },
+      ],
       trigger: { count: 1 },
     },
   };
@@ -60,7 +73,9 @@ export function availabilityCondition(rule: AlertRule, checkId: string): Monitor
       comparison: comparison(rule),
       thresholdValue: rule.threshold,
       duration: '0s',
-      aggregations: [{ alignmentPeriod: seconds(rule.durationSeconds), perSeriesAligner: 'ALIGN_FRACTION_TRUE', crossSeriesReducer: 'REDUCE_MEAN' }],
+      aggregations: [
+        { alignmentPeriod: seconds(rule.durationSeconds), perSeriesAligner: 'ALIGN_FRACTION_TRUE', crossSeriesReducer: 'REDUCE_MEAN' },
+      ],
       trigger: { count: 1 },
     },
   };

@@ -37,8 +37,19 @@ export class ServiceMonitoring extends Construct implements Monitoring {
     this.alertTarget = this.channel?.name ?? '';
     const alerts: [AlertRule, MonitoringAlertPolicyConditions][] = [
       [ALERTS.highErrorRate, errorRatioCondition(ALERTS.highErrorRate, serviceName)],
-      [ALERTS.highLatency, percentileCondition(ALERTS.highLatency, 'run.googleapis.com/request_latencies', serviceName, percentileAligner(ALERTS.highLatency.percentile))],
-      [ALERTS.highMemoryUsage, percentileCondition(ALERTS.highMemoryUsage, 'run.googleapis.com/container/memory/utilizations', serviceName, 'ALIGN_PERCENTILE_99')],
+      [
+        ALERTS.highLatency,
+        percentileCondition(
+          ALERTS.highLatency,
+          'run.googleapis.com/request_latencies',
+          serviceName,
+          percentileAligner(ALERTS.highLatency.percentile),
+        ),
+      ],
+      [
+        ALERTS.highMemoryUsage,
+        percentileCondition(ALERTS.highMemoryUsage, 'run.googleapis.com/container/memory/utilizations', serviceName, 'ALIGN_PERCENTILE_99'),
+      ],
     ];
     for (const [rule, condition] of alerts) {
       new MonitoringAlertPolicy(this, rule.name, {
@@ -50,7 +61,9 @@ export class ServiceMonitoring extends Construct implements Monitoring {
         documentation: { content: rule.description, mimeType: 'text/markdown' },
       });
     }
-    const dashboard = new MonitoringDashboard(this, 'dashboard', { dashboardJson: serviceDashboard(`MockForge ${context.tier} ${region}`, serviceName) });
+    const dashboard = new MonitoringDashboard(this, 'dashboard', {
+      dashboardJson: serviceDashboard(`MockForge ${context.tier} ${region}`, serviceName),
+    });
     this.dashboardName = dashboard.id;
     this.logBucket = new LoggingProjectBucketConfig(this, 'log-bucket', {
       project: props.project,

@@ -46,7 +46,13 @@ export class GcpVpc extends Construct {
     applyCommonProps(this.network, props);
 
     const rules: FirewallRule[] = [
-      { name: 'allow-internal', description: policy.internalIngress.description, direction: 'INGRESS', ranges: policy.internalIngress.cidrs, allow: [{ protocol: 'tcp', ports: policy.internalIngress.ports }] },
+      {
+        name: 'allow-internal',
+        description: policy.internalIngress.description,
+        direction: 'INGRESS',
+        ranges: policy.internalIngress.cidrs,
+        allow: [{ protocol: 'tcp', ports: policy.internalIngress.ports }],
+      },
       {
         name: 'allow-load-balancer',
         description: `${policy.publicIngress.description}: the global load balancer and its health checks reach backends from Google front ends`,
@@ -64,7 +70,13 @@ export class GcpVpc extends Construct {
           { protocol: 'udp', ports: policy.egress.ports.filter((p) => p === 53) },
         ],
       },
-      { name: 'allow-egress-internal', description: 'Inside the private network: database, cache, pods and nodes', direction: 'EGRESS', ranges: [INTERNAL_CIDR], allow: [{ protocol: 'all' }] },
+      {
+        name: 'allow-egress-internal',
+        description: 'Inside the private network: database, cache, pods and nodes',
+        direction: 'EGRESS',
+        ranges: [INTERNAL_CIDR],
+        allow: [{ protocol: 'all' }],
+      },
       { name: 'deny-egress', description: 'Everything else out is denied', direction: 'EGRESS', ranges: [ANYWHERE_IPV4], denyAll: true },
     ];
     for (const rule of rules) {

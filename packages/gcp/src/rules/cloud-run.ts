@@ -11,7 +11,9 @@ export const cloudRunRules: readonly PolicyRule[] = [
     resourceTypes: ['google_cloud_run_v2_service'],
     check: (r) => {
       const ingress = attr(r.attributes, 'ingress');
-      return ingress === undefined || ingress === 'INGRESS_TRAFFIC_ALL' ? `ingress is ${ingress === undefined ? 'unset (INGRESS_TRAFFIC_ALL)' : ingress}` : undefined;
+      return ingress === undefined || ingress === 'INGRESS_TRAFFIC_ALL'
+        ? `ingress is ${ingress === undefined ? 'unset (INGRESS_TRAFFIC_ALL)' : ingress}`
+        : undefined;
     },
   },
   {

@@ -23,17 +23,30 @@ function postgresFlag(id: string, aliases: string[], flag: string, expected: str
 /** Checkov's and Trivy's Cloud SQL checks, plus the HA/DR gaps (MF_GCP_9..11). */
 export const cloudSqlRules: readonly PolicyRule[] = [
   equals(
-    { id: 'CKV_GCP_6', aliases: ['GCP-0015'], severity: 'error', description: 'Cloud SQL requires TLS with client certificates (Checkov: TRUSTED_CLIENT_CERTIFICATE_REQUIRED)', resourceTypes: SQL },
+    {
+      id: 'CKV_GCP_6',
+      aliases: ['GCP-0015'],
+      severity: 'error',
+      description: 'Cloud SQL requires TLS with client certificates (Checkov: TRUSTED_CLIENT_CERTIFICATE_REQUIRED)',
+      resourceTypes: SQL,
+    },
     'settings.ip_configuration.ssl_mode',
     'TRUSTED_CLIENT_CERTIFICATE_REQUIRED',
   ),
-  equals({ id: 'CKV_GCP_60', aliases: ['GCP-0017'], severity: 'error', description: 'Cloud SQL has no public IPv4 address', resourceTypes: SQL }, 'settings.ip_configuration.ipv4_enabled', false),
+  equals(
+    { id: 'CKV_GCP_60', aliases: ['GCP-0017'], severity: 'error', description: 'Cloud SQL has no public IPv4 address', resourceTypes: SQL },
+    'settings.ip_configuration.ipv4_enabled',
+    false,
+  ),
   {
     id: 'CKV_GCP_11',
     severity: 'warning',
     description: 'Cloud SQL authorized networks exclude 0.0.0.0/0',
     resourceTypes: SQL,
-    check: (r) => (attrs(r.attributes, 'settings.ip_configuration.authorized_networks.value').some((v) => WORLD.includes(String(v))) ? 'an authorized network is open to the world' : undefined),
+    check: (r) =>
+      attrs(r.attributes, 'settings.ip_configuration.authorized_networks.value').some((v) => WORLD.includes(String(v)))
+        ? 'an authorized network is open to the world'
+        : undefined,
   },
   {
     id: 'CKV_GCP_14',
@@ -41,7 +54,10 @@ export const cloudSqlRules: readonly PolicyRule[] = [
     severity: 'warning',
     description: 'Cloud SQL backups are enabled (read replicas excepted)',
     resourceTypes: SQL,
-    check: (r) => (isReplica(r.attributes) || attr(r.attributes, 'settings.backup_configuration.enabled') === true ? undefined : 'settings.backup_configuration.enabled is not true'),
+    check: (r) =>
+      isReplica(r.attributes) || attr(r.attributes, 'settings.backup_configuration.enabled') === true
+        ? undefined
+        : 'settings.backup_configuration.enabled is not true',
   },
   postgresFlag('CKV_GCP_51', ['GCP-0025'], 'log_checkpoints', 'on'),
   postgresFlag('CKV_GCP_52', ['GCP-0016'], 'log_connections', 'on'),
@@ -64,7 +80,10 @@ export const cloudSqlRules: readonly PolicyRule[] = [
     severity: 'warning',
     description: 'Cloud SQL primaries are regional (high availability across zones)',
     resourceTypes: SQL,
-    check: (r) => (isReplica(r.attributes) || attr(r.attributes, 'settings.availability_type') === 'REGIONAL' ? undefined : 'settings.availability_type is not REGIONAL'),
+    check: (r) =>
+      isReplica(r.attributes) || attr(r.attributes, 'settings.availability_type') === 'REGIONAL'
+        ? undefined
+        : 'settings.availability_type is not REGIONAL',
   },
   {
     id: 'MF_GCP_10',
@@ -82,7 +101,9 @@ export const cloudSqlRules: readonly PolicyRule[] = [
     description: 'Cloud SQL PostgreSQL has point-in-time recovery (read replicas excepted)',
     resourceTypes: SQL,
     check: (r) =>
-      isReplica(r.attributes) || !isPostgres(attr(r.attributes, 'database_version')) || attr(r.attributes, 'settings.backup_configuration.point_in_time_recovery_enabled') === true
+      isReplica(r.attributes) ||
+      !isPostgres(attr(r.attributes, 'database_version')) ||
+      attr(r.attributes, 'settings.backup_configuration.point_in_time_recovery_enabled') === true
         ? undefined
         : 'settings.backup_configuration.point_in_time_recovery_enabled is not true',
   },

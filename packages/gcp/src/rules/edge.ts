@@ -29,7 +29,11 @@ export const edgeRules: readonly PolicyRule[] = [
       return blocks ? undefined : 'no enforcing deny rule for cve-canary';
     },
   },
-  equals({ id: 'MF_GCP_5', severity: 'warning', description: 'Backend services log requests', resourceTypes: BACKEND }, 'log_config.enable', true),
+  equals(
+    { id: 'MF_GCP_5', severity: 'warning', description: 'Backend services log requests', resourceTypes: BACKEND },
+    'log_config.enable',
+    true,
+  ),
   {
     id: 'MF_GCP_6',
     severity: 'error',
@@ -37,7 +41,11 @@ export const edgeRules: readonly PolicyRule[] = [
     resourceTypes: BACKEND,
     check: (r) => (attr(r.attributes, 'security_policy') ? undefined : 'no security_policy'),
   },
-  equals({ id: 'MF_GCP_7', severity: 'warning', description: 'Backend services reach their backends over HTTPS', resourceTypes: BACKEND }, 'protocol', 'HTTPS'),
+  equals(
+    { id: 'MF_GCP_7', severity: 'warning', description: 'Backend services reach their backends over HTTPS', resourceTypes: BACKEND },
+    'protocol',
+    'HTTPS',
+  ),
   {
     id: 'MF_GCP_8',
     severity: 'error',

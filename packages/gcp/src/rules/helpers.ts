@@ -8,14 +8,19 @@ export function equals(base: Omit<PolicyRule, 'check'>, path: string, expected: 
     ...base,
     check: (resource) => {
       const value = attr(resource.attributes, path);
-      return value === expected ? undefined : `expected ${path} = ${JSON.stringify(expected)} (found ${value === undefined ? 'nothing' : JSON.stringify(value)})`;
+      return value === expected
+        ? undefined
+        : `expected ${path} = ${JSON.stringify(expected)} (found ${value === undefined ? 'nothing' : JSON.stringify(value)})`;
     },
   };
 }
 
 /** A rule that fails when `path` equals `forbidden` (absent passes, as the scanners do). */
 export function notEquals(base: Omit<PolicyRule, 'check'>, path: string, forbidden: unknown): PolicyRule {
-  return { ...base, check: (resource) => (attr(resource.attributes, path) === forbidden ? `${path} must not be ${JSON.stringify(forbidden)}` : undefined) };
+  return {
+    ...base,
+    check: (resource) => (attr(resource.attributes, path) === forbidden ? `${path} must not be ${JSON.stringify(forbidden)}` : undefined),
+  };
 }
 
 /** The value of a Cloud SQL database flag, if set. */

@@ -8,7 +8,9 @@ const SUBNET = ['google_compute_subnetwork'];
 function openToWorld(r: SynthesizedResource, port: number | undefined): boolean {
   if ((attr(r.attributes, 'direction') ?? 'INGRESS') !== 'INGRESS') return false;
   if (!attrs(r.attributes, 'source_ranges').some((c) => WORLD.includes(String(c)))) return false;
-  const allows = (attrs(r.attributes, 'allow') as { protocol?: string; ports?: string[] }[]).filter((a) => a.protocol === 'all' || a.protocol === 'tcp' || a.protocol === 'udp');
+  const allows = (attrs(r.attributes, 'allow') as { protocol?: string; ports?: string[] }[]).filter(
+    (a) => a.protocol === 'all' || a.protocol === 'tcp' || a.protocol === 'udp',
+  );
   return allows.some((a) => {
     if (a.protocol === 'all' || !a.ports || a.ports.length === 0) return true;
     if (port === undefined) return false;

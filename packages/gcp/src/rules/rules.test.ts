@@ -12,35 +12,89 @@ interface Fixture {
 
 const pg = (settings: Attributes, extra: Attributes = {}) => ({ database_version: 'POSTGRES_18', settings, ...extra });
 const flags = (overrides: Record<string, string>) => ({
-  database_flags: Object.entries({ log_checkpoints: 'on', log_connections: 'on', log_disconnections: 'on', log_lock_waits: 'on', log_temp_files: '0', 'cloudsql.enable_pgaudit': 'on', ...overrides }).map(([name, value]) => ({ name, value })),
+  database_flags: Object.entries({
+    log_checkpoints: 'on',
+    log_connections: 'on',
+    log_disconnections: 'on',
+    log_lock_waits: 'on',
+    log_temp_files: '0',
+    'cloudsql.enable_pgaudit': 'on',
+    ...overrides,
+  }).map(([name, value]) => ({ name, value })),
 });
-const firewall = (ports: string[] | undefined, protocol = 'tcp') => ({ direction: 'INGRESS', source_ranges: ['0.0.0.0/0'], allow: [{ protocol, ...(ports ? { ports } : {}) }] });
+const firewall = (ports: string[] | undefined, protocol = 'tcp') => ({
+  direction: 'INGRESS',
+  source_ranges: ['0.0.0.0/0'],
+  allow: [{ protocol, ...(ports ? { ports } : {}) }],
+});
 const gfe = { direction: 'INGRESS', source_ranges: ['130.211.0.0/22'], allow: [{ protocol: 'tcp', ports: ['80', '443', '3000'] }] };
 const pool = (nodeConfig: Attributes, management: Attributes = { auto_repair: true, auto_upgrade: true }) => ({
-  node_config: { service_account: 'nodes@p.iam.gserviceaccount.com', workload_metadata_config: { mode: 'GKE_METADATA' }, shielded_instance_config: { enable_secure_boot: true, enable_integrity_monitoring: true }, ...nodeConfig },
+  node_config: {
+    service_account: 'nodes@p.iam.gserviceaccount.com',
+    workload_metadata_config: { mode: 'GKE_METADATA' },
+    shielded_instance_config: { enable_secure_boot: true, enable_integrity_monitoring: true },
+    ...nodeConfig,
+  },
   management,
 });
-const bucket = (extra: Attributes) => ({ name: 'b', uniform_bucket_level_access: true, public_access_prevention: 'enforced', versioning: { enabled: true }, logging: { log_bucket: 'logs' }, ...extra });
-const armor = (action: string, preview = false) => ({ rule: [{ action, preview, priority: 1000, match: { expr: { expression: "evaluatePreconfiguredWaf('cve-canary')" } } }] });
+const bucket = (extra: Attributes) => ({
+  name: 'b',
+  uniform_bucket_level_access: true,
+  public_access_prevention: 'enforced',
+  versioning: { enabled: true },
+  logging: { log_bucket: 'logs' },
+  ...extra,
+});
+const armor = (action: string, preview = false) => ({
+  rule: [{ action, preview, priority: 1000, match: { expr: { expression: "evaluatePreconfiguredWaf('cve-canary')" } } }],
+});
 
 const FIXTURES: Readonly<Record<string, Fixture>> = {
   CKV_GCP_2: { type: 'google_compute_firewall', pass: gfe, fail: firewall(['22']) },
   CKV_GCP_3: { type: 'google_compute_firewall', pass: gfe, fail: firewall(['3000-4000']) },
   CKV_GCP_106: { type: 'google_compute_firewall', pass: gfe, fail: firewall(['80']) },
-  CKV2_GCP_12: { type: 'google_compute_firewall', pass: { ...firewall(undefined, 'all'), direction: 'EGRESS' }, fail: firewall(undefined, 'all') },
+  CKV2_GCP_12: {
+    type: 'google_compute_firewall',
+    pass: { ...firewall(undefined, 'all'), direction: 'EGRESS' },
+    fail: firewall(undefined, 'all'),
+  },
   CKV_GCP_26: { type: 'google_compute_subnetwork', pass: { log_config: { metadata: 'INCLUDE_ALL_METADATA' } }, fail: {} },
   CKV_GCP_74: { type: 'google_compute_subnetwork', pass: { private_ip_google_access: true }, fail: { private_ip_google_access: false } },
-  MF_GCP_2: { type: 'google_cloud_run_v2_service', pass: { ingress: 'INGRESS_TRAFFIC_INTERNAL_LOAD_BALANCER' }, fail: { ingress: 'INGRESS_TRAFFIC_ALL' } },
-  MF_GCP_3: { type: 'google_cloud_run_v2_service', pass: { template: { scaling: { min_instance_count: 1 } } }, fail: { template: { scaling: { min_instance_count: 0 } } } },
-  MF_GCP_4: { type: 'google_cloud_run_v2_service_iam_member', pass: { member: 'serviceAccount:x@p.iam.gserviceaccount.com' }, fail: { member: 'allUsers' } },
-  CKV_GCP_6: { type: 'google_sql_database_instance', pass: pg({ ip_configuration: { ssl_mode: 'TRUSTED_CLIENT_CERTIFICATE_REQUIRED' } }), fail: pg({ ip_configuration: { ssl_mode: 'ENCRYPTED_ONLY' } }) },
-  CKV_GCP_60: { type: 'google_sql_database_instance', pass: pg({ ip_configuration: { ipv4_enabled: false } }), fail: pg({ ip_configuration: {} }) },
+  MF_GCP_2: {
+    type: 'google_cloud_run_v2_service',
+    pass: { ingress: 'INGRESS_TRAFFIC_INTERNAL_LOAD_BALANCER' },
+    fail: { ingress: 'INGRESS_TRAFFIC_ALL' },
+  },
+  MF_GCP_3: {
+    type: 'google_cloud_run_v2_service',
+    pass: { template: { scaling: { min_instance_count: 1 } } },
+    fail: { template: { scaling: { min_instance_count: 0 } } },
+  },
+  MF_GCP_4: {
+    type: 'google_cloud_run_v2_service_iam_member',
+    pass: { member: 'serviceAccount:x@p.iam.gserviceaccount.com' },
+    fail: { member: 'allUsers' },
+  },
+  CKV_GCP_6: {
+    type: 'google_sql_database_instance',
+    pass: pg({ ip_configuration: { ssl_mode: 'TRUSTED_CLIENT_CERTIFICATE_REQUIRED' } }),
+    fail: pg({ ip_configuration: { ssl_mode: 'ENCRYPTED_ONLY' } }),
+  },
+  CKV_GCP_60: {
+    type: 'google_sql_database_instance',
+    pass: pg({ ip_configuration: { ipv4_enabled: false } }),
+    fail: pg({ ip_configuration: {} }),
+  },
   CKV_GCP_11: {
     type: 'google_sql_database_instance',
     pass: pg({ ip_configuration: { authorized_networks: [{ value: '10.0.0.0/8' }] } }),
     fail: pg({ ip_configuration: { authorized_networks: [{ value: '0.0.0.0/0' }] } }),
   },
-  CKV_GCP_14: { type: 'google_sql_database_instance', pass: pg({ backup_configuration: { enabled: true } }), fail: pg({ backup_configuration: { enabled: false } }) },
+  CKV_GCP_14: {
+    type: 'google_sql_database_instance',
+    pass: pg({ backup_configuration: { enabled: true } }),
+    fail: pg({ backup_configuration: { enabled: false } }),
+  },
   CKV_GCP_51: { type: 'google_sql_database_instance', pass: pg(flags({})), fail: pg(flags({ log_checkpoints: 'off' })) },
   CKV_GCP_52: { type: 'google_sql_database_instance', pass: pg(flags({})), fail: pg(flags({ log_connections: 'off' })) },
   CKV_GCP_53: { type: 'google_sql_database_instance', pass: pg(flags({})), fail: pg(flags({ log_disconnections: 'off' })) },
@@ -49,23 +103,43 @@ const FIXTURES: Readonly<Record<string, Fixture>> = {
   CKV_GCP_110: { type: 'google_sql_database_instance', pass: pg(flags({})), fail: pg(flags({ 'cloudsql.enable_pgaudit': 'off' })) },
   CKV_GCP_79: { type: 'google_sql_database_instance', pass: pg({}), fail: { database_version: 'POSTGRES_14', settings: {} } },
   MF_GCP_9: { type: 'google_sql_database_instance', pass: pg({ availability_type: 'REGIONAL' }), fail: pg({ availability_type: 'ZONAL' }) },
-  MF_GCP_10: { type: 'google_sql_database_instance', pass: pg({ deletion_protection_enabled: true }, { deletion_protection: true }), fail: pg({ deletion_protection_enabled: true }, { deletion_protection: false }) },
+  MF_GCP_10: {
+    type: 'google_sql_database_instance',
+    pass: pg({ deletion_protection_enabled: true }, { deletion_protection: true }),
+    fail: pg({ deletion_protection_enabled: true }, { deletion_protection: false }),
+  },
   MF_GCP_11: {
     type: 'google_sql_database_instance',
     pass: pg({ backup_configuration: { point_in_time_recovery_enabled: true } }),
     fail: pg({ backup_configuration: { point_in_time_recovery_enabled: false } }),
   },
   CKV_GCP_95: { type: 'google_redis_instance', pass: { auth_enabled: true }, fail: { auth_enabled: false } },
-  CKV_GCP_97: { type: 'google_redis_instance', pass: { transit_encryption_mode: 'SERVER_AUTHENTICATION' }, fail: { transit_encryption_mode: 'DISABLED' } },
+  CKV_GCP_97: {
+    type: 'google_redis_instance',
+    pass: { transit_encryption_mode: 'SERVER_AUTHENTICATION' },
+    fail: { transit_encryption_mode: 'DISABLED' },
+  },
   MF_GCP_12: { type: 'google_redis_instance', pass: { tier: 'STANDARD_HA' }, fail: { tier: 'BASIC' } },
-  CKV_GCP_25: { type: 'google_container_cluster', pass: { private_cluster_config: { enable_private_nodes: true } }, fail: { private_cluster_config: { enable_private_nodes: false } } },
-  CKV_GCP_20: { type: 'google_container_cluster', pass: { master_authorized_networks_config: { cidr_blocks: [{ cidr_block: '10.0.0.0/8' }] } }, fail: {} },
+  CKV_GCP_25: {
+    type: 'google_container_cluster',
+    pass: { private_cluster_config: { enable_private_nodes: true } },
+    fail: { private_cluster_config: { enable_private_nodes: false } },
+  },
+  CKV_GCP_20: {
+    type: 'google_container_cluster',
+    pass: { master_authorized_networks_config: { cidr_blocks: [{ cidr_block: '10.0.0.0/8' }] } },
+    fail: {},
+  },
   CKV_GCP_18: {
     type: 'google_container_cluster',
     pass: { master_authorized_networks_config: { cidr_blocks: [{ cidr_block: '10.0.0.0/8' }] } },
     fail: { master_authorized_networks_config: { cidr_blocks: [{ cidr_block: '0.0.0.0/0' }] } },
   },
-  CKV_GCP_12: { type: 'google_container_cluster', pass: { datapath_provider: 'ADVANCED_DATAPATH' }, fail: { datapath_provider: 'LEGACY_DATAPATH' } },
+  CKV_GCP_12: {
+    type: 'google_container_cluster',
+    pass: { datapath_provider: 'ADVANCED_DATAPATH' },
+    fail: { datapath_provider: 'LEGACY_DATAPATH' },
+  },
   CKV_GCP_7: { type: 'google_container_cluster', pass: { enable_legacy_abac: false }, fail: { enable_legacy_abac: true } },
   CKV_GCP_13: {
     type: 'google_container_cluster',
@@ -74,15 +148,39 @@ const FIXTURES: Readonly<Record<string, Fixture>> = {
   },
   CKV_GCP_69: { type: 'google_container_node_pool', pass: pool({}), fail: pool({ workload_metadata_config: { mode: 'GCE_METADATA' } }) },
   CKV_GCP_71: { type: 'google_container_cluster', pass: { enable_shielded_nodes: true }, fail: { enable_shielded_nodes: false } },
-  CKV_GCP_68: { type: 'google_container_node_pool', pass: pool({}), fail: pool({ shielded_instance_config: { enable_secure_boot: false, enable_integrity_monitoring: true } }) },
-  CKV_GCP_72: { type: 'google_container_node_pool', pass: pool({}), fail: pool({ shielded_instance_config: { enable_secure_boot: true, enable_integrity_monitoring: false } }) },
-  CKV_GCP_66: { type: 'google_container_cluster', pass: { binary_authorization: { evaluation_mode: 'PROJECT_SINGLETON_POLICY_ENFORCE' } }, fail: { binary_authorization: { evaluation_mode: 'DISABLED' } } },
-  CKV_GCP_70: { type: 'google_container_cluster', pass: { release_channel: { channel: 'REGULAR' } }, fail: { release_channel: { channel: 'UNSPECIFIED' } } },
+  CKV_GCP_68: {
+    type: 'google_container_node_pool',
+    pass: pool({}),
+    fail: pool({ shielded_instance_config: { enable_secure_boot: false, enable_integrity_monitoring: true } }),
+  },
+  CKV_GCP_72: {
+    type: 'google_container_node_pool',
+    pass: pool({}),
+    fail: pool({ shielded_instance_config: { enable_secure_boot: true, enable_integrity_monitoring: false } }),
+  },
+  CKV_GCP_66: {
+    type: 'google_container_cluster',
+    pass: { binary_authorization: { evaluation_mode: 'PROJECT_SINGLETON_POLICY_ENFORCE' } },
+    fail: { binary_authorization: { evaluation_mode: 'DISABLED' } },
+  },
+  CKV_GCP_70: {
+    type: 'google_container_cluster',
+    pass: { release_channel: { channel: 'REGULAR' } },
+    fail: { release_channel: { channel: 'UNSPECIFIED' } },
+  },
   CKV_GCP_61: { type: 'google_container_cluster', pass: { enable_intranode_visibility: true }, fail: {} },
   CKV_GCP_9: { type: 'google_container_node_pool', pass: pool({}), fail: pool({}, { auto_repair: false, auto_upgrade: true }) },
   CKV_GCP_10: { type: 'google_container_node_pool', pass: pool({}), fail: pool({}, { auto_repair: true, auto_upgrade: false }) },
-  MF_GCP_1: { type: 'google_container_node_pool', pass: pool({}), fail: pool({ service_account: '123-compute@developer.gserviceaccount.com' }) },
-  CKV_GCP_4: { type: 'google_compute_ssl_policy', pass: { profile: 'MODERN', min_tls_version: 'TLS_1_2' }, fail: { profile: 'MODERN', min_tls_version: 'TLS_1_0' } },
+  MF_GCP_1: {
+    type: 'google_container_node_pool',
+    pass: pool({}),
+    fail: pool({ service_account: '123-compute@developer.gserviceaccount.com' }),
+  },
+  CKV_GCP_4: {
+    type: 'google_compute_ssl_policy',
+    pass: { profile: 'MODERN', min_tls_version: 'TLS_1_2' },
+    fail: { profile: 'MODERN', min_tls_version: 'TLS_1_0' },
+  },
   CKV_GCP_73: { type: 'google_compute_security_policy', pass: armor('deny(403)'), fail: armor('deny(403)', true) },
   MF_GCP_5: { type: 'google_compute_backend_service', pass: { log_config: { enable: true } }, fail: { log_config: { enable: false } } },
   MF_GCP_6: { type: 'google_compute_backend_service', pass: { security_policy: 'policy' }, fail: {} },

@@ -24,7 +24,10 @@ describe('GKE workload stack ingress TLS', () => {
     const certificates = json.resource.google_compute_managed_ssl_certificate as Record<string, any>;
     const [key, certificate] = Object.entries(certificates)[0]!;
     expect(Object.keys(certificates)).toHaveLength(1);
-    expect(certificate).toMatchObject({ name: 'mockforge-staging-us-central1-ingress', managed: { domains: ['staging.mocks.example.com'] } });
+    expect(certificate).toMatchObject({
+      name: 'mockforge-staging-us-central1-ingress',
+      managed: { domains: ['staging.mocks.example.com'] },
+    });
     expect(ingress.metadata.annotations).toEqual({
       'kubernetes.io/ingress.allow-http': 'false',
       'ingress.gcp.kubernetes.io/pre-shared-cert': `\${google_compute_managed_ssl_certificate.${key}.name}`,

@@ -10,7 +10,8 @@ function globalStack(tier: 'dev' | 'staging' | 'production', configChanges = {})
   const context = gcpContext(tier, {}, configChanges);
   const app = Testing.app();
   const regions: GcpRegionalStack[] = [];
-  for (const region of context.topology.regions) regions.push(new GcpRegionalStack(app, { context, region, policy: noPolicy(), primary: regions[0] }));
+  for (const region of context.topology.regions)
+    regions.push(new GcpRegionalStack(app, { context, region, policy: noPolicy(), primary: regions[0] }));
   const stack = new GcpGlobalStack(app, { context, regions, policy: noPolicy() });
   return { stack, json: appSynthJson(stack) };
 }
@@ -45,7 +46,10 @@ describe('GcpGlobalStack', () => {
 
   it('blocks cve-canary and OWASP attacks and rate-limits clients', () => {
     const armor = resourcesOf(json, 'google_compute_security_policy')[0] as any;
-    expect(armor.rule.find((r: any) => r.match.expr?.expression === "evaluatePreconfiguredExpr('cve-canary')")).toMatchObject({ action: 'deny(403)', preview: false });
+    expect(armor.rule.find((r: any) => r.match.expr?.expression === "evaluatePreconfiguredExpr('cve-canary')")).toMatchObject({
+      action: 'deny(403)',
+      preview: false,
+    });
     expect(armor.rule.some((r: any) => r.match.expr?.expression.includes('sqli-v33-stable'))).toBe(true);
     const ban = armor.rule.find((r: any) => r.action === 'rate_based_ban').rate_limit_options;
     expect(ban.enforce_on_key).toBe('IP');
@@ -75,12 +79,17 @@ describe('GcpGlobalStack', () => {
   });
 
   it('points the zone apex at the anycast address', () => {
-    expect(resourcesOf(json, 'google_dns_managed_zone')[0]).toMatchObject({ dns_name: 'mocks.example.com.', dnssec_config: { state: 'on' } });
+    expect(resourcesOf(json, 'google_dns_managed_zone')[0]).toMatchObject({
+      dns_name: 'mocks.example.com.',
+      dnssec_config: { state: 'on' },
+    });
     expect(resourcesOf(json, 'google_dns_record_set')[0]).toMatchObject({ type: 'A' });
   });
 
   it('checks readiness through the load balancer and alerts below 99 % for 10 minutes', () => {
-    expect(resourcesOf(json, 'google_monitoring_uptime_check_config')[0]).toMatchObject({ http_check: { path: HEALTH_PATHS.readiness, use_ssl: true } });
+    expect(resourcesOf(json, 'google_monitoring_uptime_check_config')[0]).toMatchObject({
+      http_check: { path: HEALTH_PATHS.readiness, use_ssl: true },
+    });
     const policy = resourcesOf(json, 'google_monitoring_alert_policy')[0] as any;
     expect(policy.severity).toBe('CRITICAL');
     expect(policy.conditions[0].condition_threshold).toMatchObject({ threshold_value: 0.99, comparison: 'COMPARISON_LT' });
@@ -99,9 +108,17 @@ describe('GcpGlobalStack', () => {
 
   it('keeps config for 90 days and state for 7 in a locked-down, versioned, logged bucket', () => {
     const bucket = (resourcesOf(json, 'google_storage_bucket') as any[]).find((b) => b.name.endsWith('-config'));
-    expect(bucket).toMatchObject({ uniform_bucket_level_access: true, public_access_prevention: 'enforced', versioning: { enabled: true }, location: 'US' });
+    expect(bucket).toMatchObject({
+      uniform_bucket_level_access: true,
+      public_access_prevention: 'enforced',
+      versioning: { enabled: true },
+      location: 'US',
+    });
     expect(bucket.logging.log_bucket).toContain('google_storage_bucket');
-    expect(bucket.lifecycle_rule.map((r: any) => r.condition.days_since_noncurrent_time)).toEqual([BACKUPS.config.retentionDays, BACKUPS.state.retentionDays]);
+    expect(bucket.lifecycle_rule.map((r: any) => r.condition.days_since_noncurrent_time)).toEqual([
+      BACKUPS.config.retentionDays,
+      BACKUPS.state.retentionDays,
+    ]);
     expect(bucket.lifecycle_rule.map((r: any) => r.condition.days_since_noncurrent_time)).toEqual([90, 7]);
   });
 });
@@ -128,7 +145,9 @@ describe('GcpGlobalStack with GKE compute', () => {
   it('reserves the address the GKE ingress takes and points DNS at it, without the serverless load balancer', () => {
     const context = gcpContext('staging', { compute: { gcp: 'gke' } });
     const app = Testing.app();
-    const regions = [new GcpRegionalStack(app, { context, region: context.topology.primaryRegion, policy: noPolicy(), gke: GKE_CONSTRUCTS })];
+    const regions = [
+      new GcpRegionalStack(app, { context, region: context.topology.primaryRegion, policy: noPolicy(), gke: GKE_CONSTRUCTS }),
+    ];
     const json = appSynthJson(new GcpGlobalStack(app, { context, regions, policy: noPolicy() }));
     expect(resourcesOf(json, 'google_compute_backend_service')).toHaveLength(0);
     expect(resourcesOf(json, 'google_compute_global_address')[0]).toMatchObject({ name: 'mockforge-staging-edge' });

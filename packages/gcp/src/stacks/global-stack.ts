@@ -35,7 +35,12 @@ export class GcpGlobalStack extends MockforgeStack {
       address = this.loadBalancer.address.address;
     } else {
       // GKE serves the traffic: its gce ingress builds the load balancer on this reserved address.
-      address = new ComputeGlobalAddress(this, 'ingress-address', { name: ingressAddressName(context.tier), description: 'Address of the GKE ingress', addressType: 'EXTERNAL', ipVersion: 'IPV4' }).address;
+      address = new ComputeGlobalAddress(this, 'ingress-address', {
+        name: ingressAddressName(context.tier),
+        description: 'Address of the GKE ingress',
+        addressType: 'EXTERNAL',
+        ipVersion: 'IPV4',
+      }).address;
     }
     this.dns = new PublicDnsZone(this, 'dns', { name: resourceName(context.tier), domain: context.hostname, address });
     new AvailabilityMonitoring(this, 'availability', { context, project, host: context.hostname });
@@ -44,7 +49,10 @@ export class GcpGlobalStack extends MockforgeStack {
       config_bucket_name: { value: this.bucket.bucket.name, description: 'Configuration and state bucket' },
       load_balancer_ip: { value: address, description: 'Anycast address of the global load balancer' },
       load_balancer_dns_name: { value: this.dns.domainName, description: 'The name users resolve' },
-      dns_zone_name_servers: { value: this.dns.zone.nameServers, description: 'Delegate the tier hostname to these from the parent domain' },
+      dns_zone_name_servers: {
+        value: this.dns.zone.nameServers,
+        description: 'Delegate the tier hostname to these from the parent domain',
+      },
     });
   }
 }

@@ -30,8 +30,16 @@ describe('GcpRegionalStack (Cloud Run)', () => {
   });
 
   it('probes startup and liveness with the seed numbers', () => {
-    expect(app.startup_probe).toMatchObject({ http_get: { path: HEALTH_PATHS.startup, port: 3000 }, period_seconds: PROBES.startup.periodSeconds, failure_threshold: 30 });
-    expect(app.liveness_probe).toMatchObject({ http_get: { path: '/health/live' }, period_seconds: 30, timeout_seconds: PROBES.liveness.timeoutSeconds });
+    expect(app.startup_probe).toMatchObject({
+      http_get: { path: HEALTH_PATHS.startup, port: 3000 },
+      period_seconds: PROBES.startup.periodSeconds,
+      failure_threshold: 30,
+    });
+    expect(app.liveness_probe).toMatchObject({
+      http_get: { path: '/health/live' },
+      period_seconds: 30,
+      timeout_seconds: PROBES.liveness.timeoutSeconds,
+    });
   });
 
   it('is private behind the load balancer, gen2, protected, with direct VPC egress', () => {
@@ -44,14 +52,22 @@ describe('GcpRegionalStack (Cloud Run)', () => {
   it('pulls the pinned image through the Artifact Registry remote repository', () => {
     expect(app.image).toBe('us-central1-docker.pkg.dev/mockforge-example/mockforge-production-ghcr/saasy-solutions/mockforge:0.3.213');
     const repo = resourcesOf(production.json, 'google_artifact_registry_repository')[0] as any;
-    expect(repo).toMatchObject({ mode: 'REMOTE_REPOSITORY', format: 'DOCKER', remote_repository_config: { docker_repository: { custom_repository: { uri: 'https://ghcr.io' } } } });
+    expect(repo).toMatchObject({
+      mode: 'REMOTE_REPOSITORY',
+      format: 'DOCKER',
+      remote_repository_config: { docker_repository: { custom_repository: { uri: 'https://ghcr.io' } } },
+    });
   });
 
   it('reads every secret from Secret Manager, never as a literal', () => {
     const secretEnv = app.env.filter((e: any) => e.value_source);
     expect(secretEnv.map((e: any) => e.name).sort()).toEqual([...SECRET_KEYS].sort());
     for (const key of SECRET_KEYS) expect(app.env.find((e: any) => e.name === key).value).toBeUndefined();
-    expect(resourcesOf(production.json, 'google_secret_manager_secret_iam_member').every((m: any) => m.role === 'roles/secretmanager.secretAccessor')).toBe(true);
+    expect(
+      resourcesOf(production.json, 'google_secret_manager_secret_iam_member').every(
+        (m: any) => m.role === 'roles/secretmanager.secretAccessor',
+      ),
+    ).toBe(true);
   });
 
   it('sends traces through the OTLP sidecar at the seed sampling rate', () => {
@@ -65,7 +81,11 @@ describe('GcpRegionalStack (Cloud Run)', () => {
     expect(resourcesOf(production.json, 'google_service_networking_connection')).toHaveLength(1);
     const subnet = resourcesOf(production.json, 'google_compute_subnetwork')[0] as any;
     expect(subnet.private_ip_google_access).toBe(true);
-    expect(subnet.log_config).toEqual({ aggregation_interval: FLOW_LOGS.aggregationInterval, flow_sampling: FLOW_LOGS.flowSampling, metadata: FLOW_LOGS.metadata });
+    expect(subnet.log_config).toEqual({
+      aggregation_interval: FLOW_LOGS.aggregationInterval,
+      flow_sampling: FLOW_LOGS.flowSampling,
+      metadata: FLOW_LOGS.metadata,
+    });
     expect(subnet.log_config).toEqual({ aggregation_interval: 'INTERVAL_5_SEC', flow_sampling: 0.5, metadata: 'INCLUDE_ALL_METADATA' });
     expect(resourcesOf(production.json, 'google_compute_router_nat')).toHaveLength(1);
   });
@@ -97,7 +117,9 @@ describe('GcpRegionalStack REDIS_URL', () => {
     expect(url).not.toBeNull();
     expect(url.slice(1).map((ref) => instance.exec(ref)?.[1])).toEqual(['auth_string', 'host', 'port']);
     const secrets = json.resource.google_secret_manager_secret as Record<string, any>;
-    expect(secrets[/google_secret_manager_secret\.([\w-]+)\.id/.exec(version.secret)![1]!].secret_id).toBe('mockforge-production-us-central1-redis-url');
+    expect(secrets[/google_secret_manager_secret\.([\w-]+)\.id/.exec(version.secret)![1]!].secret_id).toBe(
+      'mockforge-production-us-central1-redis-url',
+    );
     expect(json.output!.redis_connection_secret_id).toMatchObject({ value: version.secret });
   });
 
@@ -114,12 +136,18 @@ describe('GcpRegionalStack REDIS_URL', () => {
   });
 
   it('publishes the server CA clients must trust', () => {
-    expect((json.output!.redis_server_ca_cert as any).value).toMatch(/^\$\{google_redis_instance\.cache_instance_\w+\.server_ca_certs\[0\]\.cert\}$/);
+    expect((json.output!.redis_server_ca_cert as any).value).toMatch(
+      /^\$\{google_redis_instance\.cache_instance_\w+\.server_ca_certs\[0\]\.cert\}$/,
+    );
   });
 
   it('lets only the run service account read it', () => {
-    const readers = resourcesOf(json, 'google_secret_manager_secret_iam_member').filter((m: any) => m.secret_id === version.secret) as any[];
-    expect(readers.map((m) => [m.role, m.member])).toEqual([['roles/secretmanager.secretAccessor', expect.stringContaining('google_service_account.identity_')]]);
+    const readers = resourcesOf(json, 'google_secret_manager_secret_iam_member').filter(
+      (m: any) => m.secret_id === version.secret,
+    ) as any[];
+    expect(readers.map((m) => [m.role, m.member])).toEqual([
+      ['roles/secretmanager.secretAccessor', expect.stringContaining('google_service_account.identity_')],
+    ]);
   });
 });
 
@@ -127,7 +155,10 @@ describe('GcpRegionalStack (monitoring)', () => {
   const { json } = regional('production');
 
   it('sends alerts to the configured email only, without resource labels in the channel settings', () => {
-    expect(resourcesOf(json, 'google_monitoring_notification_channel')[0]).toMatchObject({ type: 'email', labels: { email_address: 'oncall@example.com' } });
+    expect(resourcesOf(json, 'google_monitoring_notification_channel')[0]).toMatchObject({
+      type: 'email',
+      labels: { email_address: 'oncall@example.com' },
+    });
     expect(Object.keys((resourcesOf(json, 'google_monitoring_notification_channel')[0] as any).labels)).toEqual(['email_address']);
   });
 
@@ -147,13 +178,18 @@ describe('GcpRegionalStack (monitoring)', () => {
     expect(latency.aggregations[0].per_series_aligner).toBe('ALIGN_PERCENTILE_95');
     const dashboard = JSON.parse((resourcesOf(json, 'google_monitoring_dashboard')[0] as any).dashboard_json);
     expect(dashboard.gridLayout.widgets[1]).toMatchObject({ title: 'p95 latency (ms)' });
-    expect(dashboard.gridLayout.widgets[1].xyChart.dataSets[0].timeSeriesQuery.timeSeriesFilter.aggregation.perSeriesAligner).toBe('ALIGN_PERCENTILE_95');
+    expect(dashboard.gridLayout.widgets[1].xyChart.dataSets[0].timeSeriesQuery.timeSeriesFilter.aggregation.perSeriesAligner).toBe(
+      'ALIGN_PERCENTILE_95',
+    );
     expect(byName(ALERTS.highLatency.name).severity).toBe('WARNING');
     expect(byName(ALERTS.highMemoryUsage.name).conditions[0].condition_threshold.threshold_value).toBe(0.9);
   });
 
   it('keeps logs for the seed retention in a regional log bucket', () => {
-    expect(resourcesOf(json, 'google_logging_project_bucket_config')[0]).toMatchObject({ retention_days: LOG_RETENTION_DAYS, location: 'us-central1' });
+    expect(resourcesOf(json, 'google_logging_project_bucket_config')[0]).toMatchObject({
+      retention_days: LOG_RETENTION_DAYS,
+      location: 'us-central1',
+    });
     expect(LOG_RETENTION_DAYS).toBe(365);
   });
 });

@@ -62,7 +62,11 @@ export class GcpRegionalStack extends MockforgeStack {
     }
     this.network = new GcpRegionalNetwork(this, 'network', { context, region, networkId: this.networkId });
     this.secrets = new GcpSecretStore(this, 'secrets', { context, region });
-    this.identity = new ServiceIdentity(this, 'identity', { project, accountId: shortName(context.tier, region, 'run'), displayName: `MockForge ${context.tier} ${region}` });
+    this.identity = new ServiceIdentity(this, 'identity', {
+      project,
+      accountId: shortName(context.tier, region, 'run'),
+      displayName: `MockForge ${context.tier} ${region}`,
+    });
     this.secrets.grantRead(this.identity.member);
 
     const primaryDatabase = props.primary?.database.instance.name;
@@ -114,17 +118,24 @@ export class GcpRegionalStack extends MockforgeStack {
         controlPlaneCidr: addressPlan(this.network.cidr).gkeControlPlane,
         backupAgent: context.topology.hasStatefulPool,
       });
-      if (context.topology.hasStatefulPool) this.clusterBackup = new GkeBackupPlan(this, 'gke-backup', { context, region, clusterId: this.cluster.cluster.id });
+      if (context.topology.hasStatefulPool)
+        this.clusterBackup = new GkeBackupPlan(this, 'gke-backup', { context, region, clusterId: this.cluster.cluster.id });
     }
 
     this.exportOutputs({
       network_id: { value: this.networkId, description: 'The tier VPC network' },
       subnetwork_id: { value: this.network.subnet.id, description: 'The region subnet' },
-      database_instance_name: { value: this.database.instance.name, description: 'Cloud SQL instance (a read replica outside the primary region)' },
+      database_instance_name: {
+        value: this.database.instance.name,
+        description: 'Cloud SQL instance (a read replica outside the primary region)',
+      },
       database_endpoint: { value: this.database.endpoint, description: 'Cloud SQL private IP' },
       redis_endpoint: { value: this.cache.endpoint, description: 'Memorystore private IP' },
       redis_port: { value: this.cache.port, description: 'Memorystore TLS port' },
-      redis_connection_secret_id: { value: this.cache.connectionSecret.id, description: 'Secret Manager secret of REDIS_URL (written by Terraform)' },
+      redis_connection_secret_id: {
+        value: this.cache.connectionSecret.id,
+        description: 'Secret Manager secret of REDIS_URL (written by Terraform)',
+      },
       redis_server_ca_cert: { value: this.cache.serverCaCert, description: 'PEM of the CA Redis clients must trust for rediss://' },
       ...(this.service
         ? {

@@ -1,7 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { App, Testing, TerraformStack } from 'cdktf';
-import { defaultConfig, PolicyEngine, targetContext, type MockforgeConfig, type TargetContext, type TierName, type TierConfig } from '@mockforge-infra/core';
+import {
+  defaultConfig,
+  PolicyEngine,
+  targetContext,
+  type MockforgeConfig,
+  type TargetContext,
+  type TierName,
+  type TierConfig,
+} from '@mockforge-infra/core';
 import { GoogleProvider } from '@cdktf/provider-google/lib/provider';
 
 /** A target context from the built-in configuration, with optional tier changes. */
@@ -12,7 +20,10 @@ export function gcpContext(tier: TierName, changes: Partial<TierConfig> = {}, co
 }
 
 /** Synthesized JSON of one stack, parsed. */
-export function synthJson(stack: TerraformStack): { resource: Record<string, Record<string, Record<string, unknown>>>; output?: Record<string, unknown> } {
+export function synthJson(stack: TerraformStack): {
+  resource: Record<string, Record<string, Record<string, unknown>>>;
+  output?: Record<string, unknown>;
+} {
   return JSON.parse(Testing.synth(stack));
 }
 

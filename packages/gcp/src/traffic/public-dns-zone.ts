@@ -30,7 +30,13 @@ export class PublicDnsZone extends Construct implements GlobalTraffic {
       dnssecConfig: { state: 'on' },
       cloudLoggingConfig: { enableLogging: true },
     });
-    new DnsRecordSet(this, 'apex', { managedZone: this.zone.name, name: this.zone.dnsName, type: 'A', ttl: DNS_RECORD_TTL_SECONDS, rrdatas: [props.address] });
+    new DnsRecordSet(this, 'apex', {
+      managedZone: this.zone.name,
+      name: this.zone.dnsName,
+      type: 'A',
+      ttl: DNS_RECORD_TTL_SECONDS,
+      rrdatas: [props.address],
+    });
     this.domainName = props.domain;
   }
 }

@@ -20,7 +20,11 @@ describe('in-cluster Redis', () => {
 
   test('requires AUTH with the password file from the caller’s Secret, never a value', () => {
     const auth = redis.spec.template.spec.volume.find((v: any) => v.name === 'auth');
-    expect(auth.secret).toEqual({ secret_name: 'mockforge-secrets', default_mode: '0400', items: [{ key: REDIS_PASSWORD_KEY, path: REDIS_PASSWORD_KEY }] });
+    expect(auth.secret).toEqual({
+      secret_name: 'mockforge-secrets',
+      default_mode: '0400',
+      items: [{ key: REDIS_PASSWORD_KEY, path: REDIS_PASSWORD_KEY }],
+    });
     expect(container.command.join(' ')).toContain(`requirepass %s`);
     expect(container.command.join(' ')).toContain(`/var/run/secrets/redis/${REDIS_PASSWORD_KEY}`);
     expect(container.env).toBeUndefined();
@@ -28,14 +32,22 @@ describe('in-cluster Redis', () => {
   });
 
   test('persists to its own claim with an append-only file', () => {
-    expect(redis.spec.volume_claim_template[0].spec).toEqual({ access_modes: ['ReadWriteOnce'], resources: { requests: { storage: KUBERNETES_SIZING.redis.volume.production } } });
+    expect(redis.spec.volume_claim_template[0].spec).toEqual({
+      access_modes: ['ReadWriteOnce'],
+      resources: { requests: { storage: KUBERNETES_SIZING.redis.volume.production } },
+    });
     expect(container.command.join(' ')).toContain('appendonly yes');
     expect(container.port).toEqual([{ name: 'redis', container_port: REDIS_PORT, protocol: 'TCP' }]);
     expect(container.image).toBe(KUBERNETES_SIZING.redis.image);
   });
 
   test('runs restricted', () => {
-    expect(container.security_context).toMatchObject({ run_as_non_root: true, read_only_root_filesystem: true, allow_privilege_escalation: false, capabilities: { drop: ['ALL'] } });
+    expect(container.security_context).toMatchObject({
+      run_as_non_root: true,
+      read_only_root_filesystem: true,
+      allow_privilege_escalation: false,
+      capabilities: { drop: ['ALL'] },
+    });
     expect(redis.spec.template.spec.security_context.fs_group).toBe(String(KUBERNETES_SIZING.redis.uid));
   });
 
@@ -47,10 +59,15 @@ describe('in-cluster Redis', () => {
     const np = resourceNamed(json, 'kubernetes_network_policy_v1', 'mockforge-redis');
     expect(np.spec.policy_types).toEqual(['Ingress', 'Egress']);
     expect(np.spec.ingress).toEqual([
-      { ports: [{ port: String(REDIS_PORT), protocol: 'TCP' }], from: [{ pod_selector: { match_labels: { 'app.kubernetes.io/name': 'mockforge' } } }] },
+      {
+        ports: [{ port: String(REDIS_PORT), protocol: 'TCP' }],
+        from: [{ pod_selector: { match_labels: { 'app.kubernetes.io/name': 'mockforge' } } }],
+      },
     ]);
     const server = resourceNamed(json, 'kubernetes_network_policy_v1', 'mockforge-server');
-    expect(server.spec.egress.find((r: any) => r.ports[0].port === '6379').to).toContainEqual({ pod_selector: { match_labels: redis.spec.selector.match_labels } });
+    expect(server.spec.egress.find((r: any) => r.ports[0].port === '6379').to).toContainEqual({
+      pod_selector: { match_labels: redis.spec.selector.match_labels },
+    });
   });
 
   test('its single replica and missing HPA are suppressed with a reason', () => {

@@ -54,7 +54,12 @@ export class InClusterRedis extends Construct {
     const tcpProbe = { tcpSocket: [{ port: String(REDIS_PORT) }], periodSeconds: 10, timeoutSeconds: 3, failureThreshold: 3 };
     this.service = new ServiceV1(this, 'service', {
       metadata,
-      spec: { type: 'ClusterIP', clusterIp: 'None', selector, port: [{ name: 'redis', port: REDIS_PORT, targetPort: 'redis', protocol: 'TCP' }] },
+      spec: {
+        type: 'ClusterIP',
+        clusterIp: 'None',
+        selector,
+        port: [{ name: 'redis', port: REDIS_PORT, targetPort: 'redis', protocol: 'TCP' }],
+      },
     });
     this.statefulSet = new StatefulSetV1(this, 'statefulset', {
       metadata,
@@ -91,7 +96,14 @@ export class InClusterRedis extends Construct {
             ],
             volume: [
               { name: 'tmp', emptyDir: { sizeLimit: KUBERNETES_SIZING.scratchLimit.tmp } },
-              { name: 'auth', secret: { secretName: props.secretName, defaultMode: '0400', items: [{ key: REDIS_PASSWORD_KEY, path: REDIS_PASSWORD_KEY }] } },
+              {
+                name: 'auth',
+                secret: {
+                  secretName: props.secretName,
+                  defaultMode: '0400',
+                  items: [{ key: REDIS_PASSWORD_KEY, path: REDIS_PASSWORD_KEY }],
+                },
+              },
             ],
           },
         },
@@ -121,7 +133,9 @@ export class InClusterRedis extends Construct {
       spec: {
         podSelector: { matchLabels: selector },
         policyTypes: ['Ingress', 'Egress'],
-        ingress: [{ ports: [{ port: String(REDIS_PORT), protocol: 'TCP' }], from: [{ podSelector: { matchLabels: { ...SERVER_SELECTOR } } }] }],
+        ingress: [
+          { ports: [{ port: String(REDIS_PORT), protocol: 'TCP' }], from: [{ podSelector: { matchLabels: { ...SERVER_SELECTOR } } }] },
+        ],
       },
     });
   }

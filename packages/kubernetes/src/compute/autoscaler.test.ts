@@ -4,10 +4,12 @@ import { CUSTOM_METRICS } from './autoscaler';
 
 const HPA = 'kubernetes_horizontal_pod_autoscaler_v2';
 const hpaOf = (json: Record<string, any>) => resourceNamed(json, HPA, 'mockforge');
-const preset = (tier: 'dev' | 'staging' | 'production', scalingPreset: 'conservative' | 'balanced' | 'aggressive') => (c: MockforgeConfig): MockforgeConfig => ({
-  ...c,
-  tiers: { ...c.tiers, [tier]: { ...c.tiers[tier]!, scalingPreset } },
-});
+const preset =
+  (tier: 'dev' | 'staging' | 'production', scalingPreset: 'conservative' | 'balanced' | 'aggressive') =>
+  (c: MockforgeConfig): MockforgeConfig => ({
+    ...c,
+    tiers: { ...c.tiers, [tier]: { ...c.tiers[tier]!, scalingPreset } },
+  });
 
 describe('HorizontalPodAutoscaler v2', () => {
   const production = hpaOf(synthTier('production').json);
@@ -23,8 +25,14 @@ describe('HorizontalPodAutoscaler v2', () => {
 
   test('scales on CPU 70 % and memory 80 % (balanced, the guide’s HPA)', () => {
     expect(production.spec.metric).toEqual([
-      { type: 'Resource', resource: { name: 'cpu', target: { type: 'Utilization', average_utilization: KUBERNETES_HPA.cpuTargetPercent } } },
-      { type: 'Resource', resource: { name: 'memory', target: { type: 'Utilization', average_utilization: KUBERNETES_HPA.memoryTargetPercent } } },
+      {
+        type: 'Resource',
+        resource: { name: 'cpu', target: { type: 'Utilization', average_utilization: KUBERNETES_HPA.cpuTargetPercent } },
+      },
+      {
+        type: 'Resource',
+        resource: { name: 'memory', target: { type: 'Utilization', average_utilization: KUBERNETES_HPA.memoryTargetPercent } },
+      },
     ]);
     expect(production.spec.metric.map((m: any) => m.resource.target.average_utilization)).toEqual([70, 80]);
   });

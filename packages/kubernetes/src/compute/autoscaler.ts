@@ -1,11 +1,8 @@
+import { hpaBehaviorFor, REQUEST_SCALING, scalingRange, type HpaPolicy, type TargetContext } from '@mockforge-infra/core';
 import {
-  hpaBehaviorFor,
-  REQUEST_SCALING,
-  scalingRange,
-  type HpaPolicy,
-  type TargetContext,
-} from '@mockforge-infra/core';
-import { HorizontalPodAutoscalerV2, type HorizontalPodAutoscalerV2SpecMetric } from '@cdktf/provider-kubernetes/lib/horizontal-pod-autoscaler-v2';
+  HorizontalPodAutoscalerV2,
+  type HorizontalPodAutoscalerV2SpecMetric,
+} from '@cdktf/provider-kubernetes/lib/horizontal-pod-autoscaler-v2';
 import { Construct } from 'constructs';
 import { KUBERNETES_SIZING } from '../sizing';
 
@@ -76,7 +73,9 @@ export class PodAutoscaler extends Construct {
               policy: policies(behavior.scaleUp.policies),
             },
           ],
-          scaleDown: [{ stabilizationWindowSeconds: behavior.scaleDown.stabilizationWindowSeconds, policy: policies(behavior.scaleDown.policies) }],
+          scaleDown: [
+            { stabilizationWindowSeconds: behavior.scaleDown.stabilizationWindowSeconds, policy: policies(behavior.scaleDown.policies) },
+          ],
         },
       },
     });

@@ -124,7 +124,10 @@ export function serverPodTemplate(props: ServerPodProps): DeploymentV1SpecTempla
           imagePullPolicy: 'IfNotPresent',
           args: [...service.args],
           port: service.ports.map((p) => ({ name: p.name, containerPort: p.port, protocol: 'TCP' })),
-          env: [...Object.entries(service.env).map(([name, value]) => ({ name, value })), ...secretEnv(props.secretName, service.secretKeys)],
+          env: [
+            ...Object.entries(service.env).map(([name, value]) => ({ name, value })),
+            ...secretEnv(props.secretName, service.secretKeys),
+          ],
           startupProbe: httpProbe(service.probes.startup),
           livenessProbe: httpProbe(service.probes.liveness),
           readinessProbe: httpProbe(service.probes.readiness),

@@ -32,7 +32,10 @@ export function servicePorts(context: TargetContext) {
 /** Terraform leaves the replica count to the HPA after creation. */
 export const REPLICAS_MANAGED_BY_HPA = { ignoreChanges: ['spec[0].replicas'] };
 
-export function applyOverrides(resource: { addOverride(path: string, value: unknown): void }, overrides?: Readonly<Record<string, unknown>>): void {
+export function applyOverrides(
+  resource: { addOverride(path: string, value: unknown): void },
+  overrides?: Readonly<Record<string, unknown>>,
+): void {
   for (const [path, value] of Object.entries(overrides ?? {})) resource.addOverride(path, value);
 }
 
@@ -61,7 +64,12 @@ export function poolScaffold(scope: Construct, props: ServerPoolProps, spec: Poo
     metadata: { name: spec.name, namespace: props.namespace, labels: { ...props.labels } },
     template: serverPodTemplate({ ...props, selector, dataVolume: spec.dataVolume }),
     autoscaler: new PodAutoscaler(scope, 'autoscaler', { ...common, context: props.context, target: { kind: spec.kind, name: spec.name } }),
-    disruptionBudget: new DisruptionBudget(scope, 'disruption-budget', { ...common, profile: props.context.profile, name: spec.name, selector }),
+    disruptionBudget: new DisruptionBudget(scope, 'disruption-budget', {
+      ...common,
+      profile: props.context.profile,
+      name: spec.name,
+      selector,
+    }),
   };
 }
 

@@ -2,14 +2,19 @@ import { addressesOf, PROBES, WRITABLE_PATHS, type MockforgeConfig } from '@mock
 import { KUBERNETES_SIZING } from '../sizing';
 import { resourceNamed, resourcesOf, serverContainer, synthTier } from '../testing/fixtures';
 
-const hybrid = (c: MockforgeConfig): MockforgeConfig => ({ ...c, tiers: { ...c.tiers, production: { ...c.tiers.production!, topology: 'hybrid' } } });
+const hybrid = (c: MockforgeConfig): MockforgeConfig => ({
+  ...c,
+  tiers: { ...c.tiers, production: { ...c.tiers.production!, topology: 'hybrid' } },
+});
 
 describe('hybrid topology: the stateful pool', () => {
   const json = synthTier('production', hybrid).json;
   const statefulSet = resourceNamed(json, 'kubernetes_stateful_set_v1', 'mockforge-stateful');
 
   test('pins the StatefulSet address so a refactor never replaces its claims', () => {
-    expect(addressesOf(json, ['kubernetes_stateful_set_v1'])).toEqual(['kubernetes_stateful_set_v1.workload_stateful-pool_statefulset_3C14B5EE']);
+    expect(addressesOf(json, ['kubernetes_stateful_set_v1'])).toEqual([
+      'kubernetes_stateful_set_v1.workload_stateful-pool_statefulset_3C14B5EE',
+    ]);
   });
 
   test('pins the claim names: data-mockforge-stateful-<ordinal>', () => {

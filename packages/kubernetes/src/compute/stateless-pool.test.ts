@@ -48,7 +48,11 @@ describe('stateless pool', () => {
   });
 
   test('has the three probes with exactly the seed’s numbers', () => {
-    for (const [key, probe] of [['startup_probe', PROBES.startup], ['liveness_probe', PROBES.liveness], ['readiness_probe', PROBES.readiness]] as const) {
+    for (const [key, probe] of [
+      ['startup_probe', PROBES.startup],
+      ['liveness_probe', PROBES.liveness],
+      ['readiness_probe', PROBES.readiness],
+    ] as const) {
       expect(container[key]).toEqual({
         http_get: { path: probe.path, port: String(probe.port), scheme: 'HTTP' },
         period_seconds: probe.periodSeconds,
@@ -103,7 +107,13 @@ describe('stateless pool', () => {
       capabilities: { drop: ['ALL'] },
       seccomp_profile: { type: 'RuntimeDefault' },
     });
-    expect(pod).toMatchObject({ automount_service_account_token: false, host_pid: false, host_ipc: false, host_network: false, enable_service_links: false });
+    expect(pod).toMatchObject({
+      automount_service_account_token: false,
+      host_pid: false,
+      host_ipc: false,
+      host_network: false,
+      enable_service_links: false,
+    });
   });
 
   test('/tmp and /app/data are emptyDir volumes beside the read-only config', () => {
@@ -133,7 +143,9 @@ describe('stateless pool', () => {
     const [zone, host] = pod.topology_spread_constraint;
     expect(zone).toMatchObject({ topology_key: 'topology.kubernetes.io/zone', max_skew: 1, when_unsatisfiable: 'DoNotSchedule' });
     expect(host).toMatchObject({ topology_key: 'kubernetes.io/hostname', when_unsatisfiable: 'ScheduleAnyway' });
-    expect(pod.affinity.pod_anti_affinity.preferred_during_scheduling_ignored_during_execution[0].pod_affinity_term.topology_key).toBe('kubernetes.io/hostname');
+    expect(pod.affinity.pod_anti_affinity.preferred_during_scheduling_ignored_during_execution[0].pod_affinity_term.topology_key).toBe(
+      'kubernetes.io/hostname',
+    );
     const dev = resourceNamed(synthTier('dev').json, DEPLOYMENT, 'mockforge');
     expect(dev.spec.template.spec.topology_spread_constraint[0].when_unsatisfiable).toBe('ScheduleAnyway');
   });
@@ -166,7 +178,11 @@ describe('stateless pool', () => {
 
   test('a config change rolls the pods', () => {
     const a = deployment.spec.template.metadata.annotations['mockforge.dev/config-sha256'];
-    const withWs = resourceNamed(synthTier('production', (c) => ({ ...c, features: { websocketPort: true } })).json, DEPLOYMENT, 'mockforge');
+    const withWs = resourceNamed(
+      synthTier('production', (c) => ({ ...c, features: { websocketPort: true } })).json,
+      DEPLOYMENT,
+      'mockforge',
+    );
     expect(a).toMatch(/^[a-f0-9]{64}$/);
     expect(withWs.spec.template.metadata.annotations['mockforge.dev/config-sha256']).not.toBe(a);
   });

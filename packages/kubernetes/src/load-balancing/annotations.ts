@@ -37,7 +37,11 @@ const ALB_ALGORITHMS: Readonly<Record<BalancingAlgorithm, string>> = {
  * cert-manager issues the ingress certificate: managed TLS on a class that takes a TLS Secret,
  * unless the cloud load balancer holds the certificate.
  */
-export function usesCertManager(ingressClass: IngressClass, tlsMode: 'managed' | 'provided' = 'managed', source: IngressTlsSource = 'cluster'): boolean {
+export function usesCertManager(
+  ingressClass: IngressClass,
+  tlsMode: 'managed' | 'provided' = 'managed',
+  source: IngressTlsSource = 'cluster',
+): boolean {
   return source === 'cluster' && tlsMode === 'managed' && ingressClass !== 'alb';
 }
 
@@ -52,7 +56,9 @@ export interface AnnotationInput {
 export function ingressAnnotations(input: AnnotationInput): Record<string, string> {
   const timeout = String(WEBSOCKET_IDLE_TIMEOUT_SECONDS);
   const issuer: Record<string, string> =
-    input.managedCertificate && usesCertManager(input.ingressClass) ? { 'cert-manager.io/cluster-issuer': NGINX_INGRESS.clusterIssuer } : {};
+    input.managedCertificate && usesCertManager(input.ingressClass)
+      ? { 'cert-manager.io/cluster-issuer': NGINX_INGRESS.clusterIssuer }
+      : {};
   switch (input.ingressClass) {
     case 'nginx':
       return {

@@ -1,10 +1,18 @@
-import { BALANCING_ALGORITHMS, NGINX_INGRESS, PUBLIC_PORTS, WEBSOCKET_IDLE_TIMEOUT_SECONDS, type BalancingAlgorithm } from '@mockforge-infra/core';
+import {
+  BALANCING_ALGORITHMS,
+  NGINX_INGRESS,
+  PUBLIC_PORTS,
+  WEBSOCKET_IDLE_TIMEOUT_SECONDS,
+  type BalancingAlgorithm,
+} from '@mockforge-infra/core';
 import { resourcesOf, synthTier } from '../testing/fixtures';
 import { ingressAnnotations } from './annotations';
 
 const ingressOf = (json: Record<string, any>) => resourcesOf(json, 'kubernetes_ingress_v1')[0]!;
 const withAlgorithm = (algorithm: BalancingAlgorithm) =>
-  ingressOf(synthTier('staging', (c) => ({ ...c, tiers: { ...c.tiers, staging: { ...c.tiers.staging!, loadBalancing: algorithm } } })).json);
+  ingressOf(
+    synthTier('staging', (c) => ({ ...c, tiers: { ...c.tiers, staging: { ...c.tiers.staging!, loadBalancing: algorithm } } })).json,
+  );
 
 describe('ingress', () => {
   const ingress = ingressOf(synthTier('production').json);
@@ -30,11 +38,17 @@ describe('ingress', () => {
   test('serves TLS for the configured host and routes / to the http port', () => {
     expect(ingress.spec.tls).toEqual([{ hosts: ['mocks.example.com'], secret_name: NGINX_INGRESS.tlsSecretName }]);
     expect(ingress.spec.rule[0].host).toBe('mocks.example.com');
-    expect(ingress.spec.rule[0].http.path[0]).toMatchObject({ path: '/', path_type: 'Prefix', backend: { service: { port: { name: 'http' } } } });
+    expect(ingress.spec.rule[0].http.path[0]).toMatchObject({
+      path: '/',
+      path_type: 'Prefix',
+      backend: { service: { port: { name: 'http' } } },
+    });
   });
 
   test('a provided certificate replaces cert-manager', () => {
-    const provided = ingressOf(synthTier('production', (c) => ({ ...c, tls: { mode: 'provided', kubernetesSecretName: 'corp-tls' } })).json);
+    const provided = ingressOf(
+      synthTier('production', (c) => ({ ...c, tls: { mode: 'provided', kubernetesSecretName: 'corp-tls' } })).json,
+    );
     expect(provided.spec.tls[0].secret_name).toBe('corp-tls');
     expect(provided.metadata.annotations['cert-manager.io/cluster-issuer']).toBeUndefined();
   });
@@ -60,7 +74,10 @@ describe('ingress', () => {
 
   test('alb gets target-group algorithms, the readiness path and the WebSocket idle timeout', () => {
     const alb = ingressAnnotations({ ingressClass: 'alb', algorithm: 'least-connections', managedCertificate: true });
-    expect(JSON.parse(alb['alb.ingress.kubernetes.io/listen-ports']!)).toEqual([{ HTTP: PUBLIC_PORTS.http }, { HTTPS: PUBLIC_PORTS.https }]);
+    expect(JSON.parse(alb['alb.ingress.kubernetes.io/listen-ports']!)).toEqual([
+      { HTTP: PUBLIC_PORTS.http },
+      { HTTPS: PUBLIC_PORTS.https },
+    ]);
     expect(alb['alb.ingress.kubernetes.io/listen-ports']).toBe('[{"HTTP":80},{"HTTPS":443}]');
     expect(alb['alb.ingress.kubernetes.io/ssl-redirect']).toBe('443');
     expect(alb['alb.ingress.kubernetes.io/target-group-attributes']).toBe('load_balancing.algorithm.type=least_outstanding_requests');
@@ -74,10 +91,16 @@ describe('ingress', () => {
   test('other classes are selectable from config', () => {
     const gce = ingressOf(synthTier('production', (c) => ({ ...c, kubernetes: { ingressClass: 'gce' } })).json);
     expect(gce.spec.ingress_class_name).toBe('gce');
-    expect(gce.metadata.annotations).toEqual({ 'cert-manager.io/cluster-issuer': 'letsencrypt-prod', 'kubernetes.io/ingress.allow-http': 'false' });
+    expect(gce.metadata.annotations).toEqual({
+      'cert-manager.io/cluster-issuer': 'letsencrypt-prod',
+      'kubernetes.io/ingress.allow-http': 'false',
+    });
     const gceProvided = ingressAnnotations({ ingressClass: 'gce', algorithm: 'round-robin', managedCertificate: false });
     expect(gceProvided).toEqual({ 'kubernetes.io/ingress.allow-http': 'false' });
     const agic = ingressAnnotations({ ingressClass: 'azure-application-gateway', algorithm: 'ip-hash', managedCertificate: false });
-    expect(agic).toMatchObject({ 'appgw.ingress.kubernetes.io/cookie-based-affinity': 'true', 'appgw.ingress.kubernetes.io/request-timeout': '3600' });
+    expect(agic).toMatchObject({
+      'appgw.ingress.kubernetes.io/cookie-based-affinity': 'true',
+      'appgw.ingress.kubernetes.io/request-timeout': '3600',
+    });
   });
 });

@@ -34,16 +34,27 @@ export class WorkloadIngress extends Construct {
         name: props.name,
         namespace: props.namespace,
         labels: { ...props.labels },
-        annotations: { ...ingressAnnotations({ ingressClass: props.ingressClass, algorithm: loadBalancing, managedCertificate }), ...props.extraAnnotations },
+        annotations: {
+          ...ingressAnnotations({ ingressClass: props.ingressClass, algorithm: loadBalancing, managedCertificate }),
+          ...props.extraAnnotations,
+        },
       },
       spec: {
         ingressClassName: props.ingressClass,
-        ...(source === 'cluster' ? { tls: [{ hosts: [this.host], secretName: config.tls?.kubernetesSecretName ?? NGINX_INGRESS.tlsSecretName }] } : {}),
+        ...(source === 'cluster'
+          ? { tls: [{ hosts: [this.host], secretName: config.tls?.kubernetesSecretName ?? NGINX_INGRESS.tlsSecretName }] }
+          : {}),
         rule: [
           {
             host: this.host,
             http: {
-              path: [{ path: '/', pathType: 'Prefix', backend: { service: { name: props.backend.serviceName, port: { name: props.backend.portName } } } }],
+              path: [
+                {
+                  path: '/',
+                  pathType: 'Prefix',
+                  backend: { service: { name: props.backend.serviceName, port: { name: props.backend.portName } } },
+                },
+              ],
             },
           },
         ],

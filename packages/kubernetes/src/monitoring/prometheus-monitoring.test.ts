@@ -6,12 +6,17 @@ const manifests = (json: Record<string, any>) => resourcesOf(json, 'kubernetes_m
 
 describe('Prometheus Operator monitoring', () => {
   const json = synthTier('production').json;
-  const [serviceMonitor, prometheusRule] = ['ServiceMonitor', 'PrometheusRule'].map((kind) => manifests(json).find((m) => m.kind === kind)!);
+  const [serviceMonitor, prometheusRule] = ['ServiceMonitor', 'PrometheusRule'].map((kind) =>
+    manifests(json).find((m) => m.kind === kind)!,
+  );
 
   test('a ServiceMonitor scrapes the metrics port at /metrics', () => {
     expect(serviceMonitor.apiVersion).toBe('monitoring.coreos.com/v1');
     expect(serviceMonitor.metadata.namespace).toBe('mockforge');
-    expect(serviceMonitor.spec).toEqual({ selector: { matchLabels: { 'app.kubernetes.io/name': 'mockforge' } }, endpoints: [{ port: 'metrics', path: METRICS_PATH }] });
+    expect(serviceMonitor.spec).toEqual({
+      selector: { matchLabels: { 'app.kubernetes.io/name': 'mockforge' } },
+      endpoints: [{ port: 'metrics', path: METRICS_PATH }],
+    });
     expect(serviceMonitor.spec.endpoints[0].path).toBe('/metrics');
   });
 

@@ -21,9 +21,15 @@ describe('network policies', () => {
   test('admit 3000 from the ingress controller, 9080 from 10.0.0.0/8 and 9090 from monitoring', () => {
     expect(server.spec.pod_selector.match_labels).toEqual({ 'app.kubernetes.io/name': 'mockforge' });
     expect(server.spec.ingress).toEqual([
-      { ports: [{ port: String(PORTS.http), protocol: 'TCP' }], from: [{ namespace_selector: { match_labels: { 'kubernetes.io/metadata.name': 'ingress-nginx' } } }] },
+      {
+        ports: [{ port: String(PORTS.http), protocol: 'TCP' }],
+        from: [{ namespace_selector: { match_labels: { 'kubernetes.io/metadata.name': 'ingress-nginx' } } }],
+      },
       { ports: [{ port: String(PORTS.admin), protocol: 'TCP' }], from: [{ ip_block: { cidr: INTERNAL_CIDR } }] },
-      { ports: [{ port: String(PORTS.metrics), protocol: 'TCP' }], from: [{ namespace_selector: { match_labels: { 'kubernetes.io/metadata.name': 'monitoring' } } }] },
+      {
+        ports: [{ port: String(PORTS.metrics), protocol: 'TCP' }],
+        from: [{ namespace_selector: { match_labels: { 'kubernetes.io/metadata.name': 'monitoring' } } }],
+      },
     ]);
     expect(server.spec.ingress.map(ports)).toEqual([['3000/TCP'], ['9080/TCP'], ['9090/TCP']]);
     expect(server.spec.ingress[1].from[0].ip_block.cidr).toBe('10.0.0.0/8');
@@ -32,7 +38,13 @@ describe('network policies', () => {
 
   test('allow out DNS, HTTPS and HTTP, PostgreSQL, Redis and OTLP only', () => {
     const egress = server.spec.egress;
-    expect(egress.map(ports)).toEqual([['53/UDP', '53/TCP'], ['443/TCP', '80/TCP'], [`${DATABASE_PORT}/TCP`], [`${REDIS_PORT}/TCP`], [`${OTLP_PORTS.grpc}/TCP`, `${OTLP_PORTS.http}/TCP`]]);
+    expect(egress.map(ports)).toEqual([
+      ['53/UDP', '53/TCP'],
+      ['443/TCP', '80/TCP'],
+      [`${DATABASE_PORT}/TCP`],
+      [`${REDIS_PORT}/TCP`],
+      [`${OTLP_PORTS.grpc}/TCP`, `${OTLP_PORTS.http}/TCP`],
+    ]);
     expect(egress.map(ports).flat()).toEqual(['53/UDP', '53/TCP', '443/TCP', '80/TCP', '5432/TCP', '6379/TCP', '4317/TCP', '4318/TCP']);
     expect(egress[1].to).toEqual([{ ip_block: { cidr: '0.0.0.0/0' } }]);
     expect(egress[2].to).toEqual([{ ip_block: { cidr: INTERNAL_CIDR } }]);
@@ -43,7 +55,12 @@ describe('network policies', () => {
   test('take namespaces and CIDRs from config', () => {
     const custom = synthTier('production', (c) => ({
       ...c,
-      kubernetes: { ingressNamespace: 'edge', monitoringNamespace: 'observability', databaseCidrs: ['10.9.0.0/24'], redisCidrs: ['10.9.1.0/24'] },
+      kubernetes: {
+        ingressNamespace: 'edge',
+        monitoringNamespace: 'observability',
+        databaseCidrs: ['10.9.0.0/24'],
+        redisCidrs: ['10.9.1.0/24'],
+      },
     })).json;
     const policy = resourceNamed(custom, POLICY, 'mockforge-server');
     expect(policy.spec.ingress[0].from[0].namespace_selector.match_labels['kubernetes.io/metadata.name']).toBe('edge');
@@ -62,7 +79,12 @@ describe('network policies', () => {
     expect(solver.spec).toEqual({
       pod_selector: { match_labels: { [ACME_SOLVER.label]: 'true' } },
       policy_types: ['Ingress'],
-      ingress: [{ ports: [{ port: '8089', protocol: 'TCP' }], from: [{ namespace_selector: { match_labels: { 'kubernetes.io/metadata.name': 'ingress-nginx' } } }] }],
+      ingress: [
+        {
+          ports: [{ port: '8089', protocol: 'TCP' }],
+          from: [{ namespace_selector: { match_labels: { 'kubernetes.io/metadata.name': 'ingress-nginx' } } }],
+        },
+      ],
     });
     const provided = synthTier('production', (c) => ({ ...c, tls: { mode: 'provided', kubernetesSecretName: 'corp-tls' } })).json;
     expect(() => resourceNamed(provided, POLICY, 'acme-http01-solver')).toThrow();

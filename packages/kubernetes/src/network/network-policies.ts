@@ -9,7 +9,11 @@ import {
   REDIS_PORT,
   type ServicePort,
 } from '@mockforge-infra/core';
-import { NetworkPolicyV1, type NetworkPolicyV1SpecEgress, type NetworkPolicyV1SpecIngress } from '@cdktf/provider-kubernetes/lib/network-policy-v1';
+import {
+  NetworkPolicyV1,
+  type NetworkPolicyV1SpecEgress,
+  type NetworkPolicyV1SpecIngress,
+} from '@cdktf/provider-kubernetes/lib/network-policy-v1';
 import { Construct } from 'constructs';
 import { namespaceSelector, SERVER_SELECTOR, selectorLabels } from '../labels';
 

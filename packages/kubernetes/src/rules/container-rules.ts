@@ -20,7 +20,9 @@ export const containerRules: PolicyRule[] = [
     security(c, 'privileged') === true ? 'privileged is true' : undefined,
   ),
   containerRule({ id: 'CKV_K8S_20', severity: 'warning', description: 'Containers must not allow privilege escalation' }, (c) =>
-    security(c, 'allow_privilege_escalation') === false ? undefined : 'allow_privilege_escalation is not false (Kubernetes defaults to true)',
+    security(c, 'allow_privilege_escalation') === false
+      ? undefined
+      : 'allow_privilege_escalation is not false (Kubernetes defaults to true)',
   ),
   containerRule({ id: 'CKV_K8S_22', severity: 'warning', description: 'Containers use a read-only root filesystem' }, (c) =>
     security(c, 'read_only_root_filesystem') === true ? undefined : 'read_only_root_filesystem is not true',
@@ -58,11 +60,14 @@ export const containerRules: PolicyRule[] = [
   containerRule({ id: 'CKV_K8S_43', severity: 'warning', description: 'Images are pinned by digest' }, (c) =>
     typeof c.image === 'string' && /@sha256:[a-f0-9]{64}$/.test(c.image) ? undefined : `image ${String(c.image)} has no @sha256 digest`,
   ),
-  containerRule({ id: 'CKV_K8S_35', severity: 'warning', description: 'Secrets are mounted as files rather than environment variables' }, (c) => {
-    const fromKeys = attrs(c, 'env.value_from.secret_key_ref').length;
-    const fromSecrets = attrs(c, 'env_from.secret_ref').length;
-    return fromKeys + fromSecrets > 0 ? 'secrets are passed as environment variables' : undefined;
-  }),
+  containerRule(
+    { id: 'CKV_K8S_35', severity: 'warning', description: 'Secrets are mounted as files rather than environment variables' },
+    (c) => {
+      const fromKeys = attrs(c, 'env.value_from.secret_key_ref').length;
+      const fromSecrets = attrs(c, 'env_from.secret_ref').length;
+      return fromKeys + fromSecrets > 0 ? 'secrets are passed as environment variables' : undefined;
+    },
+  ),
   podRule({ id: 'CKV_K8S_29', severity: 'warning', description: 'Pods have a security context' }, (spec) =>
     spec.security_context ? undefined : 'no pod security_context',
   ),

@@ -19,7 +19,13 @@ export function isDefaultDeny(policy: SynthesizedResource): boolean {
     (attrs(a, 'spec.pod_selector.match_labels').every((l) => Object.keys(l as object).length === 0) &&
       attrs(a, 'spec.pod_selector.match_expressions').length === 0);
   const types = attrs(a, 'spec.policy_types').map(String);
-  return selectsAll && types.includes('Ingress') && types.includes('Egress') && attrs(a, 'spec.ingress').length === 0 && attrs(a, 'spec.egress').length === 0;
+  return (
+    selectsAll &&
+    types.includes('Ingress') &&
+    types.includes('Egress') &&
+    attrs(a, 'spec.ingress').length === 0 &&
+    attrs(a, 'spec.egress').length === 0
+  );
 }
 
 export const networkRules: PolicyRule[] = [

@@ -8,27 +8,42 @@ import { kubernetesRules } from '.';
 import { deployment, FIXTURE_LABELS, findingsOf, firstContainer, ruleStack } from '../testing/rule-fixtures';
 
 type Build = (stack: TerraformStack) => void;
-const withDeployment = (change: Parameters<typeof deployment>[1], options?: Parameters<typeof deployment>[2]): Build => (s) => {
-  deployment(s, change, options);
-};
+const withDeployment =
+  (change: Parameters<typeof deployment>[1], options?: Parameters<typeof deployment>[2]): Build =>
+  (s) => {
+    deployment(s, change, options);
+  };
 const container = (mutate: (c: Record<string, any>) => void): Build => withDeployment((t) => mutate(firstContainer(t)));
 const pod = (mutate: (spec: Record<string, any>) => void): Build => withDeployment((t) => mutate(t.spec as Record<string, any>));
-const networkPolicy = (spec: Record<string, any>): Build => (s) => {
-  new NetworkPolicyV1(s, 'np', { metadata: { name: 'np', namespace: 'fixture' }, spec: { podSelector: {}, policyTypes: ['Ingress', 'Egress'], ...spec } });
-};
+const networkPolicy =
+  (spec: Record<string, any>): Build =>
+  (s) => {
+    new NetworkPolicyV1(s, 'np', {
+      metadata: { name: 'np', namespace: 'fixture' },
+      spec: { podSelector: {}, policyTypes: ['Ingress', 'Egress'], ...spec },
+    });
+  };
 const pdb = (s: TerraformStack, labels: Record<string, string>) =>
-  new PodDisruptionBudgetV1(s, 'pdb', { metadata: { name: 'fixture', namespace: 'fixture' }, spec: { maxUnavailable: '1', selector: { matchLabels: labels } } });
+  new PodDisruptionBudgetV1(s, 'pdb', {
+    metadata: { name: 'fixture', namespace: 'fixture' },
+    spec: { maxUnavailable: '1', selector: { matchLabels: labels } },
+  });
 const hpa = (s: TerraformStack, name: string) =>
   new HorizontalPodAutoscalerV2(s, 'hpa', {
     metadata: { name, namespace: 'fixture' },
     spec: { maxReplicas: 4, scaleTargetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name } },
   });
-const namespaceWith = (policy: Record<string, any> | undefined): Build => (s) => {
-  const ns = new NamespaceV1(s, 'ns', { metadata: { name: 'fixture' } });
-  if (policy) {
-    new NetworkPolicyV1(s, 'np', { metadata: { name: 'np', namespace: ns.metadata.name }, spec: { podSelector: {}, policyTypes: ['Ingress', 'Egress'], ...policy } });
-  }
-};
+const namespaceWith =
+  (policy: Record<string, any> | undefined): Build =>
+  (s) => {
+    const ns = new NamespaceV1(s, 'ns', { metadata: { name: 'fixture' } });
+    if (policy) {
+      new NetworkPolicyV1(s, 'np', {
+        metadata: { name: 'np', namespace: ns.metadata.name },
+        spec: { podSelector: {}, policyTypes: ['Ingress', 'Egress'], ...policy },
+      });
+    }
+  };
 
 /** One passing and one failing fixture per rule. */
 const CASES: Record<string, { pass: Build; fail: Build }> = {
@@ -117,13 +132,16 @@ describe('kubernetes rules', () => {
     expect(new Set(kubernetesRules.map((r) => r.id)).size).toBe(kubernetesRules.length);
   });
 
-  test.each(kubernetesRules.map((rule) => [rule.id, rule] as const))('%s passes its passing fixture and fails its failing one', (id, rule) => {
-    const cases = CASES[id]!;
-    expect(findingsOf(rule, ruleStack(cases.pass))).toEqual([]);
-    const failing = findingsOf(rule, ruleStack(cases.fail));
-    expect(failing).toHaveLength(1);
-    expect(failing[0]!.ruleId).toBe(id);
-  });
+  test.each(kubernetesRules.map((rule) => [rule.id, rule] as const))(
+    '%s passes its passing fixture and fails its failing one',
+    (id, rule) => {
+      const cases = CASES[id]!;
+      expect(findingsOf(rule, ruleStack(cases.pass))).toEqual([]);
+      const failing = findingsOf(rule, ruleStack(cases.fail));
+      expect(failing).toHaveLength(1);
+      expect(failing[0]!.ruleId).toBe(id);
+    },
+  );
 
   test('Trivy HIGH checks are errors; Checkov-only checks are warnings', () => {
     const severity = Object.fromEntries(kubernetesRules.map((r) => [r.id, r.severity]));

@@ -7,7 +7,13 @@ export const CONTROLLER_TYPES = [
   'kubernetes_stateful_set',
   'kubernetes_stateful_set_v1',
 ] as const;
-export const WORKLOAD_TYPES = [...CONTROLLER_TYPES, 'kubernetes_daemonset', 'kubernetes_daemon_set_v1', 'kubernetes_pod', 'kubernetes_pod_v1'] as const;
+export const WORKLOAD_TYPES = [
+  ...CONTROLLER_TYPES,
+  'kubernetes_daemonset',
+  'kubernetes_daemon_set_v1',
+  'kubernetes_pod',
+  'kubernetes_pod_v1',
+] as const;
 export const NETWORK_POLICY_TYPES = ['kubernetes_network_policy', 'kubernetes_network_policy_v1'] as const;
 export const NAMESPACE_TYPES = ['kubernetes_namespace', 'kubernetes_namespace_v1'] as const;
 export const PDB_TYPES = ['kubernetes_pod_disruption_budget', 'kubernetes_pod_disruption_budget_v1'] as const;

@@ -14,7 +14,8 @@ export function secretEnv(secretName: string, keys: readonly SecretKey[]): Secre
   const ref = (key: SecretKey): SecretEnv => ({ name: key, valueFrom: { secretKeyRef: { name: secretName, key } } });
   const env = keys.map(ref);
   // The distributed test runner reads its Redis from its own variable.
-  if (keys.includes(ENV.redisUrl)) env.push({ name: ENV.runnerRedisUrl, valueFrom: { secretKeyRef: { name: secretName, key: ENV.redisUrl } } });
+  if (keys.includes(ENV.redisUrl))
+    env.push({ name: ENV.runnerRedisUrl, valueFrom: { secretKeyRef: { name: secretName, key: ENV.redisUrl } } });
   return env;
 }
 

@@ -15,7 +15,9 @@ function managed(context: TargetContext, extra: Partial<WorkloadStackProps> = {}
     provider: {
       host: 'https://eks.example.internal',
       clusterCaCertificate: 'ca',
-      exec: [{ apiVersion: 'client.authentication.k8s.io/v1beta1', command: 'aws', args: ['eks', 'get-token', '--cluster-name', 'mockforge'] }],
+      exec: [
+        { apiVersion: 'client.authentication.k8s.io/v1beta1', command: 'aws', args: ['eks', 'get-token', '--cluster-name', 'mockforge'] },
+      ],
     },
     ingressClass: 'alb',
     secretName: 'mockforge-aws-secrets',
@@ -26,7 +28,10 @@ function managed(context: TargetContext, extra: Partial<WorkloadStackProps> = {}
 
 describe('KubernetesWorkloadStack on a managed cluster', () => {
   const context = targetContext(
-    { ...defaultConfig(['aws']), tiers: { production: { size: 'medium', topology: 'hybrid', regions: { aws: ['us-east-1', 'eu-west-1'] } } } },
+    {
+      ...defaultConfig(['aws']),
+      tiers: { production: { size: 'medium', topology: 'hybrid', regions: { aws: ['us-east-1', 'eu-west-1'] } } },
+    },
     'production',
     'aws',
   );
@@ -86,20 +91,31 @@ describe('KubernetesWorkloadStack on a managed cluster', () => {
 
 describe('KubernetesWorkloadStack ingress TLS on a gce ingress', () => {
   const context = targetContext(defaultConfig(['gcp']), 'staging', 'gcp');
-  const solver = (json: Record<string, any>) => resourcesOf(json, 'kubernetes_network_policy_v1').filter((p) => p.metadata.name === 'acme-http01-solver');
+  const solver = (json: Record<string, any>) =>
+    resourcesOf(json, 'kubernetes_network_policy_v1').filter((p) => p.metadata.name === 'acme-http01-solver');
 
   test('cluster (the default): a cert-manager cluster-issuer, a TLS Secret and the solver policy', () => {
     const { json } = managed(context, { ingressClass: 'gce' });
     const ingress = resourcesOf(json, 'kubernetes_ingress_v1')[0]!;
-    expect(ingress.metadata.annotations).toEqual({ 'cert-manager.io/cluster-issuer': NGINX_INGRESS.clusterIssuer, 'kubernetes.io/ingress.allow-http': 'false' });
+    expect(ingress.metadata.annotations).toEqual({
+      'cert-manager.io/cluster-issuer': NGINX_INGRESS.clusterIssuer,
+      'kubernetes.io/ingress.allow-http': 'false',
+    });
     expect(ingress.spec.tls).toEqual([{ hosts: [context.hostname], secret_name: NGINX_INGRESS.tlsSecretName }]);
     expect(solver(json)).toHaveLength(1);
   });
 
   test('cloud: the load balancer’s certificate annotation; no issuer, TLS Secret or solver policy', () => {
-    const { json } = managed(context, { ingressClass: 'gce', ingressTls: 'cloud', ingressAnnotations: { 'ingress.gcp.kubernetes.io/pre-shared-cert': 'edge-cert' } });
+    const { json } = managed(context, {
+      ingressClass: 'gce',
+      ingressTls: 'cloud',
+      ingressAnnotations: { 'ingress.gcp.kubernetes.io/pre-shared-cert': 'edge-cert' },
+    });
     const ingress = resourcesOf(json, 'kubernetes_ingress_v1')[0]!;
-    expect(ingress.metadata.annotations).toEqual({ 'kubernetes.io/ingress.allow-http': 'false', 'ingress.gcp.kubernetes.io/pre-shared-cert': 'edge-cert' });
+    expect(ingress.metadata.annotations).toEqual({
+      'kubernetes.io/ingress.allow-http': 'false',
+      'ingress.gcp.kubernetes.io/pre-shared-cert': 'edge-cert',
+    });
     expect(ingress.spec.tls).toBeUndefined();
     expect(ingress.spec.rule[0].host).toBe('staging.mocks.example.com');
     expect(solver(json)).toEqual([]);

@@ -10,6 +10,8 @@ export interface GcpSettings {
 }
 
 export const GCP_SETTINGS_SCHEMA = obj({
-  project: required(str({ pattern: /^[a-z][a-z0-9-]{4,28}[a-z0-9]$/, describe: 'a GCP project id (6-30 lowercase letters, digits, hyphens)' })),
+  project: required(
+    str({ pattern: /^[a-z][a-z0-9-]{4,28}[a-z0-9]$/, describe: 'a GCP project id (6-30 lowercase letters, digits, hyphens)' }),
+  ),
   gkeMasterAuthorizedCidrs: list(CIDR_SCHEMA, { unique: true }),
 });
