@@ -4,7 +4,7 @@
 // uncached synthesis of every tier and target, each tier alone, and the same stacks through
 // `npx cdktf synth`. Prints a table, then one JSON line.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, totalmem, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,29 +14,16 @@ const runsArg = process.argv.indexOf('--runs');
 const runs = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 5;
 const probe = join(root, 'tools', 'bench-probe.cjs');
 
-function* jsFiles(dir) {
-  for (const entry of readdirSync(dir)) {
-    const full = join(dir, entry);
-    if (statSync(full).isDirectory()) yield* jsFiles(full);
-    else if (entry.endsWith('.js')) yield full;
-  }
-}
-
-/** Every deep provider module the compiled packages require. */
+/** The provider modules a full synthesis actually loads, reported by the probe. */
 function providerModules() {
-  const modules = new Set();
-  for (const name of readdirSync(join(root, 'packages'))) {
-    const dist = join(root, 'packages', name, 'dist');
-    try {
-      statSync(dist);
-    } catch {
-      continue;
-    }
-    for (const file of jsFiles(dist)) {
-      for (const m of readFileSync(file, 'utf8').matchAll(/require\("(@cdktf\/provider-[a-z0-9-]+\/lib\/[^"]+)"\)/g)) modules.add(m[1]);
-    }
-  }
-  return [...modules].sort();
+  const result = spawnSync('node', ['tools/synth.mjs', '--outdir', join(mkdtempSync(join(tmpdir(), 'mf-bench-')), 'out')], {
+    cwd: root,
+    env: { ...process.env, NODE_OPTIONS: `--require ${probe}`, MF_BENCH_LIST_MODULES: '1' },
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  if (result.status !== 0) throw new Error(`synth failed:\n${result.stderr}`);
+  return JSON.parse(/__bench__ (\{.*\})/.exec(result.stderr)[1]).providerModules;
 }
 
 function measure(label, command, args, env = {}) {

@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { App } from 'cdktf';
 import {
+  coreRules,
   describeBackend,
   formatFinding,
   loadConfig,
@@ -13,7 +14,7 @@ import {
   type TierName,
 } from '@mockforge-infra/core';
 import { composeTiers } from './compose';
-import { withCheapTokenTraces } from './fast-stack-traces';
+import { withoutTokenTraces } from './fast-stack-traces';
 import { IMPLEMENTED_CLOUDS } from './targets';
 
 export interface SynthOptions {
@@ -61,8 +62,8 @@ export function synthesize(options: SynthOptions = {}): SynthResult {
   mkdirSync(workdir, { recursive: true });
   try {
     const app = new App({ outdir: workdir, stackTraces: false });
-    const policy = new PolicyEngine([], { failOnError: false });
-    const stacks = withCheapTokenTraces(() => {
+    const policy = new PolicyEngine(coreRules, { failOnError: false });
+    const stacks = withoutTokenTraces(() => {
       const composed = composeTiers(app, config, policy, { tiers: options.tiers ?? TIER_NAMES, clouds: options.clouds });
       app.synth();
       return composed;

@@ -73,7 +73,9 @@ export class AwsRegionalStack extends MockforgeStack {
 
   constructor(scope: Construct, props: AwsRegionalStackProps) {
     const { context, region } = props;
-    super(scope, { tier: context.tier, cloud: 'aws', region, backend: context.backend, policy: props.policy });
+    // The primary region refers to no other stack; the others refer to it.
+    const selfContained = props.primary === undefined;
+    super(scope, { tier: context.tier, cloud: 'aws', region, backend: context.backend, policy: props.policy, selfContained });
     this.context = context;
     this.isPrimary = props.primary === undefined;
     new AwsProvider(this, 'aws', { region });

@@ -17,6 +17,13 @@ export interface MockforgeStackProps {
   readonly backend: BackendConfig;
   /** Checks the stack at synthesis; usually one engine for the whole app. */
   readonly policy?: PolicyEngine;
+  /**
+   * The stack refers to no other stack's resources (others may refer to it). cdktf then skips
+   * the preparing pass that looks for cross-stack references, a full extra resolve of the stack.
+   * The MF_CORE_1 policy rule fails synthesis if such a stack ever refers outside itself.
+   * @default false
+   */
+  readonly selfContained?: boolean;
 }
 
 /** `<tier>-<cloud>-<region>`, or `<tier>-<cloud>-global`. */
@@ -33,6 +40,7 @@ export class MockforgeStack extends TerraformStack {
   readonly cloud: CloudName;
   readonly region: string;
   readonly backend: BackendConfig;
+  readonly selfContained: boolean;
   private synthesized?: ReturnType<TerraformStack['toTerraform']>;
 
   constructor(scope: Construct, props: MockforgeStackProps) {
@@ -41,6 +49,7 @@ export class MockforgeStack extends TerraformStack {
     this.cloud = props.cloud;
     this.region = props.region;
     this.backend = props.backend;
+    this.selfContained = props.selfContained ?? false;
     applyBackend(this, props.backend);
     Aspects.of(this).add(new TaggingAspect(standardTags(props.tier, props.cloud, props.region)));
     props.policy?.attach(this);
@@ -51,6 +60,11 @@ export class MockforgeStack extends TerraformStack {
     for (const [name, output] of Object.entries(outputs)) {
       new TerraformOutput(this, name, output).overrideLogicalId(name);
     }
+  }
+
+  /** Every stack here has an explicit backend, so a self-contained stack has nothing to prepare. */
+  override prepareStack(): void {
+    if (!this.selfContained) super.prepareStack();
   }
 
   /** The policy check and the file writer both need the JSON; build it once per synthesis. */

@@ -50,7 +50,9 @@ export class GcpRegionalStack extends MockforgeStack {
 
   constructor(scope: Construct, props: GcpRegionalStackProps) {
     const { context, region } = props;
-    super(scope, { tier: context.tier, cloud: 'gcp', region, backend: context.backend, policy: props.policy });
+    // The primary region owns the network and refers to no other stack; the others refer to it.
+    const selfContained = props.primary === undefined;
+    super(scope, { tier: context.tier, cloud: 'gcp', region, backend: context.backend, policy: props.policy, selfContained });
     this.context = context;
     const project = gcpProject(context);
     addGoogleProvider(this, project, region);

@@ -13,6 +13,8 @@ export interface WorkloadStackProps extends WorkloadOptions {
   readonly provider: KubernetesProviderConfig;
   /** Run Redis in the cluster. @default false */
   readonly inClusterRedis?: boolean;
+  /** The provider settings refer to no other stack (kubeconfig rather than a cluster's outputs). @default false */
+  readonly selfContained?: boolean;
 }
 
 /** One cluster's workload in a stack of its own: `<tier>-<cloud>-<region>`. */
@@ -20,8 +22,8 @@ export class KubernetesWorkloadStack extends MockforgeStack {
   readonly workload: MockforgeWorkload;
 
   constructor(scope: Construct, props: WorkloadStackProps) {
-    const { context, policy, region, provider, ...options } = props;
-    super(scope, { tier: context.tier, cloud: context.cloud, region, backend: context.backend, policy });
+    const { context, policy, region, provider, selfContained, ...options } = props;
+    super(scope, { tier: context.tier, cloud: context.cloud, region, backend: context.backend, policy, selfContained });
     new KubernetesProvider(this, 'kubernetes', provider);
     this.workload = new MockforgeWorkload(this, 'workload', { ...options, context });
     this.exportOutputs({
