@@ -1,34 +1,73 @@
 import type { StackJson } from '../synthesized-tiers';
 
-/** The parts of the topology worth drawing: one node per kind of part per stack. */
-const PARTS: Readonly<Record<string, string>> = {
-  aws_route53_zone: 'Route 53 GeoDNS',
-  aws_route53_record: 'Route 53 GeoDNS',
-  aws_route53_health_check: 'Route 53 GeoDNS',
-  aws_cloudfront_distribution: 'CloudFront CDN',
-  aws_wafv2_web_acl: 'WAF',
-  aws_lb: 'Application Load Balancer',
-  aws_ecs_service: 'ECS Fargate service',
-  aws_eks_cluster: 'EKS cluster',
-  aws_db_instance: 'RDS PostgreSQL',
-  aws_rds_cluster: 'Aurora PostgreSQL',
-  aws_rds_global_cluster: 'Aurora Global Database',
-  aws_elasticache_replication_group: 'ElastiCache Redis',
-  aws_elasticache_global_replication_group: 'Redis Global Datastore',
-  aws_backup_plan: 'AWS Backup',
-  google_dns_record_set: 'Cloud DNS',
-  google_compute_global_forwarding_rule: 'Global HTTPS load balancer',
-  google_compute_backend_service: 'Backend service + Cloud CDN',
-  google_compute_security_policy: 'Cloud Armor',
-  google_compute_region_network_endpoint_group: 'Serverless NEG',
-  google_cloud_run_v2_service: 'Cloud Run service',
-  google_container_cluster: 'GKE cluster',
-  google_sql_database_instance: 'Cloud SQL PostgreSQL',
-  google_redis_instance: 'Memorystore Redis',
-  kubernetes_ingress_v1: 'Ingress',
-  kubernetes_deployment_v1: 'Deployment (stateless)',
-  kubernetes_stateful_set_v1: 'StatefulSet',
+/** The parts of the topology worth drawing, with their layer: traffic flows from lower to higher. */
+const PARTS: Readonly<Record<string, { label: string; layer: number }>> = {
+  aws_route53_zone: { label: 'Route 53 GeoDNS', layer: 0 },
+  aws_route53_record: { label: 'Route 53 GeoDNS', layer: 0 },
+  aws_route53_health_check: { label: 'Route 53 GeoDNS', layer: 0 },
+  google_dns_record_set: { label: 'Cloud DNS', layer: 0 },
+  aws_cloudfront_distribution: { label: 'CloudFront CDN', layer: 1 },
+  google_compute_global_forwarding_rule: { label: 'Global HTTPS load balancer', layer: 1 },
+  aws_wafv2_web_acl: { label: 'WAF', layer: 2 },
+  google_compute_security_policy: { label: 'Cloud Armor', layer: 1.5 },
+  google_compute_backend_service: { label: 'Backend service + Cloud CDN', layer: 2 },
+  aws_lb: { label: 'Application Load Balancer', layer: 3 },
+  kubernetes_ingress_v1: { label: 'Ingress', layer: 3 },
+  google_compute_region_network_endpoint_group: { label: 'Serverless NEG', layer: 3 },
+  aws_ecs_service: { label: 'ECS Fargate service', layer: 4 },
+  aws_eks_cluster: { label: 'EKS cluster', layer: 4 },
+  google_cloud_run_v2_service: { label: 'Cloud Run service', layer: 4 },
+  google_container_cluster: { label: 'GKE cluster', layer: 4 },
+  kubernetes_deployment_v1: { label: 'Deployment (stateless)', layer: 4 },
+  kubernetes_stateful_set_v1: { label: 'StatefulSet', layer: 4 },
+  aws_db_instance: { label: 'RDS PostgreSQL', layer: 5 },
+  aws_rds_cluster: { label: 'Aurora PostgreSQL', layer: 5 },
+  aws_elasticache_replication_group: { label: 'ElastiCache Redis', layer: 5 },
+  google_sql_database_instance: { label: 'Cloud SQL PostgreSQL', layer: 5 },
+  google_redis_instance: { label: 'Memorystore Redis', layer: 5 },
+  aws_rds_global_cluster: { label: 'Aurora Global Database', layer: 6 },
+  aws_elasticache_global_replication_group: { label: 'Redis Global Datastore', layer: 6 },
+  aws_backup_plan: { label: 'AWS Backup', layer: 6 },
 };
+
+/**
+ * Resources that refer to, or are referred to by, most others (networks, keys, roles, namespaces,
+ * alarms, dashboards); connections through them say nothing about the topology, so they are not
+ * followed.
+ */
+const HUB_TYPES = new Set([
+  'aws_vpc',
+  'aws_subnet',
+  'aws_security_group',
+  'aws_kms_key',
+  'aws_kms_alias',
+  'aws_iam_role',
+  'aws_iam_policy',
+  'aws_cloudwatch_log_group',
+  'aws_s3_bucket',
+  'aws_sns_topic',
+  'aws_acm_certificate',
+  'aws_route_table',
+  'google_compute_network',
+  'google_compute_subnetwork',
+  'google_service_account',
+  'google_kms_crypto_key',
+  'google_storage_bucket',
+  'google_monitoring_notification_channel',
+  'kubernetes_namespace_v1',
+  'kubernetes_service_account_v1',
+  'kubernetes_config_map_v1',
+  'aws_cloudwatch_metric_alarm',
+  'aws_cloudwatch_dashboard',
+  'aws_route53_health_check',
+  'aws_backup_selection',
+  'aws_acm_certificate_validation',
+  'aws_appautoscaling_target',
+  'aws_appautoscaling_policy',
+  'google_monitoring_alert_policy',
+  'google_monitoring_dashboard',
+  'google_monitoring_uptime_check_config',
+]);
 
 export interface TopologyNode {
   readonly id: string;
@@ -43,22 +82,36 @@ export interface TopologyGraph {
   readonly edges: readonly { readonly from: string; readonly to: string }[];
 }
 
+const COMPUTE_LABELS = ['ECS Fargate service', 'Cloud Run service', 'Deployment (stateless)', 'StatefulSet'];
+const DATA_LABELS = ['RDS PostgreSQL', 'Aurora PostgreSQL', 'ElastiCache Redis', 'Cloud SQL PostgreSQL', 'Memorystore Redis'];
+
 const REFERENCE = /\$\{(data\.)?([a-z0-9_]+)\.([A-Za-z0-9_-]+)(?:\.([A-Za-z0-9_-]+))?/g;
 const REMOTE_INPUT = 'cross-stack-reference-input-';
 
 const nodeId = (stack: string, label: string) => `${stack}:${label}`.replace(/[^A-Za-z0-9]/g, '_');
 
 /**
- * Builds the topology of a set of stacks: the parts in PARTS, with an edge wherever one part's
- * resource refers to another's, directly, through resources that are not drawn, or across stacks
- * through cdktf's cross-stack outputs.
+ * Builds the topology of a set of stacks: the parts in PARTS, connected wherever one part's
+ * resources refer to another's, directly, through resources that are not drawn (listeners,
+ * target groups, secrets), or across stacks through cdktf's cross-stack outputs. Each edge points
+ * the way traffic flows: from the edge towards the data.
  */
 export function topologyGraph(stacks: ReadonlyMap<string, StackJson>): TopologyGraph {
   const key = (stack: string, address: string) => `${stack}|${address}`;
-  const references = new Map<string, string[]>();
-  const part = new Map<string, TopologyNode>();
+  const neighbours = new Map<string, Set<string>>();
+  const refersTo = new Map<string, Set<string>>();
+  const part = new Map<string, TopologyNode & { layer: number }>();
+  const connect = (a: string, b: string) => {
+    refersTo.set(a, (refersTo.get(a) ?? new Set()).add(b));
+    for (const [x, y] of [
+      [a, b],
+      [b, a],
+    ] as const)
+      neighbours.set(x, (neighbours.get(x) ?? new Set()).add(y));
+  };
+  const isHub = (address: string) => HUB_TYPES.has(address.split('|')[1]!.split('.')[0]!);
 
-  const resolveOutput = (stack: string, output: string): string[] => {
+  const outputTargets = (stack: string, output: string): string[] => {
     const value = JSON.stringify(stacks.get(stack)?.output?.[output]?.value ?? '');
     return [...value.matchAll(REFERENCE)].filter((m) => !m[1]).map((m) => key(stack, `${m[2]}.${m[3]}`));
   };
@@ -67,35 +120,32 @@ export function topologyGraph(stacks: ReadonlyMap<string, StackJson>): TopologyG
     for (const [type, byName] of Object.entries(json.resource ?? {})) {
       for (const [name, body] of Object.entries(byName)) {
         const self = key(stack, `${type}.${name}`);
-        const label = PARTS[type];
-        if (label) part.set(self, { id: nodeId(stack, label), stack, label });
-        const targets: string[] = [];
-        for (const m of JSON.stringify(body).matchAll(REFERENCE)) {
-          if (!m[1]) targets.push(key(stack, `${m[2]}.${m[3]}`));
+        const drawn = PARTS[type];
+        if (drawn) part.set(self, { id: nodeId(stack, drawn.label), stack, label: drawn.label, layer: drawn.layer });
+        const text = JSON.stringify(body);
+        for (const m of text.matchAll(REFERENCE)) {
+          if (!m[1]) connect(self, key(stack, `${m[2]}.${m[3]}`));
           else if (m[2] === 'terraform_remote_state' && m[3]!.startsWith(REMOTE_INPUT) && m[4] === 'outputs') {
-            const rest = JSON.stringify(body)
-              .slice(m.index! + m[0].length)
-              .match(/^\.([A-Za-z0-9_-]+)/);
-            if (rest) targets.push(...resolveOutput(m[3]!.slice(REMOTE_INPUT.length), rest[1]!));
+            const output = /^\.([A-Za-z0-9_-]+)/.exec(text.slice(m.index! + m[0].length))?.[1];
+            if (output) for (const target of outputTargets(m[3]!.slice(REMOTE_INPUT.length), output)) connect(self, target);
           }
         }
-        references.set(self, targets);
       }
     }
   }
 
-  // The drawn parts a resource reaches, passing only through resources that are not drawn.
-  const reach = (start: string): Set<string> => {
+  // The drawn parts a part touches, passing only through resources that are neither drawn nor hubs.
+  const touches = (start: string): Set<string> => {
     const found = new Set<string>();
     const seen = new Set<string>([start]);
-    const queue = [...(references.get(start) ?? [])];
+    const queue = [...(neighbours.get(start) ?? [])];
     while (queue.length > 0) {
       const next = queue.shift()!;
       if (seen.has(next)) continue;
       seen.add(next);
       const target = part.get(next);
-      if (target) found.add(target.id);
-      else queue.push(...(references.get(next) ?? []));
+      if (target) found.add(next);
+      else if (!isHub(next)) queue.push(...(neighbours.get(next) ?? []));
     }
     return found;
   };
@@ -103,8 +153,27 @@ export function topologyGraph(stacks: ReadonlyMap<string, StackJson>): TopologyG
   const nodes = new Map<string, TopologyNode>();
   const edges = new Set<string>();
   for (const [address, node] of part) {
-    nodes.set(node.id, node);
-    for (const target of reach(address)) if (target !== node.id) edges.add(`${node.id}>${target}`);
+    nodes.set(node.id, { id: node.id, stack: node.stack, label: node.label });
+    for (const other of touches(address)) {
+      const target = part.get(other)!;
+      if (target.id === node.id) continue;
+      // Same-layer parts connect only by a direct reference, such as a replica naming its primary.
+      if (target.layer === node.layer) {
+        if (refersTo.get(address)?.has(other)) edges.add(`${node.id}>${target.id}`);
+        continue;
+      }
+      const [from, to] = node.layer < target.layer ? [node.id, target.id] : [target.id, node.id];
+      edges.add(`${from}>${to}`);
+    }
+  }
+  // Connections that are not Terraform references: the service reaches its database and cache
+  // through DATABASE_URL and REDIS_URL, and an Ingress reaches its pods through a label selector.
+  const inStack = (stack: string, labels: readonly string[]) =>
+    [...part.values()].filter((p) => p.stack === stack && labels.includes(p.label));
+  for (const stack of new Set([...part.values()].map((p) => p.stack))) {
+    const compute = inStack(stack, COMPUTE_LABELS);
+    for (const service of compute) for (const data of inStack(stack, DATA_LABELS)) edges.add(`${service.id}>${data.id}`);
+    for (const ingress of inStack(stack, ['Ingress'])) for (const pods of compute) edges.add(`${ingress.id}>${pods.id}`);
   }
   return {
     stacks: [...new Set([...nodes.values()].map((n) => n.stack))].sort(),
@@ -115,7 +184,6 @@ export function topologyGraph(stacks: ReadonlyMap<string, StackJson>): TopologyG
     }),
   };
 }
-
 export function toMermaid(graph: TopologyGraph): string {
   const lines = ['flowchart LR'];
   for (const stack of graph.stacks) {
