@@ -1,4 +1,4 @@
-import { addressesOf, ALERTS, asPercent, CDN_TTLS, defaultConfig, PolicyEngine, targetContext, type TierName } from '@mockforge-infra/core';
+import { ALERTS, asPercent, CDN_TTLS, defaultConfig, PolicyEngine, targetContext, type TierName } from '@mockforge-infra/core';
 import { Testing } from 'cdktf';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -42,43 +42,6 @@ describe('awsTarget (production, default config)', () => {
     expect(policy.findings.filter((f) => !f.suppressedBecause)).toEqual([]);
     const ids = [...new Set(policy.findings.map((f) => f.ruleId))].sort();
     expect(ids).toEqual(['AWS-0053', 'CKV2_AWS_57', 'CKV_AWS_144', 'CKV_AWS_145', 'CKV_AWS_260', 'CKV_AWS_378', 'CKV_AWS_382']);
-  });
-
-  it('pins the addresses of databases, caches, buckets, keys and vaults', () => {
-    const pinned = Object.fromEntries(
-      Object.entries(stacks).map(([name, json]) => [name, addressesOf(json, awsTarget.statefulResourceTypes)]),
-    );
-    const regional = [
-      'aws_backup_vault.backup_copy_vault_7BB6056A',
-      'aws_backup_vault.backup_vault_A3268EAD',
-      'aws_db_instance.database_instance_D7FC2283',
-      'aws_elasticache_replication_group.cache_replication_group_E7A9A3AF',
-      'aws_elasticache_user.cache_users_app_password_user_64AE4858',
-      'aws_elasticache_user.cache_users_app_user_6146DBA5',
-      'aws_elasticache_user.cache_users_default_user_1C12EC46',
-      'aws_elasticache_user_group.cache_users_group_79ABB10E',
-      'aws_kms_key.backup_copy_key_6E30BE50',
-      'aws_kms_key.encryption_key_0F00DADF',
-      'aws_s3_bucket.load_balancer_access_logs_bucket_F33FF514',
-      'aws_secretsmanager_secret_version.cache_connection_url_version_C9E99C74',
-    ];
-    expect(pinned).toEqual({
-      'production-aws-us-east-1': [
-        ...regional,
-        'aws_elasticache_global_replication_group.cache_global_datastore_950AF98A',
-        'aws_route53_zone.hosted_zone_BBED81BF',
-      ].sort(),
-      'production-aws-eu-west-1': regional,
-      'production-aws-ap-south-1': regional,
-      'production-aws-global': [
-        'aws_backup_vault.backup_copy_vault_7BB6056A',
-        'aws_backup_vault.backup_vault_A3268EAD',
-        'aws_kms_key.backup_copy_key_6E30BE50',
-        'aws_kms_key.encryption_key_0F00DADF',
-        'aws_s3_bucket.cdn_logs_bucket_B7ED4066',
-        'aws_s3_bucket.config_bucket_DF2978D9',
-      ],
-    });
   });
 
   it('replicates the database and cache from the primary region', () => {

@@ -1,11 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { App, Testing } from 'cdktf';
-import { addressesOf, defaultConfig, PolicyEngine, targetContext } from '@mockforge-infra/core';
+import { defaultConfig, PolicyEngine, targetContext } from '@mockforge-infra/core';
 import { gcpRules } from './rules';
 import { gcpTarget } from './target';
-
-const STATEFUL = ['google_sql_database_instance', 'google_redis_instance', 'google_storage_bucket', 'google_container_cluster'];
 
 function synthProduction() {
   const app: App = Testing.app();
@@ -27,25 +25,6 @@ describe('gcpTarget in production', () => {
       'production-gcp-global',
     ]);
     expect(gcpTarget.rules.map((r) => r.id)).toEqual(expect.arrayContaining(gcpRules.map((r) => r.id)));
-  });
-
-  it('pins the addresses of databases, caches and buckets', () => {
-    const pinned = Object.fromEntries(names.map((name) => [name, addressesOf(read(name), STATEFUL)]));
-    expect(pinned).toEqual({
-      'production-gcp-us-central1': [
-        'google_redis_instance.cache_instance_C409FC14',
-        'google_sql_database_instance.database_instance_D7FC2283',
-      ],
-      'production-gcp-europe-west1': [
-        'google_redis_instance.cache_instance_C409FC14',
-        'google_sql_database_instance.database_instance_D7FC2283',
-      ],
-      'production-gcp-asia-south1': [
-        'google_redis_instance.cache_instance_C409FC14',
-        'google_sql_database_instance.database_instance_D7FC2283',
-      ],
-      'production-gcp-global': ['google_storage_bucket.config-bucket_3923D1B9', 'google_storage_bucket.config-bucket_access-logs_B90B0AA5'],
-    });
   });
 
   it('has no findings except the documented Cloud SQL TLS and access-log suppressions', () => {
