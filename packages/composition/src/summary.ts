@@ -1,17 +1,22 @@
 import { formatTable } from './table';
+import type { Finding } from '@mockforge-infra/core';
 import type { SynthResult } from './synthesize';
+
+/** Open errors, open warnings and suppressed findings of one stack. */
+export function countFindings(findings: readonly Finding[]): { errors: number; warnings: number; suppressed: number } {
+  const open = findings.filter((f) => !f.suppressedBecause);
+  return {
+    errors: open.filter((f) => f.severity === 'error').length,
+    warnings: open.filter((f) => f.severity === 'warning').length,
+    suppressed: findings.length - open.length,
+  };
+}
 
 /** The table `npm run synth` ends with: stack, resources, backend, findings and suppressions. */
 export function formatSummary(result: SynthResult): string {
   const rows = result.stacks.map((s) => {
-    const open = s.findings.filter((f) => !f.suppressedBecause);
-    return [
-      s.stack,
-      String(s.resources),
-      s.backend,
-      `${open.filter((f) => f.severity === 'error').length} errors, ${open.filter((f) => f.severity === 'warning').length} warnings`,
-      String(s.findings.length - open.length),
-    ];
+    const counts = countFindings(s.findings);
+    return [s.stack, String(s.resources), s.backend, `${counts.errors} errors, ${counts.warnings} warnings`, String(counts.suppressed)];
   });
   const out = [
     `config: ${result.configSource}`,

@@ -14,7 +14,7 @@ import {
   type TierName,
 } from '@mockforge-infra/core';
 import { composeTiers } from './compose';
-import { withoutTokenTraces } from './fast-stack-traces';
+import { withoutTokenTraces } from './token-traces';
 import { IMPLEMENTED_CLOUDS } from './targets';
 
 export interface SynthOptions {

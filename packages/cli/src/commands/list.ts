@@ -1,5 +1,5 @@
 import { CLOUD_NAMES, TIER_NAMES, type CloudName, type TierName } from '@mockforge-infra/core';
-import { formatTable, parseFlags } from '@mockforge-infra/composition';
+import { countFindings, formatTable, parseFlags } from '@mockforge-infra/composition';
 import type { Io } from '../io';
 import { synthesizeScratch } from '../synthesized-tiers';
 
@@ -18,17 +18,7 @@ export function list(args: readonly string[], io: Io): number {
     clouds: flags.cloud as CloudName[] | undefined,
     configPath: flags.config as string | undefined,
   });
-  const rows = result.stacks.map((s) => {
-    const open = s.findings.filter((f) => !f.suppressedBecause);
-    return {
-      stack: s.stack,
-      resources: s.resources,
-      backend: s.backend,
-      errors: open.filter((f) => f.severity === 'error').length,
-      warnings: open.filter((f) => f.severity === 'warning').length,
-      suppressed: s.findings.length - open.length,
-    };
-  });
+  const rows = result.stacks.map((s) => ({ stack: s.stack, resources: s.resources, backend: s.backend, ...countFindings(s.findings) }));
   if (flags.json) {
     io.out(JSON.stringify(rows, null, 2));
   } else {

@@ -13,11 +13,3 @@ export function addressesOf(synthesizedJson: string | object, types: readonly st
   }
   return found.sort();
 }
-
-/** What changed between the pinned addresses and the synthesized ones. */
-export function addressDrift(pinned: readonly string[], actual: readonly string[]): { missing: string[]; unexpected: string[] } {
-  return {
-    missing: pinned.filter((a) => !actual.includes(a)),
-    unexpected: actual.filter((a) => !pinned.includes(a)),
-  };
-}

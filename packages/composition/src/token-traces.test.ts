@@ -1,5 +1,5 @@
 import { Lazy } from 'cdktf';
-import { withoutTokenTraces } from './fast-stack-traces';
+import { withoutTokenTraces } from './token-traces';
 
 type Traced = { creationStack?: string[] };
 
