@@ -34,7 +34,6 @@ export const kubernetesTarget: CloudTarget = {
           policy,
           region: cluster,
           provider: kubeconfigProvider(cluster, settings.clusters?.[cluster]),
-          selfContained: true,
           ingressClass: settings.ingressClass ?? NGINX_INGRESS.className,
           secretName: settings.existingSecretName ?? DEFAULT_SECRET_NAME,
           databaseCidrs: settings.databaseCidrs,

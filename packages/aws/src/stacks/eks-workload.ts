@@ -51,7 +51,7 @@ export function addEksWorkload(scope: Construct, regional: AwsRegionalStack, pol
       reclaimPolicy: 'Retain',
       volumeBindingMode: 'WaitForFirstConsumer',
       allowVolumeExpansion: true,
-      parameters: { type: 'gp3', encrypted: 'true', kmsKeyId: cluster.kmsKeyArn },
+      parameters: { type: 'gp3', encrypted: 'true', kmsKeyId: stack.fromOtherStack(cluster.kmsKeyArn) },
     });
   }
   return stack;

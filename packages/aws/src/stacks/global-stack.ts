@@ -50,7 +50,7 @@ export class AwsGlobalStack extends MockforgeStack {
     const name = baseName(context);
     const hostname = context.hostname;
     const primary = props.regions[0]!;
-    const zoneId = primary.hostedZoneId;
+    const zoneId = this.fromOtherStack(primary.hostedZoneId);
     const { accountId } = accountOf(this);
 
     const key = new EncryptionKey(this, 'encryption_key', { alias: `${name}-global`, region: home });
@@ -103,7 +103,9 @@ export class AwsGlobalStack extends MockforgeStack {
       primaryRegion: context.topology.primaryRegion,
       geoRouting: context.topology.geoRouting,
       routing: props.routing,
-      endpoints: props.regions.map((r) => r.endpoint ?? this.controllerEndpoint(r, props.workloads?.get(r.region))),
+      endpoints: props.regions.map((r) =>
+        r.endpoint ? this.fromOtherStack(r.endpoint) : this.controllerEndpoint(r, props.workloads?.get(r.region)),
+      ),
     });
     const availability = new AvailabilityAlarm(this, 'availability', { name, domainName: hostname, topicArn: topic.arn });
 
@@ -156,9 +158,9 @@ export class AwsGlobalStack extends MockforgeStack {
     const ingress = workload.workload.ingress.ingress.metadata;
     const lb = new ControllerLoadBalancer(this, `controller_alb_${regional.region}`, {
       region: regional.region,
-      clusterName: regional.kubernetes.name,
-      ingressNamespace: ingress.namespace,
-      ingressName: ingress.name,
+      clusterName: this.fromOtherStack(regional.kubernetes.name),
+      ingressNamespace: this.fromOtherStack(ingress.namespace),
+      ingressName: this.fromOtherStack(ingress.name),
     });
     return {
       region: regional.region,

@@ -73,9 +73,7 @@ export class AwsRegionalStack extends MockforgeStack {
 
   constructor(scope: Construct, props: AwsRegionalStackProps) {
     const { context, region } = props;
-    // The primary region refers to no other stack; the others refer to it.
-    const selfContained = props.primary === undefined;
-    super(scope, { tier: context.tier, cloud: 'aws', region, backend: context.backend, policy: props.policy, selfContained });
+    super(scope, { tier: context.tier, cloud: 'aws', region, backend: context.backend, policy: props.policy });
     this.context = context;
     this.isPrimary = props.primary === undefined;
     new AwsProvider(this, 'aws', { region });
@@ -136,7 +134,7 @@ export class AwsRegionalStack extends MockforgeStack {
     if (configuredZone) {
       this.hostedZoneId = configuredZone;
     } else if (props.primary) {
-      this.hostedZoneId = props.primary.hostedZoneId;
+      this.hostedZoneId = this.fromOtherStack(props.primary.hostedZoneId);
     } else {
       const zone = new PublicHostedZone(this, 'hosted_zone', { hostname: context.hostname });
       this.hostedZoneId = zone.zoneId;
@@ -166,7 +164,7 @@ export class AwsRegionalStack extends MockforgeStack {
       securityGroupId: this.securityGroups.database.id,
       kmsKeyArn: keyArn,
       connectionSecret: secretRef('DATABASE_URL'),
-      replicaOf: multiRegion && props.primary ? props.primary.database.arn : undefined,
+      replicaOf: multiRegion && props.primary ? this.fromOtherStack(props.primary.database.arn) : undefined,
       exemptions: { multiAz: exemptionReason(context, 'multi-az'), deletionProtection: exemptionReason(context, 'deletion-protection') },
     });
     this.cache = new RedisReplicationGroup(this, 'cache', {
@@ -180,7 +178,7 @@ export class AwsRegionalStack extends MockforgeStack {
       connectionSecret: secretRef('REDIS_URL'),
       global: context.cache.crossRegionReplication
         ? props.primary
-          ? { role: 'secondary', globalReplicationGroupId: props.primary.cache.globalReplicationGroupId! }
+          ? { role: 'secondary', globalReplicationGroupId: this.fromOtherStack(props.primary.cache.globalReplicationGroupId!) }
           : { role: 'primary' }
         : undefined,
       singleNodeExemption: exemptionReason(context, 'multi-az'),

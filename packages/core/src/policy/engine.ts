@@ -5,9 +5,6 @@ import { SynthesizedStack } from './synthesized';
 
 const SUPPRESSION = 'mockforge:policy-suppression';
 
-/** A rule's `resourceTypes` entry that matches every resource. */
-export const ANY_RESOURCE = '*';
-
 export interface Suppression {
   readonly ruleId: string;
   readonly reason: string;
@@ -95,7 +92,7 @@ export class PolicyEngine {
     const findings: Finding[] = [];
     for (const rule of this.rules) {
       for (const type of rule.resourceTypes) {
-        for (const resource of type === ANY_RESOURCE ? view.resources : view.ofType(type)) {
+        for (const resource of view.ofType(type)) {
           const message = rule.check(resource, view);
           if (message === undefined) continue;
           const construct = constructs.get(resource.address);

@@ -1,4 +1,3 @@
 export * from './rule';
 export * from './synthesized';
 export * from './engine';
-export * from './core-rules';

@@ -14,7 +14,6 @@ export interface SynthesizedResource {
 
 interface StackJson {
   readonly resource?: Record<string, Record<string, Record<string, unknown>>>;
-  readonly data?: Record<string, Record<string, unknown>>;
 }
 
 /** Follows a dotted path; nested blocks may be an object or a one-element list. */
@@ -43,8 +42,6 @@ export function attrs(attributes: Attributes, path: string): unknown[] {
 
 export class SynthesizedStack {
   readonly resources: readonly SynthesizedResource[];
-  /** `type.name` of every data source in the stack. */
-  readonly dataSources: ReadonlySet<string>;
 
   constructor(
     readonly name: string,
@@ -58,11 +55,6 @@ export class SynthesizedStack {
       }
     }
     this.resources = resources;
-    this.dataSources = new Set(Object.entries(json.data ?? {}).flatMap(([type, byName]) => Object.keys(byName).map((n) => `${type}.${n}`)));
-  }
-
-  has(address: string): boolean {
-    return this.resources.some((r) => r.address === address);
   }
 
   ofType(type: string): SynthesizedResource[] {

@@ -1,4 +1,4 @@
-import { Aspects, TerraformOutput, TerraformStack } from 'cdktf';
+import { Aspects, DefaultTokenResolver, StringConcat, TerraformOutput, TerraformStack, Tokenization } from 'cdktf';
 import type { Construct } from 'constructs';
 import type { BackendConfig } from '../config/model';
 import type { CloudName } from '../config/regions';
@@ -6,6 +6,7 @@ import type { PolicyEngine } from '../policy/engine';
 import type { TierName } from '../seed';
 import { standardTags, TaggingAspect } from '../tagging/tagging-aspect';
 import { applyBackend } from './backend';
+import { renderStack } from './render';
 
 export const GLOBAL_REGION = 'global';
 
@@ -17,13 +18,6 @@ export interface MockforgeStackProps {
   readonly backend: BackendConfig;
   /** Checks the stack at synthesis; usually one engine for the whole app. */
   readonly policy?: PolicyEngine;
-  /**
-   * The stack refers to no other stack's resources (others may refer to it). cdktf then skips
-   * the preparing pass that looks for cross-stack references, a full extra resolve of the stack.
-   * The MF_CORE_1 policy rule fails synthesis if such a stack ever refers outside itself.
-   * @default false
-   */
-  readonly selfContained?: boolean;
 }
 
 /** `<tier>-<cloud>-<region>`, or `<tier>-<cloud>-global`. */
@@ -40,8 +34,8 @@ export class MockforgeStack extends TerraformStack {
   readonly cloud: CloudName;
   readonly region: string;
   readonly backend: BackendConfig;
-  readonly selfContained: boolean;
-  private synthesized?: ReturnType<TerraformStack['toTerraform']>;
+  private readonly otherStacksValues: unknown[] = [];
+  private synthesized?: Record<string, unknown>;
 
   constructor(scope: Construct, props: MockforgeStackProps) {
     super(scope, stackName(props.tier, props.cloud, props.region));
@@ -49,7 +43,6 @@ export class MockforgeStack extends TerraformStack {
     this.cloud = props.cloud;
     this.region = props.region;
     this.backend = props.backend;
-    this.selfContained = props.selfContained ?? false;
     applyBackend(this, props.backend);
     Aspects.of(this).add(new TaggingAspect(standardTags(props.tier, props.cloud, props.region)));
     props.policy?.attach(this);
@@ -62,14 +55,29 @@ export class MockforgeStack extends TerraformStack {
     }
   }
 
-  /** Every stack here has an explicit backend, so a self-contained stack has nothing to prepare. */
+  /**
+   * Declares a value read from another stack's resources (an ARN, a zone id, a list of ids).
+   * cdktf publishes it as an output of that stack and reads it here through remote state.
+   * Synthesis fails on a reference to another stack that did not pass through here.
+   */
+  fromOtherStack<T>(value: T): T {
+    this.otherStacksValues.push(value);
+    return value;
+  }
+
+  /**
+   * cdktf finds cross-stack references by resolving the whole stack once more before synthesis;
+   * here only the declared values are resolved, which wires the same outputs and remote state.
+   */
   override prepareStack(): void {
-    if (!this.selfContained) super.prepareStack();
+    this.ensureBackendExists();
+    const resolver = new DefaultTokenResolver(new StringConcat());
+    Tokenization.resolve(this.otherStacksValues, { scope: this, preparing: true, resolver });
   }
 
   /** The policy check and the file writer both need the JSON; build it once per synthesis. */
-  override toTerraform(): ReturnType<TerraformStack['toTerraform']> {
-    this.synthesized ??= super.toTerraform();
+  override toTerraform(): Record<string, unknown> {
+    this.synthesized ??= renderStack(this);
     return this.synthesized;
   }
 }

@@ -28,7 +28,7 @@ export class GcpGlobalStack extends MockforgeStack {
     super(scope, { tier: context.tier, cloud: 'gcp', region: GLOBAL_REGION, backend: context.backend, policy: props.policy });
     const project = gcpProject(context);
     addGoogleProvider(this, project, context.topology.primaryRegion);
-    const endpointGroupIds = props.regions.flatMap((r) => (r.service ? [r.service.backendId] : []));
+    const endpointGroupIds = props.regions.flatMap((r) => (r.service ? [this.fromOtherStack(r.service.backendId)] : []));
     let address: string;
     if (endpointGroupIds.length > 0) {
       this.loadBalancer = new GlobalLoadBalancer(this, 'edge', { context, project, endpointGroupIds });

@@ -50,14 +50,12 @@ export class GcpRegionalStack extends MockforgeStack {
 
   constructor(scope: Construct, props: GcpRegionalStackProps) {
     const { context, region } = props;
-    // The primary region owns the network and refers to no other stack; the others refer to it.
-    const selfContained = props.primary === undefined;
-    super(scope, { tier: context.tier, cloud: 'gcp', region, backend: context.backend, policy: props.policy, selfContained });
+    super(scope, { tier: context.tier, cloud: 'gcp', region, backend: context.backend, policy: props.policy });
     this.context = context;
     const project = gcpProject(context);
     addGoogleProvider(this, project, region);
     if (props.primary) {
-      this.networkId = props.primary.networkId;
+      this.networkId = this.fromOtherStack(props.primary.networkId);
     } else {
       this.vpc = new GcpVpc(this, 'vpc', { context });
       this.networkId = this.vpc.network.id;
@@ -71,7 +69,7 @@ export class GcpRegionalStack extends MockforgeStack {
     });
     this.secrets.grantRead(this.identity.member);
 
-    const primaryDatabase = props.primary?.database.instance.name;
+    const primaryDatabase = props.primary && this.fromOtherStack(props.primary.database.instance.name);
     const privateServices = this.vpc ? [this.vpc.privateServiceConnection] : undefined;
     this.database = new CloudSqlPostgres(this, 'database', {
       context,

@@ -13,8 +13,6 @@ export interface WorkloadStackProps extends WorkloadOptions {
   readonly provider: KubernetesProviderConfig;
   /** Run Redis in the cluster. @default false */
   readonly inClusterRedis?: boolean;
-  /** The provider settings refer to no other stack (kubeconfig rather than a cluster's outputs). @default false */
-  readonly selfContained?: boolean;
 }
 
 /** One cluster's workload in a stack of its own: `<tier>-<cloud>-<region>`. */
@@ -22,8 +20,10 @@ export class KubernetesWorkloadStack extends MockforgeStack {
   readonly workload: MockforgeWorkload;
 
   constructor(scope: Construct, props: WorkloadStackProps) {
-    const { context, policy, region, provider, selfContained, ...options } = props;
-    super(scope, { tier: context.tier, cloud: context.cloud, region, backend: context.backend, policy, selfContained });
+    const { context, policy, region, provider, ...options } = props;
+    super(scope, { tier: context.tier, cloud: context.cloud, region, backend: context.backend, policy });
+    // On a managed cluster, the endpoint, image, keys and network ranges come from the cluster's stack.
+    this.fromOtherStack({ provider, options, image: context.service.image });
     new KubernetesProvider(this, 'kubernetes', provider);
     this.workload = new MockforgeWorkload(this, 'workload', { ...options, context });
     this.exportOutputs({
