@@ -4,7 +4,7 @@ import type { CommonProps, IngressClass, TargetContext } from '@mockforge-infra/
 export interface WorkloadOptions {
   /** Ingress controller class; `nginx` gets the hosting guide's annotations. */
   readonly ingressClass: IngressClass;
-  /** Name of a Secret holding DATABASE_URL, REDIS_URL, MOCKFORGE_ADMIN_JWT_SECRET, MOCKFORGE_ADMIN_PASSWORD; created by the caller. */
+  /** Name of a Secret holding DATABASE_URL, REDIS_URL, MOCKFORGE_ADMIN_JWT_SECRET, MOCKFORGE_ADMIN_USERNAME, MOCKFORGE_ADMIN_PASSWORD; created by the caller. */
   readonly secretName: string;
   /** Where the external PostgreSQL lives, for the egress policy. @default [INTERNAL_CIDR] (10.0.0.0/8) */
   readonly databaseCidrs?: readonly string[];

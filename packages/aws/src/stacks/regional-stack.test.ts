@@ -253,6 +253,7 @@ describe('AwsRegionalStack (production primary)', () => {
       'mockforge/production/DATABASE_URL',
       'mockforge/production/MOCKFORGE_ADMIN_JWT_SECRET',
       'mockforge/production/MOCKFORGE_ADMIN_PASSWORD',
+      'mockforge/production/MOCKFORGE_ADMIN_USERNAME',
       'mockforge/production/REDIS_URL',
     ]);
     expect(all(json, 'aws_secretsmanager_secret_version').map((v) => v.secret_id)).toEqual([

@@ -57,7 +57,7 @@ export const ENV = {
 } as const;
 
 /** Secret values the containers receive; never rendered as plain env values. */
-export const SECRET_KEYS = [ENV.databaseUrl, ENV.redisUrl, ENV.adminJwtSecret, ENV.adminPassword] as const;
+export const SECRET_KEYS = [ENV.databaseUrl, ENV.redisUrl, ENV.adminJwtSecret, ENV.adminUsername, ENV.adminPassword] as const;
 export type SecretKey = (typeof SECRET_KEYS)[number];
 
 export const DATABASE_PORT = 5432;

@@ -35,7 +35,8 @@ export function renderMockforgeYaml(features: FeaturesConfig): string {
       prometheus: { enabled: true, port: OBSERVABILITY.metrics.port, path: OBSERVABILITY.metrics.path },
       opentelemetry: { enabled: true, service_name: SERVICE_NAME, sampling_rate: OBSERVABILITY.tracing.sampleRate },
     },
-    logging: { level: OBSERVABILITY.logging.level, format: OBSERVABILITY.logging.format },
+    // MockForge's logging section has `level` and a `json_format` switch; it ignores unknown keys such as `format`.
+    logging: { level: OBSERVABILITY.logging.level, json_format: OBSERVABILITY.logging.format === 'json' },
   };
   return stringify(document, { sortMapEntries: false, lineWidth: 0 });
 }

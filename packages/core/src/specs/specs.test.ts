@@ -81,7 +81,7 @@ describe('the service spec', () => {
         prometheus: { enabled: true, port: 9090, path: '/metrics' },
         opentelemetry: { enabled: true, service_name: 'mockforge', sampling_rate: 0.1 },
       },
-      logging: { level: 'info', format: 'json' },
+      logging: { level: 'info', json_format: true },
     });
     expect(spec.ports.map((p) => [p.name, p.port, p.public])).toEqual([
       ['http', 3000, true],
@@ -95,7 +95,14 @@ describe('the service spec', () => {
     expect(spec.ports.map((p) => p.port)).toEqual([3000, 3001, 50051, 9080, 9090]);
     expect(parse(spec.configFile.content)).toMatchObject({ websocket: { port: 3001 }, grpc: { port: 50051 } });
     expect(Object.keys(spec.env)).not.toEqual(expect.arrayContaining(['DATABASE_URL']));
-    expect(spec.secretKeys).toEqual(['DATABASE_URL', 'REDIS_URL', 'MOCKFORGE_ADMIN_JWT_SECRET', 'MOCKFORGE_ADMIN_PASSWORD']);
+    // auth_required: the admin API accepts a login only when both a username and a password are set.
+    expect(spec.secretKeys).toEqual([
+      'DATABASE_URL',
+      'REDIS_URL',
+      'MOCKFORGE_ADMIN_JWT_SECRET',
+      'MOCKFORGE_ADMIN_USERNAME',
+      'MOCKFORGE_ADMIN_PASSWORD',
+    ]);
     expect(serviceSpec('img:1.0.0').env.MOCKFORGE_WS_PORT).toBe('0');
   });
 });

@@ -31,6 +31,6 @@ describe('namespace, ServiceAccount and config', () => {
     expect(yaml.observability.prometheus).toEqual({ enabled: true, port: 9090, path: '/metrics' });
     expect(yaml.observability.opentelemetry.sampling_rate).toBe(OBSERVABILITY.tracing.sampleRate);
     expect(yaml.observability.opentelemetry.sampling_rate).toBe(0.1);
-    expect(yaml.logging.format).toBe('json');
+    expect(yaml.logging).toEqual({ level: 'info', json_format: true });
   });
 });
