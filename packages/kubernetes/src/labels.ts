@@ -1,7 +1,12 @@
 import { SERVICE_NAME } from '@mockforge-infra/core';
 
-/** The namespace every MockForge object lives in. */
+/** The namespace of a workload on a cluster of its own (EKS, GKE). */
 export const NAMESPACE = SERVICE_NAME;
+
+/** One namespace per tier, so tiers can share a cluster. */
+export function tierNamespace(tier: string): string {
+  return `${SERVICE_NAME}-${tier}`;
+}
 
 export type Component = 'stateless' | 'stateful' | 'redis';
 

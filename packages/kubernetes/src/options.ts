@@ -4,6 +4,8 @@ import type { CommonProps, IngressClass, TargetContext } from '@mockforge-infra/
 export interface WorkloadOptions {
   /** Ingress controller class; `nginx` gets the hosting guide's annotations. */
   readonly ingressClass: IngressClass;
+  /** Namespace the stack creates and puts every object in. @default mockforge */
+  readonly namespace?: string;
   /** Name of a Secret holding DATABASE_URL, REDIS_URL, MOCKFORGE_ADMIN_JWT_SECRET, MOCKFORGE_ADMIN_USERNAME, MOCKFORGE_ADMIN_PASSWORD; created by the caller. */
   readonly secretName: string;
   /** Where the external PostgreSQL lives, for the egress policy. @default [INTERNAL_CIDR] (10.0.0.0/8) */

@@ -49,6 +49,17 @@ describe('kubernetesTarget', () => {
     expect(replicas?.suppressedBecause).toBe(contextFor('dev').profile.exemptions.find((e) => e.what === 'replicas')!.reason);
   });
 
+  test('tiers on the same cluster get a namespace each, so their objects never collide', () => {
+    const namespaces = TIER_NAMES.map((tier) => {
+      const { json } = synthTier(tier);
+      const [namespace] = Object.values(json.resource.kubernetes_namespace_v1) as { metadata: { name: string } }[];
+      const [deployment] = Object.values(json.resource.kubernetes_deployment_v1) as { metadata: { namespace: string } }[];
+      expect(deployment!.metadata.namespace).toMatch(/^\$\{kubernetes_namespace_v1\.\w+\.metadata\[0\]\.name\}$/);
+      return namespace!.metadata.name;
+    });
+    expect(namespaces).toEqual(['mockforge-dev', 'mockforge-staging', 'mockforge-production']);
+  });
+
   test('one stack per cluster, each with its kubeconfig context', () => {
     const app = Testing.app();
     const context = contextFor('production', (c) => ({

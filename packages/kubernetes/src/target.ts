@@ -8,6 +8,7 @@ import {
 } from '@mockforge-infra/core';
 import type { KubernetesProviderConfig } from '@cdktf/provider-kubernetes/lib/provider';
 import type { Construct } from 'constructs';
+import { tierNamespace } from './labels';
 import { kubernetesRules } from './rules';
 import { KubernetesWorkloadStack } from './stacks/workload-stack';
 
@@ -34,6 +35,8 @@ export const kubernetesTarget: CloudTarget = {
           policy,
           region: cluster,
           provider: kubeconfigProvider(cluster, settings.clusters?.[cluster]),
+          // Tiers may share a cluster (the built-in config puts all three on `primary`).
+          namespace: tierNamespace(context.tier),
           ingressClass: settings.ingressClass ?? NGINX_INGRESS.className,
           secretName: settings.existingSecretName ?? DEFAULT_SECRET_NAME,
           databaseCidrs: settings.databaseCidrs,

@@ -59,7 +59,8 @@ export class MockforgeWorkload extends Construct implements ComputeService {
     const standard = { ...standardTags(context.tier, context.cloud, region) };
     const labels = (component: Component | 'shared') => objectLabels(standard, component, props.tags);
 
-    this.namespace = new WorkloadNamespace(this, 'namespace', { name: NAMESPACE, labels: labels('shared') });
+    const namespaceName = props.namespace ?? NAMESPACE;
+    this.namespace = new WorkloadNamespace(this, 'namespace', { name: namespaceName, labels: labels('shared') });
     const namespace = this.namespace.name;
     this.config = new ServerConfig(this, 'config', {
       service: context.service,
@@ -123,7 +124,8 @@ export class MockforgeWorkload extends Construct implements ComputeService {
 
     if (props.prometheusOperator ?? true) {
       this.monitoring = new PrometheusMonitoring(this, 'monitoring', {
-        namespace: NAMESPACE,
+        // A literal name: the Prometheus Operator manifests must be known when planning.
+        namespace: namespaceName,
         name: OBJECT_NAMES.stateless,
         labels: labels('stateless'),
         dependsOn: [this.namespace.namespace],

@@ -5,7 +5,7 @@ import { KUBERNETES_SETTINGS_SCHEMA } from './clouds/kubernetes';
 import { AWS_COMPUTE, GCP_COMPUTE, TLS_MODES, TOPOLOGIES } from './model';
 import { CLOUD_NAMES } from './regions';
 import { bool, list, map, obj, oneOf, required, str, type Schema } from './schema';
-import { CIDR_SCHEMA, DOMAIN_PATTERN } from './shared-schemas';
+import { CIDR_SCHEMA, DNS_LABEL, DOMAIN_PATTERN } from './shared-schemas';
 
 const cloudName = oneOf(CLOUD_NAMES);
 const nonEmpty = str({ pattern: /\S/, describe: 'a non-empty string' });
@@ -46,7 +46,7 @@ export const CONFIG_SCHEMA = obj({
     awsCertificateArn: str(),
     awsCloudFrontCertificateArn: str(),
     gcpCertificate: str(),
-    kubernetesSecretName: str(),
+    kubernetesSecretName: DNS_LABEL,
   }),
   features: obj({ websocketPort: bool(), grpc: bool(), metricsAdapter: bool() }),
   alerts: obj({ email: str({ pattern: /^[^@\s]+@[^@\s]+\.[^@\s]+$/, describe: 'an email address' }) }),

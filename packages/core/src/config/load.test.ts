@@ -211,7 +211,23 @@ describe('configuration rejections name the field, the value and what is allowed
     expectIssue(
       variant((c) => (c.tiers.dev.cidrs = { aws: { 'us-east-1': '10.1.2.0/16' } })),
       'tiers.dev.cidrs.aws.us-east-1',
-      /valid IPv4 network/,
+      /no host bits/,
+    );
+  });
+
+  it('rejects malformed CIDRs and Kubernetes names wherever they appear', () => {
+    const kubernetes = (settings: object) =>
+      variant((c) => {
+        c.kubernetes = settings;
+      });
+    expectIssue(kubernetes({ databaseCidrs: ['999.1.1.1/33'] }), 'kubernetes.databaseCidrs[0]', /octets up to 255, prefix up to 32/);
+    expectIssue(kubernetes({ redisCidrs: ['10.1.2.3/8'] }), 'kubernetes.redisCidrs[0]', /no host bits/);
+    expectIssue(
+      variant((c) => {
+        c.tls = { mode: 'provided', kubernetesSecretName: 'Bad Name!' };
+      }),
+      'tls.kubernetesSecretName',
+      /a Kubernetes name \(DNS label\)/,
     );
   });
 

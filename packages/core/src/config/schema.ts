@@ -5,7 +5,14 @@ import type { ConfigIssue } from './errors';
  * with the field path, the value and what is allowed.
  */
 export type Schema =
-  | { readonly kind: 'string'; readonly allowed?: readonly string[]; readonly pattern?: RegExp; readonly describe?: string }
+  | {
+      readonly kind: 'string';
+      readonly allowed?: readonly string[];
+      readonly pattern?: RegExp;
+      /** A check a pattern cannot express, e.g. a CIDR's octet ranges and host bits. */
+      readonly accepts?: (value: string) => boolean;
+      readonly describe?: string;
+    }
   | { readonly kind: 'number'; readonly min?: number; readonly max?: number; readonly integer?: boolean }
   | { readonly kind: 'boolean' }
   | { readonly kind: 'array'; readonly items: Schema; readonly minItems?: number; readonly unique?: boolean }
@@ -54,7 +61,7 @@ export function check(schema: Schema, value: unknown, path: string, issues: Conf
     case 'string': {
       if (typeof value !== 'string') return push(`expected ${schema.describe ?? 'a string'}, not ${typeName(value)}`);
       if (schema.allowed && !schema.allowed.includes(value)) return push(`allowed: ${schema.allowed.join(' | ')}`);
-      if (schema.pattern && !schema.pattern.test(value))
+      if ((schema.pattern && !schema.pattern.test(value)) || (schema.accepts && !schema.accepts(value)))
         return push(`expected ${schema.describe ?? `a string matching ${schema.pattern}`}`);
       return;
     }

@@ -16,20 +16,27 @@ export interface ValidateOptions {
 /** Network blocks live inside 10.0.0.0/8 so the guide's internal-only rules (admin, 3000) keep working. */
 const INTERNAL_BLOCK = parseCidr('10.0.0.0/8')!;
 const VPC_PREFIX = { min: 16, max: 20 } as const;
-/** Default VPC blocks: each tier gets its own /12 slice of 10.0.0.0/8, one /16 per cloud region. */
+/**
+ * Default VPC blocks: each tier gets its own /12 slice of 10.0.0.0/8 (sixteen /16s), and each cloud
+ * with VPCs four fixed /16s of it, in region order. Adding a cloud, or a region of another cloud,
+ * never moves an existing VPC. Kubernetes clusters bring their own network and take no block.
+ */
 const TIER_BLOCK_BASE: Readonly<Record<TierName, number>> = { dev: 16, staging: 32, production: 48 };
+const BLOCKS_PER_CLOUD = 4;
+const CLOUD_BLOCK_OFFSET: Readonly<Partial<Record<CloudName, number>>> = { aws: 0, gcp: 4, azure: 8, digitalocean: 12 };
 
 /** The VPC CIDR for every cloud region of a tier: explicit ones from config, the rest allocated. */
 export function networkPlan(tierName: TierName, tier: TierConfig, clouds: readonly CloudName[]): Map<string, string> {
   const plan = new Map<string, string>();
-  let next = 0;
   for (const cloud of clouds) {
-    for (const region of tier.regions[cloud] ?? []) {
+    const offset = CLOUD_BLOCK_OFFSET[cloud];
+    if (offset === undefined) continue;
+    (tier.regions[cloud] ?? []).forEach((region, index) => {
       const explicit = tier.cidrs?.[cloud]?.[region];
-      const allocated = subnet('10.0.0.0/8', 16, TIER_BLOCK_BASE[tierName] + next);
-      next += 1;
-      plan.set(`${cloud}.${region}`, explicit ?? allocated);
-    }
+      if (explicit) plan.set(`${cloud}.${region}`, explicit);
+      else if (index < BLOCKS_PER_CLOUD)
+        plan.set(`${cloud}.${region}`, subnet('10.0.0.0/8', 16, TIER_BLOCK_BASE[tierName] + offset + index));
+    });
   }
   return plan;
 }
@@ -86,18 +93,29 @@ function tierIssues(name: TierName, tier: TierConfig, config: MockforgeConfig): 
   for (const [cloud, byRegion] of Object.entries(tier.cidrs ?? {}) as [CloudName, Record<string, string>][]) {
     for (const [region, cidr] of Object.entries(byRegion)) {
       const path = `${at}.cidrs.${cloud}.${region}`;
-      const block = parseCidr(cidr);
+      // The schema has already checked the CIDR's form.
+      const block = parseCidr(cidr)!;
       const prefix = Number(cidr.split('/')[1]);
       if (!(tier.regions[cloud] ?? []).includes(region)) {
         issues.push({ path, value: region, expected: `a region listed in ${at}.regions.${cloud}` });
-      } else if (!block) {
-        issues.push({ path, value: cidr, expected: 'a valid IPv4 network (address bits beyond the prefix must be zero)' });
       } else if (!contains(INTERNAL_BLOCK, block) || prefix < VPC_PREFIX.min || prefix > VPC_PREFIX.max) {
         issues.push({ path, value: cidr, expected: `a /${VPC_PREFIX.min} to /${VPC_PREFIX.max} network inside 10.0.0.0/8` });
       }
     }
   }
-  const plan = [...networkPlan(name, tier, config.clouds).entries()];
+  const planned = networkPlan(name, tier, config.clouds);
+  for (const cloud of config.clouds) {
+    if (CLOUD_BLOCK_OFFSET[cloud] === undefined) continue;
+    (tier.regions[cloud] ?? []).forEach((region) => {
+      if (!planned.has(`${cloud}.${region}`))
+        issues.push({
+          path: `${at}.cidrs.${cloud}.${region}`,
+          value: undefined,
+          expected: `a /${VPC_PREFIX.min} to /${VPC_PREFIX.max} network inside 10.0.0.0/8: blocks are allocated for the first ${BLOCKS_PER_CLOUD} regions of each cloud only`,
+        });
+    });
+  }
+  const plan = [...planned.entries()];
   plan.forEach(([key, cidr], i) => {
     const a = parseCidr(cidr);
     if (!a) return;

@@ -1,5 +1,6 @@
 import { parse } from 'yaml';
 import { defaultConfig } from '../config/defaults';
+import type { CloudName } from '../config/regions';
 import { scalingRange, tierProfile } from './tier-profile';
 import { serviceSpec } from './service';
 import { targetContext } from './target-context';
@@ -136,10 +137,19 @@ describe('target contexts', () => {
     expect(new Set(blocks).size).toBe(blocks.length);
     expect(targetContext(config, 'dev', 'aws').vpcCidrs).toEqual({ 'us-east-1': '10.16.0.0/16' });
     expect(targetContext(config, 'production', 'gcp').vpcCidrs).toEqual({
-      'us-central1': '10.51.0.0/16',
-      'europe-west1': '10.52.0.0/16',
-      'asia-south1': '10.53.0.0/16',
+      'us-central1': '10.52.0.0/16',
+      'europe-west1': '10.53.0.0/16',
+      'asia-south1': '10.54.0.0/16',
     });
+    expect(targetContext(config, 'production', 'kubernetes').vpcCidrs).toEqual({});
+  });
+
+  it("keeps every VPC block where it is when clouds or other clouds' regions change", () => {
+    const gcpOnly = defaultConfig(['gcp']);
+    const reordered = { ...config, clouds: ['kubernetes', 'gcp', 'aws'] as CloudName[] };
+    for (const other of [gcpOnly, reordered]) {
+      expect(targetContext(other, 'production', 'gcp').vpcCidrs).toEqual(targetContext(config, 'production', 'gcp').vpcCidrs);
+    }
   });
 
   it('keeps dev single-node and single-AZ', () => {

@@ -57,6 +57,6 @@ export function targetContext(config: MockforgeConfig, tier: TierName, cloud: Cl
     networkPolicy: NETWORK_POLICY,
     loadBalancing: tierConfig.loadBalancing ?? DEFAULT_BALANCING_ALGORITHM,
     backend: config.backend?.[tier] ?? { type: 'local' },
-    vpcCidrs: Object.fromEntries(regions.map((r) => [r, plan.get(`${cloud}.${r}`)!])),
+    vpcCidrs: Object.fromEntries(regions.flatMap((r) => (plan.has(`${cloud}.${r}`) ? [[r, plan.get(`${cloud}.${r}`)!]] : []))),
   };
 }

@@ -7,7 +7,7 @@ describe('namespace, ServiceAccount and config', () => {
 
   test('the namespace enforces, audits and warns on the restricted Pod Security Standard', () => {
     const [namespace] = resourcesOf(json, 'kubernetes_namespace_v1');
-    expect(namespace!.metadata.name).toBe('mockforge');
+    expect(namespace!.metadata.name).toBe('mockforge-production');
     expect(namespace!.metadata.labels).toMatchObject({
       'pod-security.kubernetes.io/enforce': 'restricted',
       'pod-security.kubernetes.io/audit': 'restricted',

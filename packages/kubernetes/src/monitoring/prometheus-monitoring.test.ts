@@ -12,7 +12,7 @@ describe('Prometheus Operator monitoring', () => {
 
   test('a ServiceMonitor scrapes the metrics port at /metrics', () => {
     expect(serviceMonitor.apiVersion).toBe('monitoring.coreos.com/v1');
-    expect(serviceMonitor.metadata.namespace).toBe('mockforge');
+    expect(serviceMonitor.metadata.namespace).toBe('mockforge-production');
     expect(serviceMonitor.spec).toEqual({
       selector: { matchLabels: { 'app.kubernetes.io/name': 'mockforge' } },
       endpoints: [{ port: 'metrics', path: METRICS_PATH }],
@@ -37,18 +37,20 @@ describe('Prometheus Operator monitoring', () => {
     const byName = Object.fromEntries(rules.map((r: any) => [r.alert, r]));
     expect(byName.high_error_rate).toMatchObject({ for: '0s', labels: { severity: 'critical' } });
     expect(byName.high_error_rate.expr).toBe(
-      '(sum(rate(mockforge_requests_total{namespace="mockforge",status=~"5.."}[300s])) / sum(rate(mockforge_requests_total{namespace="mockforge"}[300s]))) > 0.05',
+      '(sum(rate(mockforge_requests_total{namespace="mockforge-production",status=~"5.."}[300s])) / sum(rate(mockforge_requests_total{namespace="mockforge-production"}[300s]))) > 0.05',
     );
     expect(byName.high_latency).toMatchObject({ for: '0s', labels: { severity: 'warning' } });
     expect(byName.high_latency.expr).toBe(
-      '(histogram_quantile(0.95, sum by (le) (rate(mockforge_request_duration_seconds_bucket{namespace="mockforge"}[300s]))) * 1000) > 1000',
+      '(histogram_quantile(0.95, sum by (le) (rate(mockforge_request_duration_seconds_bucket{namespace="mockforge-production"}[300s]))) * 1000) > 1000',
     );
     expect(byName.high_latency.expr).toContain(`histogram_quantile(${ALERTS.highLatency.percentile / 100},`);
     expect(byName.low_availability).toMatchObject({ for: '0s', labels: { severity: 'critical' } });
     expect(byName.low_availability.expr).toContain('[600s]');
     expect(byName.low_availability.expr.endsWith('< 0.99')).toBe(true);
     expect(byName.high_memory_usage).toMatchObject({ for: '300s', labels: { severity: 'warning' } });
-    expect(byName.high_memory_usage.expr).toContain('container_memory_working_set_bytes{namespace="mockforge",container="mockforge"}');
+    expect(byName.high_memory_usage.expr).toContain(
+      'container_memory_working_set_bytes{namespace="mockforge-production",container="mockforge"}',
+    );
     expect(byName.high_memory_usage.expr.endsWith('> 0.9')).toBe(true);
   });
 

@@ -1,6 +1,6 @@
 import { CLUSTER_NAME_PATTERN } from '../regions';
 import { bool, list, map, obj, oneOf, str } from '../schema';
-import { CIDR_SCHEMA } from '../shared-schemas';
+import { CIDR_SCHEMA, DNS_LABEL } from '../shared-schemas';
 
 export const INGRESS_CLASSES = ['nginx', 'alb', 'gce', 'azure-application-gateway'] as const;
 export type IngressClass = (typeof INGRESS_CLASSES)[number];
@@ -32,8 +32,6 @@ export interface KubernetesSettings {
   /** Prometheus Operator CRDs are installed (ServiceMonitor, PrometheusRule). @default true */
   readonly prometheusOperator?: boolean;
 }
-
-const DNS_LABEL = str({ pattern: /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/, describe: 'a Kubernetes name (DNS label)' });
 
 export const KUBERNETES_SETTINGS_SCHEMA = obj({
   clusters: map(
