@@ -23,7 +23,7 @@ describe('GKE compute', () => {
     expect(cluster.private_cluster_config).toMatchObject({
       enable_private_nodes: true,
       enable_private_endpoint: true,
-      master_ipv4_cidr_block: '10.48.224.0/28',
+      master_ipv4_cidr_block: '10.52.224.0/28',
     });
     expect(cluster.master_authorized_networks_config.cidr_blocks).toEqual([{ cidr_block: INTERNAL_CIDR, display_name: 'authorized' }]);
   });
