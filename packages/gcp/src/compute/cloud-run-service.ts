@@ -17,6 +17,7 @@ import {
   type SecretStore,
   type TargetContext,
 } from '@mockforge-infra/core';
+import type { ITerraformDependable } from 'cdktf';
 import { Construct } from 'constructs';
 import { applyCommonProps } from '../common';
 import { resourceName } from '../naming';
@@ -44,6 +45,11 @@ export interface CloudRunServiceProps extends CommonProps {
   readonly subnetId: string;
   /** @default the tier's deletion protection */
   readonly deletionProtection?: boolean;
+  /**
+   * What the first revision reads besides its own files: the secret versions Terraform writes
+   * (`REDIS_URL`) and the service account's accessor grants on every secret.
+   */
+  readonly dependsOn?: ITerraformDependable[];
 }
 
 /**
@@ -109,7 +115,9 @@ export class CloudRunService extends Construct implements ComputeService {
             args: [...spec.args],
             ports: { name: 'http1', containerPort: PORTS.http },
             dependsOn: [COLLECTOR_CONTAINER],
-            resources: { limits: { ...cloudRunResources(context.profile) }, startupCpuBoost: true },
+            // Set explicitly: with resources present the API defaults to CPU always allocated, and every
+            // minimum instance would bill full CPU. Idle instances keep memory and a throttled CPU.
+            resources: { limits: { ...cloudRunResources(context.profile) }, cpuIdle: true, startupCpuBoost: true },
             startupProbe: cloudRunProbe(spec.probes.startup, 'startup'),
             livenessProbe: cloudRunProbe(spec.probes.liveness, 'liveness'),
             env: [
@@ -123,13 +131,15 @@ export class CloudRunService extends Construct implements ComputeService {
             name: COLLECTOR_CONTAINER,
             image: OTEL_COLLECTOR.image,
             args: [`--config=${COLLECTOR_CONFIG_DIR}/${COLLECTOR_CONFIG_FILE}`],
-            resources: { limits: { ...OTEL_COLLECTOR.limits } },
+            // Same billing as MockForge: spans buffered between requests are exported during the next one.
+            resources: { limits: { ...OTEL_COLLECTOR.limits }, cpuIdle: true },
             startupProbe: { httpGet: { path: '/', port: OTEL_COLLECTOR.healthPort } },
             volumeMounts: [{ name: 'collector-config', mountPath: COLLECTOR_CONFIG_DIR }],
           },
         ],
       },
-      dependsOn: [files.config.version, files.collector.version],
+      // The service account must read every secret before the first revision starts.
+      dependsOn: [...files.config.dependencies, ...files.collector.dependencies, ...(props.dependsOn ?? [])],
     });
     applyCommonProps(this.service, props);
     this.serviceName = this.service.name;
@@ -146,7 +156,7 @@ export class CloudRunService extends Construct implements ComputeService {
   private fileSecret(id: string, secretId: string, content: string, member: string) {
     const secret = new SecretManagerSecret(this, id, { secretId, replication: { auto: {} } });
     const version = new SecretManagerSecretVersion(this, `${id}-version`, { secret: secret.id, secretData: content });
-    new SecretManagerSecretIamMember(this, `${id}-accessor`, { secretId: secret.id, role: SECRET_ACCESSOR_ROLE, member });
-    return { secretId: secret.secretId, version };
+    const accessor = new SecretManagerSecretIamMember(this, `${id}-accessor`, { secretId: secret.id, role: SECRET_ACCESSOR_ROLE, member });
+    return { secretId: secret.secretId, dependencies: [version, accessor] };
   }
 }

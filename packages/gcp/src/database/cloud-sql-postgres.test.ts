@@ -70,6 +70,18 @@ describe('Cloud SQL for PostgreSQL', () => {
     expect(replica.settings.backup_configuration).toBeUndefined();
   });
 
+  it('lets the disk grow without planning a replacement, on the primary and the replicas', () => {
+    const replica = resourcesOf(appSynthJson(stacks('production').secondary!), 'google_sql_database_instance')[0] as any;
+    const dev = sqlOf(stacks('dev').primary);
+    for (const instance of [sql, replica, dev]) {
+      expect(instance.settings).toMatchObject({ disk_autoresize: true, disk_size: expect.any(Number) });
+      expect(instance.lifecycle.ignore_changes).toEqual(['settings[0].disk_size']);
+    }
+    expect(sql.lifecycle.prevent_destroy).toBe(true);
+    expect(replica.lifecycle.prevent_destroy).toBe(true);
+    expect(dev.lifecycle.prevent_destroy).toBe(false);
+  });
+
   it('runs zonal and unprotected in dev, recorded as suppressions with the tier reason', () => {
     const dev = stacks('dev').primary;
     const devSql = sqlOf(dev);

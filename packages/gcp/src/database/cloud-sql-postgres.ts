@@ -23,6 +23,9 @@ export const POSTGRES_FLAGS: Readonly<Record<string, string>> = {
 export const SSL_MODE_REASON =
   'ssl_mode ENCRYPTED_ONLY: every connection is TLS, and clients authenticate with IAM database authentication instead of client certificates; Trivy GCP-0015 accepts it, Checkov CKV_GCP_6 only accepts TRUSTED_CLIENT_CERTIFICATE_REQUIRED';
 
+/** `settings.disk_size` in `ignore_changes`: `settings` is a list block, so its one element is `[0]`. */
+export const DISK_SIZE_PATH = 'settings[0].disk_size';
+
 const DAY_NUMBER: Readonly<Record<string, number>> = { mon: 1, tue: 2, wed: 3, thu: 4, fri: 5, sat: 6, sun: 7 };
 
 export interface CloudSqlPostgresProps extends CommonProps {
@@ -97,7 +100,11 @@ export class CloudSqlPostgres extends Construct implements PostgresDatabase {
       deletionProtection: db.deletionProtection,
       settings,
       ...(props.replicaOf ? { masterInstanceName: props.replicaOf, replicaConfiguration: { failoverTarget: false } } : {}),
-      lifecycle: { preventDestroy: db.preventDestroy },
+      lifecycle: {
+        preventDestroy: db.preventDestroy,
+        // Autoresize grows the disk past the configured size, and a smaller configured size plans a replacement.
+        ignoreChanges: [DISK_SIZE_PATH],
+      },
       dependsOn: props.dependsOn,
     });
     applyCommonProps(this.instance, { overrides: props.overrides });

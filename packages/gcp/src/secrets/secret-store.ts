@@ -42,10 +42,15 @@ export class GcpSecretStore extends Construct implements SecretStore {
     this.secrets = secrets;
   }
 
-  /** Lets one principal read these secrets, and nothing else. */
-  grantRead(member: string): void {
-    for (const [key, secret] of this.resources) {
-      new SecretManagerSecretIamMember(this, `${secretSuffix(key)}-accessor`, { secretId: secret.id, role: SECRET_ACCESSOR_ROLE, member });
-    }
+  /** Lets one principal read these secrets, and nothing else; returns the grants, for `dependsOn`. */
+  grantRead(member: string): SecretManagerSecretIamMember[] {
+    return [...this.resources].map(
+      ([key, secret]) =>
+        new SecretManagerSecretIamMember(this, `${secretSuffix(key)}-accessor`, {
+          secretId: secret.id,
+          role: SECRET_ACCESSOR_ROLE,
+          member,
+        }),
+    );
   }
 }

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Testing } from 'cdktf';
 import { ALERTS, CLOUD_RUN, ENV, HEALTH_PATHS, LOG_RETENTION_DAYS, PORTS, PROBES, SECRET_KEYS } from '@mockforge-infra/core';
 import { FLOW_LOGS } from '../sizing';
@@ -68,6 +70,44 @@ describe('GcpRegionalStack (Cloud Run)', () => {
         (m: any) => m.role === 'roles/secretmanager.secretAccessor',
       ),
     ).toBe(true);
+  });
+
+  it('creates the service only after every accessor grant and the REDIS_URL version Terraform writes', () => {
+    const address = (type: string, match: (r: any) => boolean) =>
+      Object.entries(production.json.resource[type]!)
+        .filter(([, r]) => match(r))
+        .map(([id]) => `${type}.${id}`);
+    const accessors = address('google_secret_manager_secret_iam_member', () => true);
+    // Five service secrets plus the two mounted files.
+    expect(accessors).toHaveLength(SECRET_KEYS.length + 2);
+    const redisUrl = address('google_secret_manager_secret_version', (v) =>
+      /^\$\{google_secret_manager_secret\.secrets_redis-url_/.test(v.secret),
+    );
+    expect(redisUrl).toHaveLength(1);
+    const fileVersions = address('google_secret_manager_secret_version', (v) =>
+      /^\$\{google_secret_manager_secret\.service_/.test(v.secret),
+    );
+    expect(fileVersions).toHaveLength(2);
+    expect(service.depends_on).toEqual(expect.arrayContaining([...accessors, ...redisUrl, ...fileVersions]));
+  });
+
+  it('names real addresses in the README first-deploy targets', () => {
+    const readme = readFileSync(join(__dirname, '../../README.md'), 'utf8');
+    const targets = [...readme.matchAll(/-target=(\w+)\.([\w-]+)/g)].map((m) => [m[1]!, m[2]!] as const);
+    expect(targets.map(([type]) => type).sort()).toEqual([
+      ...Array(4).fill('google_secret_manager_secret'),
+      'google_sql_database_instance',
+    ]);
+    for (const [type, id] of targets) expect(production.json.resource[type]).toHaveProperty([id]);
+    const operatorFilled = SECRET_KEYS.filter((key) => key !== ENV.redisUrl).map((key) => key.toLowerCase().replace(/_/g, '-'));
+    const targetedSecrets = targets.filter(([type]) => type === 'google_secret_manager_secret').map(([, id]) => id);
+    for (const suffix of operatorFilled) expect(targetedSecrets.some((id) => id.startsWith(`secrets_${suffix}_`))).toBe(true);
+  });
+
+  it('allocates CPU only during requests, in both containers', () => {
+    // With resources set, an unset cpu_idle means CPU always allocated (instance-based billing).
+    expect(service.template.containers.map((c: any) => c.resources.cpu_idle)).toEqual([true, true]);
+    expect(app.resources.startup_cpu_boost).toBe(true);
   });
 
   it('sends traces through the OTLP sidecar at the seed sampling rate', () => {

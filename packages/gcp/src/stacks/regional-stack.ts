@@ -67,7 +67,7 @@ export class GcpRegionalStack extends MockforgeStack {
       accountId: shortName(context.tier, region, 'run'),
       displayName: `MockForge ${context.tier} ${region}`,
     });
-    this.secrets.grantRead(this.identity.member);
+    const secretReaders = this.secrets.grantRead(this.identity.member);
 
     const primaryDatabase = props.primary && this.fromOtherStack(props.primary.database.instance.name);
     const privateServices = this.vpc ? [this.vpc.privateServiceConnection] : undefined;
@@ -102,6 +102,7 @@ export class GcpRegionalStack extends MockforgeStack {
         secrets: this.secrets,
         networkId: this.networkId,
         subnetId: this.network.subnet.id,
+        dependsOn: [...secretReaders, this.cache.connectionUrl.version],
       });
       this.monitoring = new ServiceMonitoring(this, 'monitoring', { context, project, region, serviceName: this.service.serviceName });
     }
