@@ -1,4 +1,13 @@
-import { ALERTS, asPercent, CDN_TTLS, defaultConfig, PolicyEngine, targetContext, type TierName } from '@mockforge-infra/core';
+import {
+  ALERTS,
+  asPercent,
+  CDN_TTLS,
+  defaultConfig,
+  EDGE_RATE_LIMIT,
+  PolicyEngine,
+  targetContext,
+  type TierName,
+} from '@mockforge-infra/core';
 import { Testing } from 'cdktf';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -90,6 +99,18 @@ describe('awsTarget (production, default config)', () => {
     ).toBe(31536000);
   });
 
+  it("limits each viewer IP to the seed's edge rate in CloudFront's ACL, and nowhere behind it", () => {
+    const acl = all(global, 'aws_wafv2_web_acl')[0]!;
+    expect(acl.scope).toBe('CLOUDFRONT');
+    const rate = (JSON.parse(acl.rule_json) as Json[]).find((r) => r.Statement.RateBasedStatement)!.Statement.RateBasedStatement;
+    expect(rate).toEqual({ Limit: EDGE_RATE_LIMIT.requestsPerMinutePerIp, EvaluationWindowSec: 60, AggregateKeyType: 'IP' });
+    expect(rate.Limit).toBe(600);
+    for (const region of ['us-east-1', 'eu-west-1', 'ap-south-1']) {
+      const regional = all(stacks[`production-aws-${region}`]!, 'aws_wafv2_web_acl');
+      expect(regional.map((a) => [a.scope, String(a.rule_json).includes('RateBasedStatement')])).toEqual([['REGIONAL', false]]);
+    }
+  });
+
   it('caches assets 24 h and configs 1 h', () => {
     const ttls = Object.fromEntries(
       all(global, 'aws_cloudfront_cache_policy').map((p) => [String(p.name).split('-').pop(), p.default_ttl]),
@@ -98,16 +119,32 @@ describe('awsTarget (production, default config)', () => {
     expect(ttls).toEqual({ assets: 86400, configs: 3600 });
   });
 
-  it('routes NA, EU and AS to their regions with a default, each behind a health check', () => {
-    const geo = all(global, 'aws_route53_record').filter((r) => r.geolocation_routing_policy);
+  it('routes NA, EU and AS (and the default) to their regions through failover pairs behind health checks', () => {
+    const records = all(global, 'aws_route53_record');
+    const geo = records.filter((r) => r.geolocation_routing_policy);
     const routes = Object.fromEntries(
       geo.map((r) => [r.geolocation_routing_policy.continent ?? r.geolocation_routing_policy.country, r.alias.name]),
     );
-    expect(Object.keys(routes).sort()).toEqual(['*', 'AS', 'EU', 'NA']);
-    expect(routes.EU).toMatch(/production-aws-eu-west-1/);
-    expect(routes.AS).toMatch(/production-aws-ap-south-1/);
-    expect(routes.NA).toMatch(/production-aws-us-east-1/);
-    expect(geo.every((r) => r.alias.evaluate_target_health === true && r.health_check_id)).toBe(true);
+    expect(routes).toEqual({
+      NA: 'us-east-1.failover.origin.mocks.example.com',
+      EU: 'eu-west-1.failover.origin.mocks.example.com',
+      AS: 'ap-south-1.failover.origin.mocks.example.com',
+      '*': 'us-east-1.failover.origin.mocks.example.com',
+    });
+    expect(geo.every((r) => r.alias.evaluate_target_health === true && r.alias.zone_id === r.zone_id)).toBe(true);
+    const next = { 'us-east-1': 'eu-west-1', 'eu-west-1': 'ap-south-1', 'ap-south-1': 'us-east-1' } as Record<string, string>;
+    for (const [region, backup] of Object.entries(next)) {
+      const pair = Object.fromEntries(
+        records.filter((r) => r.name === `${region}.failover.origin.mocks.example.com`).map((r) => [r.failover_routing_policy.type, r]),
+      );
+      expect(pair.PRIMARY.alias.name).toMatch(new RegExp(`production-aws-${region}`));
+      expect(pair.SECONDARY.alias.name).toMatch(new RegExp(`production-aws-${backup}`));
+      for (const side of [pair.PRIMARY, pair.SECONDARY]) {
+        expect(side.health_check_id).toMatch(/aws_route53_health_check/);
+        expect(side.alias.evaluate_target_health).toBe(true);
+      }
+      expect(pair.PRIMARY.health_check_id).not.toBe(pair.SECONDARY.health_check_id);
+    }
   });
 
   it('alarms when availability drops below 99 % for 10 minutes', () => {

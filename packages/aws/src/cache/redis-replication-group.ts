@@ -76,6 +76,8 @@ export class RedisReplicationGroup extends Construct implements RedisCache {
     this.group = new ElasticacheReplicationGroup(this, 'replication_group', {
       replicationGroupId: props.name,
       description: 'MockForge shared state',
+      // A secondary inherits engine, node type and encryption from the Global Datastore's primary;
+      // the provider rejects those arguments beside global_replication_group_id.
       ...(secondary
         ? { globalReplicationGroupId: secondary.globalReplicationGroupId }
         : {
@@ -84,15 +86,15 @@ export class RedisReplicationGroup extends Construct implements RedisCache {
             nodeType: props.nodeType,
             parameterGroupName: spec.clusterMode ? AWS_PLATFORM.redisParameterGroup.clusterMode : AWS_PLATFORM.redisParameterGroup.single,
             clusterMode: spec.clusterMode ? 'enabled' : 'disabled',
+            atRestEncryptionEnabled: 'true',
+            transitEncryptionEnabled: true,
+            transitEncryptionMode: 'required',
           }),
       ...topology,
       port: spec.port,
       subnetGroupName: subnets.name,
       securityGroupIds: [props.securityGroupId],
-      atRestEncryptionEnabled: 'true',
       kmsKeyId: props.kmsKeyArn,
-      transitEncryptionEnabled: true,
-      transitEncryptionMode: 'required',
       userGroupIds: [this.users.group.userGroupId],
       automaticFailoverEnabled: ha,
       multiAzEnabled: ha,

@@ -3,6 +3,7 @@ import { EcsTaskDefinition, type EcsTaskDefinitionVolume } from '@cdktf/provider
 import {
   PORTS,
   STARTUP_BUDGET_SECONDS,
+  TARGET_HEALTH,
   WRITABLE_PATHS,
   type CommonProps,
   type ComputeService,
@@ -68,6 +69,12 @@ const DATA_VOLUME = 'data';
 const TMP_VOLUME = 'tmp';
 const DEPLOYMENT_MAX_PERCENT = 200;
 const DEPLOYMENT_MIN_HEALTHY_PERCENT = 100;
+/**
+ * ECS ignores target health for this long after a task starts: the startup budget, plus the failed
+ * checks the target group needs to mark a target unhealthy, so a task that uses its whole startup
+ * window is not replaced the moment the grace ends.
+ */
+const HEALTH_CHECK_GRACE_SECONDS = STARTUP_BUDGET_SECONDS + TARGET_HEALTH.unhealthyThreshold * TARGET_HEALTH.intervalSeconds;
 
 /**
  * MockForge on Fargate: separate execution and task roles, a read-only root filesystem with
@@ -185,7 +192,7 @@ export class FargateService extends Construct implements ComputeService {
       ...(props.targetGroupArn
         ? {
             loadBalancer: [{ targetGroupArn: props.targetGroupArn, containerName: props.service.name, containerPort: PORTS.http }],
-            healthCheckGracePeriodSeconds: STARTUP_BUDGET_SECONDS,
+            healthCheckGracePeriodSeconds: HEALTH_CHECK_GRACE_SECONDS,
           }
         : {}),
       ...(props.serviceRegistryArn ? { serviceRegistries: { registryArn: props.serviceRegistryArn } } : {}),

@@ -123,7 +123,8 @@ export class PublicLoadBalancer extends Construct implements LoadBalancer {
       defaultAction: [{ type: 'redirect', redirect: { protocol: 'HTTPS', port: String(PUBLIC_PORTS.https), statusCode: 'HTTP_301' } }],
     });
 
-    const waf = new WebAcl(this, 'waf', { name: `${props.name}-alb`, scope: 'REGIONAL' });
+    // Behind CloudFront every request comes from an edge server, so the per-viewer limit lives in CloudFront's ACL.
+    const waf = new WebAcl(this, 'waf', { name: `${props.name}-alb`, scope: 'REGIONAL', requestsPerMinutePerIp: false });
     new Wafv2WebAclAssociation(this, 'waf_association', { resourceArn: this.lb.arn, webAclArn: waf.arn });
 
     this.dnsName = this.lb.dnsName;

@@ -7,8 +7,13 @@ import { AWS_PLATFORM } from '../sizing';
 export interface WebAclProps extends CommonProps {
   readonly name: string;
   readonly scope: 'REGIONAL' | 'CLOUDFRONT';
-  /** Requests per minute one client IP may send before it is blocked. @default EDGE_RATE_LIMIT.requestsPerMinutePerIp */
-  readonly requestsPerMinutePerIp?: number;
+  /**
+   * Requests per minute one client IP may send before it is blocked, or `false` for an ACL behind
+   * CloudFront: there the source IP is a CloudFront edge server shared by many viewers (and by the
+   * health checks), so CloudFront's own ACL limits per viewer instead.
+   * @default EDGE_RATE_LIMIT.requestsPerMinutePerIp
+   */
+  readonly requestsPerMinutePerIp?: number | false;
   readonly provider?: TerraformProvider;
 }
 
@@ -23,31 +28,41 @@ function visibility(metricName: string) {
   return { SampledRequestsEnabled: true, CloudWatchMetricsEnabled: true, MetricName: metricName };
 }
 
-/** A web ACL with AWS managed rule groups and a per-IP rate limit. */
+/** A web ACL with AWS managed rule groups and, unless it sits behind CloudFront, a per-IP rate limit. */
 export class WebAcl extends Construct {
   readonly acl: Wafv2WebAcl;
   readonly arn: string;
 
   constructor(scope: Construct, id: string, props: WebAclProps) {
     super(scope, id);
+    const managed = MANAGED_GROUPS.map((group, i) => ({
+      Name: group,
+      Priority: i + 1,
+      OverrideAction: { None: {} },
+      Statement: { ManagedRuleGroupStatement: { VendorName: 'AWS', Name: group } },
+      VisibilityConfig: visibility(group),
+    }));
+    const perMinute = props.requestsPerMinutePerIp ?? EDGE_RATE_LIMIT.requestsPerMinutePerIp;
     const window = AWS_PLATFORM.wafRateWindowSeconds;
-    const limit = ((props.requestsPerMinutePerIp ?? EDGE_RATE_LIMIT.requestsPerMinutePerIp) * window) / SECONDS_PER_MINUTE;
-    const rules = [
-      ...MANAGED_GROUPS.map((group, i) => ({
-        Name: group,
-        Priority: i + 1,
-        OverrideAction: { None: {} },
-        Statement: { ManagedRuleGroupStatement: { VendorName: 'AWS', Name: group } },
-        VisibilityConfig: visibility(group),
-      })),
-      {
-        Name: 'rate-limit-per-ip',
-        Priority: MANAGED_GROUPS.length + 1,
-        Action: { Block: {} },
-        Statement: { RateBasedStatement: { Limit: limit, EvaluationWindowSec: window, AggregateKeyType: 'IP' } },
-        VisibilityConfig: visibility('rate-limit-per-ip'),
-      },
-    ];
+    const rules =
+      perMinute === false
+        ? managed
+        : [
+            ...managed,
+            {
+              Name: 'rate-limit-per-ip',
+              Priority: MANAGED_GROUPS.length + 1,
+              Action: { Block: {} },
+              Statement: {
+                RateBasedStatement: {
+                  Limit: (perMinute * window) / SECONDS_PER_MINUTE,
+                  EvaluationWindowSec: window,
+                  AggregateKeyType: 'IP',
+                },
+              },
+              VisibilityConfig: visibility('rate-limit-per-ip'),
+            },
+          ];
     this.acl = new Wafv2WebAcl(this, 'acl', {
       provider: props.provider,
       name: props.name,

@@ -35,7 +35,8 @@ export function addEksCompute(scope: Construct, input: RegionalComputeInput): Ek
   });
   groups.allowDataAccessFrom('eks_cluster', cluster.clusterSecurityGroupId);
   const logs = albLogBucket(scope, 'load_balancer_logs', input.logBucketName);
-  const waf = new WebAcl(scope, 'load_balancer_waf', { name: `${name}-alb`, scope: 'REGIONAL' });
+  // Behind CloudFront every request comes from an edge server, so the per-viewer limit lives in CloudFront's ACL.
+  const waf = new WebAcl(scope, 'load_balancer_waf', { name: `${name}-alb`, scope: 'REGIONAL', requestsPerMinutePerIp: false });
   const ingressAnnotations = albIngressAnnotations({
     certificateArn: input.certificateArn,
     webAclArn: waf.arn,

@@ -87,6 +87,10 @@ describe('EKS compute (tiers.production.compute.aws = eks)', () => {
       'routing.http.drop_invalid_header_fields.enabled=true',
     );
     expect(annotations['alb.ingress.kubernetes.io/wafv2-acl-arn']).toMatch(/cross-stack/);
+    // The controller's ALB sits behind CloudFront too, so its ACL has no per-IP rate limit.
+    const acl = all(region, 'aws_wafv2_web_acl')[0]!;
+    expect(acl.scope).toBe('REGIONAL');
+    expect(acl.rule_json).not.toContain('RateBasedStatement');
     const image = all(workload, 'kubernetes_deployment_v1')[0]!.spec.template.spec.container[0].image;
     expect(image).toMatch(/dkr\.ecr\.us-east-1\.amazonaws\.com\/ghcr\/saasy-solutions\/mockforge:0\.3\.213/);
   });

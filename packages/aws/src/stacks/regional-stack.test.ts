@@ -3,18 +3,20 @@ import {
   asPercent,
   BACKUPS,
   defaultConfig,
-  EDGE_RATE_LIMIT,
   LOG_RETENTION_DAYS,
   PolicyEngine,
   PORTS,
   PUBLIC_PORTS,
   REDIS_PORT,
   REQUEST_SCALING,
+  STARTUP_BUDGET_SECONDS,
   TARGET_HEALTH,
   targetContext,
   type TierName,
 } from '@mockforge-infra/core';
 import { Testing } from 'cdktf';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { awsRules } from '../rules';
 import { AwsRegionalStack } from './regional-stack';
 
@@ -92,11 +94,16 @@ describe('AwsRegionalStack (production primary)', () => {
     ).toEqual([PUBLIC_PORTS.http, PUBLIC_PORTS.https].sort());
   });
 
-  it('limits each client IP to the edge rate over a one-minute WAF window', () => {
-    const rules = JSON.parse(one(json, 'aws_wafv2_web_acl').rule_json) as Json[];
-    const rate = rules.find((r) => r.Statement.RateBasedStatement)!.Statement.RateBasedStatement;
-    expect(rate).toEqual({ Limit: EDGE_RATE_LIMIT.requestsPerMinutePerIp, EvaluationWindowSec: 60, AggregateKeyType: 'IP' });
-    expect(rate.Limit).toBe(600);
+  it('keeps the managed rule groups on the ALB but no per-IP rate limit: behind CloudFront every source is an edge server', () => {
+    const acl = one(json, 'aws_wafv2_web_acl');
+    expect(acl.scope).toBe('REGIONAL');
+    const rules = JSON.parse(acl.rule_json) as Json[];
+    expect(rules.map((r) => r.Statement.ManagedRuleGroupStatement?.Name)).toEqual([
+      'AWSManagedRulesCommonRuleSet',
+      'AWSManagedRulesKnownBadInputsRuleSet',
+      'AWSManagedRulesAmazonIpReputationList',
+    ]);
+    expect(acl.rule_json).not.toContain('RateBasedStatement');
   });
 
   it('keeps ALB access logs for the log retention, and old versions 30 days', () => {
@@ -142,6 +149,12 @@ describe('AwsRegionalStack (production primary)', () => {
     expect(service.load_balancer[0]).toMatchObject({ container_name: 'mockforge', container_port: PORTS.http });
     expect(service.load_balancer[0].container_port).toBe(3000);
     expect(one(json, 'aws_ecs_cluster').setting).toEqual([{ name: 'containerInsights', value: 'enhanced' }]);
+  });
+
+  it('ignores target health for the startup budget plus the failed checks that mark a target unhealthy', () => {
+    const grace = one(json, 'aws_ecs_service').health_check_grace_period_seconds;
+    expect(grace).toBe(STARTUP_BUDGET_SECONDS + TARGET_HEALTH.unhealthyThreshold * TARGET_HEALTH.intervalSeconds);
+    expect(grace).toBe(150);
   });
 
   it('creates the service after the capacity providers are attached and the HTTPS listener exists', () => {
@@ -260,6 +273,55 @@ describe('AwsRegionalStack (production primary)', () => {
       expect.stringMatching(/^\$\{aws_secretsmanager_secret\.secrets_redis_url_\w+\.arn\}$/),
     ]);
     expect(one(json, 'aws_ecr_pull_through_cache_rule')).toMatchObject({ upstream_registry_url: 'ghcr.io', ecr_repository_prefix: 'ghcr' });
+  });
+});
+
+describe('AwsRegionalStack (production secondary)', () => {
+  const context = targetContext(defaultConfig(['aws']), 'production', 'aws');
+  const app = Testing.app();
+  const primary = new AwsRegionalStack(app, { context, region: 'us-east-1' });
+  const policy = new PolicyEngine(awsRules, { failOnError: false });
+  const secondary = new AwsRegionalStack(app, { context, region: 'eu-west-1', primary, policy });
+  // A full app synthesis resolves the cross-stack references into remote-state lookups.
+  app.synth();
+  const read = (stack: AwsRegionalStack) =>
+    JSON.parse(readFileSync(join(app.outdir, 'stacks', stack.node.id, 'cdk.tf.json'), 'utf8')) as Json;
+  const json = read(secondary);
+  const primaryCache = one(read(primary), 'aws_elasticache_replication_group');
+
+  it('joins the Global Datastore without the arguments the provider rejects beside global_replication_group_id', () => {
+    const cache = one(json, 'aws_elasticache_replication_group');
+    expect(cache.global_replication_group_id).toEqual(expect.any(String));
+    for (const conflicting of [
+      'at_rest_encryption_enabled',
+      'transit_encryption_enabled',
+      'transit_encryption_mode',
+      'engine',
+      'engine_version',
+      'node_type',
+      'num_node_groups',
+      'parameter_group_name',
+      'snapshot_arns',
+      'snapshot_name',
+    ]) {
+      expect(cache).not.toHaveProperty(conflicting);
+    }
+    expect(cache.kms_key_id).toEqual(expect.any(String));
+    expect(cache.user_group_ids).toHaveLength(1);
+  });
+
+  it('keeps every encryption argument on the primary', () => {
+    expect(primaryCache).toMatchObject({
+      at_rest_encryption_enabled: 'true',
+      transit_encryption_enabled: true,
+      transit_encryption_mode: 'required',
+    });
+    expect(primaryCache.kms_key_id).toEqual(expect.any(String));
+    expect(primaryCache.global_replication_group_id).toBeUndefined();
+  });
+
+  it('has no unsuppressed findings: the cache rules let the secondary inherit encryption', () => {
+    expect(policy.findings.filter((f) => !f.suppressedBecause)).toEqual([]);
   });
 });
 

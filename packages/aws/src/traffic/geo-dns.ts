@@ -2,6 +2,7 @@ import { Route53HealthCheck } from '@cdktf/provider-aws/lib/route53-health-check
 import { Route53Record } from '@cdktf/provider-aws/lib/route53-record';
 import type { Continent, GlobalTraffic } from '@mockforge-infra/core';
 import { Construct } from 'constructs';
+import { regionalFailoverHost } from './hostnames';
 
 /** One region's edge, as the global stack sees it. */
 export interface RegionalEndpoint {
@@ -33,10 +34,13 @@ export interface GeoDnsProps {
 }
 
 /**
- * GeoDNS for the regional origins: per-continent alias records with a default, each evaluating
- * the ALB's target health and tied to a health check that follows `/health/ready` (Route 53
- * checkers cannot reach ALBs that only admit CloudFront, so the check reads the ALB's
- * HealthyHostCount alarm). Also one plain alias per region, CloudFront's failover origin.
+ * GeoDNS for the regional origins. With several regions every region gets a failover pair under
+ * `<region>.failover.<origin>`: PRIMARY is its own ALB, SECONDARY the next region's (wrapping), each
+ * evaluating the ALB's target health and tied to a health check that follows `/health/ready` (Route 53
+ * checkers cannot reach ALBs that only admit CloudFront, so the check reads the ALB's HealthyHostCount
+ * alarm). The per-continent records and the default alias the pair of the region they serve, so every
+ * geolocation answer fails over (Route 53 falls back from a continent only to the default record). A
+ * single region is aliased directly. Also one plain alias per region, CloudFront's failover origin.
  */
 export class GeoDns extends Construct implements GlobalTraffic {
   readonly domainName: string;
@@ -70,31 +74,48 @@ export class GeoDns extends Construct implements GlobalTraffic {
       });
       this.healthCheckIds[e.region] = check.id;
     }
-    const alias = (region: string) => {
+    /** An alias to a region's ALB, behind that region's health check. */
+    const loadBalancer = (region: string) => {
       const e = endpoint(region);
-      return { name: e.loadBalancerDnsName, zoneId: e.loadBalancerZoneId, evaluateTargetHealth: true };
-    };
-    const record = (rid: string, region: string, routing: Record<string, unknown>) =>
-      new Route53Record(this, rid, {
-        zoneId: props.hostedZoneId,
-        name: props.recordName,
-        type: 'A',
-        setIdentifier: rid,
-        alias: alias(region),
+      return {
+        alias: { name: e.loadBalancerDnsName, zoneId: e.loadBalancerZoneId, evaluateTargetHealth: true },
         ...(this.healthCheckIds[region] ? { healthCheckId: this.healthCheckIds[region] } : {}),
-        ...routing,
-      });
+      };
+    };
+    const record = (rid: string, name: string, target: Record<string, unknown>, routing: Record<string, unknown>) =>
+      new Route53Record(this, rid, { zoneId: props.hostedZoneId, name, type: 'A', setIdentifier: rid, ...target, ...routing });
 
     if ((props.routing ?? 'geolocation') === 'failover') {
       const secondary = props.endpoints.find((e) => e.region !== props.primaryRegion);
       if (!secondary) throw new Error('failover routing needs a second region');
-      record('primary', props.primaryRegion, { failoverRoutingPolicy: { type: 'PRIMARY' } });
-      record('secondary', secondary.region, { failoverRoutingPolicy: { type: 'SECONDARY' } });
+      record('primary', props.recordName, loadBalancer(props.primaryRegion), { failoverRoutingPolicy: { type: 'PRIMARY' } });
+      record('secondary', props.recordName, loadBalancer(secondary.region), { failoverRoutingPolicy: { type: 'SECONDARY' } });
       return;
     }
-    for (const [continent, region] of Object.entries(props.geoRouting) as [Continent, string][]) {
-      record(`geo_${continent.toLowerCase()}`, region, { geolocationRoutingPolicy: { continent } });
+
+    // One region has nothing to fail over to: its geolocation answers alias the ALB directly.
+    const pairs = new Map<string, Route53Record[]>();
+    if (props.endpoints.length > 1) {
+      props.endpoints.forEach((e, i) => {
+        const next = props.endpoints[(i + 1) % props.endpoints.length]!;
+        const name = regionalFailoverHost(props.recordName, e.region);
+        pairs.set(e.region, [
+          record(`failover_${e.region}_primary`, name, loadBalancer(e.region), { failoverRoutingPolicy: { type: 'PRIMARY' } }),
+          record(`failover_${e.region}_secondary`, name, loadBalancer(next.region), { failoverRoutingPolicy: { type: 'SECONDARY' } }),
+        ]);
+      });
     }
-    record('geo_default', props.primaryRegion, { geolocationRoutingPolicy: { country: '*' } });
+    // A pair answers while either of its ALBs is healthy, so a record aliasing it needs no check of its own.
+    // Route 53 refuses an alias to a record that does not exist yet, hence depends_on.
+    const serve = (region: string) => {
+      const pair = pairs.get(endpoint(region).region);
+      if (!pair) return loadBalancer(region);
+      const alias = { name: regionalFailoverHost(props.recordName, region), zoneId: props.hostedZoneId, evaluateTargetHealth: true };
+      return { alias, dependsOn: pair };
+    };
+    for (const [continent, region] of Object.entries(props.geoRouting) as [Continent, string][]) {
+      record(`geo_${continent.toLowerCase()}`, props.recordName, serve(region), { geolocationRoutingPolicy: { continent } });
+    }
+    record('geo_default', props.recordName, serve(props.primaryRegion), { geolocationRoutingPolicy: { country: '*' } });
   }
 }
