@@ -3,6 +3,9 @@ import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { EcsService } from '@cdktf/provider-aws/lib/ecs-service';
 import { EcsTaskDefinition } from '@cdktf/provider-aws/lib/ecs-task-definition';
 import { DbInstance } from '@cdktf/provider-aws/lib/db-instance';
+import { Wafv2WebAcl } from '@cdktf/provider-aws/lib/wafv2-web-acl';
+import { CloudRunV2Service } from '@cdktf/provider-google/lib/cloud-run-v2-service';
+import { GoogleProvider } from '@cdktf/provider-google/lib/provider';
 import { estimateCost } from './estimate';
 import prices from './prices.json';
 
@@ -48,5 +51,44 @@ describe('cost estimates', () => {
       20 * prices.aws.rdsStorageGbMonth;
     expect(estimate.monthlyUsd).toBeCloseTo(expected, 6);
     expect(estimate.unpriced).toEqual(['db.x2g.16xlarge']);
+  });
+
+  it('counts WAF rules written as rule_json', () => {
+    const json = synthesized((stack) => {
+      new Wafv2WebAcl(stack, 'acl', {
+        name: 'mf',
+        scope: 'REGIONAL',
+        defaultAction: { allow: {} },
+        visibilityConfig: { cloudwatchMetricsEnabled: true, metricName: 'mf', sampledRequestsEnabled: true },
+        ruleJson: JSON.stringify([{ Name: 'a' }, { Name: 'b' }]),
+      });
+    });
+    expect(estimateCost('cost', json).monthlyUsd).toBeCloseTo(prices.aws.wafWebAclMonth + 2 * prices.aws.wafRuleMonth, 6);
+  });
+
+  it('prices every container of a Cloud Run minimum instance, sidecars included', () => {
+    const json = synthesized((stack) => {
+      new GoogleProvider(stack, 'google', { project: 'p', region: 'us-central1' });
+      new CloudRunV2Service(stack, 'run', {
+        name: 'mf',
+        location: 'us-central1',
+        template: {
+          scaling: { minInstanceCount: 2 },
+          containers: [
+            { image: 'app', resources: { limits: { cpu: '2', memory: '1Gi' } } },
+            { image: 'collector', resources: { limits: { cpu: '1', memory: '512Mi' } } },
+          ],
+        },
+      });
+    });
+    const perInstance = (3 * prices.gcp.cloudRunIdleVcpuSecond + 1.5 * prices.gcp.cloudRunIdleGibSecond) * prices.hoursPerMonth * 3600;
+    expect(estimateCost('cost', json).lines).toEqual([
+      {
+        kind: 'Cloud Run (min instances, idle)',
+        quantity: 2,
+        unit: 'instances (3 vCPU, 1.5 GiB)',
+        monthlyUsd: expect.closeTo(2 * perInstance, 6),
+      },
+    ]);
   });
 });

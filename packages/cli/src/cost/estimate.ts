@@ -1,4 +1,4 @@
-import { attr, SynthesizedStack, type SynthesizedResource } from '@mockforge-infra/core';
+import { attr, attrs, SynthesizedStack, type SynthesizedResource } from '@mockforge-infra/core';
 import prices from './prices.json';
 import type { StackJson } from '../synthesized-tiers';
 
@@ -51,6 +51,13 @@ function memoryGiB(quantity: string): number {
   const m = /^(\d+(?:\.\d+)?)(Mi|Gi)$/.exec(quantity);
   if (!m) return 0;
   return m[2] === 'Gi' ? Number(m[1]) : Number(m[1]) / 1024;
+}
+
+/** Rules as `rule` blocks or as the `rule_json` document the AWS package writes. */
+function wafRuleCount(r: SynthesizedResource): number {
+  if (Array.isArray(r.attributes.rule)) return r.attributes.rule.length;
+  const json = r.attributes.rule_json;
+  return typeof json === 'string' ? (JSON.parse(json) as unknown[]).length : 0;
 }
 
 const monthly = (quantity: number, unit: string, pricePerUnitMonth: number) => ({
@@ -123,7 +130,7 @@ const PRICERS: Readonly<Record<string, { kind: string; price: Pricer }>> = {
     price: (r) => ({
       quantity: 1,
       unit: 'web ACL',
-      monthlyUsd: aws.wafWebAclMonth + ((r.attributes.rule as unknown[]) ?? []).length * aws.wafRuleMonth,
+      monthlyUsd: aws.wafWebAclMonth + wafRuleCount(r) * aws.wafRuleMonth,
     }),
   },
   aws_route53_zone: { kind: 'Route 53', price: () => monthly(1, 'hosted zone', aws.route53ZoneMonth) },
@@ -136,9 +143,12 @@ const PRICERS: Readonly<Record<string, { kind: string; price: Pricer }>> = {
     kind: 'Cloud Run (min instances, idle)',
     price: (r) => {
       const count = num(attr(r.attributes, 'template.scaling.min_instance_count'), 0);
-      const limits = (attr(r.attributes, 'template.containers.resources.limits') ?? {}) as Record<string, string>;
-      const vcpu = num(limits.cpu, 1);
-      const gib = memoryGiB(limits.memory ?? '512Mi');
+      // Every container of an instance is billed, the OpenTelemetry collector sidecar included.
+      const limits = attrs(r.attributes, 'template.containers').map(
+        (c) => (attr(c as Record<string, unknown>, 'resources.limits') ?? {}) as Record<string, string>,
+      );
+      const vcpu = limits.reduce((sum, l) => sum + num(l.cpu, 1), 0);
+      const gib = limits.reduce((sum, l) => sum + memoryGiB(l.memory ?? '512Mi'), 0);
       return monthly(
         count,
         `instances (${vcpu} vCPU, ${gib} GiB)`,
