@@ -1,4 +1,4 @@
-import { Testing, TerraformStack, Aspects } from 'cdktf';
+import { Testing, TerraformStack, Aspects, Fn, Token } from 'cdktf';
 import { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';
 import { StorageBucket } from '@cdktf/provider-google/lib/storage-bucket';
 import { Droplet } from '@cdktf/provider-digitalocean/lib/droplet';
@@ -17,6 +17,15 @@ describe('the tagging aspect', () => {
     expect(Object.values(resources.aws_s3_bucket)[0]).toMatchObject({
       tags: { app: 'custom', tier: 'staging', cloud: 'aws', region: 'eu-west-1', 'managed-by': 'cdktf', owner: 'platform' },
     });
+  });
+
+  it('merges the standard tags into a tag map known only at apply time', () => {
+    const resources = synthWith('aws', (s) => {
+      const source = new S3Bucket(s, 'source');
+      new S3Bucket(s, 'bucket', { tags: Token.asStringMap(Fn.merge([source.tags])) });
+    });
+    const bucket = Object.entries(resources.aws_s3_bucket).find(([name]) => name.startsWith('bucket'))![1] as { tags: string };
+    expect(bucket.tags).toMatch(/^\$\{merge\(\{.*"tier" = "staging".*\}, merge\(aws_s3_bucket\.source\.tags\)\)\}$/);
   });
 
   it('labels GCP resources', () => {

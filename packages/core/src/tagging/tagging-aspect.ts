@@ -1,4 +1,4 @@
-import { TerraformResource, type IAspect } from 'cdktf';
+import { Fn, TerraformResource, Token, type IAspect } from 'cdktf';
 import type { IConstruct } from 'constructs';
 import type { CloudName } from '../config/regions';
 import type { TierName } from '../seed';
@@ -33,14 +33,18 @@ export class TaggingAspect implements IAspect {
   visit(node: IConstruct): void {
     if (!(node instanceof TerraformResource)) return;
     const resource = node as Taggable;
-    const own = (name: string) => (resource[`${name}Input`] ?? {}) as Record<string, string>;
+    /** The standard map under the resource's own; a map known only at apply time is merged by Terraform. */
+    const merged = (name: string): Record<string, string> => {
+      const own = (resource[`${name}Input`] ?? {}) as Record<string, string>;
+      return Token.isUnresolved(own) ? Token.asStringMap(Fn.merge([{ ...this.tags }, own])) : { ...this.tags, ...own };
+    };
     switch (this.tags.cloud) {
       case 'aws':
       case 'azure':
-        if (has(resource, 'tags')) resource.tags = { ...this.tags, ...own('tags') };
+        if (has(resource, 'tags')) resource.tags = merged('tags');
         return;
       case 'gcp':
-        if (has(resource, 'labels')) resource.labels = { ...this.tags, ...own('labels') };
+        if (has(resource, 'labels')) resource.labels = merged('labels');
         return;
       case 'digitalocean':
         if (has(resource, 'tags')) {
