@@ -1,4 +1,4 @@
-import { App, TerraformStack, Testing } from 'cdktf';
+import { App, Fn, TerraformStack, Testing, Token } from 'cdktf';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';
 import { SnsTopic } from '@cdktf/provider-aws/lib/sns-topic';
@@ -47,9 +47,18 @@ describe('cross-stack references', () => {
 });
 
 describe('single-pass rendering', () => {
-  it("matches cdktf's own toTerraform, stack-level overrides included", () => {
+  it("matches cdktf's own toTerraform, stack-level overrides and every kind of token included", () => {
     const { app, origin, consumer } = twoStacks(true);
     origin.addOverride('terraform.required_version', '>= 1.6');
+    const name = new S3Bucket(origin, 'named').bucket;
+    new SnsTopic(origin, 'kinds', {
+      name: `topic-${Token.asNumber(Fn.lengthOf(name))}`, // a number token inside a string
+      displayName: name,
+      tags: Token.asStringMap(Fn.merge([{ a: 'b' }])), // a map token
+    });
+    new S3Bucket(origin, 'cors', {
+      corsRule: [{ allowedMethods: Token.asList(Fn.split(',', 'GET,PUT')), allowedOrigins: ['*'] }], // a list token
+    });
     app.synth();
     for (const stack of [origin, consumer]) {
       expect(stack.toTerraform()).toEqual(TerraformStack.prototype.toTerraform.call(stack));

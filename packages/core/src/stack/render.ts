@@ -4,6 +4,7 @@ import {
   TerraformElement,
   TerraformOutput,
   TerraformStack,
+  Token,
   Tokenization,
   type IPostProcessor,
   type IResolvable,
@@ -13,17 +14,19 @@ import {
 import { deepMerge } from 'cdktf/lib/util';
 
 /**
- * Renders a stack's Terraform JSON the way cdktf's `TerraformStack.toTerraform` does, with two
+ * Renders a stack's Terraform JSON the way cdktf's `TerraformStack.toTerraform` does, with three
  * differences:
  * - each element is resolved once; cdktf resolves the merged result a second time, which only
  *   matters for stack-level overrides, so that pass runs only when the stack has some;
+ * - cdktf's resolver runs only on values that hold a token; plain values are copied as they are;
  * - a reference to another stack's resource fails unless the stack declared it (see
  *   `MockforgeStack.fromOtherStack`), because only declared values are wired to remote state.
  * A test compares the result with cdktf's own for every stack of several configurations.
  */
 export function renderStack(stack: TerraformStack): Record<string, unknown> {
   const resolver = new DeclaredReferencesResolver(stack);
-  const resolve = <T>(value: T): T => Tokenization.resolve(value, { scope: stack, preparing: false, resolver }) as T;
+  const resolveTokens = (value: unknown): unknown => Tokenization.resolve(value, { scope: stack, preparing: false, resolver });
+  const resolve = <T>(value: T): T => resolveWhereTokens(value, resolveTokens) as T;
   const overrides = stackOverrides(stack);
   const elements = terraformElements(stack);
 
@@ -75,6 +78,54 @@ class DeclaredReferencesResolver extends DefaultTokenResolver {
     }
     return super.resolveToken(token, context, postProcessor);
   }
+}
+
+// cdktf's token encodings: strings embed `${TfToken[..]}`, lists `#{TfToken[..]}`, map keys
+// `&{TfToken[..]}`, and numbers are special doubles that also appear inside strings in exponent form.
+const STRING_OR_NUMBER_TOKEN = /\$\{TfToken\[|\de[-+]?\d/;
+const LIST_TOKEN = '#{TfToken[';
+const MAP_TOKEN = '&{TfToken[';
+
+/**
+ * What cdktf's resolve returns for `value` (plain values copied, `undefined` dropped from lists and
+ * objects), calling it only for the parts that can hold a token: resolving every plain string
+ * through cdktf costs more than the rest of rendering.
+ */
+function resolveWhereTokens(value: unknown, resolveTokens: (value: unknown) => unknown): unknown {
+  switch (typeof value) {
+    case 'string':
+      return STRING_OR_NUMBER_TOKEN.test(value) ? resolveTokens(value) : value;
+    case 'number':
+      return Token.isUnresolved(value) ? resolveTokens(value) : value;
+    case 'object':
+      break;
+    case 'function':
+      return resolveTokens(value); // cdktf reports it
+    default:
+      return value;
+  }
+  if (value === null) return null;
+  if (Array.isArray(value)) {
+    const holdsListToken = value.some(
+      (item) => (typeof item === 'string' && item.includes(LIST_TOKEN)) || (typeof item === 'number' && Token.isUnresolved(item)),
+    );
+    if (holdsListToken) return resolveTokens(value);
+    const items: unknown[] = [];
+    for (const item of value) {
+      const resolved = resolveWhereTokens(item, resolveTokens);
+      if (resolved !== undefined) items.push(resolved);
+    }
+    return items;
+  }
+  const keys = Object.keys(value);
+  const plain = Object.getPrototypeOf(value) === Object.prototype && !Tokenization.isResolvable(value);
+  if (!plain || keys.some((key) => key.includes(MAP_TOKEN) || STRING_OR_NUMBER_TOKEN.test(key))) return resolveTokens(value);
+  const result: Record<string, unknown> = {};
+  for (const key of keys) {
+    const resolved = resolveWhereTokens((value as Record<string, unknown>)[key], resolveTokens);
+    if (resolved !== undefined) result[key] = resolved;
+  }
+  return result;
 }
 
 /** The stack's own elements, depth first, without descending into nested stacks. */
