@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { IMPLEMENTED_CLOUDS } from '@mockforge-infra/composition';
@@ -66,5 +66,58 @@ describe('mockforge-infra', () => {
     const svg = await run('diagram', '--tier', 'production', '--format', 'svg', '--output', file);
     expect(svg.code).toBe(0);
     expect(readFileSync(file, 'utf8')).toMatch(/<svg[\s\S]*production&#45;/);
+  });
+
+  it('gives each command its own --help, and usage on stderr when no command is given', async () => {
+    expect(await run('cost', '--help')).toEqual({
+      code: 0,
+      out: expect.stringMatching(/^usage: mockforge-infra cost \[--tier t\]/),
+      err: '',
+    });
+    const none = await run();
+    expect([none.code, none.out, none.err]).toEqual([2, '', expect.stringContaining('usage: mockforge-infra <command>')]);
+  });
+
+  it('rejects a value on a boolean flag, a repeated single-value flag, and merges repeated lists', async () => {
+    expect((await run('list', '--json=false')).err).toBe('error: --json takes no value; leave it out to turn it off');
+    expect((await run('validate', '--config', 'a.yaml', '--config', 'b.yaml')).err).toBe('error: --config is given twice');
+    const merged = await run('list', '--tier', 'dev', '--tier', 'dev,staging', '--cloud', cloud, '--json');
+    expect([...new Set(JSON.parse(merged.out).map((r: { stack: string }) => r.stack.split('-')[0]))]).toEqual(['dev', 'staging']);
+  });
+
+  it('refuses a tier or cloud the configuration does not have, before writing anything', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mf-cli-'));
+    const file = join(dir, 'dev-only.yaml');
+    writeFileSync(
+      file,
+      `image: ghcr.io/saasy-solutions/mockforge:0.3.213\ndomain: mocks.example.com\nclouds: [kubernetes]\ntiers: { dev: { regions: { kubernetes: [primary] } } }\n`,
+    );
+    const outdir = join(dir, 'cdktf.out');
+    const missingTier = await run('synth', '--config', file, '--tier', 'production', '--outdir', outdir);
+    expect([missingTier.code, missingTier.err]).toEqual([
+      2,
+      expect.stringContaining('error: --tier production: not in the configuration (configured: dev)'),
+    ]);
+    const missingCloud = await run('list', '--config', file, '--cloud', 'aws');
+    expect(missingCloud.err).toContain("error: --cloud aws: not in the configuration's clouds (kubernetes)");
+    expect(readdirSync(dir)).toEqual(['dev-only.yaml']);
+  });
+
+  it('never replaces a folder that is not an earlier synthesis output', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mf-cli-'));
+    writeFileSync(join(dir, 'notes.txt'), 'keep me');
+    const result = await run('synth', '--tier', 'dev', '--cloud', cloud, '--outdir', dir);
+    expect([result.code, result.err]).toEqual([
+      2,
+      expect.stringContaining('holds files that are not a synthesis output (no manifest.json)'),
+    ]);
+    expect(readFileSync(join(dir, 'notes.txt'), 'utf8')).toBe('keep me');
+  });
+
+  it('checks the diagram output path before synthesizing', async () => {
+    const missing = join(tmpdir(), 'mf-no-such-folder', 'x.mmd');
+    const result = await run('diagram', '--output', missing);
+    expect([result.code, result.err]).toEqual([2, expect.stringMatching(/^error: --output .*: no folder /)]);
+    expect(result.err).not.toMatch(/synthesizing/);
   });
 });

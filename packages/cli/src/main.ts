@@ -23,15 +23,23 @@ export function usage(): string {
 /** Runs one command; returns the exit code (0 ok, 1 invalid input or policy failure, 2 usage). */
 export async function main(argv: readonly string[], io: Io = processIo): Promise<number> {
   const [name, ...args] = argv;
-  if (!name || name === 'help' || name === '--help' || name === '-h') {
+  if (!name) {
+    io.err(usage());
+    return 2;
+  }
+  if (name === 'help' || name === '--help' || name === '-h') {
     io.out(usage());
-    return name ? 0 : 2;
+    return 0;
   }
   const command = COMMANDS[name];
   if (!command) {
     io.err(`error: unknown command "${name}"; allowed: ${Object.keys(COMMANDS).join(' | ')}`);
     io.err(usage());
     return 2;
+  }
+  if (args.includes('--help') || args.includes('-h')) {
+    io.out(`usage: mockforge-infra ${command.help}`);
+    return 0;
   }
   try {
     return await command.run(args, io);

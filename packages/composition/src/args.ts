@@ -13,7 +13,10 @@ function allowedValues(flag: string, value: string, allowed: readonly string[]):
   if (!allowed.includes(value)) throw new UsageError(`${flag}: got "${value}"; allowed: ${allowed.join(' | ')}`);
 }
 
-/** Parses `--flag value`, `--flag=value` and boolean `--flag`; rejects anything not in `spec`. */
+/**
+ * Parses `--flag value`, `--flag=value` and boolean `--flag`; rejects anything not in `spec`.
+ * List flags may repeat (`--tier dev --tier staging`) and lose duplicates; other flags may not.
+ */
 export function parseFlags(args: readonly string[], spec: Readonly<Record<string, FlagKind>>): FlagValues {
   const values: FlagValues = {};
   for (let i = 0; i < args.length; i += 1) {
@@ -22,9 +25,11 @@ export function parseFlags(args: readonly string[], spec: Readonly<Record<string
     if (!kind) throw new UsageError(`unknown option "${flag}"; allowed: ${Object.keys(spec).join(', ')}`);
     const name = flag.replace(/^--/, '');
     if (kind.kind === 'boolean') {
+      if (inline !== undefined) throw new UsageError(`${flag} takes no value; leave it out to turn it off`);
       values[name] = true;
       continue;
     }
+    if (kind.kind !== 'listOf' && values[name] !== undefined) throw new UsageError(`${flag} is given twice`);
     const value = inline ?? args[++i];
     if (value === undefined || value === '' || (inline === undefined && value.startsWith('--'))) {
       const expected = kind.kind === 'string' ? kind.describe : `one of ${kind.allowed.join(' | ')}`;
@@ -34,7 +39,7 @@ export function parseFlags(args: readonly string[], spec: Readonly<Record<string
     if (kind.kind === 'listOf') {
       const items = value.split(',').map((v) => v.trim());
       items.forEach((item) => allowedValues(flag, item, kind.allowed));
-      values[name] = items;
+      values[name] = [...new Set([...((values[name] as string[] | undefined) ?? []), ...items])];
     } else {
       values[name] = value;
     }

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { App } from 'cdktf';
 import {
@@ -12,6 +12,7 @@ import {
   type MockforgeConfig,
   type TierName,
 } from '@mockforge-infra/core';
+import { UsageError } from './args';
 import { composeTiers } from './compose';
 import { withoutTokenTraces } from './token-traces';
 import { IMPLEMENTED_CLOUDS } from './targets';
@@ -23,6 +24,8 @@ export interface SynthOptions {
   readonly configPath?: string;
   /** @default cdktf.out in the working directory, or CDKTF_OUTDIR when the cdktf CLI runs us */
   readonly outdir?: string;
+  /** Stop on unsuppressed error findings. Off only to report them (`mockforge-infra list`). @default true */
+  readonly failOnPolicy?: boolean;
 }
 
 export interface StackSummary {
@@ -56,6 +59,9 @@ export function synthesize(options: SynthOptions = {}): SynthResult {
   // The cdktf CLI owns its output folder and reads it after we exit.
   const managedByCli = !options.outdir && process.env.CDKTF_OUTDIR !== undefined;
   const outdir = resolve(options.outdir ?? process.env.CDKTF_OUTDIR ?? 'cdktf.out');
+  const tiers = selectedTiers(config, options.tiers);
+  const clouds = selectedClouds(config, options.clouds);
+  if (!managedByCli) checkReplaceable(outdir);
   const workdir = managedByCli ? outdir : join(dirname(outdir), `.${basename(outdir)}.tmp-${process.pid}`);
   if (!managedByCli) rmSync(workdir, { recursive: true, force: true });
   mkdirSync(workdir, { recursive: true });
@@ -63,11 +69,11 @@ export function synthesize(options: SynthOptions = {}): SynthResult {
     const app = new App({ outdir: workdir, stackTraces: false });
     const policy = new PolicyEngine([], { failOnError: false });
     const stacks = withoutTokenTraces(() => {
-      const composed = composeTiers(app, config, policy, { tiers: options.tiers ?? TIER_NAMES, clouds: options.clouds });
+      const composed = composeTiers(app, config, policy, { tiers, clouds });
       app.synth();
       return composed;
     });
-    if (policy.blockingFindings.length > 0) throw new PolicyViolationError(policy.blockingFindings);
+    if ((options.failOnPolicy ?? true) && policy.blockingFindings.length > 0) throw new PolicyViolationError(policy.blockingFindings);
     const summaries = stacks.map((stack) => {
       const report = policy.stackReports.find((r) => r.stack === stack.node.id);
       return {
@@ -82,6 +88,36 @@ export function synthesize(options: SynthOptions = {}): SynthResult {
   } catch (error) {
     if (!managedByCli) rmSync(workdir, { recursive: true, force: true });
     throw error;
+  }
+}
+
+/** The requested tiers, each of which must be in the configuration. */
+function selectedTiers(config: MockforgeConfig, requested: readonly TierName[] | undefined): readonly TierName[] {
+  const configured = TIER_NAMES.filter((t) => config.tiers[t]);
+  const missing = (requested ?? []).filter((t) => !configured.includes(t));
+  if (missing.length > 0)
+    throw new UsageError(`--tier ${missing.join(',')}: not in the configuration (configured: ${configured.join(', ')})`);
+  return requested ?? configured;
+}
+
+/** The requested clouds, each of which must be in the configuration's `clouds`. */
+function selectedClouds(config: MockforgeConfig, requested: readonly CloudName[] | undefined): readonly CloudName[] {
+  const missing = (requested ?? []).filter((c) => !config.clouds.includes(c));
+  if (missing.length > 0)
+    throw new UsageError(`--cloud ${missing.join(',')}: not in the configuration's clouds (${config.clouds.join(', ')})`);
+  return requested ?? config.clouds;
+}
+
+/** Synthesis replaces the output folder, so it must be new, empty, or an earlier synthesis (with a manifest). */
+function checkReplaceable(outdir: string): void {
+  const parent = dirname(outdir);
+  if (existsSync(parent) && !statSync(parent).isDirectory()) throw new UsageError(`--outdir ${outdir}: ${parent} is not a folder`);
+  if (!existsSync(outdir)) return;
+  const earlierOutput = statSync(outdir).isDirectory() && (readdirSync(outdir).length === 0 || existsSync(join(outdir, 'manifest.json')));
+  if (!earlierOutput) {
+    throw new UsageError(
+      `--outdir ${outdir}: holds files that are not a synthesis output (no manifest.json); choose a new or empty folder`,
+    );
   }
 }
 

@@ -40,14 +40,13 @@ export function cost(args: readonly string[], io: Io): number {
     '--config': { kind: 'string', describe: 'a YAML file' },
     '--json': { kind: 'boolean' },
   });
-  const tiers = (flags.tier as TierName[] | undefined) ?? TIER_NAMES;
   const { result, stacks } = synthesizeScratch(io, {
-    tiers,
+    tiers: flags.tier as TierName[] | undefined,
     clouds: flags.cloud as CloudName[] | undefined,
     configPath: flags.config as string | undefined,
   });
   const targets: TargetCost[] = [];
-  for (const tier of tiers) {
+  for (const tier of (flags.tier as TierName[] | undefined) ?? TIER_NAMES) {
     const tierConfig = result.config.tiers[tier];
     if (!tierConfig) continue;
     for (const cloud of result.config.clouds) {
@@ -68,7 +67,15 @@ export function cost(args: readonly string[], io: Io): number {
     }
   }
   if (flags.json) {
-    io.out(JSON.stringify({ prices: PRICE_TABLE, targets }, null, 2));
+    // Cents, and `max: null` for an open-ended guide range, so the keys never change.
+    const cents = (n: number) => Math.round(n * 100) / 100;
+    const json = targets.map((t) => ({
+      ...t,
+      lines: t.lines.map((l) => ({ ...l, monthlyUsd: cents(l.monthlyUsd) })),
+      monthlyUsd: cents(t.monthlyUsd),
+      guideUsd: { min: t.guideUsd.min, max: t.guideUsd.max ?? null },
+    }));
+    io.out(JSON.stringify({ prices: PRICE_TABLE, targets: json }, null, 2));
     return 0;
   }
   io.out(`prices: ${PRICE_TABLE.source} (${PRICE_TABLE.date}, ${PRICE_TABLE.currency})\n`);

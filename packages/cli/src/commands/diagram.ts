@@ -1,5 +1,6 @@
-import { writeFileSync } from 'node:fs';
-import { parseFlags } from '@mockforge-infra/composition';
+import { existsSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { parseFlags, UsageError } from '@mockforge-infra/composition';
 import { CLOUD_NAMES, TIER_NAMES, type CloudName, type TierName } from '@mockforge-infra/core';
 import { instance } from '@viz-js/viz';
 import { toDot, toMermaid, topologyGraph } from '../diagram/graph';
@@ -17,6 +18,7 @@ export async function diagram(args: readonly string[], io: Io): Promise<number> 
     '--output': { kind: 'string', describe: 'a file to write' },
     '--config': { kind: 'string', describe: 'a YAML file' },
   });
+  if (flags.output) checkWritable(flags.output as string);
   const tier = (flags.tier as TierName | undefined) ?? 'production';
   const { stacks } = synthesizeScratch(io, {
     tiers: [tier],
@@ -33,4 +35,12 @@ export async function diagram(args: readonly string[], io: Io): Promise<number> 
     io.out(text);
   }
   return 0;
+}
+
+/** Checked before synthesizing, so a typo in the path does not cost a synthesis and a stack trace. */
+function checkWritable(output: string): void {
+  const file = resolve(output);
+  const folder = dirname(file);
+  if (!existsSync(folder) || !statSync(folder).isDirectory()) throw new UsageError(`--output ${output}: no folder ${folder}`);
+  if (existsSync(file) && statSync(file).isDirectory()) throw new UsageError(`--output ${output}: is a folder; give a file name`);
 }

@@ -17,6 +17,8 @@ export function list(args: readonly string[], io: Io): number {
     tiers: flags.tier as TierName[] | undefined,
     clouds: flags.cloud as CloudName[] | undefined,
     configPath: flags.config as string | undefined,
+    // List reports blocking findings per stack instead of stopping at the first.
+    failOnPolicy: false,
   });
   const rows = result.stacks.map((s) => ({ stack: s.stack, resources: s.resources, backend: s.backend, ...countFindings(s.findings) }));
   if (flags.json) {

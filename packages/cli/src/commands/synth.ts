@@ -1,4 +1,4 @@
-import { formatSummary, parseSynthArgs, synthesize } from '@mockforge-infra/composition';
+import { formatSummary, isUserError, parseSynthArgs, synthesize, UsageError } from '@mockforge-infra/composition';
 import { step, type Io } from '../io';
 
 export const synthHelp =
@@ -6,7 +6,14 @@ export const synthHelp =
 
 export function synth(args: readonly string[], io: Io): number {
   const options = parseSynthArgs(args);
-  const result = step(io, 'synthesizing', () => synthesize(options));
-  io.out(formatSummary(result));
-  return 0;
+  try {
+    const result = step(io, 'synthesizing', () => synthesize(options));
+    io.out(formatSummary(result));
+    return 0;
+  } catch (error) {
+    if (!isUserError(error) || error instanceof UsageError) throw error;
+    io.err(`error: ${error.message}`);
+    io.err('nothing was written; the previous output is unchanged');
+    return 1;
+  }
 }

@@ -14,5 +14,6 @@ export function validate(args: readonly string[], io: Io): number {
     const regions = config.clouds.map((c) => `${c} ${(t.regions[c] ?? []).join(', ')}`).join('; ');
     io.out(`  ${tier}: ${t.topology ?? 'stateless'}${t.size ? ` (${t.size})` : ''}; ${regions}`);
   }
+  io.out('(the configuration only; synth and list also run the policy checks on the resources)');
   return 0;
 }

@@ -17,7 +17,9 @@ export function hostnameFor(config: MockforgeConfig, tier: TierName, cloud: Clou
 
 /** Every configured (tier, cloud) hostname, for the uniqueness check. */
 export function allHostnames(config: MockforgeConfig): { tier: TierName; cloud: CloudName; hostname: string }[] {
+  // A cloud listed twice is reported by the schema; it must not also look like a hostname clash.
+  const clouds = [...new Set(config.clouds)];
   return TIER_NAMES.flatMap((tier) =>
-    config.tiers[tier] ? config.clouds.map((cloud) => ({ tier, cloud, hostname: hostnameFor(config, tier, cloud) })) : [],
+    config.tiers[tier] ? clouds.map((cloud) => ({ tier, cloud, hostname: hostnameFor(config, tier, cloud) })) : [],
   );
 }

@@ -119,6 +119,18 @@ describe('configuration rejections name the field, the value and what is allowed
     );
   });
 
+  it('rejects a folder given as the config, and an empty file, saying what is wrong', () => {
+    expect(() => loadConfig({ path: tmpdir(), implementedClouds: CLOUDS })).toThrow(/not a file/);
+    expect(() => parseConfig('# nothing yet\n', 'empty.yaml', CLOUDS)).toThrow(
+      /the file is empty; required keys: image, domain, clouds, tiers/,
+    );
+  });
+
+  it('reports a cloud listed twice once, not also as a hostname clash', () => {
+    const issues = issuesOf(variant((c) => (c.clouds = ['aws', 'aws', 'gcp', 'kubernetes'])));
+    expect(issues.map((i) => i.path)).toEqual(['clouds[1]']);
+  });
+
   it.each([
     ['ghcr.io/saasy-solutions/mockforge:latest', /`latest` is not allowed/],
     ['ghcr.io/saasy-solutions/mockforge', /has no tag/],

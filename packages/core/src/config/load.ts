@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
 import { defaultConfig } from './defaults';
@@ -44,6 +44,10 @@ export function parseConfig(text: string, source: string, implementedClouds: rea
     throw new ConfigError(issues, source);
   }
   const document: unknown = doc.toJS();
+  if (document === null || document === undefined) {
+    const required = ['image', 'domain', 'clouds', 'tiers'];
+    throw new ConfigError([{ path: '', value: '', expected: `the file is empty; required keys: ${required.join(', ')}` }], source);
+  }
   const issues = validateConfig(document, { implementedClouds });
   if (issues.length > 0) {
     for (const issue of issues) {
@@ -74,8 +78,9 @@ export function loadConfig(options: LoadOptions): LoadedConfig {
     return { config, source: 'built-in default' };
   }
   const file = resolve(path);
-  if (!existsSync(file)) {
-    throw new ConfigError([{ path: '', value: file, expected: `no such file; point --config or ${CONFIG_ENV_VAR} at a YAML file` }], file);
+  if (!existsSync(file) || !statSync(file).isFile()) {
+    const problem = existsSync(file) ? 'not a file' : 'no such file';
+    throw new ConfigError([{ path: '', value: file, expected: `${problem}; point --config or ${CONFIG_ENV_VAR} at a YAML file` }], file);
   }
   return { config: parseConfig(readFileSync(file, 'utf8'), file, options.implementedClouds), source: file };
 }
