@@ -50,7 +50,19 @@ describe('awsTarget (production, default config)', () => {
   it('has zero unsuppressed findings, and suppressions only with written reasons', () => {
     expect(policy.findings.filter((f) => !f.suppressedBecause)).toEqual([]);
     const ids = [...new Set(policy.findings.map((f) => f.ruleId))].sort();
-    expect(ids).toEqual(['AWS-0053', 'CKV2_AWS_57', 'CKV_AWS_144', 'CKV_AWS_145', 'CKV_AWS_260', 'CKV_AWS_378', 'CKV_AWS_382']);
+    expect(ids).toEqual([
+      'AWS-0053',
+      'CKV2_AWS_57',
+      'CKV_AWS_144',
+      'CKV_AWS_145',
+      'CKV_AWS_260',
+      // Global Datastore secondaries inherit encryption from the primary.
+      'CKV_AWS_29',
+      'CKV_AWS_30',
+      'CKV_AWS_31',
+      'CKV_AWS_378',
+      'CKV_AWS_382',
+    ]);
   });
 
   it('replicates the database and cache from the primary region', () => {

@@ -27,9 +27,9 @@ describe('gcpTarget in production', () => {
     expect(gcpTarget.rules.map((r) => r.id)).toEqual(expect.arrayContaining(gcpRules.map((r) => r.id)));
   });
 
-  it('has no findings except the documented Cloud SQL TLS and access-log suppressions', () => {
+  it('has no findings except the documented Cloud SQL TLS, access-log and public egress suppressions', () => {
     expect(policy.findings.filter((f) => !f.suppressedBecause)).toEqual([]);
-    expect([...new Set(policy.findings.map((f) => f.ruleId))].sort()).toEqual(['CKV_GCP_6', 'CKV_GCP_62']);
+    expect([...new Set(policy.findings.map((f) => f.ruleId))].sort()).toEqual(['CKV_GCP_6', 'CKV_GCP_62', 'GCP-0035']);
   });
 
   it('synthesizes byte-identical output twice', () => {

@@ -2,6 +2,7 @@ import {
   INTERNAL_CIDR,
   MockforgeStack,
   PolicyEngine,
+  PUBLIC_EGRESS_REASON,
   standardTags,
   parseImage,
   type ComputeService,
@@ -18,7 +19,7 @@ import { NAMESPACE, objectLabels, OBJECT_NAMES, type Component } from './labels'
 import { usesCertManager } from './load-balancing/annotations';
 import { WorkloadIngress } from './load-balancing/ingress';
 import { PrometheusMonitoring } from './monitoring/prometheus-monitoring';
-import { PUBLIC_EGRESS_REASON, WorkloadNetworkPolicies } from './network/network-policies';
+import { WorkloadNetworkPolicies } from './network/network-policies';
 import { DEFAULT_INGRESS_NAMESPACE, DEFAULT_MONITORING_NAMESPACE, type MockforgeWorkloadProps } from './options';
 import { SECRET_ENV_REASON } from './secrets/secret-env';
 import { KUBERNETES_SIZING, LOAD_BALANCER_SOURCE_CIDRS } from './sizing';

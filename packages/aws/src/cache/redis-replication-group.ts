@@ -37,6 +37,10 @@ export interface RedisReplicationGroupProps extends CommonProps {
   readonly singleNodeExemption?: string;
 }
 
+/** Why a Global Datastore secondary sets no encryption arguments (CKV_AWS_29/30/31). */
+export const GLOBAL_SECONDARY_ENCRYPTION =
+  'a Global Datastore secondary inherits encryption at rest and in transit from its primary, which sets both; the provider rejects them beside global_replication_group_id';
+
 /**
  * ElastiCache for Redis: cluster mode in production, Multi-AZ with automatic failover when HA,
  * KMS at rest, TLS required in transit, RBAC users, daily snapshots kept per the seed,
@@ -110,6 +114,9 @@ export class RedisReplicationGroup extends Construct implements RedisCache {
     });
     if (props.overrides) for (const [k, v] of Object.entries(props.overrides)) this.group.addOverride(k, v);
     if (!ha && props.singleNodeExemption) PolicyEngine.suppress(this.group, 'CKV2_AWS_50', props.singleNodeExemption);
+    if (secondary) {
+      for (const rule of ['CKV_AWS_29', 'CKV_AWS_30', 'CKV_AWS_31']) PolicyEngine.suppress(this.group, rule, GLOBAL_SECONDARY_ENCRYPTION);
+    }
 
     if (props.global?.role === 'primary') {
       const global = new ElasticacheGlobalReplicationGroup(this, 'global_datastore', {

@@ -3,21 +3,14 @@ import { attr, attributeRule, customRule, isSet, isTrue } from './helpers';
 
 const GROUP = ['aws_elasticache_replication_group'];
 
-/**
- * A Global Datastore secondary (global_replication_group_id set) inherits encryption at rest and in
- * transit from the primary: the provider rejects those arguments on it, so the primary carries them.
- */
-const isGlobalSecondary = (attributes: Record<string, unknown>): boolean => isSet(attr(attributes, 'global_replication_group_id'));
-
 export const cacheRules: readonly PolicyRule[] = [
-  customRule(
+  attributeRule(
     { id: 'CKV_AWS_29', aliases: ['AWS-0045'], severity: 'error', description: 'ElastiCache encrypts data at rest', resourceTypes: GROUP },
-    (r) =>
-      isGlobalSecondary(r.attributes) || isTrue(attr(r.attributes, 'at_rest_encryption_enabled'))
-        ? undefined
-        : 'at_rest_encryption_enabled = true (or a Global Datastore secondary)',
+    'at_rest_encryption_enabled',
+    isTrue,
+    'at_rest_encryption_enabled = true',
   ),
-  customRule(
+  attributeRule(
     {
       id: 'CKV_AWS_30',
       aliases: ['AWS-0051'],
@@ -25,17 +18,14 @@ export const cacheRules: readonly PolicyRule[] = [
       description: 'ElastiCache encrypts data in transit',
       resourceTypes: GROUP,
     },
-    (r) =>
-      isGlobalSecondary(r.attributes) || isTrue(attr(r.attributes, 'transit_encryption_enabled'))
-        ? undefined
-        : 'transit_encryption_enabled = true (or a Global Datastore secondary)',
+    'transit_encryption_enabled',
+    isTrue,
+    'transit_encryption_enabled = true',
   ),
   customRule(
     { id: 'CKV_AWS_31', severity: 'warning', description: 'ElastiCache requires authentication over TLS', resourceTypes: GROUP },
     (r) => {
-      if (!isGlobalSecondary(r.attributes) && !isTrue(attr(r.attributes, 'transit_encryption_enabled'))) {
-        return 'authentication needs transit_encryption_enabled = true';
-      }
+      if (!isTrue(attr(r.attributes, 'transit_encryption_enabled'))) return 'authentication needs transit_encryption_enabled = true';
       return isSet(attr(r.attributes, 'auth_token')) || isSet(attr(r.attributes, 'user_group_ids'))
         ? undefined
         : 'auth_token or user_group_ids must be set';

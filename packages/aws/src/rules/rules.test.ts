@@ -419,21 +419,6 @@ describe('AWS policy rules', () => {
     expect(findingsFor(rule, cases.fail).length).toBeGreaterThan(0);
   });
 
-  it('lets a Global Datastore secondary inherit encryption from its primary, but not skip authentication', () => {
-    const rule = (id: string) => awsRules.find((candidate) => candidate.id === id)!;
-    const secondary = r('aws_elasticache_replication_group', {
-      global_replication_group_id: 'ldgnf-mockforge-production',
-      user_group_ids: ['g'],
-    });
-    const unencrypted = r('aws_elasticache_replication_group', { user_group_ids: ['g'] });
-    for (const id of ['CKV_AWS_29', 'CKV_AWS_30', 'CKV_AWS_31']) {
-      expect(findingsFor(rule(id), [secondary])).toEqual([]);
-      expect(findingsFor(rule(id), [unencrypted]).length).toBeGreaterThan(0);
-    }
-    const anonymous = r('aws_elasticache_replication_group', { global_replication_group_id: 'ldgnf-mockforge-production' });
-    expect(findingsFor(rule('CKV_AWS_31'), [anonymous]).length).toBeGreaterThan(0);
-  });
-
   it('rates Trivy HIGH/CRITICAL checks as errors', () => {
     const errors = awsRules.filter((rule) => rule.severity === 'error').map((rule) => rule.id);
     expect(errors).toEqual(

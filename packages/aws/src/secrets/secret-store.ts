@@ -13,7 +13,7 @@ export interface SecretContainersProps extends CommonProps {
 
 /** Why the containers have no rotation schedule; recorded on each as a suppression. */
 export const MANUAL_ROTATION_REASON =
-  'no AWS-provided rotation exists for a composed connection URL or an application JWT key; the RDS master credential in its own RDS-managed secret rotates itself, and operators rotate these by writing a new version (README: Secrets)';
+  'no AWS-provided rotation exists for a composed connection URL, an application JWT key or the admin login; the RDS master credential in its own RDS-managed secret rotates itself, and operators rotate these by writing a new version (README: Secrets)';
 
 /**
  * Secret containers, encrypted with the stack's key. Their values are never literals in the Terraform

@@ -17,6 +17,7 @@ import {
 import { Testing } from 'cdktf';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { GLOBAL_SECONDARY_ENCRYPTION } from '../cache/redis-replication-group';
 import { awsRules } from '../rules';
 import { AwsRegionalStack } from './regional-stack';
 
@@ -320,8 +321,12 @@ describe('AwsRegionalStack (production secondary)', () => {
     expect(primaryCache.global_replication_group_id).toBeUndefined();
   });
 
-  it('has no unsuppressed findings: the cache rules let the secondary inherit encryption', () => {
+  it('records why the secondary cache sets no encryption arguments, and has no other findings', () => {
     expect(policy.findings.filter((f) => !f.suppressedBecause)).toEqual([]);
+    const cacheSuppressions = policy.findings.filter(
+      (f) => f.stack === secondary.node.id && f.suppressedBecause === GLOBAL_SECONDARY_ENCRYPTION,
+    );
+    expect(cacheSuppressions.map((f) => f.ruleId).sort()).toEqual(['CKV_AWS_29', 'CKV_AWS_30', 'CKV_AWS_31']);
   });
 });
 

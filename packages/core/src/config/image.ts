@@ -1,3 +1,6 @@
+import { MOCKFORGE_IMAGE_REGISTRY } from '../seed';
+import type { CloudName } from './regions';
+
 /** Image references must be immutable: a full semver tag, a `main-<sha>` tag, or a digest. */
 const REFERENCE =
   /^(?<repo>[a-z0-9]+(?:[._-][a-z0-9]+)*(?::\d+)?(?:\/[a-z0-9]+(?:[._-][a-z0-9]+)*)+)(?::(?<tag>[A-Za-z0-9_][A-Za-z0-9._-]{0,127}))?(?:@(?<digest>sha256:[a-f0-9]{64}))?$/;
@@ -24,4 +27,30 @@ export function unpinnedReason(image: string): string | undefined {
   if (ref.tag === 'latest') return '`latest` is not allowed; pin a release tag (0.3.213) or a digest (@sha256:...)';
   if (!PINNED_TAG.test(ref.tag)) return `tag "${ref.tag}" can move; pin a full release tag (0.3.213), main-<sha> or a digest (@sha256:...)`;
   return undefined;
+}
+
+/**
+ * Clouds that pull the image through a mirror of ghcr.io (an ECR pull-through cache, an Artifact
+ * Registry remote repository), so they can serve no other registry. Kubernetes pulls directly.
+ */
+export const MIRRORED_CLOUDS: readonly CloudName[] = ['aws', 'gcp'];
+
+/** The registry host of a reference; a first segment without a dot, port or `localhost` is Docker Hub's path. */
+export function imageRegistry(ref: ImageReference): string {
+  const first = ref.repository.split('/')[0]!;
+  return /[.:]/.test(first) || first === 'localhost' ? first : 'docker.io';
+}
+
+/** Returns why the image's registry cannot be used on these clouds, or undefined when it can. */
+export function registryReason(image: string, clouds: readonly CloudName[]): string | undefined {
+  const ref = parseImage(image);
+  // An unparsable reference is reported by unpinnedReason.
+  if (!ref) return undefined;
+  const registry = imageRegistry(ref);
+  const mirrored = MIRRORED_CLOUDS.filter((cloud) => clouds.includes(cloud));
+  if (registry === MOCKFORGE_IMAGE_REGISTRY || mirrored.length === 0) return undefined;
+  return (
+    `an image on ${MOCKFORGE_IMAGE_REGISTRY} (such as ghcr.io/saasy-solutions/mockforge:0.3.213), not ${registry}: ` +
+    `${mirrored.join(' and ')} pull through a mirror of ${MOCKFORGE_IMAGE_REGISTRY} only; other registries work with kubernetes alone`
+  );
 }

@@ -98,7 +98,7 @@ describe('Cloud SQL for PostgreSQL', () => {
       .filter((f) => f.suppressedBecause)
       .map((f) => f.ruleId)
       .sort();
-    expect(suppressed).toEqual(['CKV_GCP_6', 'MF_GCP_10', 'MF_GCP_12', 'MF_GCP_9']);
+    expect(suppressed).toEqual(['CKV_GCP_6', 'GCP-0035', 'MF_GCP_10', 'MF_GCP_12', 'MF_GCP_9']);
     expect(policy.findings.filter((f) => !f.suppressedBecause)).toEqual([]);
   });
 });

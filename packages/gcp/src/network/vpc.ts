@@ -2,7 +2,15 @@ import { ComputeFirewall } from '@cdktf/provider-google/lib/compute-firewall';
 import { ComputeGlobalAddress } from '@cdktf/provider-google/lib/compute-global-address';
 import { ComputeNetwork } from '@cdktf/provider-google/lib/compute-network';
 import { ServiceNetworkingConnection } from '@cdktf/provider-google/lib/service-networking-connection';
-import { ANYWHERE_IPV4, INTERNAL_CIDR, PORTS, type CommonProps, type TargetContext } from '@mockforge-infra/core';
+import {
+  ANYWHERE_IPV4,
+  INTERNAL_CIDR,
+  PolicyEngine,
+  PORTS,
+  PUBLIC_EGRESS_REASON,
+  type CommonProps,
+  type TargetContext,
+} from '@mockforge-infra/core';
 import { Construct } from 'constructs';
 import { applyCommonProps } from '../common';
 import { resourceName } from '../naming';
@@ -80,7 +88,7 @@ export class GcpVpc extends Construct {
       { name: 'deny-egress', description: 'Everything else out is denied', direction: 'EGRESS', ranges: [ANYWHERE_IPV4], denyAll: true },
     ];
     for (const rule of rules) {
-      new ComputeFirewall(this, rule.name, {
+      const firewall = new ComputeFirewall(this, rule.name, {
         name: resourceName(context.tier, rule.name),
         network: this.network.id,
         description: rule.description,
@@ -92,6 +100,9 @@ export class GcpVpc extends Construct {
           : { allow: (rule.allow ?? []).map((a) => ({ protocol: a.protocol, ...(a.ports ? { ports: a.ports.map(String) } : {}) })) }),
         logConfig: { metadata: 'INCLUDE_ALL_METADATA' },
       });
+      if (rule.direction === 'EGRESS' && !rule.denyAll && rule.ranges.includes(ANYWHERE_IPV4)) {
+        PolicyEngine.suppress(firewall, 'GCP-0035', PUBLIC_EGRESS_REASON);
+      }
     }
 
     const primaryCidr = context.vpcCidrs[context.topology.primaryRegion]!;

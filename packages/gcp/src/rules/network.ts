@@ -33,6 +33,19 @@ function worldIngress(id: string, port: number | undefined, what: string): Polic
 }
 
 export const networkRules: readonly PolicyRule[] = [
+  {
+    id: 'GCP-0035',
+    aliases: ['AVD-GCP-0035'],
+    severity: 'error',
+    description: 'Firewall rules do not allow egress to 0.0.0.0/0',
+    resourceTypes: FIREWALL,
+    check: (r) =>
+      attr(r.attributes, 'direction') === 'EGRESS' &&
+      attrs(r.attributes, 'allow').length > 0 &&
+      attrs(r.attributes, 'destination_ranges').some((c) => WORLD.includes(String(c)))
+        ? 'allows egress to the whole internet'
+        : undefined,
+  },
   worldIngress('CKV_GCP_2', 22, 'SSH (22)'),
   worldIngress('CKV_GCP_3', 3389, 'RDP (3389)'),
   worldIngress('CKV_GCP_106', 80, 'HTTP (80)'),

@@ -50,6 +50,11 @@ const armor = (action: string, preview = false) => ({
 });
 
 const FIXTURES: Readonly<Record<string, Fixture>> = {
+  'GCP-0035': {
+    type: 'google_compute_firewall',
+    pass: { direction: 'EGRESS', destination_ranges: ['10.0.0.0/8'], allow: [{ protocol: 'all' }] },
+    fail: { direction: 'EGRESS', destination_ranges: ['0.0.0.0/0'], allow: [{ protocol: 'tcp', ports: ['443'] }] },
+  },
   CKV_GCP_2: { type: 'google_compute_firewall', pass: gfe, fail: firewall(['22']) },
   CKV_GCP_3: { type: 'google_compute_firewall', pass: gfe, fail: firewall(['3000-4000']) },
   CKV_GCP_106: { type: 'google_compute_firewall', pass: gfe, fail: firewall(['80']) },

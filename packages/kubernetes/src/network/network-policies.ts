@@ -79,10 +79,6 @@ export function serverEgressRules(props: WorkloadNetworkPoliciesProps): NetworkP
   ];
 }
 
-/** Why the public egress rule carries 0.0.0.0/0. */
-export const PUBLIC_EGRESS_REASON =
-  'the hosting guide allows HTTPS and HTTP egress to anywhere (remote OpenAPI specs, webhooks, proxied upstreams); every other port is limited to named peers';
-
 /**
  * Default-deny for ingress and egress in the namespace, then the server pods' allow-list:
  * traffic ports from the ingress controller, admin from 10.0.0.0/8, metrics from monitoring;
