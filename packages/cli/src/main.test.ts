@@ -120,4 +120,16 @@ describe('mockforge-infra', () => {
     expect([result.code, result.err]).toEqual([2, expect.stringMatching(/^error: --output .*: no folder /)]);
     expect(result.err).not.toMatch(/synthesizing/);
   });
+
+  it("lists the policy pack with each rule's aliases, severity and resource types", async () => {
+    const result = await run('rules', '--json');
+    const rules = JSON.parse(result.out) as { id: string; aliases: string[]; severity: string; resourceTypes: string[] }[];
+    expect(rules.find((r) => r.id === 'CKV_AWS_16')).toMatchObject({
+      aliases: ['AWS-0080'],
+      severity: 'error',
+      resourceTypes: ['aws_db_instance'],
+    });
+    expect(new Set(rules.map((r) => r.id)).size).toBe(rules.length);
+    expect((await run('rules', '--cloud', 'gcp')).out).toMatch(/^rule\s+aliases\s+severity\s+checks\n-+/);
+  });
 });

@@ -2,6 +2,7 @@ import { isUserError, UsageError } from '@mockforge-infra/composition';
 import { costHelp, cost } from './commands/cost';
 import { diagramHelp, diagram } from './commands/diagram';
 import { listHelp, list } from './commands/list';
+import { rulesHelp, rules } from './commands/rules';
 import { synthHelp, synth } from './commands/synth';
 import { validateHelp, validate } from './commands/validate';
 import { processIo, type Io } from './io';
@@ -14,6 +15,7 @@ const COMMANDS: Readonly<Record<string, { run: Command; help: string }>> = {
   list: { run: list, help: listHelp },
   cost: { run: cost, help: costHelp },
   diagram: { run: diagram, help: diagramHelp },
+  rules: { run: rules, help: rulesHelp },
 };
 
 export function usage(): string {
