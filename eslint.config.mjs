@@ -2,9 +2,10 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
-const PROVIDER_ROOT = '^@cdktf/provider-[a-z0-9-]+$';
+// The package root and its `lib` barrel both load every resource binding.
+const PROVIDER_ROOT = '^@cdktf/provider-[a-z0-9-]+(/lib(/index(\\.js)?)?)?$';
 // The same pattern for esquery selectors, where `/` must be escaped.
-const PROVIDER_ROOT_SELECTOR = PROVIDER_ROOT.replace('/', '\\/');
+const PROVIDER_ROOT_SELECTOR = PROVIDER_ROOT.replaceAll('/', '\\/');
 const DEEP_IMPORT_HINT =
   'Import providers by deep path (e.g. @cdktf/provider-aws/lib/vpc); the package root loads every resource binding (~5 s and ~500 MB per process).';
 
