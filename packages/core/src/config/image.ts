@@ -51,6 +51,6 @@ export function registryReason(image: string, clouds: readonly CloudName[]): str
   if (registry === MOCKFORGE_IMAGE_REGISTRY || mirrored.length === 0) return undefined;
   return (
     `an image on ${MOCKFORGE_IMAGE_REGISTRY} (such as ghcr.io/saasy-solutions/mockforge:0.3.213), not ${registry}: ` +
-    `${mirrored.join(' and ')} pull through a mirror of ${MOCKFORGE_IMAGE_REGISTRY} only; other registries work with kubernetes alone`
+    `${mirrored.join(' and ')} ${mirrored.length > 1 ? 'pull' : 'pulls'} through a mirror of ${MOCKFORGE_IMAGE_REGISTRY} only; other registries work with kubernetes alone`
   );
 }

@@ -150,8 +150,33 @@ describe('configuration rejections name the field, the value and what is allowed
       'clouds[3]',
       /allowed: aws \| gcp \| azure \| digitalocean \| kubernetes/,
     );
+    // The unknown cloud is not also reported as missing regions in every tier.
+    expect(issuesOf(variant((c) => c.clouds.push('oracle'))).map((i) => i.path)).toEqual(['clouds[3]']);
     const issues = issuesOf(variant((c) => c.clouds.push('azure')));
     expect(issues.find((i) => i.path === 'clouds[3]')?.expected).toBe('implemented targets: aws | gcp | kubernetes');
+  });
+
+  it.each([
+    ['docker.io/acme/mockforge:0.3.213', ['aws'], 'docker.io', /aws pulls through a mirror of ghcr.io only/],
+    ['acme/mockforge:0.3.213', ['aws', 'kubernetes'], 'docker.io', /aws pulls through/],
+    ['registry.example.com:5000/mockforge@sha256:' + 'a'.repeat(64), ['gcp'], 'registry.example.com:5000', /gcp pulls through/],
+    ['ghcr.io:443/saasy-solutions/mockforge:0.3.213', ['aws', 'gcp'], 'ghcr.io:443', /aws and gcp pull through/],
+  ] as [string, CloudName[], string, RegExp][])('rejects the image %s on %j: only ghcr.io is mirrored', (image, clouds, registry, why) => {
+    const text = stringify({ ...defaultConfig(clouds), image });
+    const issue = expectIssue(text, 'image', /an image on ghcr\.io \(such as ghcr\.io\/saasy-solutions\/mockforge:0\.3\.213\)/);
+    expect(issue.value).toBe(image);
+    expect(issue.expected).toContain(`not ${registry}:`);
+    expect(issue.expected).toMatch(why);
+    expect(issue.line).toBe(1);
+  });
+
+  it('accepts an image from any registry when only Kubernetes pulls it', () => {
+    for (const image of ['registry.example.com/mirror/mockforge:0.3.213', 'acme/mockforge:0.3.213']) {
+      const config = parseConfig(stringify({ ...defaultConfig(['kubernetes']), image }), 'k8s.yaml', CLOUDS);
+      expect(config.image).toBe(image);
+    }
+    // Pinning still applies there.
+    expectIssue(stringify({ ...defaultConfig(['kubernetes']), image: 'registry.example.com/mockforge:latest' }), 'image', /`latest`/);
   });
 
   it('rejects an unknown tier, tier size or topology', () => {
@@ -276,6 +301,47 @@ describe('configuration rejections name the field, the value and what is allowed
     ).toEqual(['domain', 'image', 'tiers.dev.regions.aws[0]', 'tiers.production.size']);
   });
 
+  it('reports cross-field problems next to a malformed part of the document', () => {
+    const text = `
+image: ghcr.io/saasy-solutions/mockforge:latest
+domain: mocks.example.com
+clouds: [aws, azure]
+tiers:
+  dev:
+    regions:
+      aws: us-east-1
+      azure: [eastus]
+`;
+    const issues = issuesOf(text);
+    expect(issues.map((i) => `${i.path}: ${i.expected}`)).toEqual([
+      'image: `latest` is not allowed; pin a release tag (0.3.213) or a digest (@sha256:...)',
+      'clouds[1]: implemented targets: aws | gcp | kubernetes',
+      'tiers.dev.regions.aws: expected a list, not a string',
+    ]);
+  });
+
+  it('keeps checking the rest of a tier, and other tiers, around a rejected entry', () => {
+    const text = variant((c) => {
+      c.image = 'ghcr.io/saasy-solutions/mockforge:latest';
+      c.tiers.dev.cidrs = { aws: { 'us-east-1': '10.1.2.0/16' } };
+      c.tiers.dev.size = 'large';
+      c.tiers.staging.regions.aws = ['mars-1'];
+    });
+    expect(
+      issuesOf(text)
+        .map((i) => i.path)
+        .sort(),
+    ).toEqual(['image', 'tiers.dev.cidrs.aws.us-east-1', 'tiers.dev.size', 'tiers.staging.regions.aws[0]']);
+  });
+
+  it('skips the checks that read a malformed part, without inventing problems from it', () => {
+    const text = variant((c) => {
+      c.clouds = 'aws';
+      c.image = 'ghcr.io/saasy-solutions/mockforge:latest';
+    });
+    expect(issuesOf(text).map((i) => i.path)).toEqual(['image', 'clouds']);
+  });
+
   it('formats the error with path, line, value and what is allowed', () => {
     try {
       parseConfig(
@@ -309,5 +375,12 @@ describe('hostnames', () => {
       'tiers.dev.hostnames.aws',
       /a DNS name/,
     );
+  });
+
+  it('reports a hostname for a cloud outside `clouds` once', () => {
+    const issues = issuesOf(variant((c) => (c.tiers.production.hostnames = { azure: 'azure.example.com' })));
+    expect(issues.map((i) => `${i.path}: ${i.expected}`)).toEqual([
+      'tiers.production.hostnames.azure: not in `clouds` (aws, gcp, kubernetes)',
+    ]);
   });
 });

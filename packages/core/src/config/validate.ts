@@ -3,10 +3,10 @@ import { contains, overlaps, parseCidr, subnet } from './cidr';
 import { CONFIG_SCHEMA } from './config-schema';
 import type { ConfigIssue } from './errors';
 import { allHostnames } from './hostnames';
-import { unpinnedReason } from './image';
+import { registryReason, unpinnedReason } from './image';
 import type { MockforgeConfig, TierConfig } from './model';
 import { CLOUD_NAMES, CLUSTER_NAME_PATTERN, KNOWN_REGIONS, type CloudName } from './regions';
-import { check } from './schema';
+import { check, isPlainObject } from './schema';
 
 export interface ValidateOptions {
   /** Clouds with a target implementation; others are rejected. @default every known cloud */
@@ -52,7 +52,8 @@ function tierIssues(name: TierName, tier: TierConfig, config: MockforgeConfig): 
     });
   }
   for (const cloud of config.clouds) {
-    if (!tier.regions[cloud])
+    // An unknown cloud is reported by the schema; it needs no regions on top.
+    if (CLOUD_NAMES.includes(cloud) && !tier.regions[cloud])
       issues.push({
         path: `${at}.regions.${cloud}`,
         value: undefined,
@@ -86,9 +87,11 @@ function tierIssues(name: TierName, tier: TierConfig, config: MockforgeConfig): 
       });
     }
   }
-  for (const cloud of Object.keys(tier.compute ?? {})) {
-    if (!config.clouds.includes(cloud as CloudName))
-      issues.push({ path: `${at}.compute.${cloud}`, value: cloud, expected: `not in \`clouds\` (${config.clouds.join(', ')})` });
+  for (const key of ['compute', 'hostnames'] as const) {
+    for (const cloud of Object.keys(tier[key] ?? {})) {
+      if (!config.clouds.includes(cloud as CloudName))
+        issues.push({ path: `${at}.${key}.${cloud}`, value: cloud, expected: `not in \`clouds\` (${config.clouds.join(', ')})` });
+    }
   }
   for (const [cloud, byRegion] of Object.entries(tier.cidrs ?? {}) as [CloudName, Record<string, string>][]) {
     for (const [region, cidr] of Object.entries(byRegion)) {
@@ -129,21 +132,49 @@ function tierIssues(name: TierName, tier: TierConfig, config: MockforgeConfig): 
   return issues;
 }
 
-function crossFieldIssues(config: MockforgeConfig, options: ValidateOptions): ConfigIssue[] {
+/** One cross-field check, and the parts of the document it reads. */
+interface CrossCheck {
+  /** Paths the check reads; it is skipped when one of them, or a parent, is missing or malformed. */
+  readonly reads: readonly string[];
+  readonly run: (config: MockforgeConfig, options: ValidateOptions) => ConfigIssue[];
+}
+
+function tlsIssues(config: MockforgeConfig): ConfigIssue[] {
   const issues: ConfigIssue[] = [];
-  const implemented = options.implementedClouds ?? CLOUD_NAMES;
-  const imageProblem = unpinnedReason(config.image);
-  if (imageProblem) issues.push({ path: 'image', value: config.image, expected: imageProblem });
-  config.clouds.forEach((cloud, i) => {
-    if (!implemented.includes(cloud))
-      issues.push({ path: `clouds[${i}]`, value: cloud, expected: `implemented targets: ${implemented.join(' | ')}` });
-  });
-  if (Object.keys(config.tiers).length === 0)
-    issues.push({ path: 'tiers', value: config.tiers, expected: `at least one of ${TIER_NAMES.join(', ')}` });
-  for (const name of TIER_NAMES) {
-    const tier = config.tiers[name];
-    if (tier) issues.push(...tierIssues(name, tier, config));
+  if (config.tls?.mode !== 'provided') return issues;
+  const needs: [CloudName, keyof NonNullable<MockforgeConfig['tls']>, string][] = [
+    ['aws', 'awsCertificateArn', 'an ACM certificate ARN for the regional load balancers'],
+    ['aws', 'awsCloudFrontCertificateArn', 'an ACM certificate ARN in us-east-1 for CloudFront'],
+    ['gcp', 'gcpCertificate', 'a Certificate Manager certificate id'],
+    ['kubernetes', 'kubernetesSecretName', 'the name of a kubernetes.io/tls Secret'],
+  ];
+  for (const [cloud, key, what] of needs) {
+    if (config.clouds.includes(cloud) && !config.tls[key]) {
+      issues.push({ path: `tls.${key}`, value: undefined, expected: `HTTPS needs a certificate: with tls.mode provided, give ${what}` });
+    }
   }
+  for (const key of ['awsCertificateArn', 'awsCloudFrontCertificateArn'] as const) {
+    const arn = config.tls[key];
+    if (arn && !/^arn:aws[a-z-]*:acm:[a-z0-9-]+:\d{12}:certificate\/[0-9a-f-]{36}$/.test(arn)) {
+      issues.push({
+        path: `tls.${key}`,
+        value: arn,
+        expected: 'an ACM certificate ARN (arn:aws:acm:<region>:<account>:certificate/<uuid>)',
+      });
+    }
+  }
+  if (config.tls.awsCloudFrontCertificateArn && !config.tls.awsCloudFrontCertificateArn.includes(':us-east-1:')) {
+    issues.push({
+      path: 'tls.awsCloudFrontCertificateArn',
+      value: config.tls.awsCloudFrontCertificateArn,
+      expected: 'CloudFront only uses certificates from us-east-1',
+    });
+  }
+  return issues;
+}
+
+function hostnameIssues(config: MockforgeConfig): ConfigIssue[] {
+  const issues: ConfigIssue[] = [];
   const seen = new Map<string, string>();
   for (const { tier, cloud, hostname } of allHostnames(config)) {
     const where = `tiers.${tier}.hostnames.${cloud}`;
@@ -155,74 +186,124 @@ function crossFieldIssues(config: MockforgeConfig, options: ValidateOptions): Co
         expected: `a hostname of its own; ${other} already uses it (a CDN alias, DNS zone and certificate belong to one deployment)`,
       });
     else seen.set(hostname, where);
-    for (const [hostCloud] of Object.entries(config.tiers[tier]?.hostnames ?? {})) {
-      if (!config.clouds.includes(hostCloud as CloudName))
-        issues.push({
-          path: `tiers.${tier}.hostnames.${hostCloud}`,
-          value: hostCloud,
-          expected: `not in \`clouds\` (${config.clouds.join(', ')})`,
-        });
-    }
-  }
-  if (config.clouds.includes('gcp') && !config.gcp)
-    issues.push({ path: 'gcp.project', value: undefined, expected: 'required when `clouds` includes gcp' });
-  const clusterNames = new Set(TIER_NAMES.flatMap((t) => config.tiers[t]?.regions.kubernetes ?? []));
-  for (const name of Object.keys(config.kubernetes?.clusters ?? {})) {
-    if (!clusterNames.has(name))
-      issues.push({
-        path: `kubernetes.clusters.${name}`,
-        value: name,
-        expected: 'a cluster named in some tiers.<tier>.regions.kubernetes',
-      });
-  }
-  if (config.tls?.mode === 'provided') {
-    const needs: [CloudName, keyof NonNullable<MockforgeConfig['tls']>, string][] = [
-      ['aws', 'awsCertificateArn', 'an ACM certificate ARN for the regional load balancers'],
-      ['aws', 'awsCloudFrontCertificateArn', 'an ACM certificate ARN in us-east-1 for CloudFront'],
-      ['gcp', 'gcpCertificate', 'a Certificate Manager certificate id'],
-      ['kubernetes', 'kubernetesSecretName', 'the name of a kubernetes.io/tls Secret'],
-    ];
-    for (const [cloud, key, what] of needs) {
-      if (config.clouds.includes(cloud) && !config.tls[key]) {
-        issues.push({ path: `tls.${key}`, value: undefined, expected: `HTTPS needs a certificate: with tls.mode provided, give ${what}` });
-      }
-    }
-    for (const key of ['awsCertificateArn', 'awsCloudFrontCertificateArn'] as const) {
-      const arn = config.tls[key];
-      if (arn && !/^arn:aws[a-z-]*:acm:[a-z0-9-]+:\d{12}:certificate\/[0-9a-f-]{36}$/.test(arn)) {
-        issues.push({
-          path: `tls.${key}`,
-          value: arn,
-          expected: 'an ACM certificate ARN (arn:aws:acm:<region>:<account>:certificate/<uuid>)',
-        });
-      }
-    }
-    if (config.tls.awsCloudFrontCertificateArn && !config.tls.awsCloudFrontCertificateArn.includes(':us-east-1:')) {
-      issues.push({
-        path: 'tls.awsCloudFrontCertificateArn',
-        value: config.tls.awsCloudFrontCertificateArn,
-        expected: 'CloudFront only uses certificates from us-east-1',
-      });
-    }
   }
   return issues;
 }
 
+const CROSS_CHECKS: readonly CrossCheck[] = [
+  {
+    reads: ['image'],
+    run: (config) => {
+      const reason = unpinnedReason(config.image);
+      return reason ? [{ path: 'image', value: config.image, expected: reason }] : [];
+    },
+  },
+  {
+    reads: ['image', 'clouds'],
+    run: (config) => {
+      const reason = registryReason(config.image, config.clouds);
+      return reason ? [{ path: 'image', value: config.image, expected: reason }] : [];
+    },
+  },
+  {
+    reads: ['clouds'],
+    run: (config, options) => {
+      const implemented = options.implementedClouds ?? CLOUD_NAMES;
+      return config.clouds.flatMap((cloud, i) =>
+        implemented.includes(cloud)
+          ? []
+          : [{ path: `clouds[${i}]`, value: cloud, expected: `implemented targets: ${implemented.join(' | ')}` }],
+      );
+    },
+  },
+  {
+    reads: ['tiers'],
+    run: (config) =>
+      Object.keys(config.tiers).length === 0
+        ? [{ path: 'tiers', value: config.tiers, expected: `at least one of ${TIER_NAMES.join(', ')}` }]
+        : [],
+  },
+  ...TIER_NAMES.map<CrossCheck>((name) => ({
+    reads: ['clouds', `tiers.${name}`],
+    run: (config) => {
+      const tier = config.tiers[name];
+      return tier ? tierIssues(name, tier, config) : [];
+    },
+  })),
+  { reads: ['clouds', 'tiers'], run: hostnameIssues },
+  {
+    reads: ['clouds', 'gcp'],
+    run: (config) =>
+      config.clouds.includes('gcp') && !config.gcp
+        ? [{ path: 'gcp.project', value: undefined, expected: 'required when `clouds` includes gcp' }]
+        : [],
+  },
+  {
+    reads: ['kubernetes.clusters', ...TIER_NAMES.map((t) => `tiers.${t}.regions.kubernetes`)],
+    run: (config) => {
+      const clusterNames = new Set(TIER_NAMES.flatMap((t) => config.tiers[t]?.regions.kubernetes ?? []));
+      return Object.keys(config.kubernetes?.clusters ?? {})
+        .filter((name) => !clusterNames.has(name))
+        .map((name) => ({
+          path: `kubernetes.clusters.${name}`,
+          value: name,
+          expected: 'a cluster named in some tiers.<tier>.regions.kubernetes',
+        }));
+    },
+  },
+  { reads: ['clouds', 'tls'], run: tlsIssues },
+];
+
+/** `path` is `parent` or lies below it. */
+function within(path: string, parent: string): boolean {
+  return parent === '' || path === parent || path.startsWith(`${parent}.`) || path.startsWith(`${parent}[`);
+}
+
+/** `a.b[0].c` as keys and list positions. */
+function segmentsOf(path: string): (string | number)[] {
+  return [...path.matchAll(/([^.[\]]+)|\[(\d+)\]/g)].map((m) => (m[2] === undefined ? m[1]! : Number(m[2])));
+}
+
 /**
- * Validates a parsed configuration document and returns every problem found. Cross-field
- * checks also run on a partly malformed document, minus anything under an already-reported path.
+ * A copy of the document without the mapping entries the schema rejected, so cross-field checks
+ * see them as absent instead of meeting a value of the wrong shape. List items stay, so the
+ * positions in reported paths still match the file.
+ */
+function withoutRejected(document: Record<string, unknown>, paths: readonly string[]): Record<string, unknown> {
+  const copy = structuredClone(document);
+  for (const path of paths) {
+    const segments = segmentsOf(path);
+    const key = segments.pop();
+    if (typeof key !== 'string') continue;
+    let node: unknown = copy;
+    for (const segment of segments)
+      node = isPlainObject(node) || Array.isArray(node) ? (node as Record<string | number, unknown>)[segment] : undefined;
+    if (isPlainObject(node)) delete node[key];
+  }
+  return copy;
+}
+
+/**
+ * Validates a parsed configuration document and returns every problem found. On a partly
+ * malformed document each cross-field check still runs unless a part it reads is itself
+ * malformed, and nothing is reported twice under an already-reported path.
  */
 export function validateConfig(document: unknown, options: ValidateOptions = {}): ConfigIssue[] {
   const issues: ConfigIssue[] = [];
   check(CONFIG_SCHEMA, document, '', issues);
-  if (issues.length === 0) return crossFieldIssues(document as MockforgeConfig, options);
-  let cross: ConfigIssue[] = [];
-  try {
-    cross = crossFieldIssues(document as MockforgeConfig, options);
-  } catch {
-    // the shape is too broken for cross-field checks; the structural issues say why
-  }
+  if (issues.length === 0) return CROSS_CHECKS.flatMap((c) => c.run(document as MockforgeConfig, options));
+  if (!isPlainObject(document)) return issues;
   const reported = issues.map((i) => i.path);
-  const under = (path: string, parent: string) => path === parent || path.startsWith(`${parent}.`) || path.startsWith(`${parent}[`);
-  return [...issues, ...cross.filter((c) => !reported.some((r) => under(c.path, r) || under(r, c.path)))];
+  const config = withoutRejected(document, reported) as unknown as MockforgeConfig;
+  const cross: ConfigIssue[] = [];
+  for (const crossCheck of CROSS_CHECKS) {
+    if (crossCheck.reads.some((read) => reported.some((r) => within(read, r)))) continue;
+    try {
+      cross.push(...crossCheck.run(config, options));
+    } catch (error) {
+      // A wrong shape deeper down than the pruned entries; the schema issues already say why.
+      if (!(error instanceof TypeError)) throw error;
+    }
+  }
+  return [...issues, ...cross.filter((c) => !reported.some((r) => within(c.path, r) || within(r, c.path)))];
 }
