@@ -88,7 +88,7 @@ describe('awsTarget (production, default config)', () => {
       expect(version.secret_string).toMatch(
         /^rediss:\/\/\$\{aws_elasticache_user\.\w+\.user_name\}:\$\{data\.aws_secretsmanager_random_password\.\w+\.random_password\}@\$\{aws_elasticache_replication_group\.\w+\.configuration_endpoint_address\}:6379$/,
       );
-      expect(version.lifecycle).toEqual({ ignore_changes: ['secret_string'] });
+      expect(version.lifecycle).toEqual({ ignore_changes: ['secret_string'], prevent_destroy: true });
     }
   });
 

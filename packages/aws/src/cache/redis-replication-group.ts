@@ -4,6 +4,7 @@ import { ElasticacheSubnetGroup } from '@cdktf/provider-aws/lib/elasticache-subn
 import {
   DATABASE_BACKUP_WINDOW,
   PolicyEngine,
+  statefulLifecycle,
   type CacheSpec,
   type CommonProps,
   type RedisCache,
@@ -69,7 +70,7 @@ export class RedisReplicationGroup extends Construct implements RedisCache {
       description: 'MockForge data subnets',
     });
     const password = new GeneratedPassword(this, 'app_password', { length: AWS_PLATFORM.redisPasswordLength });
-    this.users = new RedisUsers(this, 'users', { name: props.name, appPassword: password.value });
+    this.users = new RedisUsers(this, 'users', { name: props.name, appPassword: password.value, preventDestroy: spec.preventDestroy });
     const slowLog = encryptedLogGroup(this, 'slow_log', `/aws/elasticache/${props.name}/slow-log`, props.kmsKeyArn);
     const ha = spec.highlyAvailable;
     const secondary = props.global?.role === 'secondary' ? props.global : undefined;
@@ -109,7 +110,7 @@ export class RedisReplicationGroup extends Construct implements RedisCache {
       autoMinorVersionUpgrade: 'true',
       applyImmediately: false,
       logDeliveryConfiguration: [{ destination: slowLog.name, destinationType: 'cloudwatch-logs', logFormat: 'json', logType: 'slow-log' }],
-      lifecycle: secondary ? { ignoreChanges: ['num_node_groups'] } : undefined,
+      lifecycle: statefulLifecycle(spec.preventDestroy, secondary ? { ignoreChanges: ['num_node_groups'] } : {}),
       tags: props.tags,
     });
     if (props.overrides) for (const [k, v] of Object.entries(props.overrides)) this.group.addOverride(k, v);
@@ -123,6 +124,7 @@ export class RedisReplicationGroup extends Construct implements RedisCache {
         globalReplicationGroupIdSuffix: props.name,
         primaryReplicationGroupId: this.group.id,
         globalReplicationGroupDescription: 'MockForge shared state across regions',
+        lifecycle: statefulLifecycle(spec.preventDestroy),
       });
       this.globalReplicationGroupId = global.globalReplicationGroupId;
     }
@@ -135,6 +137,7 @@ export class RedisReplicationGroup extends Construct implements RedisCache {
     this.connectionUrl = new InitialSecretValue(this, 'connection_url', {
       secret: props.connectionSecret,
       value: `rediss://${this.users.passwordUser.userName}:${password.value}@${this.endpoint}:${this.port}`,
+      preventDestroy: spec.preventDestroy,
     });
   }
 }

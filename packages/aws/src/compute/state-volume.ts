@@ -2,7 +2,7 @@ import { EfsAccessPoint } from '@cdktf/provider-aws/lib/efs-access-point';
 import { EfsFileSystem } from '@cdktf/provider-aws/lib/efs-file-system';
 import { EfsFileSystemPolicy } from '@cdktf/provider-aws/lib/efs-file-system-policy';
 import { EfsMountTarget } from '@cdktf/provider-aws/lib/efs-mount-target';
-import { RUN_AS_UID, type CommonProps } from '@mockforge-infra/core';
+import { RUN_AS_UID, statefulLifecycle, type CommonProps } from '@mockforge-infra/core';
 import { Construct } from 'constructs';
 import type { StatefulVolume } from './fargate-service';
 
@@ -11,7 +11,7 @@ export interface StateVolumeProps extends CommonProps {
   readonly kmsKeyArn: string;
   readonly subnetIds: readonly string[];
   readonly securityGroupId: string;
-  /** Terraform `prevent_destroy` (production). @default false */
+  /** Terraform `prevent_destroy` (`TierProfile.preventDestroy`). @default false */
   readonly preventDestroy?: boolean;
 }
 
@@ -37,7 +37,7 @@ export class StateVolume extends Construct implements StatefulVolume {
       kmsKeyId: props.kmsKeyArn,
       throughputMode: 'elastic',
       lifecyclePolicy: [{ transitionToIa: 'AFTER_30_DAYS' }],
-      lifecycle: props.preventDestroy ? { preventDestroy: true } : undefined,
+      lifecycle: statefulLifecycle(props.preventDestroy ?? false),
       tags: { Name: props.name, ...props.tags },
     });
     if (props.overrides) for (const [k, v] of Object.entries(props.overrides)) this.fileSystem.addOverride(k, v);

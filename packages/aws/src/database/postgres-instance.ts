@@ -1,7 +1,14 @@
 import { DbInstance } from '@cdktf/provider-aws/lib/db-instance';
 import { DbParameterGroup } from '@cdktf/provider-aws/lib/db-parameter-group';
 import { DbSubnetGroup } from '@cdktf/provider-aws/lib/db-subnet-group';
-import { PolicyEngine, type CommonProps, type DatabaseSpec, type PostgresDatabase, type SecretReference } from '@mockforge-infra/core';
+import {
+  PolicyEngine,
+  statefulLifecycle,
+  type CommonProps,
+  type DatabaseSpec,
+  type PostgresDatabase,
+  type SecretReference,
+} from '@mockforge-infra/core';
 import { Construct } from 'constructs';
 import { accountOf } from '../shared/account';
 import { ServiceRole } from '../shared/iam';
@@ -117,7 +124,7 @@ export class PostgresInstance extends Construct implements PostgresDatabase {
       monitoringInterval: AWS_PLATFORM.dbMonitoringIntervalSeconds,
       monitoringRoleArn: monitoring.arn,
       enabledCloudwatchLogsExports: ['postgresql', 'upgrade'],
-      lifecycle: spec.preventDestroy ? { preventDestroy: true } : undefined,
+      lifecycle: statefulLifecycle(spec.preventDestroy),
       tags: props.tags,
     });
     if (props.overrides) for (const [k, v] of Object.entries(props.overrides)) this.instance.addOverride(k, v);

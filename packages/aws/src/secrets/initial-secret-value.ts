@@ -1,5 +1,5 @@
 import { SecretsmanagerSecretVersion } from '@cdktf/provider-aws/lib/secretsmanager-secret-version';
-import type { SecretReference } from '@mockforge-infra/core';
+import { statefulLifecycle, type SecretReference } from '@mockforge-infra/core';
 import { Construct } from 'constructs';
 
 export interface InitialSecretValueProps {
@@ -7,13 +7,15 @@ export interface InitialSecretValueProps {
   readonly secret: SecretReference;
   /** The value, built from tokens (never a literal credential). */
   readonly value: string;
+  /** Terraform `prevent_destroy` on the version (`TierProfile.preventDestroy`). @default false */
+  readonly preventDestroy?: boolean;
 }
 
 /**
  * Writes a secret's first version. Later changes to the value are ignored, so a value built from a
- * per-plan generated password stays the one that was applied. Rotate by replacing this resource
- * together with the one holding the same credential (`terraform apply -replace=...`), or by writing a
- * new version out of band (README: Secrets).
+ * per-plan generated password stays the one that was applied. Rotate by writing a new version out of
+ * band, or, where `prevent_destroy` is off (dev), by replacing this resource together with the one
+ * holding the same credential (`terraform apply -replace=...`) (README: Secrets).
  */
 export class InitialSecretValue extends Construct {
   readonly version: SecretsmanagerSecretVersion;
@@ -23,7 +25,7 @@ export class InitialSecretValue extends Construct {
     this.version = new SecretsmanagerSecretVersion(this, 'version', {
       secretId: props.secret.id,
       secretString: props.value,
-      lifecycle: { ignoreChanges: ['secret_string'] },
+      lifecycle: statefulLifecycle(props.preventDestroy ?? false, { ignoreChanges: ['secret_string'] }),
     });
   }
 }

@@ -8,7 +8,7 @@ import { S3BucketPolicy } from '@cdktf/provider-aws/lib/s3-bucket-policy';
 import { S3BucketPublicAccessBlock } from '@cdktf/provider-aws/lib/s3-bucket-public-access-block';
 import { S3BucketServerSideEncryptionConfigurationA } from '@cdktf/provider-aws/lib/s3-bucket-server-side-encryption-configuration';
 import { S3BucketVersioningA } from '@cdktf/provider-aws/lib/s3-bucket-versioning';
-import { PolicyEngine, type CommonProps } from '@mockforge-infra/core';
+import { PolicyEngine, statefulLifecycle, type CommonProps } from '@mockforge-infra/core';
 import { Construct } from 'constructs';
 
 export interface BucketPolicyStatement {
@@ -39,6 +39,8 @@ export interface SecureBucketProps extends CommonProps {
   readonly noReplicationReason?: string;
   /** Lets `terraform destroy` empty the bucket (dev only). @default false */
   readonly forceDestroy?: boolean;
+  /** Terraform `prevent_destroy` on the bucket (`TierProfile.preventDestroy`). @default false */
+  readonly preventDestroy?: boolean;
 }
 
 /** A private, versioned, encrypted bucket that refuses plain HTTP. */
@@ -52,7 +54,12 @@ export class SecureBucket extends Construct {
 
   constructor(scope: Construct, id: string, props: SecureBucketProps) {
     super(scope, id);
-    this.bucket = new S3Bucket(this, 'bucket', { bucket: props.bucketName, forceDestroy: props.forceDestroy ?? false, tags: props.tags });
+    this.bucket = new S3Bucket(this, 'bucket', {
+      bucket: props.bucketName,
+      forceDestroy: props.forceDestroy ?? false,
+      lifecycle: statefulLifecycle(props.preventDestroy ?? false),
+      tags: props.tags,
+    });
     if (props.overrides) for (const [k, v] of Object.entries(props.overrides)) this.bucket.addOverride(k, v);
     const bucket = this.bucket.id;
     const publicAccess = new S3BucketPublicAccessBlock(this, 'public_access', {

@@ -40,6 +40,7 @@ export function addEcsCompute(scope: Construct, input: RegionalComputeInput): Ec
     deletionProtection: profile.deletionProtection,
     deletionProtectionExemption: exemptionReason(context, 'deletion-protection'),
     hostName: input.hostName,
+    preventDestroy: profile.preventDestroy,
   });
   const cluster = new FargateCluster(scope, 'cluster', { name, kmsKeyArn: input.kmsKeyArn, spot: profile.spotAllowed });
   const common: Omit<FargateServiceProps, 'name' | 'globalName' | 'scaling'> = {
@@ -78,7 +79,7 @@ export function addEcsCompute(scope: Construct, input: RegionalComputeInput): Ec
       kmsKeyArn: input.kmsKeyArn,
       subnetIds: network.privateSubnetIds,
       securityGroupId: groups.efs!.id,
-      preventDestroy: context.database.preventDestroy,
+      preventDestroy: profile.preventDestroy,
     });
     const internalName = new PrivateServiceName(scope, 'stateful_name', {
       namespace: `${context.tier}.${context.service.name}.internal`,

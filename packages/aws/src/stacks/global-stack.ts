@@ -53,7 +53,8 @@ export class AwsGlobalStack extends MockforgeStack {
     const zoneId = this.fromOtherStack(primary.hostedZoneId);
     const { accountId } = accountOf(this);
 
-    const key = new EncryptionKey(this, 'encryption_key', { alias: `${name}-global`, region: home });
+    const preventDestroy = context.profile.preventDestroy;
+    const key = new EncryptionKey(this, 'encryption_key', { alias: `${name}-global`, region: home, preventDestroy });
     const topic = new AlertTopic(this, 'alerts', {
       name: `${name}-global-alerts`,
       kmsKeyArn: key.arn,
@@ -72,6 +73,7 @@ export class AwsGlobalStack extends MockforgeStack {
       noReplicationReason: 'access logs are operational data; they are not replicated to save cost',
       aclsForLogDelivery: true,
       lifecycleRules: logBucketLifecycle(),
+      preventDestroy,
     });
 
     const secondRegion = props.regions[1]?.region;
@@ -126,6 +128,7 @@ export class AwsGlobalStack extends MockforgeStack {
       noReplicationReason: copies
         ? "AWS Backup copies the bucket's daily recovery points to a vault in a second region"
         : 'single-region tier: AWS Backup keeps daily recovery points in the home region',
+      preventDestroy,
     });
     this.backup = new BackupPlans(this, 'backup', {
       name: `${name}-global`,
@@ -133,6 +136,7 @@ export class AwsGlobalStack extends MockforgeStack {
       kmsKeyArn: key.arn,
       jobs: [{ name: 'config', schedule: context.backup.schedules.config, resources: [this.configBucket.arn] }],
       locked: context.backup.locked,
+      preventDestroy,
       copyTo: copies
         ? { region: copyRegion!, provider: new AwsProvider(this, 'aws_backup_copy', { region: copyRegion!, alias: 'backup_copy' }) }
         : undefined,

@@ -364,9 +364,9 @@ describe('AwsRegionalStack REDIS_URL', () => {
     expect(JSON.stringify(json).match(/\$\{data\.aws_secretsmanager_random_password\.\w+\.random_password\}/g)).toHaveLength(2);
   });
 
-  it('sets the password once: the user and the secret version ignore later generated values', () => {
-    expect(user.lifecycle).toEqual({ ignore_changes: ['authentication_mode', 'passwords'] });
-    expect(one(json, 'aws_secretsmanager_secret_version').lifecycle).toEqual({ ignore_changes: ['secret_string'] });
+  it('sets the password once: the user and the secret version ignore later generated values, and are never destroyed', () => {
+    expect(user.lifecycle).toEqual({ ignore_changes: ['authentication_mode', 'passwords'], prevent_destroy: true });
+    expect(one(json, 'aws_secretsmanager_secret_version').lifecycle).toEqual({ ignore_changes: ['secret_string'], prevent_destroy: true });
   });
 
   it('writes rediss://<user>:<password>@<configuration endpoint>:6379 into the REDIS_URL secret', () => {

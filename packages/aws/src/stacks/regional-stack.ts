@@ -89,6 +89,7 @@ export class AwsRegionalStack extends MockforgeStack {
       alias: name,
       region,
       secretReaderRoleArns: [pullThroughCacheRoleArn(partition, accountId)],
+      preventDestroy: profile.preventDestroy,
     });
     const keyArn = this.key.arn;
 
@@ -136,7 +137,7 @@ export class AwsRegionalStack extends MockforgeStack {
     } else if (props.primary) {
       this.hostedZoneId = this.fromOtherStack(props.primary.hostedZoneId);
     } else {
-      const zone = new PublicHostedZone(this, 'hosted_zone', { hostname: context.hostname });
+      const zone = new PublicHostedZone(this, 'hosted_zone', { hostname: context.hostname, preventDestroy: profile.preventDestroy });
       this.hostedZoneId = zone.zoneId;
       this.nameServers = zone.nameServers;
     }
@@ -249,6 +250,7 @@ export class AwsRegionalStack extends MockforgeStack {
       kmsKeyArn: keyArn,
       jobs,
       locked: context.backup.locked,
+      preventDestroy: profile.preventDestroy,
       copyTo:
         copyRegion && copyRegion !== region
           ? { region: copyRegion, provider: new AwsProvider(this, 'aws_backup_copy', { region: copyRegion, alias: 'backup_copy' }) }

@@ -1,4 +1,5 @@
 import { Route53Zone } from '@cdktf/provider-aws/lib/route53-zone';
+import { statefulLifecycle } from '@mockforge-infra/core';
 import { Construct } from 'constructs';
 
 /**
@@ -9,9 +10,15 @@ export class PublicHostedZone extends Construct {
   readonly zoneId: string;
   readonly nameServers: string[];
 
-  constructor(scope: Construct, id: string, props: { hostname: string }) {
+  /** `preventDestroy`: Terraform `prevent_destroy` on the zone (`TierProfile.preventDestroy`). */
+  constructor(scope: Construct, id: string, props: { hostname: string; preventDestroy?: boolean }) {
     super(scope, id);
-    const zone = new Route53Zone(this, 'zone', { name: props.hostname, comment: 'MockForge public zone', forceDestroy: false });
+    const zone = new Route53Zone(this, 'zone', {
+      name: props.hostname,
+      comment: 'MockForge public zone',
+      forceDestroy: false,
+      lifecycle: statefulLifecycle(props.preventDestroy ?? false),
+    });
     this.zoneId = zone.zoneId;
     this.nameServers = zone.nameServers;
   }

@@ -28,6 +28,8 @@ export interface CacheSpec {
   readonly snapshotRetentionDays: number;
   readonly maintenanceWindow: typeof MAINTENANCE_WINDOW;
   readonly crossRegionReplication: boolean;
+  /** Terraform `prevent_destroy` on the cache and the credentials it cannot work without. */
+  readonly preventDestroy: boolean;
 }
 
 export function databaseSpec(profile: TierProfile, topology: TopologySpec): DatabaseSpec {
@@ -55,5 +57,6 @@ export function cacheSpec(profile: TierProfile, topology: TopologySpec): CacheSp
     snapshotRetentionDays: BACKUPS.state.retentionDays,
     maintenanceWindow: MAINTENANCE_WINDOW,
     crossRegionReplication: topology.isMultiRegion,
+    preventDestroy: profile.preventDestroy,
   };
 }

@@ -1,6 +1,7 @@
 import { parse } from 'yaml';
 import { defaultConfig } from '../config/defaults';
 import type { CloudName } from '../config/regions';
+import { statefulLifecycle } from './lifecycle';
 import { scalingRange, tierProfile } from './tier-profile';
 import { serviceSpec } from './service';
 import { targetContext } from './target-context';
@@ -27,7 +28,7 @@ describe('tier profiles', () => {
       staging.highlyAvailable,
       staging.deletionProtection,
       staging.preventDestroy,
-    ]).toEqual(['staging', 2, 2, true, true, false]);
+    ]).toEqual(['staging', 2, 2, true, true, true]);
     expect([
       production.size,
       production.sizing.instances,
@@ -46,6 +47,28 @@ describe('tier profiles', () => {
     });
     expect(optedOut.highlyAvailable).toBe(false);
     expect(optedOut.exemptions).toEqual([{ what: 'multi-az', reason: 'single-zone region for a data-residency pilot' }]);
+  });
+
+  it('protects state in staging and production unless the tier opts out with a reason', () => {
+    expect((['dev', 'staging', 'production'] as const).map((tier) => tierProfile(tier, { regions: {} }).preventDestroy)).toEqual([
+      false,
+      true,
+      true,
+    ]);
+    const reason = 'ephemeral load-test environment';
+    for (const tier of ['staging', 'production'] as const) {
+      const optedOut = tierProfile(tier, { regions: {}, optOuts: { deletionProtection: { reason } } });
+      expect([optedOut.deletionProtection, optedOut.preventDestroy]).toEqual([false, false]);
+      expect(optedOut.exemptions).toEqual([{ what: 'deletion-protection', reason }]);
+    }
+  });
+
+  it('adds prevent_destroy to a lifecycle only where the tier protects state, keeping its other settings', () => {
+    const ignore = { ignoreChanges: ['passwords'] };
+    expect(statefulLifecycle(true, ignore)).toEqual({ ignoreChanges: ['passwords'], preventDestroy: true });
+    expect(statefulLifecycle(false, ignore)).toEqual(ignore);
+    expect(statefulLifecycle(true)).toEqual({ preventDestroy: true });
+    expect(statefulLifecycle(false)).toBeUndefined();
   });
 
   it('keeps 30 days of database backups in production and 7 elsewhere', () => {
@@ -125,7 +148,7 @@ describe('target contexts', () => {
       preventDestroy: true,
       port: 5432,
     });
-    expect(ctx.cache).toMatchObject({ highlyAvailable: true, clusterMode: true, replicasPerShard: 2, port: 6379 });
+    expect(ctx.cache).toMatchObject({ highlyAvailable: true, clusterMode: true, replicasPerShard: 2, port: 6379, preventDestroy: true });
     expect(ctx.backup).toMatchObject({ copyToSecondRegion: true, locked: true, rtoMinutes: 60, rpoMinutes: 15 });
     expect(ctx.backend).toEqual({ type: 'local' });
   });
@@ -154,7 +177,12 @@ describe('target contexts', () => {
 
   it('keeps dev single-node and single-AZ', () => {
     const ctx = targetContext(config, 'dev', 'gcp');
-    expect(ctx.cache).toMatchObject({ highlyAvailable: false, clusterMode: false, replicasPerShard: 0 });
-    expect(ctx.database).toMatchObject({ highlyAvailable: false, deletionProtection: false, crossRegionReplicas: false });
+    expect(ctx.cache).toMatchObject({ highlyAvailable: false, clusterMode: false, replicasPerShard: 0, preventDestroy: false });
+    expect(ctx.database).toMatchObject({
+      highlyAvailable: false,
+      deletionProtection: false,
+      preventDestroy: false,
+      crossRegionReplicas: false,
+    });
   });
 });

@@ -31,8 +31,12 @@ export interface TierProfile {
   readonly highlyAvailable: boolean;
   readonly scalingPreset: ScalingPresetName;
   readonly scaling: ScalingPreset;
+  /** The cloud's own deletion protection, where the service has one (staging and production). */
   readonly deletionProtection: boolean;
-  /** Terraform `prevent_destroy` on stateful resources (production). */
+  /**
+   * Terraform `prevent_destroy` on every resource of a type in the target's `statefulResourceTypes`
+   * (staging and production). Both end with a `deletion-protection` opt-out.
+   */
   readonly preventDestroy: boolean;
   /** Spot / preemptible capacity may run the service (dev only). */
   readonly spotAllowed: boolean;
@@ -72,6 +76,8 @@ export function tierProfile(tier: TierName, config: TierConfig): TierProfile {
       exemptions.push({ what: 'deletion-protection', reason: config.optOuts.deletionProtection.reason });
   }
   const exempt = (what: TierExemption['what']) => exemptions.some((e) => e.what === what);
+  // Dev is always exempt, so staging and production protect their state unless they opt out.
+  const protectState = !exempt('deletion-protection');
   return {
     tier,
     size,
@@ -80,8 +86,8 @@ export function tierProfile(tier: TierName, config: TierConfig): TierProfile {
     highlyAvailable: !exempt('multi-az'),
     scalingPreset: preset,
     scaling: SCALING_PRESETS[preset],
-    deletionProtection: !exempt('deletion-protection'),
-    preventDestroy: tier === 'production' && !exempt('deletion-protection'),
+    deletionProtection: protectState,
+    preventDestroy: protectState,
     spotAllowed: tier === 'dev',
     databaseBackupRetentionDays: tier === 'production' ? BACKUPS.database.retentionDays : STAGING_DATABASE_RETENTION_DAYS,
     exemptions,

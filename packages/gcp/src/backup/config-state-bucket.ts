@@ -1,6 +1,6 @@
 import { StorageBucket } from '@cdktf/provider-google/lib/storage-bucket';
 import { StorageBucketIamMember } from '@cdktf/provider-google/lib/storage-bucket-iam-member';
-import { continentOf, PolicyEngine, type CommonProps, type TargetContext } from '@mockforge-infra/core';
+import { continentOf, PolicyEngine, statefulLifecycle, type CommonProps, type TargetContext } from '@mockforge-infra/core';
 import { Construct } from 'constructs';
 import { applyCommonProps } from '../common';
 import { ACCESS_LOG_NONCURRENT_DAYS, MULTI_REGION_BY_CONTINENT } from '../sizing';
@@ -39,6 +39,7 @@ export class ConfigStateBucket extends Construct {
       publicAccessPrevention: 'enforced',
       versioning: { enabled: true },
       forceDestroy: false,
+      lifecycle: statefulLifecycle(context.profile.preventDestroy),
     };
     const { schedules } = context.backup;
     this.accessLogs = new StorageBucket(this, 'access-logs', {
@@ -71,7 +72,6 @@ export class ConfigStateBucket extends Construct {
           action: { type: 'Delete' },
         },
       ],
-      lifecycle: { preventDestroy: context.profile.preventDestroy },
     });
     applyCommonProps(this.bucket, props);
   }

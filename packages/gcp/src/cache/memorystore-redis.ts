@@ -1,6 +1,13 @@
 import { RedisInstance } from '@cdktf/provider-google/lib/redis-instance';
 import { Token, type ITerraformDependable } from 'cdktf';
-import { BACKUPS, type CommonProps, type RedisCache, type SecretReference, type TargetContext } from '@mockforge-infra/core';
+import {
+  BACKUPS,
+  statefulLifecycle,
+  type CommonProps,
+  type RedisCache,
+  type SecretReference,
+  type TargetContext,
+} from '@mockforge-infra/core';
 import { Construct } from 'constructs';
 import { applyCommonProps } from '../common';
 import { suppressExempted } from '../exemptions';
@@ -75,7 +82,7 @@ export class MemorystoreRedis extends Construct implements RedisCache {
           { day: DAY_NAME[cache.maintenanceWindow.day]!, startTime: { hours: cache.maintenanceWindow.startHourUtc, minutes: 0 } },
         ],
       },
-      lifecycle: { preventDestroy: context.profile.preventDestroy },
+      lifecycle: statefulLifecycle(cache.preventDestroy),
       dependsOn: props.dependsOn,
     });
     applyCommonProps(this.instance, props);

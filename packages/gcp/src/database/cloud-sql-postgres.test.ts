@@ -79,7 +79,7 @@ describe('Cloud SQL for PostgreSQL', () => {
     }
     expect(sql.lifecycle.prevent_destroy).toBe(true);
     expect(replica.lifecycle.prevent_destroy).toBe(true);
-    expect(dev.lifecycle.prevent_destroy).toBe(false);
+    expect(dev.lifecycle.prevent_destroy).toBeUndefined();
   });
 
   it('runs zonal and unprotected in dev, recorded as suppressions with the tier reason', () => {

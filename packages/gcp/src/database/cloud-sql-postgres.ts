@@ -2,7 +2,14 @@ import { SqlDatabase } from '@cdktf/provider-google/lib/sql-database';
 import { SqlDatabaseInstance, type SqlDatabaseInstanceSettings } from '@cdktf/provider-google/lib/sql-database-instance';
 import { SqlUser } from '@cdktf/provider-google/lib/sql-user';
 import { Fn, type ITerraformDependable } from 'cdktf';
-import { PolicyEngine, type CommonProps, type PostgresDatabase, type SecretReference, type TargetContext } from '@mockforge-infra/core';
+import {
+  PolicyEngine,
+  statefulLifecycle,
+  type CommonProps,
+  type PostgresDatabase,
+  type SecretReference,
+  type TargetContext,
+} from '@mockforge-infra/core';
 import { Construct } from 'constructs';
 import { applyCommonProps } from '../common';
 import { suppressExempted } from '../exemptions';
@@ -100,11 +107,8 @@ export class CloudSqlPostgres extends Construct implements PostgresDatabase {
       deletionProtection: db.deletionProtection,
       settings,
       ...(props.replicaOf ? { masterInstanceName: props.replicaOf, replicaConfiguration: { failoverTarget: false } } : {}),
-      lifecycle: {
-        preventDestroy: db.preventDestroy,
-        // Autoresize grows the disk past the configured size, and a smaller configured size plans a replacement.
-        ignoreChanges: [DISK_SIZE_PATH],
-      },
+      // Autoresize grows the disk past the configured size, and a smaller configured size plans a replacement.
+      lifecycle: statefulLifecycle(db.preventDestroy, { ignoreChanges: [DISK_SIZE_PATH] }),
       dependsOn: props.dependsOn,
     });
     applyCommonProps(this.instance, { overrides: props.overrides });
