@@ -17,6 +17,8 @@ export const KUBERNETES_SIZING = {
     uid: 999,
     volume: { dev: '1Gi', staging: '5Gi', production: '20Gi' } satisfies Record<TierName, string>,
     resources: { cpu: '250m', memory: '512Mi' },
+    /** Redis's own TCP readiness and liveness check (the guide's probes are MockForge's). */
+    probe: { periodSeconds: 10, timeoutSeconds: 3, failureThreshold: 3 },
   },
   /** Target per pod for the optional custom metrics (active WebSocket connections). */
   websocketConnectionsPerPod: 1000,

@@ -49,9 +49,9 @@ export class InClusterRedis extends Construct {
     super(scope, id);
     const selector = selectorLabels('redis');
     const metadata = { name: this.name, namespace: props.namespace, labels: { ...props.labels } };
-    const { uid, image, resources } = KUBERNETES_SIZING.redis;
+    const { uid, image, resources, probe } = KUBERNETES_SIZING.redis;
     this.host = `${this.name}.${props.namespace}.svc`;
-    const tcpProbe = { tcpSocket: [{ port: String(REDIS_PORT) }], periodSeconds: 10, timeoutSeconds: 3, failureThreshold: 3 };
+    const tcpProbe = { tcpSocket: [{ port: String(REDIS_PORT) }], ...probe };
     this.service = new ServiceV1(this, 'service', {
       metadata,
       spec: {
