@@ -41,6 +41,9 @@ export function formatSummary(result: SynthResult): string {
     out.push('', 'warnings:');
     for (const f of warnings) out.push(`  ${f.stack}  ${f.ruleId}  ${f.address}: ${f.message}`);
   }
+  if (result.removedStacks.length > 0) {
+    out.push('', `no longer in the output (this synthesis does not include them): ${result.removedStacks.join(', ')}`);
+  }
   const totalResources = result.stacks.reduce((n, s) => n + s.resources, 0);
   out.push('', `${result.stacks.length} stacks, ${totalResources} resources`);
   return out.join('\n');

@@ -94,6 +94,13 @@ describe('synthesis', () => {
     expect(names.every((n) => n.startsWith(`dev-${cloud}-`))).toBe(true);
     expect(output).toMatch(/stack\s+resources\s+backend\s+findings\s+suppressed/);
   });
+
+  it('says which stacks of the previous output a subset no longer has', () => {
+    const outdir = join(scratch(), 'cdktf.out');
+    expect(quiet(['--tier', 'dev,staging', '--cloud', 'kubernetes', '--outdir', outdir]).code).toBe(0);
+    const { output } = quiet(['--tier', 'dev', '--cloud', 'kubernetes', '--outdir', outdir]);
+    expect(output).toContain('no longer in the output (this synthesis does not include them): staging-kubernetes-primary');
+  });
 });
 
 describe('synth arguments', () => {

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { App } from 'cdktf';
 import {
@@ -40,6 +40,8 @@ export interface SynthResult {
   readonly configSource: string;
   readonly outdir: string;
   readonly stacks: readonly StackSummary[];
+  /** Stacks of the previous output that this synthesis (a subset, say) no longer has. */
+  readonly removedStacks: readonly string[];
 }
 
 /** Unsuppressed error findings; synthesis stops on these. */
@@ -83,8 +85,9 @@ export function synthesize(options: SynthOptions = {}): SynthResult {
         findings: report?.findings ?? [],
       };
     });
+    const removedStacks = managedByCli ? [] : stacksIn(outdir).filter((s) => !summaries.some((x) => x.stack === s));
     if (!managedByCli) swapInto(workdir, outdir);
-    return { config, configSource: source, outdir, stacks: summaries };
+    return { config, configSource: source, outdir, stacks: summaries, removedStacks };
   } catch (error) {
     if (!managedByCli) rmSync(workdir, { recursive: true, force: true });
     throw error;
@@ -119,6 +122,13 @@ function checkReplaceable(outdir: string): void {
       `--outdir ${outdir}: holds files that are not a synthesis output (no manifest.json); choose a new or empty folder`,
     );
   }
+}
+
+/** The stacks an earlier synthesis wrote to `outdir`, from its manifest. */
+function stacksIn(outdir: string): string[] {
+  const manifest = join(outdir, 'manifest.json');
+  if (!existsSync(manifest)) return [];
+  return Object.keys((JSON.parse(readFileSync(manifest, 'utf8')) as { stacks?: object }).stacks ?? {});
 }
 
 function swapInto(workdir: string, outdir: string): void {
