@@ -1,6 +1,6 @@
 import { StorageBucket } from '@cdktf/provider-google/lib/storage-bucket';
 import { StorageBucketIamMember } from '@cdktf/provider-google/lib/storage-bucket-iam-member';
-import { continentOf, PolicyEngine, statefulLifecycle, type CommonProps, type TargetContext } from '@mockforge-infra/core';
+import { continentOf, PolicyEngine, statefulLifecycle, type BackupPlan, type CommonProps, type TargetContext } from '@mockforge-infra/core';
 import { Construct } from 'constructs';
 import { applyCommonProps } from '../common';
 import { ACCESS_LOG_NONCURRENT_DAYS, MULTI_REGION_BY_CONTINENT } from '../sizing';
@@ -25,9 +25,11 @@ export interface ConfigStateBucketProps extends CommonProps {
  * the seed's retention (config 90 days, state 7 days), access logged to a second bucket that keeps
  * logs for the log retention and drops their noncurrent versions shortly after.
  */
-export class ConfigStateBucket extends Construct {
+export class ConfigStateBucket extends Construct implements BackupPlan {
   readonly bucket: StorageBucket;
   readonly accessLogs: StorageBucket;
+  /** The bucket itself: it keeps the versions of the configuration and state for their retention. */
+  readonly vaultName: string;
 
   constructor(scope: Construct, id: string, props: ConfigStateBucketProps) {
     super(scope, id);
@@ -73,6 +75,7 @@ export class ConfigStateBucket extends Construct {
         },
       ],
     });
-    applyCommonProps(this.bucket, props);
+    applyCommonProps(this, this.bucket, props);
+    this.vaultName = this.bucket.name;
   }
 }

@@ -1,9 +1,10 @@
 import { GkeBackupBackupPlan } from '@cdktf/provider-google/lib/gke-backup-backup-plan';
-import { SERVICE_NAME, type BackupPlan, type TargetContext } from '@mockforge-infra/core';
+import { SERVICE_NAME, type BackupPlan, type CommonProps, type TargetContext } from '@mockforge-infra/core';
 import { Construct } from 'constructs';
+import { applyCommonProps } from '../common';
 import { resourceName } from '../naming';
 
-export interface GkeBackupPlanProps {
+export interface GkeBackupPlanProps extends CommonProps {
   readonly context: TargetContext;
   readonly region: string;
   /** The cluster's id (projects/.../locations/.../clusters/...). */
@@ -35,6 +36,7 @@ export class GkeBackupPlan extends Construct implements BackupPlan {
       // The workload's namespace is named after the service.
       backupConfig: { selectedNamespaces: { namespaces: [SERVICE_NAME] }, includeVolumeData: true, includeSecrets: true },
     });
+    applyCommonProps(this, this.plan, props);
     this.vaultName = this.plan.name;
   }
 }

@@ -85,7 +85,6 @@ export class MemorystoreRedis extends Construct implements RedisCache {
       lifecycle: statefulLifecycle(cache.preventDestroy),
       dependsOn: props.dependsOn,
     });
-    applyCommonProps(this.instance, props);
     suppressExempted(this.instance, context.profile, 'multi-az', ['MF_GCP_12']);
     this.endpoint = this.instance.host;
     this.port = this.instance.port;
@@ -95,5 +94,6 @@ export class MemorystoreRedis extends Construct implements RedisCache {
       secret: props.connectionSecret,
       value: `rediss://:${this.instance.authString}@${this.endpoint}:${Token.asString(this.port)}`,
     });
+    applyCommonProps(this, this.instance, props);
   }
 }

@@ -141,7 +141,6 @@ export class CloudRunService extends Construct implements ComputeService {
       // The service account must read every secret before the first revision starts.
       dependsOn: [...files.config.dependencies, ...files.collector.dependencies, ...(props.dependsOn ?? [])],
     });
-    applyCommonProps(this.service, props);
     this.serviceName = this.service.name;
     this.endpointGroup = new ComputeRegionNetworkEndpointGroup(this, 'endpoint-group', {
       name,
@@ -150,6 +149,7 @@ export class CloudRunService extends Construct implements ComputeService {
       cloudRun: { service: this.service.name },
     });
     this.backendId = this.endpointGroup.id;
+    applyCommonProps(this, this.service, props);
   }
 
   /** A non-secret file Cloud Run mounts from Secret Manager (its only file source without a bucket). */

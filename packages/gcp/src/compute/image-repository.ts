@@ -38,7 +38,7 @@ export class GhcrRemoteRepository extends Construct {
       description: 'Pull-through cache of ghcr.io for the MockForge image',
       remoteRepositoryConfig: { description: 'ghcr.io', dockerRepository: { customRepository: { uri: GHCR_UPSTREAM_URI } } },
     });
-    applyCommonProps(this.repository, props);
+    applyCommonProps(this, this.repository, props);
     this.host = `${props.region}-docker.pkg.dev/${props.project}/${props.repositoryId}`;
   }
 

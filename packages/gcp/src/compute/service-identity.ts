@@ -1,6 +1,8 @@
 import { ProjectIamMember } from '@cdktf/provider-google/lib/project-iam-member';
 import { ServiceAccount } from '@cdktf/provider-google/lib/service-account';
+import type { CommonProps } from '@mockforge-infra/core';
 import { Construct } from 'constructs';
+import { applyCommonProps } from '../common';
 
 /** What the service needs at run time, and no more: logs, metrics, traces, and IAM login to Cloud SQL. */
 export const RUNTIME_ROLES = [
@@ -11,7 +13,8 @@ export const RUNTIME_ROLES = [
   'roles/cloudsql.instanceUser',
 ] as const;
 
-export interface ServiceIdentityProps {
+/** Service accounts carry no labels: `tags` have nothing to label. */
+export interface ServiceIdentityProps extends CommonProps {
   readonly project: string;
   /** 6-30 characters. */
   readonly accountId: string;
@@ -33,5 +36,6 @@ export class ServiceIdentity extends Construct {
     for (const role of props.roles ?? RUNTIME_ROLES) {
       new ProjectIamMember(this, role.replace('roles/', '').replace(/\./g, '-'), { project: props.project, role, member: this.member });
     }
+    applyCommonProps(this, this.account, props);
   }
 }

@@ -11,7 +11,7 @@ import {
   type TargetContext,
 } from '@mockforge-infra/core';
 import { Construct } from 'constructs';
-import { applyCommonProps } from '../common';
+import { applyCommonProps, standardLabels } from '../common';
 import { suppressExempted } from '../exemptions';
 import { CLOUD_SQL, GCP_SIZES } from '../sizing';
 import { secondLocation } from './backup-location';
@@ -74,6 +74,8 @@ export class CloudSqlPostgres extends Construct implements PostgresDatabase {
       diskSize: size.sqlDiskGb,
       diskAutoresize: true,
       deletionProtectionEnabled: db.deletionProtection,
+      // Cloud SQL keeps its labels here, out of the tagging aspect's reach.
+      userLabels: standardLabels(context, region, props.tags),
       ipConfiguration: {
         ipv4Enabled: false,
         privateNetwork: props.networkId,
@@ -111,7 +113,6 @@ export class CloudSqlPostgres extends Construct implements PostgresDatabase {
       lifecycle: statefulLifecycle(db.preventDestroy, { ignoreChanges: [DISK_SIZE_PATH] }),
       dependsOn: props.dependsOn,
     });
-    applyCommonProps(this.instance, { overrides: props.overrides });
     PolicyEngine.suppress(this.instance, 'CKV_GCP_6', SSL_MODE_REASON);
     suppressExempted(this.instance, context.profile, 'multi-az', ['MF_GCP_9']);
     suppressExempted(this.instance, context.profile, 'deletion-protection', ['MF_GCP_10']);
@@ -125,6 +126,7 @@ export class CloudSqlPostgres extends Construct implements PostgresDatabase {
       name: Fn.trimsuffix(props.iamServiceAccountEmail, '.gserviceaccount.com'),
       type: 'CLOUD_IAM_SERVICE_ACCOUNT',
     });
+    applyCommonProps(this, this.instance, props);
     this.endpoint = this.instance.privateIpAddress;
     this.port = db.port;
     this.connectionSecret = props.connectionSecret;

@@ -1,6 +1,7 @@
 import { ComputeSecurityPolicy, type ComputeSecurityPolicyRule } from '@cdktf/provider-google/lib/compute-security-policy';
-import { EDGE_RATE_LIMIT } from '@mockforge-infra/core';
+import { EDGE_RATE_LIMIT, type CommonProps } from '@mockforge-infra/core';
 import { Construct } from 'constructs';
+import { applyCommonProps } from '../common';
 import { CLOUD_ARMOR } from '../sizing';
 
 const ALL_SOURCES = { versionedExpr: 'SRC_IPS_V1', config: { srcIpRanges: ['*'] } };
@@ -13,7 +14,8 @@ export function rateLimitCount(intervalSeconds: number = CLOUD_ARMOR.rateLimit.i
   return Math.round((EDGE_RATE_LIMIT.requestsPerMinutePerIp * intervalSeconds) / SECONDS_PER_MINUTE);
 }
 
-export interface CloudArmorPolicyProps {
+/** Security policies carry no labels: `tags` have nothing to label. */
+export interface CloudArmorPolicyProps extends CommonProps {
   readonly name: string;
 }
 
@@ -65,5 +67,6 @@ export class CloudArmorPolicy extends Construct {
       adaptiveProtectionConfig: { layer7DdosDefenseConfig: { enable: true } },
       rule: rules,
     });
+    applyCommonProps(this, this.policy, props);
   }
 }

@@ -16,6 +16,7 @@ import { CloudArmorPolicy } from './cloud-armor-policy';
 
 const SCHEME = 'EXTERNAL_MANAGED';
 
+/** `overrides` apply to the URL map; `tags` label the address and the forwarding rules. */
 export interface GlobalLoadBalancerProps extends CommonProps {
   readonly context: TargetContext;
   readonly project: string;
@@ -89,7 +90,6 @@ export class GlobalLoadBalancer extends Construct implements LoadBalancer, Conte
         },
       ],
     });
-    applyCommonProps(this.urlMap, { overrides: props.overrides });
 
     const sslPolicy = new ComputeSslPolicy(this, 'ssl-policy', {
       name: name('edge'),
@@ -133,6 +133,7 @@ export class GlobalLoadBalancer extends Construct implements LoadBalancer, Conte
       ipAddress: this.address.id,
       target: httpProxy.id,
     });
+    applyCommonProps(this, this.urlMap, props);
     this.dnsName = domain;
     this.domainName = domain;
     this.endpoint = `https://${domain}`;

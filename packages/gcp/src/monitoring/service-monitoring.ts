@@ -5,11 +5,13 @@ import { MonitoringDashboard } from '@cdktf/provider-google/lib/monitoring-dashb
 import type { MonitoringNotificationChannel } from '@cdktf/provider-google/lib/monitoring-notification-channel';
 import { ALERTS, type AlertRule, type CommonProps, type Monitoring, type TargetContext } from '@mockforge-infra/core';
 import { Construct } from 'constructs';
+import { applyCommonProps, standardLabels } from '../common';
 import { resourceName } from '../naming';
 import { alertSeverity, errorRatioCondition, percentileAligner, percentileCondition } from './alert-conditions';
 import { serviceDashboard } from './dashboard';
 import { emailChannel } from './notification-channel';
 
+/** `tags` label the alert policies and the channel; `overrides` apply to the log bucket. */
 export interface ServiceMonitoringProps extends CommonProps {
   readonly context: TargetContext;
   readonly project: string;
@@ -33,7 +35,9 @@ export class ServiceMonitoring extends Construct implements Monitoring {
     super(scope, id);
     const { context, region, serviceName } = props;
     const email = context.monitoring.notificationEmail;
-    this.channel = email ? emailChannel(this, 'email', `MockForge ${context.tier} ${region}`, email) : undefined;
+    // Cloud Monitoring keeps resource labels in user_labels.
+    const labels = standardLabels(context, region, props.tags);
+    this.channel = email ? emailChannel(this, 'email', `MockForge ${context.tier} ${region}`, email, labels) : undefined;
     this.alertTarget = this.channel?.name ?? '';
     const alerts: [AlertRule, MonitoringAlertPolicyConditions][] = [
       [ALERTS.highErrorRate, errorRatioCondition(ALERTS.highErrorRate, serviceName)],
@@ -59,6 +63,7 @@ export class ServiceMonitoring extends Construct implements Monitoring {
         conditions: [condition],
         notificationChannels: this.channel ? [this.channel.name] : [],
         documentation: { content: rule.description, mimeType: 'text/markdown' },
+        userLabels: labels,
       });
     }
     const dashboard = new MonitoringDashboard(this, 'dashboard', {
@@ -78,5 +83,6 @@ export class ServiceMonitoring extends Construct implements Monitoring {
       filter: `resource.type = "cloud_run_revision" AND resource.labels.service_name = "${serviceName}"`,
       uniqueWriterIdentity: true,
     });
+    applyCommonProps(this, this.logBucket, props);
   }
 }

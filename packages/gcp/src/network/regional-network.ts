@@ -11,6 +11,7 @@ import { addressPlan } from './address-plan';
 export const POD_RANGE_NAME = 'pods';
 export const SERVICE_RANGE_NAME = 'services';
 
+/** Subnets, routers and NAT carry no labels: `tags` have nothing to label; `overrides` apply to the subnet. */
 export interface GcpRegionalNetworkProps extends CommonProps {
   readonly context: TargetContext;
   readonly region: string;
@@ -50,7 +51,6 @@ export class GcpRegionalNetwork extends Construct implements RegionalNetwork {
         { rangeName: SERVICE_RANGE_NAME, ipCidrRange: plan.services },
       ],
     });
-    applyCommonProps(this.subnet, props);
     this.privateSubnetIds = [this.subnet.id];
     const router = new ComputeRouter(this, 'router', { name: resourceName(context.tier, region), network: props.networkId, region });
     new ComputeRouterNat(this, 'nat', {
@@ -61,5 +61,6 @@ export class GcpRegionalNetwork extends Construct implements RegionalNetwork {
       sourceSubnetworkIpRangesToNat: 'ALL_SUBNETWORKS_ALL_IP_RANGES',
       logConfig: { enable: true, filter: 'ERRORS_ONLY' },
     });
+    applyCommonProps(this, this.subnet, props);
   }
 }

@@ -18,6 +18,7 @@ import { FIREWALL_PRIORITIES } from '../sizing';
 import { addressPlan } from './address-plan';
 import { GOOGLE_FRONT_END_RANGES, SERVICE_NETWORKING_API } from './google-ranges';
 
+/** `tags` label the Private Service Access range (networks and firewall rules carry no labels); `overrides` apply to the network. */
 export interface GcpVpcProps extends CommonProps {
   readonly context: TargetContext;
 }
@@ -51,7 +52,6 @@ export class GcpVpc extends Construct {
       autoCreateSubnetworks: false,
       routingMode: 'GLOBAL',
     });
-    applyCommonProps(this.network, props);
 
     const rules: FirewallRule[] = [
       {
@@ -123,5 +123,6 @@ export class GcpVpc extends Construct {
       // Deleting the peering fails while Cloud SQL instances (kept by deletion protection) still use it.
       deletionPolicy: 'ABANDON',
     });
+    applyCommonProps(this, this.network, props);
   }
 }

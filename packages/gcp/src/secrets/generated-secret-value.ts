@@ -1,8 +1,10 @@
 import { SecretManagerSecretVersion } from '@cdktf/provider-google/lib/secret-manager-secret-version';
-import type { SecretReference } from '@mockforge-infra/core';
+import type { CommonProps, SecretReference } from '@mockforge-infra/core';
 import { Construct } from 'constructs';
+import { applyCommonProps } from '../common';
 
-export interface GeneratedSecretValueProps {
+/** Secret versions carry no labels (their secret does): `tags` have nothing to label. */
+export interface GeneratedSecretValueProps extends CommonProps {
   /** The secret container to write. */
   readonly secret: SecretReference;
   /** The value, built from resource attributes (never a literal credential). */
@@ -25,5 +27,6 @@ export class GeneratedSecretValue extends Construct {
       deletionPolicy: 'DISABLE',
       lifecycle: { createBeforeDestroy: true },
     });
+    applyCommonProps(this, this.version, props);
   }
 }

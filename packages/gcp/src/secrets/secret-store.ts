@@ -7,6 +7,7 @@ import { resourceName } from '../naming';
 
 export const SECRET_ACCESSOR_ROLE = 'roles/secretmanager.secretAccessor';
 
+/** `tags` and `overrides` apply to every secret of the store. */
 export interface GcpSecretStoreProps extends CommonProps {
   readonly context: TargetContext;
   readonly region: string;
@@ -35,7 +36,7 @@ export class GcpSecretStore extends Construct implements SecretStore {
         replication: { userManaged: { replicas: [{ location: region }] } },
         deletionProtection: context.profile.deletionProtection,
       });
-      applyCommonProps(secret, { tags: props.tags });
+      applyCommonProps(secret, secret, props);
       this.resources.set(key, secret);
       secrets[key] = { id: secret.id, name: secret.secretId };
     }

@@ -44,7 +44,11 @@ export const noPolicy = () => new PolicyEngine([], { failOnError: false });
 
 /** Synthesizes the whole app (cross-stack references, aspects, policy checks) and returns one stack's JSON. */
 export function appSynthJson(stack: TerraformStack): ReturnType<typeof synthJson> {
-  const app = stack.node.root as App;
-  app.synth();
-  return JSON.parse(readFileSync(join(app.outdir, 'stacks', stack.node.id, 'cdk.tf.json'), 'utf8'));
+  (stack.node.root as App).synth();
+  return synthesizedJson(stack);
+}
+
+/** One stack's JSON from an app already synthesized. */
+export function synthesizedJson(stack: TerraformStack): ReturnType<typeof synthJson> {
+  return JSON.parse(readFileSync(join((stack.node.root as App).outdir, 'stacks', stack.node.id, 'cdk.tf.json'), 'utf8'));
 }

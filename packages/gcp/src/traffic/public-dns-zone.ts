@@ -1,10 +1,11 @@
 import { DnsManagedZone } from '@cdktf/provider-google/lib/dns-managed-zone';
 import { DnsRecordSet } from '@cdktf/provider-google/lib/dns-record-set';
-import type { GlobalTraffic } from '@mockforge-infra/core';
+import type { CommonProps, GlobalTraffic } from '@mockforge-infra/core';
 import { Construct } from 'constructs';
+import { applyCommonProps } from '../common';
 import { DNS_RECORD_TTL_SECONDS } from '../sizing';
 
-export interface PublicDnsZoneProps {
+export interface PublicDnsZoneProps extends CommonProps {
   readonly name: string;
   /** The name users resolve, e.g. mocks.example.com. */
   readonly domain: string;
@@ -37,6 +38,7 @@ export class PublicDnsZone extends Construct implements GlobalTraffic {
       ttl: DNS_RECORD_TTL_SECONDS,
       rrdatas: [props.address],
     });
+    applyCommonProps(this, this.zone, props);
     this.domainName = props.domain;
   }
 }
