@@ -44,3 +44,19 @@ describe('AWS_SIZES', () => {
     }
   });
 });
+
+describe('AWS_PLATFORM', () => {
+  it("takes the EKS node floor from core's production HA minimum, not a copy of it", () => {
+    jest.isolateModules(() => {
+      jest.doMock('@mockforge-infra/core', () => ({
+        ...jest.requireActual<object>('@mockforge-infra/core'),
+        HA_MINIMUMS: {
+          minimum: { instancesPerRegion: 2, availabilityZones: 2 },
+          production: { instancesPerRegion: 4, availabilityZones: 3 },
+        },
+      }));
+      const { AWS_PLATFORM } = jest.requireActual<typeof import('./sizing')>('./sizing');
+      expect(AWS_PLATFORM.eksNodeCount.min).toBe(4);
+    });
+  });
+});

@@ -1,4 +1,4 @@
-import type { SizeName } from '@mockforge-infra/core';
+import { HA_MINIMUMS, type SizeName } from '@mockforge-infra/core';
 
 /**
  * Every AWS-specific size, class and version, in one table. Core's TIER_SIZING says what a tier
@@ -90,7 +90,8 @@ export const AWS_PLATFORM = {
   /** Performance Insights free tier. */
   performanceInsightsRetentionDays: 7,
   eksVersion: '1.33',
-  eksNodeCount: { min: 3, max: 10 },
+  /** Nodes per cluster; the floor is core's production instances per region, one node per AZ. */
+  eksNodeCount: { min: HA_MINIMUMS.production.instancesPerRegion, max: 10 },
   eksAddons: ['vpc-cni', 'coredns', 'kube-proxy', 'eks-pod-identity-agent'],
   /** WAF rate-based rule window, seconds (one of 60/120/300/600); the limit comes from core's EDGE_RATE_LIMIT. */
   wafRateWindowSeconds: 60,

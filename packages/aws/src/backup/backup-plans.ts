@@ -7,6 +7,7 @@ import type { TerraformProvider } from 'cdktf';
 import { Construct } from 'constructs';
 import { EncryptionKey } from '../secrets/kms-key';
 import { accountOf } from '../shared/account';
+import { applyCommonProps } from '../shared/common-props';
 import { ServiceRole } from '../shared/iam';
 import { awsCron } from './aws-cron';
 
@@ -41,6 +42,7 @@ const LOCK_GRACE_DAYS = 3;
 /**
  * An AWS Backup vault encrypted with the stack's key, one plan per schedule (a selection applies
  * to every rule of its plan), and optional copies to a vault in a second region.
+ * `tags` and `overrides` apply to the vault (`aws_backup_vault`); `tags` also to the plans and the copies.
  */
 export class BackupPlans extends Construct implements BackupPlanOutput {
   readonly vault: BackupVault;
@@ -51,7 +53,8 @@ export class BackupPlans extends Construct implements BackupPlanOutput {
     const { partition } = accountOf(this);
     const preventDestroy = props.preventDestroy ?? false;
     const lifecycle = statefulLifecycle(preventDestroy);
-    this.vault = new BackupVault(this, 'vault', { name: props.name, kmsKeyArn: props.kmsKeyArn, lifecycle, tags: props.tags });
+    this.vault = new BackupVault(this, 'vault', { name: props.name, kmsKeyArn: props.kmsKeyArn, lifecycle });
+    applyCommonProps(this.vault, props);
     this.vaultName = this.vault.name;
     const maxRetention = Math.max(...props.jobs.map((j) => j.schedule.retentionDays));
     const minRetention = Math.min(...props.jobs.map((j) => j.schedule.retentionDays));

@@ -15,6 +15,7 @@ import { dailyWindow, weeklyWindow } from '../database/windows';
 import { encryptedLogGroup } from '../monitoring/log-group';
 import { GeneratedPassword } from '../secrets/generated-password';
 import { InitialSecretValue } from '../secrets/initial-secret-value';
+import { applyCommonProps } from '../shared/common-props';
 import { AWS_PLATFORM } from '../sizing';
 import { RedisUsers } from './rbac-users';
 
@@ -48,6 +49,7 @@ export const GLOBAL_SECONDARY_ENCRYPTION =
  * slow logs to an encrypted log group; optionally part of a Global Datastore. Writes `REDIS_URL`
  * (`rediss://<user>:<password>@<endpoint>:<port>`) for a password user whose password Secrets Manager
  * generates at plan time: the configuration holds only references, the value lives in Terraform state.
+ * `tags` and `overrides` apply to the replication group (`aws_elasticache_replication_group`).
  */
 export class RedisReplicationGroup extends Construct implements RedisCache {
   readonly group: ElasticacheReplicationGroup;
@@ -111,9 +113,8 @@ export class RedisReplicationGroup extends Construct implements RedisCache {
       applyImmediately: false,
       logDeliveryConfiguration: [{ destination: slowLog.name, destinationType: 'cloudwatch-logs', logFormat: 'json', logType: 'slow-log' }],
       lifecycle: statefulLifecycle(spec.preventDestroy, secondary ? { ignoreChanges: ['num_node_groups'] } : {}),
-      tags: props.tags,
     });
-    if (props.overrides) for (const [k, v] of Object.entries(props.overrides)) this.group.addOverride(k, v);
+    applyCommonProps(this.group, props);
     if (!ha && props.singleNodeExemption) PolicyEngine.suppress(this.group, 'CKV2_AWS_50', props.singleNodeExemption);
     if (secondary) {
       for (const rule of ['CKV_AWS_29', 'CKV_AWS_30', 'CKV_AWS_31']) PolicyEngine.suppress(this.group, rule, GLOBAL_SECONDARY_ENCRYPTION);

@@ -4,6 +4,7 @@ import { CloudfrontResponseHeadersPolicy } from '@cdktf/provider-aws/lib/cloudfr
 import { PUBLIC_PORTS, type CdnSpec, type CommonProps, type ContentDelivery } from '@mockforge-infra/core';
 import type { ITerraformDependable } from 'cdktf';
 import { Construct } from 'constructs';
+import { applyCommonProps } from '../shared/common-props';
 import { AWS_PLATFORM } from '../sizing';
 
 export interface CloudFrontCdnProps extends CommonProps {
@@ -40,6 +41,7 @@ const ALL_METHODS = ['DELETE', 'GET', 'HEAD', 'OPTIONS', 'PATCH', 'POST', 'PUT']
  * CloudFront in front of the regional ALBs: HTTPS everywhere, TLS 1.2 (2021), a WAF, access logs,
  * HSTS, assets cached 24 h and configs 1 h with origin failover, API traffic never cached.
  * Only GET/HEAD behaviours may use an origin group, so the API path relies on DNS failover.
+ * `tags` and `overrides` apply to the distribution (`aws_cloudfront_distribution`).
  */
 export class CloudFrontCdn extends Construct implements ContentDelivery {
   readonly distribution: CloudfrontDistribution;
@@ -142,9 +144,8 @@ export class CloudFrontCdn extends Construct implements ContentDelivery {
         minimumProtocolVersion: AWS_PLATFORM.cloudFrontMinimumTls,
       },
       dependsOn: props.dependsOn ? [...props.dependsOn] : undefined,
-      tags: props.tags,
     });
-    if (props.overrides) for (const [k, v] of Object.entries(props.overrides)) this.distribution.addOverride(k, v);
+    applyCommonProps(this.distribution, props);
     this.domainName = this.distribution.domainName;
     this.hostedZoneId = this.distribution.hostedZoneId;
   }

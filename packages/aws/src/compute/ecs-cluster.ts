@@ -3,6 +3,7 @@ import { EcsClusterCapacityProviders } from '@cdktf/provider-aws/lib/ecs-cluster
 import type { CommonProps } from '@mockforge-infra/core';
 import { Construct } from 'constructs';
 import { encryptedLogGroup } from '../monitoring/log-group';
+import { applyCommonProps } from '../shared/common-props';
 
 export interface FargateClusterProps extends CommonProps {
   readonly name: string;
@@ -11,7 +12,10 @@ export interface FargateClusterProps extends CommonProps {
   readonly spot?: boolean;
 }
 
-/** An ECS cluster with enhanced Container Insights and ECS Exec sessions logged to an encrypted group. */
+/**
+ * An ECS cluster with enhanced Container Insights and ECS Exec sessions logged to an encrypted group.
+ * `tags` and `overrides` apply to the cluster (`aws_ecs_cluster`).
+ */
 export class FargateCluster extends Construct {
   readonly cluster: EcsCluster;
   readonly execLogGroupArn: string;
@@ -32,9 +36,8 @@ export class FargateCluster extends Construct {
           logConfiguration: { cloudWatchLogGroupName: execLogs.name, cloudWatchEncryptionEnabled: true },
         },
       },
-      tags: props.tags,
     });
-    if (props.overrides) for (const [k, v] of Object.entries(props.overrides)) this.cluster.addOverride(k, v);
+    applyCommonProps(this.cluster, props);
     this.capacityProviders = new EcsClusterCapacityProviders(this, 'capacity_providers', {
       clusterName: this.cluster.name,
       capacityProviders: props.spot ? ['FARGATE', 'FARGATE_SPOT'] : ['FARGATE'],

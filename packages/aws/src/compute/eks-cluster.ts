@@ -7,6 +7,7 @@ import { Fn } from 'cdktf';
 import { Construct } from 'constructs';
 import { encryptedLogGroup } from '../monitoring/log-group';
 import { accountOf } from '../shared/account';
+import { applyCommonProps } from '../shared/common-props';
 import { ServiceRole } from '../shared/iam';
 import { AWS_PLATFORM } from '../sizing';
 import { loadBalancerControllerStatements } from './load-balancer-controller-policy';
@@ -41,8 +42,9 @@ const EBS_CSI_SERVICE_ACCOUNT = 'ebs-csi-controller-sa';
 
 /**
  * EKS with a private API endpoint (or one limited to configured CIDRs), KMS envelope encryption of
- * Secrets, all control-plane logs in an encrypted group, a managed node group of 3-10 nodes across
- * the AZs, the core add-ons, and Pod Identity for the AWS Load Balancer Controller.
+ * Secrets, all control-plane logs in an encrypted group, a managed node group across the AZs
+ * (`AWS_PLATFORM.eksNodeCount`), the core add-ons, and Pod Identity for the AWS Load Balancer Controller.
+ * `tags` and `overrides` apply to the cluster (`aws_eks_cluster`); `tags` also to the node group.
  */
 export class KubernetesCluster extends Construct {
   readonly cluster: EksCluster;
@@ -81,9 +83,8 @@ export class KubernetesCluster extends Construct {
       accessConfig: { authenticationMode: 'API', bootstrapClusterCreatorAdminPermissions: true },
       deletionProtection: props.deletionProtection ?? true,
       dependsOn: [logs],
-      tags: props.tags,
     });
-    if (props.overrides) for (const [k, v] of Object.entries(props.overrides)) this.cluster.addOverride(k, v);
+    applyCommonProps(this.cluster, props);
     if (publicCidrs.length > 0) {
       PolicyEngine.suppress(
         this.cluster,

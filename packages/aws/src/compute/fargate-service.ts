@@ -13,6 +13,7 @@ import {
 import type { ITerraformDependable } from 'cdktf';
 import { Construct } from 'constructs';
 import { encryptedLogGroup } from '../monitoring/log-group';
+import { applyCommonProps } from '../shared/common-props';
 import { ServiceRole, type PolicyStatement } from '../shared/iam';
 import { mockforgeContainer, otelCollectorContainer, type ContainerVolume } from './container-definition';
 import { ServiceScaling } from './service-scaling';
@@ -80,6 +81,7 @@ const HEALTH_CHECK_GRACE_SECONDS = STARTUP_BUDGET_SECONDS + TARGET_HEALTH.unheal
  * MockForge on Fargate: separate execution and task roles, a read-only root filesystem with
  * writable /app/data and /tmp, secrets by `valueFrom`, private subnets without public IPs,
  * rollback on failed deployments, and target-tracking scaling.
+ * `tags` and `overrides` apply to the ECS service (`aws_ecs_service`); `tags` also to the task definition.
  */
 export class FargateService extends Construct implements ComputeService {
   readonly serviceName: string;
@@ -207,9 +209,8 @@ export class FargateService extends Construct implements ComputeService {
       // Autoscaling owns the count after the first apply.
       lifecycle: { ignoreChanges: ['desired_count'] },
       dependsOn: props.dependsOn ? [...props.dependsOn] : undefined,
-      tags: props.tags,
     });
-    if (props.overrides) for (const [k, v] of Object.entries(props.overrides)) this.ecsService.addOverride(k, v);
+    applyCommonProps(this.ecsService, props);
     this.serviceName = this.ecsService.name;
     this.backendId = props.targetGroupArn ?? props.serviceRegistryArn ?? this.ecsService.id;
 

@@ -3,6 +3,7 @@ import { SecretsmanagerSecret } from '@cdktf/provider-aws/lib/secretsmanager-sec
 import { MOCKFORGE_IMAGE_REGISTRY, parseImage, PolicyEngine, type CommonProps } from '@mockforge-infra/core';
 import { Construct } from 'constructs';
 import { accountOf } from '../shared/account';
+import { applyCommonProps } from '../shared/common-props';
 import { AWS_PLATFORM } from '../sizing';
 
 export interface ImageCacheProps extends CommonProps {
@@ -23,6 +24,8 @@ export function pullThroughCacheRoleArn(partition: string, accountId: string): s
  * An ECR pull-through cache for ghcr.io, so tasks and nodes in private subnets pull MockForge
  * from ECR. ghcr.io needs credentials: the secret container is created here and an operator writes
  * `{"username": ..., "accessToken": <GitHub token with read:packages>}` into it.
+ * `overrides` apply to the cache rule (`aws_ecr_pull_through_cache_rule`); `tags` to the credential
+ * secret, since the rule takes none.
  */
 export class ImageCache extends Construct {
   /** The image as ECR serves it: `<account>.dkr.ecr.<region>.amazonaws.com/ghcr/<path>:<tag>`. */
@@ -44,17 +47,19 @@ export class ImageCache extends Construct {
       description: 'ghcr.io credentials for the ECR pull-through cache; written by an operator after apply',
       kmsKeyId: props.kmsKeyArn,
       recoveryWindowInDays: 7,
+      tags: props.tags,
     });
     PolicyEngine.suppress(
       this.credential,
       'CKV2_AWS_57',
       'a GitHub token cannot be rotated by AWS; operators replace it before it expires (README: Images)',
     );
-    new EcrPullThroughCacheRule(this, 'rule', {
+    const rule = new EcrPullThroughCacheRule(this, 'rule', {
       ecrRepositoryPrefix: prefix,
       upstreamRegistryUrl: MOCKFORGE_IMAGE_REGISTRY,
       credentialArn: this.credential.arn,
     });
+    applyCommonProps(rule, props);
     const { accountId, partition } = accountOf(this);
     const suffix = reference.digest ? `@${reference.digest}` : `:${reference.tag}`;
     this.imageUri = `${accountId}.dkr.ecr.${props.region}.amazonaws.com/${prefix}/${path}${suffix}`;

@@ -1,9 +1,10 @@
 import { AppautoscalingPolicy } from '@cdktf/provider-aws/lib/appautoscaling-policy';
 import { AppautoscalingTarget } from '@cdktf/provider-aws/lib/appautoscaling-target';
-import { REQUEST_SCALING, type ScalingPreset } from '@mockforge-infra/core';
+import { REQUEST_SCALING, type CommonProps, type ScalingPreset } from '@mockforge-infra/core';
 import { Construct } from 'constructs';
+import { applyCommonProps } from '../shared/common-props';
 
-export interface ServiceScalingProps {
+export interface ServiceScalingProps extends CommonProps {
   readonly clusterName: string;
   readonly serviceName: string;
   readonly min: number;
@@ -14,7 +15,10 @@ export interface ServiceScalingProps {
   readonly requestCountResourceLabel?: string;
 }
 
-/** Target tracking on CPU, memory and requests per target, with the preset's cooldowns. */
+/**
+ * Target tracking on CPU, memory and requests per target, with the preset's cooldowns.
+ * `tags` and `overrides` apply to the scalable target (`aws_appautoscaling_target`).
+ */
 export class ServiceScaling extends Construct {
   readonly target: AppautoscalingTarget;
 
@@ -27,6 +31,7 @@ export class ServiceScaling extends Construct {
       minCapacity: props.min,
       maxCapacity: props.max,
     });
+    applyCommonProps(this.target, props);
     const track = (name: string, metric: string, targetValue: number, resourceLabel?: string) =>
       new AppautoscalingPolicy(this, name, {
         name: `${props.serviceName}-${name.replace(/_/g, '-')}`,

@@ -4,6 +4,7 @@ import { EfsFileSystemPolicy } from '@cdktf/provider-aws/lib/efs-file-system-pol
 import { EfsMountTarget } from '@cdktf/provider-aws/lib/efs-mount-target';
 import { RUN_AS_UID, statefulLifecycle, type CommonProps } from '@mockforge-infra/core';
 import { Construct } from 'constructs';
+import { applyCommonProps } from '../shared/common-props';
 import type { StatefulVolume } from './fargate-service';
 
 export interface StateVolumeProps extends CommonProps {
@@ -21,6 +22,7 @@ const DIRECTORY_PERMISSIONS = '750';
 /**
  * EFS for the stateful pool's /app/data: KMS-encrypted, a mount target per AZ, TLS required by
  * the file system policy, and an access point that maps every client to the image's user.
+ * `tags` and `overrides` apply to the file system (`aws_efs_file_system`).
  */
 export class StateVolume extends Construct implements StatefulVolume {
   readonly fileSystem: EfsFileSystem;
@@ -38,9 +40,9 @@ export class StateVolume extends Construct implements StatefulVolume {
       throughputMode: 'elastic',
       lifecyclePolicy: [{ transitionToIa: 'AFTER_30_DAYS' }],
       lifecycle: statefulLifecycle(props.preventDestroy ?? false),
-      tags: { Name: props.name, ...props.tags },
+      tags: { Name: props.name },
     });
-    if (props.overrides) for (const [k, v] of Object.entries(props.overrides)) this.fileSystem.addOverride(k, v);
+    applyCommonProps(this.fileSystem, props);
     props.subnetIds.forEach((subnetId, i) => {
       new EfsMountTarget(this, `mount_${i}`, { fileSystemId: this.fileSystem.id, subnetId, securityGroups: [props.securityGroupId] });
     });

@@ -11,6 +11,7 @@ import {
 } from '@mockforge-infra/core';
 import { Construct } from 'constructs';
 import { accountOf } from '../shared/account';
+import { applyCommonProps } from '../shared/common-props';
 import { ServiceRole } from '../shared/iam';
 import { AWS_PLATFORM } from '../sizing';
 import { dailyWindow, weeklyWindow } from './windows';
@@ -45,6 +46,7 @@ const MASTER_USERNAME = 'mockforge_admin';
  * RDS for PostgreSQL: private, encrypted with the stack's key, TLS forced, IAM auth, the master
  * password generated and rotated by RDS in Secrets Manager, backups in the seed's window with PITR,
  * Performance Insights, enhanced monitoring, log exports, and protection against deletion.
+ * `tags` and `overrides` apply to the instance (`aws_db_instance`).
  */
 export class PostgresInstance extends Construct implements PostgresDatabase {
   readonly instance: DbInstance;
@@ -125,9 +127,8 @@ export class PostgresInstance extends Construct implements PostgresDatabase {
       monitoringRoleArn: monitoring.arn,
       enabledCloudwatchLogsExports: ['postgresql', 'upgrade'],
       lifecycle: statefulLifecycle(spec.preventDestroy),
-      tags: props.tags,
     });
-    if (props.overrides) for (const [k, v] of Object.entries(props.overrides)) this.instance.addOverride(k, v);
+    applyCommonProps(this.instance, props);
     if (!spec.highlyAvailable && props.exemptions?.multiAz) PolicyEngine.suppress(this.instance, 'CKV_AWS_157', props.exemptions.multiAz);
     if (!spec.deletionProtection && props.exemptions?.deletionProtection)
       PolicyEngine.suppress(this.instance, 'CKV_AWS_293', props.exemptions.deletionProtection);

@@ -4,6 +4,7 @@ import { Route53Record } from '@cdktf/provider-aws/lib/route53-record';
 import type { CommonProps } from '@mockforge-infra/core';
 import { Fn, type TerraformProvider } from 'cdktf';
 import { Construct } from 'constructs';
+import { applyCommonProps } from '../shared/common-props';
 
 export interface DnsValidatedCertificateProps extends CommonProps {
   readonly domainName: string;
@@ -13,7 +14,10 @@ export interface DnsValidatedCertificateProps extends CommonProps {
   readonly provider?: TerraformProvider;
 }
 
-/** An ACM certificate validated through Route 53 records; `arn` is usable once validation completes. */
+/**
+ * An ACM certificate validated through Route 53 records; `arn` is usable once validation completes.
+ * `tags` and `overrides` apply to the certificate (`aws_acm_certificate`).
+ */
 export class DnsValidatedCertificate extends Construct {
   readonly arn: string;
 
@@ -27,8 +31,8 @@ export class DnsValidatedCertificate extends Construct {
       validationMethod: 'DNS',
       keyAlgorithm: 'RSA_2048',
       lifecycle: { createBeforeDestroy: true },
-      tags: props.tags,
     });
+    applyCommonProps(certificate, props);
     // One record per name, indexed by position so the addresses are known at synthesis.
     const options = Fn.tolist(certificate.domainValidationOptions);
     const records = names.map(

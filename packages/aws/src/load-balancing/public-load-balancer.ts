@@ -12,6 +12,7 @@ import {
   type LoadBalancer,
 } from '@mockforge-infra/core';
 import { Construct } from 'constructs';
+import { applyCommonProps } from '../shared/common-props';
 import { AWS_PLATFORM } from '../sizing';
 import { ALB_LOG_PREFIX, albLogBucket } from './alb-log-bucket';
 import { WebAcl } from './web-acl';
@@ -41,6 +42,7 @@ export interface PublicLoadBalancerProps extends CommonProps {
  * The public edge of a region: an ALB in the public subnets behind CloudFront, HTTPS with
  * TLS 1.3/1.2, HTTP answered with a 301, invalid headers dropped, strictest desync mitigation,
  * access logs, a WAF, and one HTTP:3000 target group checked on `/health/ready`.
+ * `tags` and `overrides` apply to the ALB (`aws_lb`); `tags` also to the target group.
  */
 export class PublicLoadBalancer extends Construct implements LoadBalancer {
   readonly lb: Lb;
@@ -70,9 +72,8 @@ export class PublicLoadBalancer extends Construct implements LoadBalancer {
       enableCrossZoneLoadBalancing: true,
       accessLogs: { bucket: logs.name, prefix: ALB_LOG_PREFIX, enabled: true },
       dependsOn: [logs.policy],
-      tags: props.tags,
     });
-    if (props.overrides) for (const [k, v] of Object.entries(props.overrides)) this.lb.addOverride(k, v);
+    applyCommonProps(this.lb, props);
     PolicyEngine.suppress(
       this.lb,
       'AWS-0053',

@@ -2,6 +2,7 @@ import { Wafv2WebAcl } from '@cdktf/provider-aws/lib/wafv2-web-acl';
 import { EDGE_RATE_LIMIT, type CommonProps } from '@mockforge-infra/core';
 import type { TerraformProvider } from 'cdktf';
 import { Construct } from 'constructs';
+import { applyCommonProps } from '../shared/common-props';
 import { AWS_PLATFORM } from '../sizing';
 
 export interface WebAclProps extends CommonProps {
@@ -28,7 +29,10 @@ function visibility(metricName: string) {
   return { SampledRequestsEnabled: true, CloudWatchMetricsEnabled: true, MetricName: metricName };
 }
 
-/** A web ACL with AWS managed rule groups and, unless it sits behind CloudFront, a per-IP rate limit. */
+/**
+ * A web ACL with AWS managed rule groups and, unless it sits behind CloudFront, a per-IP rate limit.
+ * `tags` and `overrides` apply to the web ACL (`aws_wafv2_web_acl`).
+ */
 export class WebAcl extends Construct {
   readonly acl: Wafv2WebAcl;
   readonly arn: string;
@@ -70,9 +74,8 @@ export class WebAcl extends Construct {
       defaultAction: { allow: {} },
       ruleJson: JSON.stringify(rules),
       visibilityConfig: { cloudwatchMetricsEnabled: true, metricName: props.name, sampledRequestsEnabled: true },
-      tags: props.tags,
     });
-    if (props.overrides) for (const [k, v] of Object.entries(props.overrides)) this.acl.addOverride(k, v);
+    applyCommonProps(this.acl, props);
     this.arn = this.acl.arn;
   }
 }

@@ -2,6 +2,7 @@ import { SnsTopic } from '@cdktf/provider-aws/lib/sns-topic';
 import { SnsTopicSubscription } from '@cdktf/provider-aws/lib/sns-topic-subscription';
 import type { CommonProps } from '@mockforge-infra/core';
 import { Construct } from 'constructs';
+import { applyCommonProps } from '../shared/common-props';
 
 export interface AlertTopicProps extends CommonProps {
   readonly name: string;
@@ -10,14 +11,18 @@ export interface AlertTopicProps extends CommonProps {
   readonly email?: string;
 }
 
-/** The KMS-encrypted SNS topic every alarm notifies. */
+/**
+ * The KMS-encrypted SNS topic every alarm notifies.
+ * `tags` and `overrides` apply to the topic (`aws_sns_topic`).
+ */
 export class AlertTopic extends Construct {
   readonly topic: SnsTopic;
   readonly arn: string;
 
   constructor(scope: Construct, id: string, props: AlertTopicProps) {
     super(scope, id);
-    this.topic = new SnsTopic(this, 'topic', { name: props.name, kmsMasterKeyId: props.kmsKeyArn, tags: props.tags });
+    this.topic = new SnsTopic(this, 'topic', { name: props.name, kmsMasterKeyId: props.kmsKeyArn });
+    applyCommonProps(this.topic, props);
     if (props.email) new SnsTopicSubscription(this, 'email', { topicArn: this.topic.arn, protocol: 'email', endpoint: props.email });
     this.arn = this.topic.arn;
   }

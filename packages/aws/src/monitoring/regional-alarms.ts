@@ -1,6 +1,7 @@
 import { CloudwatchMetricAlarm } from '@cdktf/provider-aws/lib/cloudwatch-metric-alarm';
 import { ALERTS, asPercent, HEALTH_PATHS, type CommonProps } from '@mockforge-infra/core';
 import { Construct } from 'constructs';
+import { applyCommonProps } from '../shared/common-props';
 import { alarmWindow, comparisonOf, percentileStatistic } from './alarm-window';
 
 export interface RegionalAlarmsProps extends CommonProps {
@@ -17,13 +18,14 @@ const MILLISECONDS_PER_SECOND = 1000;
 /**
  * The seed's regional alerts: 5XX rate (metric math), latency percentile, memory; plus "no healthy
  * targets", which Route 53 health checks follow to take a region out of DNS.
+ * `tags` apply to every alarm; `overrides` to the "no healthy targets" alarm (`noHealthyTargets`).
  */
 export class RegionalAlarms extends Construct {
   readonly noHealthyTargets: CloudwatchMetricAlarm;
 
   constructor(scope: Construct, id: string, props: RegionalAlarmsProps) {
     super(scope, id);
-    const actions = { alarmActions: [props.topicArn], okActions: [props.topicArn] };
+    const shared = { alarmActions: [props.topicArn], okActions: [props.topicArn], tags: props.tags };
     const lb = { LoadBalancer: props.loadBalancerArnSuffix };
 
     const errors = ALERTS.highErrorRate;
@@ -49,7 +51,7 @@ export class RegionalAlarms extends Construct {
           expression: '100 * (FILL(target5xx, 0) + FILL(elb5xx, 0)) / requests',
         },
       ],
-      ...actions,
+      ...shared,
     });
 
     const latency = ALERTS.highLatency;
@@ -64,7 +66,7 @@ export class RegionalAlarms extends Construct {
       threshold: latency.threshold / MILLISECONDS_PER_SECOND,
       ...alarmWindow(latency),
       treatMissingData: 'notBreaching',
-      ...actions,
+      ...shared,
     });
 
     if (props.ecs) {
@@ -80,7 +82,7 @@ export class RegionalAlarms extends Construct {
         threshold: asPercent(memory),
         ...alarmWindow(memory),
         treatMissingData: 'missing',
-        ...actions,
+        ...shared,
       });
     }
 
@@ -98,7 +100,8 @@ export class RegionalAlarms extends Construct {
       evaluationPeriods: 2,
       datapointsToAlarm: 2,
       treatMissingData: 'breaching',
-      ...actions,
+      ...shared,
     });
+    applyCommonProps(this.noHealthyTargets, props);
   }
 }

@@ -13,6 +13,7 @@ import {
   type CommonProps,
 } from '@mockforge-infra/core';
 import { Construct } from 'constructs';
+import { applyCommonProps } from '../shared/common-props';
 import { AWS_PLATFORM } from '../sizing';
 
 /** Where a rule's traffic comes from or goes to. */
@@ -34,12 +35,21 @@ function peerProps(peer: Peer): { cidrIpv4?: string; referencedSecurityGroupId?:
   return { prefixListId: peer.prefixListId };
 }
 
-/** A security group whose rules are separate resources, each with a description. */
+export interface FirewallProps extends CommonProps {
+  readonly name: string;
+  readonly vpcId: string;
+  readonly description: string;
+}
+
+/**
+ * A security group whose rules are separate resources, each with a description.
+ * `tags` and `overrides` apply to the group (`aws_security_group`).
+ */
 export class Firewall extends Construct {
   readonly group: SecurityGroup;
   readonly id: string;
 
-  constructor(scope: Construct, id: string, props: { name: string; vpcId: string; description: string }) {
+  constructor(scope: Construct, id: string, props: FirewallProps) {
     super(scope, id);
     this.group = new SecurityGroup(this, 'group', {
       name: props.name,
@@ -47,6 +57,7 @@ export class Firewall extends Construct {
       description: props.description,
       tags: { Name: props.name },
     });
+    applyCommonProps(this.group, props);
     this.id = this.group.id;
   }
 
@@ -89,6 +100,7 @@ export interface SecurityGroupsProps extends CommonProps {
  * The seed's network policy as security groups. The load balancer takes HTTPS only from
  * CloudFront's origin-facing prefix list and HTTP (redirect only) from anywhere; the app takes
  * 3000 from the load balancer and admin/metrics from 10.0.0.0/8; data stores take the app only.
+ * `tags` apply to every group; `overrides` to the app's group (`app`), the one MockForge runs in.
  */
 export class SecurityGroups extends Construct {
   readonly loadBalancer: Firewall;
@@ -100,10 +112,10 @@ export class SecurityGroups extends Construct {
 
   constructor(scope: Construct, id: string, props: SecurityGroupsProps) {
     super(scope, id);
-    const group = (gid: string, suffix: string, description: string) =>
-      new Firewall(this, gid, { name: `${props.name}-${suffix}`, vpcId: props.vpcId, description });
+    const group = (gid: string, suffix: string, description: string, overrides?: CommonProps['overrides']) =>
+      new Firewall(this, gid, { name: `${props.name}-${suffix}`, vpcId: props.vpcId, description, tags: props.tags, overrides });
     this.loadBalancer = group('load_balancer', 'alb', 'MockForge public load balancer');
-    this.app = group('app', 'app', 'MockForge tasks');
+    this.app = group('app', 'app', 'MockForge tasks', props.overrides);
     this.database = group('database', 'postgres', 'MockForge PostgreSQL, from the app only');
     this.cache = group('cache', 'redis', 'MockForge Redis, from the app only');
 

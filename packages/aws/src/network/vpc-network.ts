@@ -13,6 +13,7 @@ import { ANYWHERE_IPV4, type CommonProps, type RegionalNetwork } from '@mockforg
 import { Fn } from 'cdktf';
 import { Construct } from 'constructs';
 import { encryptedLogGroup } from '../monitoring/log-group';
+import { applyCommonProps } from '../shared/common-props';
 import { ServiceRole } from '../shared/iam';
 import { subnetCidr, type SubnetTier } from './subnet-plan';
 
@@ -33,6 +34,7 @@ export interface VpcNetworkProps extends CommonProps {
 /**
  * A VPC with public, private-app and private-data subnets across AZs, NAT for the app subnets,
  * no route out of the data subnets, flow logs, and the default security group emptied.
+ * `tags` and `overrides` apply to the VPC (`aws_vpc`).
  */
 export class VpcNetwork extends Construct implements RegionalNetwork {
   readonly vpc: Vpc;
@@ -56,9 +58,9 @@ export class VpcNetwork extends Construct implements RegionalNetwork {
       cidrBlock: props.cidr,
       enableDnsHostnames: true,
       enableDnsSupport: true,
-      tags: { Name: props.name, ...props.tags },
+      tags: { Name: props.name },
     });
-    if (props.overrides) for (const [k, v] of Object.entries(props.overrides)) this.vpc.addOverride(k, v);
+    applyCommonProps(this.vpc, props);
     this.networkId = this.vpc.id;
 
     // Zones from the region itself; Local and Wavelength zones (opt-in) are left out.

@@ -1,8 +1,9 @@
 import { SecretsmanagerSecretVersion } from '@cdktf/provider-aws/lib/secretsmanager-secret-version';
-import { statefulLifecycle, type SecretReference } from '@mockforge-infra/core';
+import { statefulLifecycle, type CommonProps, type SecretReference } from '@mockforge-infra/core';
 import { Construct } from 'constructs';
+import { applyCommonProps } from '../shared/common-props';
 
-export interface InitialSecretValueProps {
+export interface InitialSecretValueProps extends CommonProps {
   /** The secret container to write. */
   readonly secret: SecretReference;
   /** The value, built from tokens (never a literal credential). */
@@ -16,6 +17,7 @@ export interface InitialSecretValueProps {
  * per-plan generated password stays the one that was applied. Rotate by writing a new version out of
  * band, or, where `prevent_destroy` is off (dev), by replacing this resource together with the one
  * holding the same credential (`terraform apply -replace=...`) (README: Secrets).
+ * `overrides` apply to the version (`aws_secretsmanager_secret_version`); it takes no `tags`.
  */
 export class InitialSecretValue extends Construct {
   readonly version: SecretsmanagerSecretVersion;
@@ -27,5 +29,6 @@ export class InitialSecretValue extends Construct {
       secretString: props.value,
       lifecycle: statefulLifecycle(props.preventDestroy ?? false, { ignoreChanges: ['secret_string'] }),
     });
+    applyCommonProps(this.version, props);
   }
 }

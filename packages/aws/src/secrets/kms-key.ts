@@ -4,15 +4,17 @@ import { statefulLifecycle, type CommonProps } from '@mockforge-infra/core';
 import type { TerraformProvider } from 'cdktf';
 import { Construct } from 'constructs';
 import { accountOf, accountRootArn } from '../shared/account';
+import { applyCommonProps } from '../shared/common-props';
 
 export interface EncryptionKeyProps extends CommonProps {
   /** `alias/<name>`. */
   readonly alias: string;
   readonly region: string;
   /**
-   * Services that encrypt with the key on their own behalf (CloudWatch Logs, alarm notifications).
-   * Services acting for a principal (RDS, ElastiCache, Secrets Manager) use the account's IAM grants.
-   * @default logs, cloudwatch, delivery.logs
+   * Services that encrypt with the key on their own behalf (alarm notifications, log delivery, backups).
+   * Services acting for a principal (RDS, ElastiCache, Secrets Manager) use the account's IAM grants;
+   * CloudWatch Logs has its own statement, limited to this account's log groups in the key's region.
+   * @default cloudwatch.amazonaws.com, delivery.logs.amazonaws.com, backup.amazonaws.com (`DEFAULT_KEY_SERVICES`)
    */
   readonly servicePrincipals?: readonly string[];
   /**
@@ -27,9 +29,13 @@ export interface EncryptionKeyProps extends CommonProps {
   readonly preventDestroy?: boolean;
 }
 
+/** The services a key trusts when `servicePrincipals` is not given. */
+export const DEFAULT_KEY_SERVICES: readonly string[] = ['cloudwatch.amazonaws.com', 'delivery.logs.amazonaws.com', 'backup.amazonaws.com'];
+
 /**
  * A customer managed key with rotation and an explicit policy: the account administers it,
  * CloudWatch Logs may use it only for this account's log groups.
+ * `tags` and `overrides` apply to the key (`aws_kms_key`).
  */
 export class EncryptionKey extends Construct {
   readonly key: KmsKey;
@@ -38,7 +44,7 @@ export class EncryptionKey extends Construct {
   constructor(scope: Construct, id: string, props: EncryptionKeyProps) {
     super(scope, id);
     const { accountId, partition } = accountOf(this);
-    const services = props.servicePrincipals ?? ['cloudwatch.amazonaws.com', 'delivery.logs.amazonaws.com', 'backup.amazonaws.com'];
+    const services = props.servicePrincipals ?? DEFAULT_KEY_SERVICES;
     this.key = new KmsKey(this, 'key', {
       provider: props.provider,
       description: `MockForge ${props.alias}`,
@@ -83,9 +89,8 @@ export class EncryptionKey extends Construct {
           },
         ],
       }),
-      tags: props.tags,
     });
-    if (props.overrides) for (const [k, v] of Object.entries(props.overrides)) this.key.addOverride(k, v);
+    applyCommonProps(this.key, props);
     new KmsAlias(this, 'alias', { provider: props.provider, name: `alias/${props.alias}`, targetKeyId: this.key.keyId });
     this.arn = this.key.arn;
   }

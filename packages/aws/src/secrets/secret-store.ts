@@ -1,6 +1,7 @@
 import { SecretsmanagerSecret } from '@cdktf/provider-aws/lib/secretsmanager-secret';
 import { PolicyEngine, type CommonProps, type SecretKey, type SecretReference, type SecretStore } from '@mockforge-infra/core';
 import { Construct } from 'constructs';
+import { applyCommonProps } from '../shared/common-props';
 
 export interface SecretContainersProps extends CommonProps {
   /** Secrets are named `<prefix>/<KEY>`. */
@@ -19,6 +20,7 @@ export const MANUAL_ROTATION_REASON =
  * Secret containers, encrypted with the stack's key. Their values are never literals in the Terraform
  * configuration: the cache writes REDIS_URL from references, operators (or a pipeline) write the others
  * after apply. Tasks read them with `valueFrom`.
+ * `tags` and `overrides` apply to every container (`aws_secretsmanager_secret`): none is the main one.
  */
 export class SecretContainers extends Construct implements SecretStore {
   readonly secrets: Partial<Record<SecretKey, SecretReference>> = {};
@@ -32,8 +34,8 @@ export class SecretContainers extends Construct implements SecretStore {
         description: `MockForge ${key}; the value is written after apply, never in configuration`,
         kmsKeyId: props.kmsKeyArn,
         recoveryWindowInDays: props.recoveryWindowDays ?? 30,
-        tags: props.tags,
       });
+      applyCommonProps(secret, props);
       PolicyEngine.suppress(secret, 'CKV2_AWS_57', MANUAL_ROTATION_REASON);
       this.secrets[key] = { id: secret.arn, name: secret.name };
       this.arns.push(secret.arn);

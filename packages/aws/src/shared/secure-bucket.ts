@@ -10,6 +10,7 @@ import { S3BucketServerSideEncryptionConfigurationA } from '@cdktf/provider-aws/
 import { S3BucketVersioningA } from '@cdktf/provider-aws/lib/s3-bucket-versioning';
 import { PolicyEngine, statefulLifecycle, type CommonProps } from '@mockforge-infra/core';
 import { Construct } from 'constructs';
+import { applyCommonProps } from './common-props';
 
 export interface BucketPolicyStatement {
   readonly Sid: string;
@@ -43,7 +44,10 @@ export interface SecureBucketProps extends CommonProps {
   readonly preventDestroy?: boolean;
 }
 
-/** A private, versioned, encrypted bucket that refuses plain HTTP. */
+/**
+ * A private, versioned, encrypted bucket that refuses plain HTTP.
+ * `tags` and `overrides` apply to the bucket (`aws_s3_bucket`).
+ */
 export class SecureBucket extends Construct {
   readonly bucket: S3Bucket;
   readonly versioning: S3BucketVersioningA;
@@ -58,9 +62,8 @@ export class SecureBucket extends Construct {
       bucket: props.bucketName,
       forceDestroy: props.forceDestroy ?? false,
       lifecycle: statefulLifecycle(props.preventDestroy ?? false),
-      tags: props.tags,
     });
-    if (props.overrides) for (const [k, v] of Object.entries(props.overrides)) this.bucket.addOverride(k, v);
+    applyCommonProps(this.bucket, props);
     const bucket = this.bucket.id;
     const publicAccess = new S3BucketPublicAccessBlock(this, 'public_access', {
       bucket,

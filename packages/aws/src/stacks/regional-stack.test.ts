@@ -12,6 +12,7 @@ import {
   STARTUP_BUDGET_SECONDS,
   TARGET_HEALTH,
   targetContext,
+  type Monitoring,
   type TierName,
 } from '@mockforge-infra/core';
 import { Testing } from 'cdktf';
@@ -471,5 +472,21 @@ describe('AwsRegionalStack with an existing zone and provided certificates', () 
     expect(() => new AwsRegionalStack(Testing.app(), { context: targetContext(ipHash, 'staging', 'aws'), region: 'us-east-1' })).toThrow(
       /tiers\.staging\.loadBalancing/,
     );
+  });
+});
+
+describe('AwsRegionalStack monitoring', () => {
+  const context = targetContext(defaultConfig(['aws']), 'production', 'aws');
+  const stack = new AwsRegionalStack(Testing.app(), { context, region: 'us-east-1' });
+  const json = JSON.parse(Testing.synth(stack)) as Json;
+  const [topic] = Object.keys(json.resource.aws_sns_topic as Json);
+  const [dashboard] = Object.keys(json.resource.aws_cloudwatch_dashboard as Json);
+
+  it("implements core's Monitoring with the topic every alarm notifies and the dashboard", () => {
+    const monitoring: Monitoring = stack.monitoring;
+    expect(monitoring.alertTarget).toBe(stack.alertTopic.arn);
+    expect(json.output.monitoring_alert_topic_arn.value).toBe(`\${aws_sns_topic.${topic}.arn}`);
+    expect(json.output.monitoring_dashboard_name.value).toBe(`\${aws_cloudwatch_dashboard.${dashboard}.dashboard_name}`);
+    for (const alarm of all(json, 'aws_cloudwatch_metric_alarm')) expect(alarm.alarm_actions).toEqual([`\${aws_sns_topic.${topic}.arn}`]);
   });
 });

@@ -56,6 +56,8 @@ export class AwsRegionalStack extends MockforgeStack {
   readonly cache: RedisReplicationGroup;
   readonly alarms?: RegionalAlarms;
   readonly alertTopic: AlertTopic;
+  /** The region's dashboard and alert topic (core's `Monitoring`). */
+  readonly monitoring: ServiceDashboard;
   readonly hostedZoneId: string;
   /** The zone's name servers, when this stack created it. */
   readonly nameServers?: string[];
@@ -227,9 +229,10 @@ export class AwsRegionalStack extends MockforgeStack {
       this.statefulHostName = ecs.stateful?.hostName;
       dashboardTargets = { loadBalancerArnSuffix: ecs.loadBalancer.lb.arnSuffix, ecs: ecs.ecs };
     }
-    const dashboard = new ServiceDashboard(this, 'dashboard', {
+    this.monitoring = new ServiceDashboard(this, 'dashboard', {
       name: `${name}-${region}`,
       region,
+      alertTopicArn: this.alertTopic.arn,
       ...dashboardTargets,
       databaseIdentifier: this.database.identifier,
       cacheReplicationGroupId: this.cache.replicationGroupId,
@@ -286,8 +289,8 @@ export class AwsRegionalStack extends MockforgeStack {
             },
           }
         : {}),
-      monitoring_alert_topic_arn: { value: this.alertTopic.arn, description: 'SNS topic every alarm notifies' },
-      monitoring_dashboard_name: { value: dashboard.dashboardName, description: 'CloudWatch dashboard' },
+      monitoring_alert_topic_arn: { value: this.monitoring.alertTarget, description: 'SNS topic every alarm notifies' },
+      monitoring_dashboard_name: { value: this.monitoring.dashboardName, description: 'CloudWatch dashboard' },
       backup_vault_name: { value: this.backup.vaultName, description: 'AWS Backup vault' },
       ...(this.nameServers
         ? {

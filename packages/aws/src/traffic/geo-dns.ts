@@ -1,7 +1,8 @@
 import { Route53HealthCheck } from '@cdktf/provider-aws/lib/route53-health-check';
 import { Route53Record } from '@cdktf/provider-aws/lib/route53-record';
-import type { Continent, GlobalTraffic } from '@mockforge-infra/core';
+import type { CommonProps, Continent, GlobalTraffic } from '@mockforge-infra/core';
 import { Construct } from 'constructs';
+import { applyCommonProps } from '../shared/common-props';
 import { regionalFailoverHost } from './hostnames';
 
 /** One region's edge, as the global stack sees it. */
@@ -17,7 +18,7 @@ export interface RegionalEndpoint {
 
 export type RoutingPolicy = 'geolocation' | 'failover';
 
-export interface GeoDnsProps {
+export interface GeoDnsProps extends CommonProps {
   readonly hostedZoneId: string;
   /** The name the records answer, e.g. origin.mocks.example.com. */
   readonly recordName: string;
@@ -41,6 +42,8 @@ export interface GeoDnsProps {
  * alarm). The per-continent records and the default alias the pair of the region they serve, so every
  * geolocation answer fails over (Route 53 falls back from a continent only to the default record). A
  * single region is aliased directly. Also one plain alias per region, CloudFront's failover origin.
+ * `overrides` apply to the record that answers by default (`geo_default`, or `primary` with failover
+ * routing); `tags` to every health check, since records take none.
  */
 export class GeoDns extends Construct implements GlobalTraffic {
   readonly domainName: string;
@@ -70,7 +73,7 @@ export class GeoDns extends Construct implements GlobalTraffic {
         cloudwatchAlarmName: e.healthAlarmName,
         cloudwatchAlarmRegion: e.region,
         insufficientDataHealthStatus: 'LastKnownStatus',
-        tags: { Name: `${props.recordName} ${e.region}` },
+        tags: { Name: `${props.recordName} ${e.region}`, ...props.tags },
       });
       this.healthCheckIds[e.region] = check.id;
     }
@@ -88,7 +91,10 @@ export class GeoDns extends Construct implements GlobalTraffic {
     if ((props.routing ?? 'geolocation') === 'failover') {
       const secondary = props.endpoints.find((e) => e.region !== props.primaryRegion);
       if (!secondary) throw new Error('failover routing needs a second region');
-      record('primary', props.recordName, loadBalancer(props.primaryRegion), { failoverRoutingPolicy: { type: 'PRIMARY' } });
+      const primary = record('primary', props.recordName, loadBalancer(props.primaryRegion), {
+        failoverRoutingPolicy: { type: 'PRIMARY' },
+      });
+      applyCommonProps(primary, props);
       record('secondary', props.recordName, loadBalancer(secondary.region), { failoverRoutingPolicy: { type: 'SECONDARY' } });
       return;
     }
@@ -116,6 +122,7 @@ export class GeoDns extends Construct implements GlobalTraffic {
     for (const [continent, region] of Object.entries(props.geoRouting) as [Continent, string][]) {
       record(`geo_${continent.toLowerCase()}`, props.recordName, serve(region), { geolocationRoutingPolicy: { continent } });
     }
-    record('geo_default', props.recordName, serve(props.primaryRegion), { geolocationRoutingPolicy: { country: '*' } });
+    const fallback = record('geo_default', props.recordName, serve(props.primaryRegion), { geolocationRoutingPolicy: { country: '*' } });
+    applyCommonProps(fallback, props);
   }
 }
