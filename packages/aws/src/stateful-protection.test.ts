@@ -1,11 +1,17 @@
-import { defaultConfig, PolicyEngine, targetContext, type MockforgeConfig, type TierConfig, type TierName } from '@mockforge-infra/core';
+import {
+  defaultConfig,
+  resourcesOfTypes,
+  resourceTypeOf,
+  tierResources,
+  withoutPreventDestroy,
+  withPreventDestroySet,
+  type MockforgeConfig,
+  type ResourceBody,
+  type TierConfig,
+  type TierName,
+} from '@mockforge-infra/core';
 import { kubernetesTarget } from '@mockforge-infra/kubernetes';
-import { Testing } from 'cdktf';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { awsTarget } from './target';
-
-type Json = Record<string, any>;
 
 /** EKS workload stacks hold Kubernetes objects, so their stateful types count too. */
 const STATEFUL_TYPES = [...awsTarget.statefulResourceTypes, ...kubernetesTarget.statefulResourceTypes];
@@ -15,28 +21,9 @@ function config(tier: TierName, changes: Partial<TierConfig> = {}): MockforgeCon
   return { ...base, tiers: { ...base.tiers, [tier]: { ...base.tiers[tier]!, ...changes } } };
 }
 
-/** Every resource of the tier, by Terraform address (prefixed with its stack). */
-function synthResources(tier: TierName, changes?: Partial<TierConfig>): Map<string, Json> {
-  const policy = new PolicyEngine(awsTarget.rules, { failOnError: false });
-  const app = Testing.app();
-  const stacks = awsTarget.addStacks(app, targetContext(config(tier, changes), tier, 'aws'), policy);
-  app.synth();
-  const resources = new Map<string, Json>();
-  for (const stack of stacks) {
-    const json = JSON.parse(readFileSync(join(app.outdir, 'stacks', stack.node.id, 'cdk.tf.json'), 'utf8')) as Json;
-    for (const [type, byName] of Object.entries((json.resource ?? {}) as Record<string, Record<string, Json>>)) {
-      for (const [name, body] of Object.entries(byName)) resources.set(`${stack.node.id}:${type}.${name}`, body);
-    }
-  }
-  return resources;
-}
-
-const typeOf = (address: string) => address.split(':')[1]!.split('.')[0]!;
-const stateful = (resources: Map<string, Json>) => [...resources].filter(([address]) => STATEFUL_TYPES.includes(typeOf(address)));
-const unprotected = (resources: Map<string, Json>) =>
-  stateful(resources)
-    .filter(([, body]) => body.lifecycle?.prevent_destroy !== true)
-    .map(([address]) => address);
+const synthResources = (tier: TierName, changes?: Partial<TierConfig>) => tierResources(awsTarget, config(tier, changes), tier);
+const stateful = (resources: Map<string, ResourceBody>) => resourcesOfTypes(resources, STATEFUL_TYPES);
+const unprotected = (resources: Map<string, ResourceBody>) => withoutPreventDestroy(stateful(resources));
 
 const HYBRID: Partial<TierConfig> = { topology: 'hybrid', regions: { aws: ['us-east-1'] } };
 
@@ -54,7 +41,7 @@ describe('prevent_destroy on stateful AWS resources', () => {
   });
 
   it('covers every stateful type the target lists', () => {
-    const seen = new Set(Object.values(production).flatMap((resources) => stateful(resources).map(([address]) => typeOf(address))));
+    const seen = new Set(Object.values(production).flatMap((resources) => stateful(resources).map(([address]) => resourceTypeOf(address))));
     // Only claim templates inside StatefulSets are synthesized; no standalone claim is.
     expect(STATEFUL_TYPES.filter((type) => !seen.has(type))).toEqual(['kubernetes_persistent_volume_claim_v1']);
   });
@@ -62,8 +49,8 @@ describe('prevent_destroy on stateful AWS resources', () => {
   it('keeps the lifecycle settings a resource already had', () => {
     const ignored = (type: string) =>
       stateful(production['multi-region on ECS'])
-        .filter(([address]) => typeOf(address) === type)
-        .map(([, body]) => body.lifecycle.ignore_changes);
+        .filter(([address]) => resourceTypeOf(address) === type)
+        .map(([, body]) => body.lifecycle?.ignore_changes);
     expect(ignored('aws_secretsmanager_secret_version')).toContainEqual(['secret_string']);
     expect(ignored('aws_elasticache_user')).toContainEqual(['authentication_mode', 'passwords']);
     expect(ignored('aws_elasticache_replication_group')).toContainEqual(['num_node_groups']);
@@ -78,11 +65,11 @@ describe('prevent_destroy on stateful AWS resources', () => {
   it('protects nothing in dev, which stays disposable', () => {
     const resources = synthResources('dev');
     expect(stateful(resources).length).toBeGreaterThan(0);
-    expect([...resources].filter(([, body]) => body.lifecycle?.prevent_destroy !== undefined)).toEqual([]);
+    expect(withPreventDestroySet(resources)).toEqual([]);
   });
 
   it('protects nothing in a tier that opts out of deletion protection with a reason', () => {
     const resources = synthResources('staging', { optOuts: { deletionProtection: { reason: 'ephemeral load-test environment' } } });
-    expect([...resources].filter(([, body]) => body.lifecycle?.prevent_destroy !== undefined)).toEqual([]);
+    expect(withPreventDestroySet(resources)).toEqual([]);
   });
 });
