@@ -39,6 +39,8 @@ export interface SynthResult {
   readonly config: MockforgeConfig;
   readonly configSource: string;
   readonly outdir: string;
+  /** The tiers synthesized: the requested ones, or every configured tier. */
+  readonly tiers: readonly TierName[];
   readonly stacks: readonly StackSummary[];
   /** Stacks of the previous output that this synthesis (a subset, say) no longer has. */
   readonly removedStacks: readonly string[];
@@ -87,7 +89,7 @@ export function synthesize(options: SynthOptions = {}): SynthResult {
     });
     const removedStacks = managedByCli ? [] : stacksIn(outdir).filter((s) => !summaries.some((x) => x.stack === s));
     if (!managedByCli) swapInto(workdir, outdir);
-    return { config, configSource: source, outdir, stacks: summaries, removedStacks };
+    return { config, configSource: source, outdir, tiers, stacks: summaries, removedStacks };
   } catch (error) {
     if (!managedByCli) rmSync(workdir, { recursive: true, force: true });
     throw error;

@@ -46,9 +46,8 @@ export function cost(args: readonly string[], io: Io): number {
     configPath: flags.config as string | undefined,
   });
   const targets: TargetCost[] = [];
-  for (const tier of (flags.tier as TierName[] | undefined) ?? TIER_NAMES) {
-    const tierConfig = result.config.tiers[tier];
-    if (!tierConfig) continue;
+  for (const tier of result.tiers) {
+    const tierConfig = result.config.tiers[tier]!;
     for (const cloud of result.config.clouds) {
       const names = [...stacks.keys()].filter((n) => n.startsWith(`${tier}-${cloud}-`));
       if (names.length === 0) continue;

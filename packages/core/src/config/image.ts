@@ -1,4 +1,5 @@
-import { MOCKFORGE_IMAGE_REGISTRY } from '../seed';
+import { MOCKFORGE_IMAGE_REGISTRY, MOCKFORGE_IMAGE_REPOSITORY } from '../seed';
+import { DEFAULT_IMAGE_TAG } from './defaults';
 import type { CloudName } from './regions';
 
 /** Image references must be immutable: a full semver tag, a `main-<sha>` tag, or a digest. */
@@ -33,10 +34,10 @@ export function unpinnedReason(image: string): string | undefined {
  * Clouds that pull the image through a mirror of ghcr.io (an ECR pull-through cache, an Artifact
  * Registry remote repository), so they can serve no other registry. Kubernetes pulls directly.
  */
-export const MIRRORED_CLOUDS: readonly CloudName[] = ['aws', 'gcp'];
+const MIRRORED_CLOUDS: readonly CloudName[] = ['aws', 'gcp'];
 
 /** The registry host of a reference; a first segment without a dot, port or `localhost` is Docker Hub's path. */
-export function imageRegistry(ref: ImageReference): string {
+function imageRegistry(ref: ImageReference): string {
   const first = ref.repository.split('/')[0]!;
   return /[.:]/.test(first) || first === 'localhost' ? first : 'docker.io';
 }
@@ -50,7 +51,7 @@ export function registryReason(image: string, clouds: readonly CloudName[]): str
   const mirrored = MIRRORED_CLOUDS.filter((cloud) => clouds.includes(cloud));
   if (registry === MOCKFORGE_IMAGE_REGISTRY || mirrored.length === 0) return undefined;
   return (
-    `an image on ${MOCKFORGE_IMAGE_REGISTRY} (such as ghcr.io/saasy-solutions/mockforge:0.3.213), not ${registry}: ` +
+    `an image on ${MOCKFORGE_IMAGE_REGISTRY} (such as ${MOCKFORGE_IMAGE_REPOSITORY}:${DEFAULT_IMAGE_TAG}), not ${registry}: ` +
     `${mirrored.join(' and ')} ${mirrored.length > 1 ? 'pull' : 'pulls'} through a mirror of ${MOCKFORGE_IMAGE_REGISTRY} only; other registries work with kubernetes alone`
   );
 }

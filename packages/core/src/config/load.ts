@@ -2,6 +2,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
 import { defaultConfig } from './defaults';
+import { CONFIG_SCHEMA } from './config-schema';
 import { ConfigError, type ConfigIssue } from './errors';
 import type { MockforgeConfig } from './model';
 import type { CloudName } from './regions';
@@ -45,7 +46,8 @@ export function parseConfig(text: string, source: string, implementedClouds: rea
   }
   const document: unknown = doc.toJS();
   if (document === null || document === undefined) {
-    const required = ['image', 'domain', 'clouds', 'tiers'];
+    const required =
+      CONFIG_SCHEMA.kind === 'object' ? Object.keys(CONFIG_SCHEMA.fields).filter((k) => CONFIG_SCHEMA.fields[k]!.required) : [];
     throw new ConfigError([{ path: '', value: '', expected: `the file is empty; required keys: ${required.join(', ')}` }], source);
   }
   const issues = validateConfig(document, { implementedClouds });

@@ -1,4 +1,4 @@
-import { TIER_NAMES, type TierName } from '../seed';
+import { INTERNAL_CIDR, TIER_NAMES, type TierName } from '../seed';
 import { contains, overlaps, parseCidr, subnet } from './cidr';
 import { CONFIG_SCHEMA } from './config-schema';
 import type { ConfigIssue } from './errors';
@@ -14,7 +14,7 @@ export interface ValidateOptions {
 }
 
 /** Network blocks live inside 10.0.0.0/8 so the guide's internal-only rules (admin, 3000) keep working. */
-const INTERNAL_BLOCK = parseCidr('10.0.0.0/8')!;
+const INTERNAL_BLOCK = parseCidr(INTERNAL_CIDR)!;
 const VPC_PREFIX = { min: 16, max: 20 } as const;
 /**
  * Default VPC blocks: each tier gets its own /12 slice of 10.0.0.0/8 (sixteen /16s), and each cloud
@@ -23,7 +23,11 @@ const VPC_PREFIX = { min: 16, max: 20 } as const;
  */
 const TIER_BLOCK_BASE: Readonly<Record<TierName, number>> = { dev: 16, staging: 32, production: 48 };
 const BLOCKS_PER_CLOUD = 4;
-const CLOUD_BLOCK_OFFSET: Readonly<Partial<Record<CloudName, number>>> = { aws: 0, gcp: 4, azure: 8, digitalocean: 12 };
+/** Clouds with VPCs, in the order of their blocks; the order is fixed, so blocks never move. */
+const NETWORK_CLOUDS: readonly CloudName[] = ['aws', 'gcp', 'azure', 'digitalocean'];
+const CLOUD_BLOCK_OFFSET: Readonly<Partial<Record<CloudName, number>>> = Object.fromEntries(
+  NETWORK_CLOUDS.map((cloud, i) => [cloud, i * BLOCKS_PER_CLOUD]),
+);
 
 /** The VPC CIDR for every cloud region of a tier: explicit ones from config, the rest allocated. */
 export function networkPlan(tierName: TierName, tier: TierConfig, clouds: readonly CloudName[]): Map<string, string> {
@@ -35,7 +39,7 @@ export function networkPlan(tierName: TierName, tier: TierConfig, clouds: readon
       const explicit = tier.cidrs?.[cloud]?.[region];
       if (explicit) plan.set(`${cloud}.${region}`, explicit);
       else if (index < BLOCKS_PER_CLOUD)
-        plan.set(`${cloud}.${region}`, subnet('10.0.0.0/8', 16, TIER_BLOCK_BASE[tierName] + offset + index));
+        plan.set(`${cloud}.${region}`, subnet(INTERNAL_CIDR, 16, TIER_BLOCK_BASE[tierName] + offset + index));
     });
   }
   return plan;
@@ -102,7 +106,7 @@ function tierIssues(name: TierName, tier: TierConfig, config: MockforgeConfig): 
       if (!(tier.regions[cloud] ?? []).includes(region)) {
         issues.push({ path, value: region, expected: `a region listed in ${at}.regions.${cloud}` });
       } else if (!contains(INTERNAL_BLOCK, block) || prefix < VPC_PREFIX.min || prefix > VPC_PREFIX.max) {
-        issues.push({ path, value: cidr, expected: `a /${VPC_PREFIX.min} to /${VPC_PREFIX.max} network inside 10.0.0.0/8` });
+        issues.push({ path, value: cidr, expected: `a /${VPC_PREFIX.min} to /${VPC_PREFIX.max} network inside ${INTERNAL_CIDR}` });
       }
     }
   }
@@ -114,7 +118,7 @@ function tierIssues(name: TierName, tier: TierConfig, config: MockforgeConfig): 
         issues.push({
           path: `${at}.cidrs.${cloud}.${region}`,
           value: undefined,
-          expected: `a /${VPC_PREFIX.min} to /${VPC_PREFIX.max} network inside 10.0.0.0/8: blocks are allocated for the first ${BLOCKS_PER_CLOUD} regions of each cloud only`,
+          expected: `a /${VPC_PREFIX.min} to /${VPC_PREFIX.max} network inside ${INTERNAL_CIDR}: blocks are allocated for the first ${BLOCKS_PER_CLOUD} regions of each cloud only`,
         });
     });
   }

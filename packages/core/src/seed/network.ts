@@ -26,6 +26,6 @@ export const NETWORK_POLICY = {
   egress: { ports: [PUBLIC_PORTS.https, PUBLIC_PORTS.http, DNS_PORT], cidrs: [ANYWHERE_IPV4], description: 'HTTPS, HTTP and DNS out' },
 } as const satisfies Record<string, PortRule>;
 
-/** Why egress to any address is allowed on those ports; scanners flag it (KUBE-0002, GCP-0035, AWS-0104). */
+/** Why egress to any address is allowed on those ports; scanners flag it (KUBE-0002, GCP-0035). */
 export const PUBLIC_EGRESS_REASON =
   'the hosting guide allows HTTPS and HTTP egress to anywhere (remote OpenAPI specs, webhooks, proxied upstreams); every other port is limited to named peers';
