@@ -2,6 +2,7 @@ import type { CloudTarget, MockforgeStack, PolicyEngine, TargetContext } from '@
 import type { KubernetesWorkloadStack } from '@mockforge-infra/kubernetes';
 import type { Construct } from 'constructs';
 import { awsRules } from './rules';
+import { AWS_STATEFUL_RESOURCE_TYPES } from './stateful-types';
 import { AwsGlobalStack } from './stacks/global-stack';
 import { AwsRegionalStack } from './stacks/regional-stack';
 
@@ -27,20 +28,6 @@ function addStacks(scope: Construct, context: TargetContext, policy: PolicyEngin
 export const awsTarget: CloudTarget = {
   cloud: 'aws',
   rules: awsRules,
-  statefulResourceTypes: [
-    'aws_db_instance',
-    'aws_elasticache_replication_group',
-    'aws_elasticache_global_replication_group',
-    'aws_s3_bucket',
-    'aws_backup_vault',
-    'aws_kms_key',
-    'aws_efs_file_system',
-    // Regional RBAC users and the REDIS_URL version: replacing one alone breaks the app's Redis login.
-    'aws_elasticache_user',
-    'aws_elasticache_user_group',
-    'aws_secretsmanager_secret_version',
-    // A new zone gets new name servers, which the parent domain's delegation would no longer match.
-    'aws_route53_zone',
-  ],
+  statefulResourceTypes: AWS_STATEFUL_RESOURCE_TYPES,
   addStacks,
 };

@@ -1,6 +1,7 @@
 import type { CloudTarget, MockforgeStack, PolicyEngine, TargetContext } from '@mockforge-infra/core';
 import type { Construct } from 'constructs';
 import { gcpRules } from './rules';
+import { GCP_STATEFUL_RESOURCE_TYPES } from './stateful-types';
 import { GcpGlobalStack } from './stacks/global-stack';
 import { GcpRegionalStack, usesGke } from './stacks/regional-stack';
 
@@ -23,6 +24,6 @@ export const gcpTarget: CloudTarget = {
   cloud: 'gcp',
   /** GKE workload stacks register the Kubernetes rules on the policy when they are added. */
   rules: gcpRules,
-  statefulResourceTypes: ['google_sql_database_instance', 'google_redis_instance', 'google_storage_bucket', 'google_container_cluster'],
+  statefulResourceTypes: GCP_STATEFUL_RESOURCE_TYPES,
   addStacks,
 };

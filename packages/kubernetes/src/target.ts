@@ -10,6 +10,7 @@ import type { KubernetesProviderConfig } from '@cdktf/provider-kubernetes/lib/pr
 import type { Construct } from 'constructs';
 import { tierNamespace } from './labels';
 import { kubernetesRules } from './rules';
+import { KUBERNETES_STATEFUL_RESOURCE_TYPES } from './stateful-types';
 import { KubernetesWorkloadStack } from './stacks/workload-stack';
 
 export const DEFAULT_KUBECONFIG = '~/.kube/config';
@@ -25,7 +26,7 @@ export function kubeconfigProvider(clusterName: string, cluster: KubernetesClust
 export const kubernetesTarget: CloudTarget = {
   cloud: 'kubernetes',
   rules: kubernetesRules,
-  statefulResourceTypes: ['kubernetes_stateful_set_v1', 'kubernetes_persistent_volume_claim_v1'],
+  statefulResourceTypes: KUBERNETES_STATEFUL_RESOURCE_TYPES,
   addStacks(scope: Construct, context: TargetContext, policy: PolicyEngine): MockforgeStack[] {
     const settings = context.config.kubernetes ?? {};
     return context.topology.regions.map(

@@ -2,7 +2,7 @@ import { BackupPlan } from '@cdktf/provider-aws/lib/backup-plan';
 import { BackupSelection } from '@cdktf/provider-aws/lib/backup-selection';
 import { BackupVault } from '@cdktf/provider-aws/lib/backup-vault';
 import { BackupVaultLockConfiguration } from '@cdktf/provider-aws/lib/backup-vault-lock-configuration';
-import { statefulLifecycle, type BackupSchedule, type CommonProps, type BackupPlan as BackupPlanOutput } from '@mockforge-infra/core';
+import { type BackupSchedule, type CommonProps, type BackupPlan as BackupPlanOutput } from '@mockforge-infra/core';
 import type { TerraformProvider } from 'cdktf';
 import { Construct } from 'constructs';
 import { EncryptionKey } from '../secrets/kms-key';
@@ -32,8 +32,6 @@ export interface BackupPlansProps extends CommonProps {
   readonly locked?: boolean;
   /** Copies every recovery point to a vault in another region. @default no copy */
   readonly copyTo?: { readonly region: string; readonly provider: TerraformProvider };
-  /** Terraform `prevent_destroy` on the vaults and the copy key (`TierProfile.preventDestroy`). @default false */
-  readonly preventDestroy?: boolean;
 }
 
 /** Days before a compliance-mode lock becomes immutable; until then it can still be removed. */
@@ -51,9 +49,7 @@ export class BackupPlans extends Construct implements BackupPlanOutput {
   constructor(scope: Construct, id: string, props: BackupPlansProps) {
     super(scope, id);
     const { partition } = accountOf(this);
-    const preventDestroy = props.preventDestroy ?? false;
-    const lifecycle = statefulLifecycle(preventDestroy);
-    this.vault = new BackupVault(this, 'vault', { name: props.name, kmsKeyArn: props.kmsKeyArn, lifecycle });
+    this.vault = new BackupVault(this, 'vault', { name: props.name, kmsKeyArn: props.kmsKeyArn });
     applyCommonProps(this.vault, props);
     this.vaultName = this.vault.name;
     const maxRetention = Math.max(...props.jobs.map((j) => j.schedule.retentionDays));
@@ -75,14 +71,12 @@ export class BackupPlans extends Construct implements BackupPlanOutput {
         alias: `${props.name}-backup-copy`,
         region: props.copyTo.region,
         provider: props.copyTo.provider,
-        preventDestroy,
         tags: copyTags,
       });
       const copyVault = new BackupVault(this, 'copy_vault', {
         provider: props.copyTo.provider,
         name: `${props.name}-copy`,
         kmsKeyArn: copyKey.arn,
-        lifecycle,
         tags: copyTags,
       });
       if (props.locked) {

@@ -1,6 +1,5 @@
 import { ElasticacheUser } from '@cdktf/provider-aws/lib/elasticache-user';
 import { ElasticacheUserGroup } from '@cdktf/provider-aws/lib/elasticache-user-group';
-import { statefulLifecycle } from '@mockforge-infra/core';
 import { Construct } from 'constructs';
 import { AWS_PLATFORM } from '../sizing';
 
@@ -11,8 +10,6 @@ export interface RedisUsersProps {
   readonly name: string;
   /** The password user's password: a token reference (generated at plan time), never a literal. */
   readonly appPassword: string;
-  /** Terraform `prevent_destroy` on the users and the group (`TierProfile.preventDestroy`). @default false */
-  readonly preventDestroy?: boolean;
 }
 
 /**
@@ -30,15 +27,12 @@ export class RedisUsers extends Construct {
   constructor(scope: Construct, id: string, props: RedisUsersProps) {
     super(scope, id);
     const engine = AWS_PLATFORM.redisEngine;
-    const preventDestroy = props.preventDestroy ?? false;
-    const lifecycle = statefulLifecycle(preventDestroy);
     const disabledDefault = new ElasticacheUser(this, 'default_user', {
       userId: `${props.name}-default`,
       userName: 'default',
       engine,
       accessString: 'off -@all',
       authenticationMode: { type: 'no-password-required' },
-      lifecycle,
     });
     const app = new ElasticacheUser(this, 'app_user', {
       userId: `${props.name}-app`,
@@ -46,7 +40,6 @@ export class RedisUsers extends Construct {
       engine,
       accessString: APP_ACCESS,
       authenticationMode: { type: 'iam' },
-      lifecycle,
     });
     this.passwordUser = new ElasticacheUser(this, 'app_password_user', {
       userId: `${props.name}-app-pw`,
@@ -55,13 +48,12 @@ export class RedisUsers extends Construct {
       accessString: APP_ACCESS,
       authenticationMode: { type: 'password', passwords: [props.appPassword] },
       // The generated password changes on every plan; the first one applied is kept (README: Secrets).
-      lifecycle: statefulLifecycle(preventDestroy, { ignoreChanges: ['authentication_mode', 'passwords'] }),
+      lifecycle: { ignoreChanges: ['authentication_mode', 'passwords'] },
     });
     this.group = new ElasticacheUserGroup(this, 'group', {
       userGroupId: props.name,
       engine,
       userIds: [disabledDefault.userId, app.userId, this.passwordUser.userId],
-      lifecycle,
     });
     this.appUserId = app.userId;
     this.appUserArn = app.arn;

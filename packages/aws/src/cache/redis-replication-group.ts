@@ -4,7 +4,6 @@ import { ElasticacheSubnetGroup } from '@cdktf/provider-aws/lib/elasticache-subn
 import {
   DATABASE_BACKUP_WINDOW,
   PolicyEngine,
-  statefulLifecycle,
   type CacheSpec,
   type CommonProps,
   type RedisCache,
@@ -72,7 +71,7 @@ export class RedisReplicationGroup extends Construct implements RedisCache {
       description: 'MockForge data subnets',
     });
     const password = new GeneratedPassword(this, 'app_password', { length: AWS_PLATFORM.redisPasswordLength });
-    this.users = new RedisUsers(this, 'users', { name: props.name, appPassword: password.value, preventDestroy: spec.preventDestroy });
+    this.users = new RedisUsers(this, 'users', { name: props.name, appPassword: password.value });
     const slowLog = encryptedLogGroup(this, 'slow_log', `/aws/elasticache/${props.name}/slow-log`, props.kmsKeyArn);
     const ha = spec.highlyAvailable;
     const secondary = props.global?.role === 'secondary' ? props.global : undefined;
@@ -112,7 +111,7 @@ export class RedisReplicationGroup extends Construct implements RedisCache {
       autoMinorVersionUpgrade: 'true',
       applyImmediately: false,
       logDeliveryConfiguration: [{ destination: slowLog.name, destinationType: 'cloudwatch-logs', logFormat: 'json', logType: 'slow-log' }],
-      lifecycle: statefulLifecycle(spec.preventDestroy, secondary ? { ignoreChanges: ['num_node_groups'] } : {}),
+      lifecycle: secondary ? { ignoreChanges: ['num_node_groups'] } : undefined,
     });
     applyCommonProps(this.group, props);
     if (!ha && props.singleNodeExemption) PolicyEngine.suppress(this.group, 'CKV2_AWS_50', props.singleNodeExemption);
@@ -125,7 +124,6 @@ export class RedisReplicationGroup extends Construct implements RedisCache {
         globalReplicationGroupIdSuffix: props.name,
         primaryReplicationGroupId: this.group.id,
         globalReplicationGroupDescription: 'MockForge shared state across regions',
-        lifecycle: statefulLifecycle(spec.preventDestroy),
       });
       this.globalReplicationGroupId = global.globalReplicationGroupId;
     }
@@ -138,7 +136,6 @@ export class RedisReplicationGroup extends Construct implements RedisCache {
     this.connectionUrl = new InitialSecretValue(this, 'connection_url', {
       secret: props.connectionSecret,
       value: `rediss://${this.users.passwordUser.userName}:${password.value}@${this.endpoint}:${this.port}`,
-      preventDestroy: spec.preventDestroy,
     });
   }
 }

@@ -2,7 +2,7 @@ import { EfsAccessPoint } from '@cdktf/provider-aws/lib/efs-access-point';
 import { EfsFileSystem } from '@cdktf/provider-aws/lib/efs-file-system';
 import { EfsFileSystemPolicy } from '@cdktf/provider-aws/lib/efs-file-system-policy';
 import { EfsMountTarget } from '@cdktf/provider-aws/lib/efs-mount-target';
-import { RUN_AS_UID, statefulLifecycle, type CommonProps } from '@mockforge-infra/core';
+import { RUN_AS_UID, type CommonProps } from '@mockforge-infra/core';
 import { Construct } from 'constructs';
 import { applyCommonProps } from '../shared/common-props';
 import type { StatefulVolume } from './fargate-service';
@@ -12,8 +12,6 @@ export interface StateVolumeProps extends CommonProps {
   readonly kmsKeyArn: string;
   readonly subnetIds: readonly string[];
   readonly securityGroupId: string;
-  /** Terraform `prevent_destroy` (`TierProfile.preventDestroy`). @default false */
-  readonly preventDestroy?: boolean;
 }
 
 const DATA_DIRECTORY = '/mockforge-data';
@@ -39,7 +37,6 @@ export class StateVolume extends Construct implements StatefulVolume {
       kmsKeyId: props.kmsKeyArn,
       throughputMode: 'elastic',
       lifecyclePolicy: [{ transitionToIa: 'AFTER_30_DAYS' }],
-      lifecycle: statefulLifecycle(props.preventDestroy ?? false),
       tags: { Name: props.name },
     });
     applyCommonProps(this.fileSystem, props);

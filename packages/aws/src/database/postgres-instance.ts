@@ -1,14 +1,7 @@
 import { DbInstance } from '@cdktf/provider-aws/lib/db-instance';
 import { DbParameterGroup } from '@cdktf/provider-aws/lib/db-parameter-group';
 import { DbSubnetGroup } from '@cdktf/provider-aws/lib/db-subnet-group';
-import {
-  PolicyEngine,
-  statefulLifecycle,
-  type CommonProps,
-  type DatabaseSpec,
-  type PostgresDatabase,
-  type SecretReference,
-} from '@mockforge-infra/core';
+import { PolicyEngine, type CommonProps, type DatabaseSpec, type PostgresDatabase, type SecretReference } from '@mockforge-infra/core';
 import { Construct } from 'constructs';
 import { accountOf } from '../shared/account';
 import { applyCommonProps } from '../shared/common-props';
@@ -126,7 +119,6 @@ export class PostgresInstance extends Construct implements PostgresDatabase {
       monitoringInterval: AWS_PLATFORM.dbMonitoringIntervalSeconds,
       monitoringRoleArn: monitoring.arn,
       enabledCloudwatchLogsExports: ['postgresql', 'upgrade'],
-      lifecycle: statefulLifecycle(spec.preventDestroy),
     });
     applyCommonProps(this.instance, props);
     if (!spec.highlyAvailable && props.exemptions?.multiAz) PolicyEngine.suppress(this.instance, 'CKV_AWS_157', props.exemptions.multiAz);

@@ -6,11 +6,8 @@ import { SecureBucket } from '../shared/secure-bucket';
 
 export const ALB_LOG_PREFIX = 'alb';
 
-/**
- * The bucket ALB access logs land in; ALB log delivery only writes to SSE-S3 buckets.
- * `preventDestroy` is the tier's `TierProfile.preventDestroy`.
- */
-export function albLogBucket(scope: Construct, id: string, bucketName: string, preventDestroy: boolean): SecureBucket {
+/** The bucket ALB access logs land in; ALB log delivery only writes to SSE-S3 buckets. */
+export function albLogBucket(scope: Construct, id: string, bucketName: string): SecureBucket {
   const { accountId } = accountOf(scope);
   const elbAccount = new DataAwsElbServiceAccount(scope, `${id}_elb_account`);
   const objects = (arn: string) => `${arn}/${ALB_LOG_PREFIX}/AWSLogs/${accountId}/*`;
@@ -19,7 +16,6 @@ export function albLogBucket(scope: Construct, id: string, bucketName: string, p
     sseS3Reason: 'ALB access log delivery supports only SSE-S3 (AES256) on the destination bucket',
     noReplicationReason: 'access logs are per-region operational data; they are not replicated to save cost',
     lifecycleRules: logBucketLifecycle(),
-    preventDestroy,
     policyStatements: (arn) => [
       { Sid: 'ElbAccountWrites', Effect: 'Allow', Principal: { AWS: elbAccount.arn }, Action: 's3:PutObject', Resource: objects(arn) },
       {

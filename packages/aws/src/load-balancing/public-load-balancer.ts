@@ -34,8 +34,6 @@ export interface PublicLoadBalancerProps extends CommonProps {
   readonly deletionProtectionExemption?: string;
   /** The public hostname, for the HTTPS URL. */
   readonly hostName: string;
-  /** Terraform `prevent_destroy` on the access log bucket. @default false */
-  readonly preventDestroy?: boolean;
 }
 
 /**
@@ -56,7 +54,7 @@ export class PublicLoadBalancer extends Construct implements LoadBalancer {
 
   constructor(scope: Construct, id: string, props: PublicLoadBalancerProps) {
     super(scope, id);
-    const logs = albLogBucket(this, 'access_logs', props.logBucketName, props.preventDestroy ?? false);
+    const logs = albLogBucket(this, 'access_logs', props.logBucketName);
 
     const deletionProtection = props.deletionProtection ?? true;
     this.lb = new Lb(this, 'alb', {

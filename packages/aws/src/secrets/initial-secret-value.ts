@@ -1,5 +1,5 @@
 import { SecretsmanagerSecretVersion } from '@cdktf/provider-aws/lib/secretsmanager-secret-version';
-import { statefulLifecycle, type CommonProps, type SecretReference } from '@mockforge-infra/core';
+import type { CommonProps, SecretReference } from '@mockforge-infra/core';
 import { Construct } from 'constructs';
 import { applyCommonProps } from '../shared/common-props';
 
@@ -8,8 +8,6 @@ export interface InitialSecretValueProps extends CommonProps {
   readonly secret: SecretReference;
   /** The value, built from tokens (never a literal credential). */
   readonly value: string;
-  /** Terraform `prevent_destroy` on the version (`TierProfile.preventDestroy`). @default false */
-  readonly preventDestroy?: boolean;
 }
 
 /**
@@ -27,7 +25,7 @@ export class InitialSecretValue extends Construct {
     this.version = new SecretsmanagerSecretVersion(this, 'version', {
       secretId: props.secret.id,
       secretString: props.value,
-      lifecycle: statefulLifecycle(props.preventDestroy ?? false, { ignoreChanges: ['secret_string'] }),
+      lifecycle: { ignoreChanges: ['secret_string'] },
     });
     applyCommonProps(this.version, props);
   }

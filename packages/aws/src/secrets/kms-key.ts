@@ -1,6 +1,6 @@
 import { KmsAlias } from '@cdktf/provider-aws/lib/kms-alias';
 import { KmsKey } from '@cdktf/provider-aws/lib/kms-key';
-import { statefulLifecycle, type CommonProps } from '@mockforge-infra/core';
+import type { CommonProps } from '@mockforge-infra/core';
 import type { TerraformProvider } from 'cdktf';
 import { Construct } from 'constructs';
 import { accountOf, accountRootArn } from '../shared/account';
@@ -25,8 +25,6 @@ export interface EncryptionKeyProps extends CommonProps {
   readonly secretReaderRoleArns?: readonly string[];
   /** Create the key in another region. @default the stack's provider */
   readonly provider?: TerraformProvider;
-  /** Terraform `prevent_destroy` on the key (`TierProfile.preventDestroy`). @default false */
-  readonly preventDestroy?: boolean;
 }
 
 /** The services a key trusts when `servicePrincipals` is not given. */
@@ -51,7 +49,6 @@ export class EncryptionKey extends Construct {
       enableKeyRotation: true,
       isEnabled: true,
       deletionWindowInDays: 30,
-      lifecycle: statefulLifecycle(props.preventDestroy ?? false),
       policy: JSON.stringify({
         Version: '2012-10-17',
         Statement: [

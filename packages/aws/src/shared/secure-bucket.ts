@@ -8,7 +8,7 @@ import { S3BucketPolicy } from '@cdktf/provider-aws/lib/s3-bucket-policy';
 import { S3BucketPublicAccessBlock } from '@cdktf/provider-aws/lib/s3-bucket-public-access-block';
 import { S3BucketServerSideEncryptionConfigurationA } from '@cdktf/provider-aws/lib/s3-bucket-server-side-encryption-configuration';
 import { S3BucketVersioningA } from '@cdktf/provider-aws/lib/s3-bucket-versioning';
-import { PolicyEngine, statefulLifecycle, type CommonProps } from '@mockforge-infra/core';
+import { PolicyEngine, type CommonProps } from '@mockforge-infra/core';
 import { Construct } from 'constructs';
 import { applyCommonProps } from './common-props';
 
@@ -40,8 +40,6 @@ export interface SecureBucketProps extends CommonProps {
   readonly noReplicationReason?: string;
   /** Lets `terraform destroy` empty the bucket (dev only). @default false */
   readonly forceDestroy?: boolean;
-  /** Terraform `prevent_destroy` on the bucket (`TierProfile.preventDestroy`). @default false */
-  readonly preventDestroy?: boolean;
 }
 
 /**
@@ -61,7 +59,6 @@ export class SecureBucket extends Construct {
     this.bucket = new S3Bucket(this, 'bucket', {
       bucket: props.bucketName,
       forceDestroy: props.forceDestroy ?? false,
-      lifecycle: statefulLifecycle(props.preventDestroy ?? false),
     });
     applyCommonProps(this.bucket, props);
     const bucket = this.bucket.id;

@@ -40,7 +40,6 @@ export function addEcsCompute(scope: Construct, input: RegionalComputeInput): Ec
     deletionProtection: profile.deletionProtection,
     deletionProtectionExemption: exemptionReason(context, 'deletion-protection'),
     hostName: input.hostName,
-    preventDestroy: profile.preventDestroy,
   });
   const cluster = new FargateCluster(scope, 'cluster', { name, kmsKeyArn: input.kmsKeyArn, spot: profile.spotAllowed });
   const common: Omit<FargateServiceProps, 'name' | 'globalName' | 'scaling'> = {
@@ -79,7 +78,6 @@ export function addEcsCompute(scope: Construct, input: RegionalComputeInput): Ec
       kmsKeyArn: input.kmsKeyArn,
       subnetIds: network.privateSubnetIds,
       securityGroupId: groups.efs!.id,
-      preventDestroy: profile.preventDestroy,
     });
     const internalName = new PrivateServiceName(scope, 'stateful_name', {
       namespace: `${context.tier}.${context.service.name}.internal`,

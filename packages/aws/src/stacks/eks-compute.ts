@@ -34,7 +34,7 @@ export function addEksCompute(scope: Construct, input: RegionalComputeInput): Ek
     blockStorage: context.topology.hasStatefulPool,
   });
   groups.allowDataAccessFrom('eks_cluster', cluster.clusterSecurityGroupId);
-  const logs = albLogBucket(scope, 'load_balancer_logs', input.logBucketName, profile.preventDestroy);
+  const logs = albLogBucket(scope, 'load_balancer_logs', input.logBucketName);
   // Behind CloudFront every request comes from an edge server, so the per-viewer limit lives in CloudFront's ACL.
   const waf = new WebAcl(scope, 'load_balancer_waf', { name: `${name}-alb`, scope: 'REGIONAL', requestsPerMinutePerIp: false });
   const ingressAnnotations = albIngressAnnotations({

@@ -14,6 +14,7 @@ import { baseName, regionalName } from '../shared/naming';
 import { logBucketLifecycle } from '../shared/log-lifecycle';
 import { SecureBucket } from '../shared/secure-bucket';
 import { AWS_PLATFORM } from '../sizing';
+import { AWS_STATEFUL_RESOURCE_TYPES } from '../stateful-types';
 import { GeoDns, type RoutingPolicy } from '../traffic/geo-dns';
 import { originHost, regionalOriginHost } from '../traffic/hostnames';
 import type { AwsRegionalStack } from './regional-stack';
@@ -44,7 +45,14 @@ export class AwsGlobalStack extends MockforgeStack {
 
   constructor(scope: Construct, props: AwsGlobalStackProps) {
     const { context } = props;
-    super(scope, { tier: context.tier, cloud: 'aws', region: GLOBAL_REGION, backend: context.backend, policy: props.policy });
+    super(scope, {
+      tier: context.tier,
+      cloud: 'aws',
+      region: GLOBAL_REGION,
+      backend: context.backend,
+      policy: props.policy,
+      protectedResourceTypes: context.profile.preventDestroy ? AWS_STATEFUL_RESOURCE_TYPES : undefined,
+    });
     const home = AWS_PLATFORM.globalServicesRegion;
     new AwsProvider(this, 'aws', { region: home });
     const name = baseName(context);
@@ -53,8 +61,7 @@ export class AwsGlobalStack extends MockforgeStack {
     const zoneId = this.fromOtherStack(primary.hostedZoneId);
     const { accountId } = accountOf(this);
 
-    const preventDestroy = context.profile.preventDestroy;
-    const key = new EncryptionKey(this, 'encryption_key', { alias: `${name}-global`, region: home, preventDestroy });
+    const key = new EncryptionKey(this, 'encryption_key', { alias: `${name}-global`, region: home });
     const topic = new AlertTopic(this, 'alerts', {
       name: `${name}-global-alerts`,
       kmsKeyArn: key.arn,
@@ -73,7 +80,6 @@ export class AwsGlobalStack extends MockforgeStack {
       noReplicationReason: 'access logs are operational data; they are not replicated to save cost',
       aclsForLogDelivery: true,
       lifecycleRules: logBucketLifecycle(),
-      preventDestroy,
     });
 
     const secondRegion = props.regions[1]?.region;
@@ -128,7 +134,6 @@ export class AwsGlobalStack extends MockforgeStack {
       noReplicationReason: copies
         ? "AWS Backup copies the bucket's daily recovery points to a vault in a second region"
         : 'single-region tier: AWS Backup keeps daily recovery points in the home region',
-      preventDestroy,
     });
     this.backup = new BackupPlans(this, 'backup', {
       name: `${name}-global`,
@@ -136,7 +141,6 @@ export class AwsGlobalStack extends MockforgeStack {
       kmsKeyArn: key.arn,
       jobs: [{ name: 'config', schedule: context.backup.schedules.config, resources: [this.configBucket.arn] }],
       locked: context.backup.locked,
-      preventDestroy,
       copyTo: copies
         ? { region: copyRegion!, provider: new AwsProvider(this, 'aws_backup_copy', { region: copyRegion!, alias: 'backup_copy' }) }
         : undefined,

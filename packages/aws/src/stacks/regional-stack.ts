@@ -25,6 +25,7 @@ import { addEksCompute } from './eks-compute';
 import { exemptionReason } from '../shared/exemptions';
 import { baseName, regionalName } from '../shared/naming';
 import { AWS_SIZES } from '../sizing';
+import { AWS_STATEFUL_RESOURCE_TYPES } from '../stateful-types';
 import { PublicHostedZone } from '../traffic/hosted-zone';
 import type { RegionalEndpoint } from '../traffic/geo-dns';
 import { originHost, regionalOriginHost } from '../traffic/hostnames';
@@ -75,7 +76,14 @@ export class AwsRegionalStack extends MockforgeStack {
 
   constructor(scope: Construct, props: AwsRegionalStackProps) {
     const { context, region } = props;
-    super(scope, { tier: context.tier, cloud: 'aws', region, backend: context.backend, policy: props.policy });
+    super(scope, {
+      tier: context.tier,
+      cloud: 'aws',
+      region,
+      backend: context.backend,
+      policy: props.policy,
+      protectedResourceTypes: context.profile.preventDestroy ? AWS_STATEFUL_RESOURCE_TYPES : undefined,
+    });
     this.context = context;
     this.isPrimary = props.primary === undefined;
     new AwsProvider(this, 'aws', { region });
@@ -91,7 +99,6 @@ export class AwsRegionalStack extends MockforgeStack {
       alias: name,
       region,
       secretReaderRoleArns: [pullThroughCacheRoleArn(partition, accountId)],
-      preventDestroy: profile.preventDestroy,
     });
     const keyArn = this.key.arn;
 
@@ -139,7 +146,7 @@ export class AwsRegionalStack extends MockforgeStack {
     } else if (props.primary) {
       this.hostedZoneId = this.fromOtherStack(props.primary.hostedZoneId);
     } else {
-      const zone = new PublicHostedZone(this, 'hosted_zone', { hostname: context.hostname, preventDestroy: profile.preventDestroy });
+      const zone = new PublicHostedZone(this, 'hosted_zone', { hostname: context.hostname });
       this.hostedZoneId = zone.zoneId;
       this.nameServers = zone.nameServers;
     }
@@ -253,7 +260,6 @@ export class AwsRegionalStack extends MockforgeStack {
       kmsKeyArn: keyArn,
       jobs,
       locked: context.backup.locked,
-      preventDestroy: profile.preventDestroy,
       copyTo:
         copyRegion && copyRegion !== region
           ? { region: copyRegion, provider: new AwsProvider(this, 'aws_backup_copy', { region: copyRegion, alias: 'backup_copy' }) }

@@ -1,13 +1,11 @@
 import { Route53Zone } from '@cdktf/provider-aws/lib/route53-zone';
-import { statefulLifecycle, type CommonProps } from '@mockforge-infra/core';
+import type { CommonProps } from '@mockforge-infra/core';
 import { Construct } from 'constructs';
 import { applyCommonProps } from '../shared/common-props';
 
 export interface PublicHostedZoneProps extends CommonProps {
   /** The tier's public hostname; the zone takes its name. */
   readonly hostname: string;
-  /** Terraform `prevent_destroy` on the zone (`TierProfile.preventDestroy`). @default false */
-  readonly preventDestroy?: boolean;
 }
 
 /**
@@ -25,7 +23,6 @@ export class PublicHostedZone extends Construct {
       name: props.hostname,
       comment: 'MockForge public zone',
       forceDestroy: false,
-      lifecycle: statefulLifecycle(props.preventDestroy ?? false),
     });
     applyCommonProps(zone, props);
     this.zoneId = zone.zoneId;

@@ -14,7 +14,6 @@ export interface DatabaseSpec {
   /** Replicate to the other regions of a multi-region topology. */
   readonly crossRegionReplicas: boolean;
   readonly deletionProtection: boolean;
-  readonly preventDestroy: boolean;
   readonly rpoMinutes: number;
 }
 
@@ -28,8 +27,6 @@ export interface CacheSpec {
   readonly snapshotRetentionDays: number;
   readonly maintenanceWindow: typeof MAINTENANCE_WINDOW;
   readonly crossRegionReplication: boolean;
-  /** Terraform `prevent_destroy` on the cache and the credentials it cannot work without. */
-  readonly preventDestroy: boolean;
 }
 
 export function databaseSpec(profile: TierProfile, topology: TopologySpec): DatabaseSpec {
@@ -43,7 +40,6 @@ export function databaseSpec(profile: TierProfile, topology: TopologySpec): Data
     pointInTimeRecovery: true,
     crossRegionReplicas: topology.isMultiRegion,
     deletionProtection: profile.deletionProtection,
-    preventDestroy: profile.preventDestroy,
     rpoMinutes: RECOVERY_OBJECTIVES.rpoMinutes,
   };
 }
@@ -57,6 +53,5 @@ export function cacheSpec(profile: TierProfile, topology: TopologySpec): CacheSp
     snapshotRetentionDays: BACKUPS.state.retentionDays,
     maintenanceWindow: MAINTENANCE_WINDOW,
     crossRegionReplication: topology.isMultiRegion,
-    preventDestroy: profile.preventDestroy,
   };
 }

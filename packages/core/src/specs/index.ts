@@ -2,6 +2,5 @@ export * from './tier-profile';
 export * from './service';
 export * from './topology';
 export * from './data';
-export * from './lifecycle';
 export * from './operations';
 export * from './target-context';

@@ -1,7 +1,6 @@
 import { parse } from 'yaml';
 import { defaultConfig } from '../config/defaults';
 import type { CloudName } from '../config/regions';
-import { statefulLifecycle } from './lifecycle';
 import { scalingRange, tierProfile } from './tier-profile';
 import { serviceSpec } from './service';
 import { targetContext } from './target-context';
@@ -61,14 +60,6 @@ describe('tier profiles', () => {
       expect([optedOut.deletionProtection, optedOut.preventDestroy]).toEqual([false, false]);
       expect(optedOut.exemptions).toEqual([{ what: 'deletion-protection', reason }]);
     }
-  });
-
-  it('adds prevent_destroy to a lifecycle only where the tier protects state, keeping its other settings', () => {
-    const ignore = { ignoreChanges: ['passwords'] };
-    expect(statefulLifecycle(true, ignore)).toEqual({ ignoreChanges: ['passwords'], preventDestroy: true });
-    expect(statefulLifecycle(false, ignore)).toEqual(ignore);
-    expect(statefulLifecycle(true)).toEqual({ preventDestroy: true });
-    expect(statefulLifecycle(false)).toBeUndefined();
   });
 
   it('keeps 30 days of database backups in production and 7 elsewhere', () => {
@@ -145,10 +136,9 @@ describe('target contexts', () => {
       highlyAvailable: true,
       backupRetentionDays: 30,
       crossRegionReplicas: true,
-      preventDestroy: true,
       port: 5432,
     });
-    expect(ctx.cache).toMatchObject({ highlyAvailable: true, clusterMode: true, replicasPerShard: 2, port: 6379, preventDestroy: true });
+    expect(ctx.cache).toMatchObject({ highlyAvailable: true, clusterMode: true, replicasPerShard: 2, port: 6379 });
     expect(ctx.backup).toMatchObject({ copyToSecondRegion: true, locked: true, rtoMinutes: 60, rpoMinutes: 15 });
     expect(ctx.backend).toEqual({ type: 'local' });
   });
@@ -177,11 +167,10 @@ describe('target contexts', () => {
 
   it('keeps dev single-node and single-AZ', () => {
     const ctx = targetContext(config, 'dev', 'gcp');
-    expect(ctx.cache).toMatchObject({ highlyAvailable: false, clusterMode: false, replicasPerShard: 0, preventDestroy: false });
+    expect(ctx.cache).toMatchObject({ highlyAvailable: false, clusterMode: false, replicasPerShard: 0 });
     expect(ctx.database).toMatchObject({
       highlyAvailable: false,
       deletionProtection: false,
-      preventDestroy: false,
       crossRegionReplicas: false,
     });
   });

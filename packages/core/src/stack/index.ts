@@ -1,2 +1,3 @@
 export * from './backend';
 export * from './mockforge-stack';
+export * from './stateful-protection';

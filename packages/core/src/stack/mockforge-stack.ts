@@ -7,6 +7,7 @@ import type { TierName } from '../seed';
 import { standardTags, TaggingAspect } from '../tagging/tagging-aspect';
 import { applyBackend } from './backend';
 import { renderStack } from './render';
+import { StatefulProtectionAspect } from './stateful-protection';
 
 export const GLOBAL_REGION = 'global';
 
@@ -18,6 +19,11 @@ export interface MockforgeStackProps {
   readonly backend: BackendConfig;
   /** Checks the stack at synthesis; usually one engine for the whole app. */
   readonly policy?: PolicyEngine;
+  /**
+   * Terraform types whose resources get `prevent_destroy` (`StatefulProtectionAspect`): the target's
+   * stateful types when the tier protects state (`TierProfile.preventDestroy`). @default none
+   */
+  readonly protectedResourceTypes?: readonly string[];
 }
 
 /** `<tier>-<cloud>-<region>`, or `<tier>-<cloud>-global`. */
@@ -27,7 +33,7 @@ export function stackName(tier: TierName, cloud: CloudName, region: string): str
 
 /**
  * A stack of one tier, cloud and region: named by convention, with its own state key,
- * the standard tags, and the policy engine attached.
+ * the standard tags, `prevent_destroy` on the protected types, and the policy engine attached.
  */
 export class MockforgeStack extends TerraformStack {
   readonly tier: TierName;
@@ -45,6 +51,7 @@ export class MockforgeStack extends TerraformStack {
     this.backend = props.backend;
     applyBackend(this, props.backend);
     Aspects.of(this).add(new TaggingAspect(standardTags(props.tier, props.cloud, props.region)));
+    if (props.protectedResourceTypes?.length) Aspects.of(this).add(new StatefulProtectionAspect(props.protectedResourceTypes));
     props.policy?.attach(this);
   }
 

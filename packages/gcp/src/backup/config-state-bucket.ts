@@ -1,6 +1,6 @@
 import { StorageBucket } from '@cdktf/provider-google/lib/storage-bucket';
 import { StorageBucketIamMember } from '@cdktf/provider-google/lib/storage-bucket-iam-member';
-import { continentOf, PolicyEngine, statefulLifecycle, type BackupPlan, type CommonProps, type TargetContext } from '@mockforge-infra/core';
+import { continentOf, PolicyEngine, type BackupPlan, type CommonProps, type TargetContext } from '@mockforge-infra/core';
 import { Construct } from 'constructs';
 import { applyCommonProps } from '../common';
 import { ACCESS_LOG_NONCURRENT_DAYS, MULTI_REGION_BY_CONTINENT } from '../sizing';
@@ -41,7 +41,6 @@ export class ConfigStateBucket extends Construct implements BackupPlan {
       publicAccessPrevention: 'enforced',
       versioning: { enabled: true },
       forceDestroy: false,
-      lifecycle: statefulLifecycle(context.profile.preventDestroy),
     };
     const { schedules } = context.backup;
     this.accessLogs = new StorageBucket(this, 'access-logs', {

@@ -1,13 +1,6 @@
 import { RedisInstance } from '@cdktf/provider-google/lib/redis-instance';
 import { Token, type ITerraformDependable } from 'cdktf';
-import {
-  BACKUPS,
-  statefulLifecycle,
-  type CommonProps,
-  type RedisCache,
-  type SecretReference,
-  type TargetContext,
-} from '@mockforge-infra/core';
+import { BACKUPS, type CommonProps, type RedisCache, type SecretReference, type TargetContext } from '@mockforge-infra/core';
 import { Construct } from 'constructs';
 import { applyCommonProps } from '../common';
 import { suppressExempted } from '../exemptions';
@@ -82,7 +75,6 @@ export class MemorystoreRedis extends Construct implements RedisCache {
           { day: DAY_NAME[cache.maintenanceWindow.day]!, startTime: { hours: cache.maintenanceWindow.startHourUtc, minutes: 0 } },
         ],
       },
-      lifecycle: statefulLifecycle(cache.preventDestroy),
       dependsOn: props.dependsOn,
     });
     suppressExempted(this.instance, context.profile, 'multi-az', ['MF_GCP_12']);

@@ -1,7 +1,7 @@
 import { ContainerCluster } from '@cdktf/provider-google/lib/container-cluster';
 import { ContainerNodePool } from '@cdktf/provider-google/lib/container-node-pool';
 import { Fn } from 'cdktf';
-import { HA_MINIMUMS, INTERNAL_CIDR, statefulLifecycle, type CommonProps, type TargetContext } from '@mockforge-infra/core';
+import { HA_MINIMUMS, INTERNAL_CIDR, type CommonProps, type TargetContext } from '@mockforge-infra/core';
 import { Construct } from 'constructs';
 import { applyCommonProps, standardLabels } from '../common';
 import { resourceName, shortName } from '../naming';
@@ -107,7 +107,6 @@ export class GkeCluster extends Construct {
       maintenancePolicy: {
         dailyMaintenanceWindow: { startTime: `${String(context.database.maintenanceWindow.startHourUtc).padStart(2, '0')}:00` },
       },
-      lifecycle: statefulLifecycle(context.profile.preventDestroy),
     });
     this.nodePool = new ContainerNodePool(this, 'node-pool', {
       name: 'mockforge',

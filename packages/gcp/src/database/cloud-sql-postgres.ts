@@ -2,14 +2,7 @@ import { SqlDatabase } from '@cdktf/provider-google/lib/sql-database';
 import { SqlDatabaseInstance, type SqlDatabaseInstanceSettings } from '@cdktf/provider-google/lib/sql-database-instance';
 import { SqlUser } from '@cdktf/provider-google/lib/sql-user';
 import { Fn, type ITerraformDependable } from 'cdktf';
-import {
-  PolicyEngine,
-  statefulLifecycle,
-  type CommonProps,
-  type PostgresDatabase,
-  type SecretReference,
-  type TargetContext,
-} from '@mockforge-infra/core';
+import { PolicyEngine, type CommonProps, type PostgresDatabase, type SecretReference, type TargetContext } from '@mockforge-infra/core';
 import { Construct } from 'constructs';
 import { applyCommonProps, standardLabels } from '../common';
 import { suppressExempted } from '../exemptions';
@@ -110,7 +103,7 @@ export class CloudSqlPostgres extends Construct implements PostgresDatabase {
       settings,
       ...(props.replicaOf ? { masterInstanceName: props.replicaOf, replicaConfiguration: { failoverTarget: false } } : {}),
       // Autoresize grows the disk past the configured size, and a smaller configured size plans a replacement.
-      lifecycle: statefulLifecycle(db.preventDestroy, { ignoreChanges: [DISK_SIZE_PATH] }),
+      lifecycle: { ignoreChanges: [DISK_SIZE_PATH] },
       dependsOn: props.dependsOn,
     });
     PolicyEngine.suppress(this.instance, 'CKV_GCP_6', SSL_MODE_REASON);

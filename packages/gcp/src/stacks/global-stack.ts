@@ -6,6 +6,7 @@ import { GlobalLoadBalancer } from '../load-balancing/global-load-balancer';
 import { AvailabilityMonitoring } from '../monitoring/availability-monitoring';
 import { ingressAddressName, resourceName } from '../naming';
 import { addGoogleProvider } from '../provider';
+import { GCP_STATEFUL_RESOURCE_TYPES } from '../stateful-types';
 import { PublicDnsZone } from '../traffic/public-dns-zone';
 import { gcpProject } from './project';
 import type { GcpRegionalStack } from './regional-stack';
@@ -25,7 +26,14 @@ export class GcpGlobalStack extends MockforgeStack {
 
   constructor(scope: Construct, props: GcpGlobalStackProps) {
     const { context } = props;
-    super(scope, { tier: context.tier, cloud: 'gcp', region: GLOBAL_REGION, backend: context.backend, policy: props.policy });
+    super(scope, {
+      tier: context.tier,
+      cloud: 'gcp',
+      region: GLOBAL_REGION,
+      backend: context.backend,
+      policy: props.policy,
+      protectedResourceTypes: context.profile.preventDestroy ? GCP_STATEFUL_RESOURCE_TYPES : undefined,
+    });
     const project = gcpProject(context);
     addGoogleProvider(this, project, context.topology.primaryRegion);
     const endpointGroupIds = props.regions.flatMap((r) => (r.service ? [this.fromOtherStack(r.service.backendId)] : []));

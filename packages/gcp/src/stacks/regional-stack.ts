@@ -14,6 +14,7 @@ import { GcpRegionalNetwork } from '../network/regional-network';
 import { GcpVpc } from '../network/vpc';
 import { addGoogleProvider } from '../provider';
 import { GcpSecretStore } from '../secrets/secret-store';
+import { GCP_STATEFUL_RESOURCE_TYPES } from '../stateful-types';
 import type { GkeConstructs } from './gke';
 import { gcpProject } from './project';
 
@@ -50,7 +51,14 @@ export class GcpRegionalStack extends MockforgeStack {
 
   constructor(scope: Construct, props: GcpRegionalStackProps) {
     const { context, region } = props;
-    super(scope, { tier: context.tier, cloud: 'gcp', region, backend: context.backend, policy: props.policy });
+    super(scope, {
+      tier: context.tier,
+      cloud: 'gcp',
+      region,
+      backend: context.backend,
+      policy: props.policy,
+      protectedResourceTypes: context.profile.preventDestroy ? GCP_STATEFUL_RESOURCE_TYPES : undefined,
+    });
     this.context = context;
     const project = gcpProject(context);
     addGoogleProvider(this, project, region);

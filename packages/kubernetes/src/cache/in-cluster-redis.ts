@@ -1,4 +1,4 @@
-import { REDIS_PORT, statefulLifecycle, type TierProfile } from '@mockforge-infra/core';
+import { REDIS_PORT, type TierProfile } from '@mockforge-infra/core';
 import { NetworkPolicyV1 } from '@cdktf/provider-kubernetes/lib/network-policy-v1';
 import { ServiceV1 } from '@cdktf/provider-kubernetes/lib/service-v1';
 import { StatefulSetV1 } from '@cdktf/provider-kubernetes/lib/stateful-set-v1';
@@ -63,7 +63,6 @@ export class InClusterRedis extends Construct {
     });
     this.statefulSet = new StatefulSetV1(this, 'statefulset', {
       metadata,
-      lifecycle: statefulLifecycle(props.profile.preventDestroy),
       spec: {
         replicas: '1',
         serviceName: this.name,

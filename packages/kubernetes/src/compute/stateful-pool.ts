@@ -1,4 +1,3 @@
-import { statefulLifecycle } from '@mockforge-infra/core';
 import { ServiceV1 } from '@cdktf/provider-kubernetes/lib/service-v1';
 import { StatefulSetV1 } from '@cdktf/provider-kubernetes/lib/stateful-set-v1';
 import type { Construct } from 'constructs';
@@ -15,8 +14,7 @@ export interface StatefulPoolProps extends ServerPoolProps {
 /**
  * The hybrid pattern's stateful pool: a StatefulSet whose replicas each get their own claim for
  * /app/data from `volumeClaimTemplates` (never one ReadWriteOnce volume shared by all), with its
- * own headless Service, HPA and PDB. Claims are kept when the set shrinks or is deleted, and the set
- * itself carries `prevent_destroy` where the tier protects state.
+ * own headless Service, HPA and PDB. Claims are kept when the set shrinks or is deleted.
  */
 export class StatefulPool extends ServerPool {
   readonly statefulSet: StatefulSetV1;
@@ -31,7 +29,7 @@ export class StatefulPool extends ServerPool {
     });
     this.statefulSet = new StatefulSetV1(this, 'statefulset', {
       metadata,
-      lifecycle: statefulLifecycle(props.context.profile.preventDestroy, REPLICAS_MANAGED_BY_HPA),
+      lifecycle: REPLICAS_MANAGED_BY_HPA,
       spec: {
         replicas: String(autoscaler.minReplicas),
         serviceName: this.name,

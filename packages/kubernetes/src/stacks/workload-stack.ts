@@ -2,6 +2,7 @@ import { MockforgeStack, type PolicyEngine, type TargetContext } from '@mockforg
 import { KubernetesProvider, type KubernetesProviderConfig } from '@cdktf/provider-kubernetes/lib/provider';
 import type { Construct } from 'constructs';
 import type { WorkloadOptions } from '../options';
+import { KUBERNETES_STATEFUL_RESOURCE_TYPES } from '../stateful-types';
 import { MockforgeWorkload } from '../workload';
 
 export interface WorkloadStackProps extends WorkloadOptions {
@@ -21,7 +22,15 @@ export class KubernetesWorkloadStack extends MockforgeStack {
 
   constructor(scope: Construct, props: WorkloadStackProps) {
     const { context, policy, region, provider, ...options } = props;
-    super(scope, { tier: context.tier, cloud: context.cloud, region, backend: context.backend, policy });
+    super(scope, {
+      tier: context.tier,
+      cloud: context.cloud,
+      region,
+      backend: context.backend,
+      policy,
+      // On EKS and GKE too: the workload stack holds only Kubernetes objects.
+      protectedResourceTypes: context.profile.preventDestroy ? KUBERNETES_STATEFUL_RESOURCE_TYPES : undefined,
+    });
     // On a managed cluster, the endpoint, image, keys and network ranges come from the cluster's stack.
     this.fromOtherStack({ provider, options, image: context.service.image });
     new KubernetesProvider(this, 'kubernetes', provider);
