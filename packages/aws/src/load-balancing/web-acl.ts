@@ -9,9 +9,8 @@ export interface WebAclProps extends CommonProps {
   readonly name: string;
   readonly scope: 'REGIONAL' | 'CLOUDFRONT';
   /**
-   * Requests per minute one client IP may send before it is blocked, or `false` for an ACL behind
-   * CloudFront: there the source IP is a CloudFront edge server shared by many viewers (and by the
-   * health checks), so CloudFront's own ACL limits per viewer instead.
+   * Requests per minute one client IP may send before it is blocked, or `false` for none (an ACL
+   * behind CloudFront, see `originWebAcl`).
    * @default EDGE_RATE_LIMIT.requestsPerMinutePerIp
    */
   readonly requestsPerMinutePerIp?: number | false;
@@ -78,4 +77,13 @@ export class WebAcl extends Construct {
     applyCommonProps(this.acl, props);
     this.arn = this.acl.arn;
   }
+}
+
+/**
+ * The web ACL of a regional ALB behind CloudFront, named `<name>-alb`. It has no per-IP rate limit:
+ * the ALB sees CloudFront edge servers, each shared by many viewers (and by the health checks), so
+ * CloudFront's own ACL limits per viewer instead.
+ */
+export function originWebAcl(scope: Construct, id: string, name: string): WebAcl {
+  return new WebAcl(scope, id, { name: `${name}-alb`, scope: 'REGIONAL', requestsPerMinutePerIp: false });
 }

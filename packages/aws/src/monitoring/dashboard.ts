@@ -1,5 +1,5 @@
 import { CloudwatchDashboard } from '@cdktf/provider-aws/lib/cloudwatch-dashboard';
-import { ALERTS, type CommonProps, type Monitoring } from '@mockforge-infra/core';
+import { ALERTS, type CommonProps } from '@mockforge-infra/core';
 import { Construct } from 'constructs';
 import { applyCommonProps } from '../shared/common-props';
 import { AWS_PLATFORM } from '../sizing';
@@ -8,8 +8,6 @@ import { percentileStatistic } from './alarm-window';
 export interface ServiceDashboardProps extends CommonProps {
   readonly name: string;
   readonly region: string;
-  /** The topic the region's alarms notify (`AlertTopic.arn`), published as `alertTarget`. */
-  readonly alertTopicArn: string;
   /** Adds load balancer widgets. @default none (EKS: the controller owns the ALB) */
   readonly loadBalancerArnSuffix?: string;
   readonly ecs?: { readonly clusterName: string; readonly serviceName: string };
@@ -21,15 +19,12 @@ const WIDTH = 12;
 const HEIGHT = 6;
 
 /**
- * Requests, errors, latency, service CPU/memory, database and cache at a glance. It is the region's
- * `Monitoring` output: the dashboard, and the alert topic its alarms notify (`alertTarget`). The topic
- * and the alarms stay their own constructs, so their Terraform addresses do not depend on this one.
+ * Requests, errors, latency, service CPU/memory, database and cache at a glance.
  * `overrides` apply to the dashboard (`aws_cloudwatch_dashboard`); `tags` are not applied, since
  * CloudWatch dashboards take none.
  */
-export class ServiceDashboard extends Construct implements Monitoring {
+export class ServiceDashboard extends Construct {
   readonly dashboardName: string;
-  readonly alertTarget: string;
 
   constructor(scope: Construct, id: string, props: ServiceDashboardProps) {
     super(scope, id);
@@ -74,6 +69,5 @@ export class ServiceDashboard extends Construct implements Monitoring {
     const dashboard = new CloudwatchDashboard(this, 'dashboard', { dashboardName: props.name, dashboardBody: JSON.stringify({ widgets }) });
     applyCommonProps(dashboard, props);
     this.dashboardName = dashboard.dashboardName;
-    this.alertTarget = props.alertTopicArn;
   }
 }

@@ -1,5 +1,5 @@
 import { Testing } from 'cdktf';
-import { DEFAULT_KEY_SERVICES, EncryptionKey, type EncryptionKeyProps } from './kms-key';
+import { EncryptionKey, type EncryptionKeyProps } from './kms-key';
 
 type Statement = { Sid: string; Principal: { Service?: string | string[] } };
 
@@ -16,8 +16,11 @@ function statements(props: Partial<EncryptionKeyProps> = {}): Record<string, Sta
 describe('EncryptionKey', () => {
   it('trusts alarm notifications, log delivery and AWS Backup by default; CloudWatch Logs only in its own region', () => {
     const policy = statements();
-    expect(DEFAULT_KEY_SERVICES).toEqual(['cloudwatch.amazonaws.com', 'delivery.logs.amazonaws.com', 'backup.amazonaws.com']);
-    expect(policy.AccountServices!.Principal.Service).toEqual(DEFAULT_KEY_SERVICES);
+    expect(policy.AccountServices!.Principal.Service).toEqual([
+      'cloudwatch.amazonaws.com',
+      'delivery.logs.amazonaws.com',
+      'backup.amazonaws.com',
+    ]);
     expect(policy.CloudWatchLogs!.Principal.Service).toBe('logs.eu-west-1.amazonaws.com');
   });
 

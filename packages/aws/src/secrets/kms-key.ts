@@ -14,7 +14,7 @@ export interface EncryptionKeyProps extends CommonProps {
    * Services that encrypt with the key on their own behalf (alarm notifications, log delivery, backups).
    * Services acting for a principal (RDS, ElastiCache, Secrets Manager) use the account's IAM grants;
    * CloudWatch Logs has its own statement, limited to this account's log groups in the key's region.
-   * @default cloudwatch.amazonaws.com, delivery.logs.amazonaws.com, backup.amazonaws.com (`DEFAULT_KEY_SERVICES`)
+   * @default cloudwatch.amazonaws.com, delivery.logs.amazonaws.com, backup.amazonaws.com
    */
   readonly servicePrincipals?: readonly string[];
   /**
@@ -28,7 +28,7 @@ export interface EncryptionKeyProps extends CommonProps {
 }
 
 /** The services a key trusts when `servicePrincipals` is not given. */
-export const DEFAULT_KEY_SERVICES: readonly string[] = ['cloudwatch.amazonaws.com', 'delivery.logs.amazonaws.com', 'backup.amazonaws.com'];
+const DEFAULT_KEY_SERVICES: readonly string[] = ['cloudwatch.amazonaws.com', 'delivery.logs.amazonaws.com', 'backup.amazonaws.com'];
 
 /**
  * A customer managed key with rotation and an explicit policy: the account administers it,

@@ -52,7 +52,7 @@ const BUILD: Record<string, Build> = {
     new GeoDns(s, 'dns', { ...c, hostedZoneId: 'Z1', recordName: ORIGIN, primaryRegion: 'us-east-1', geoRouting, endpoints }),
   PublicHostedZone: (s, c) => new PublicHostedZone(s, 'zone', { ...c, hostname: HOST }),
   AvailabilityAlarm: (s, c) => new AvailabilityAlarm(s, 'availability', { ...c, name: 'm', domainName: HOST, topicArn: SNS }),
-  ServiceDashboard: (s, c) => new ServiceDashboard(s, 'dashboard', { ...c, ...stores, name: 'm', region: 'eu-west-1', alertTopicArn: SNS }),
+  ServiceDashboard: (s, c) => new ServiceDashboard(s, 'dashboard', { ...c, ...stores, name: 'm', region: 'eu-west-1' }),
 };
 
 /** The main resource of each construct: its type, its Terraform name before the hash, and an attribute to override. */
@@ -101,12 +101,7 @@ describe.each(Object.keys(BUILD))('%s with common props', (construct) => {
     expect(overridden.map(([id]) => id)).toEqual([expect.stringMatching(new RegExp(`^${name}_[0-9A-F]{8}$`))]);
   });
 
-  if (tagged.length === 0) {
-    it('has no resource that takes tags', () => {
-      for (const r of Object.values(resources[type] ?? {})) expect(r.tags).toBeUndefined();
-    });
-    return;
-  }
+  if (tagged.length === 0) return;
   it.each(tagged.map((t) => [t]))('tags every %s', (t) => {
     const instances = Object.values(resources[t] ?? {});
     expect(instances.length).toBeGreaterThan(0);

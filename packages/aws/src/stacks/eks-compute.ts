@@ -3,7 +3,7 @@ import type { Construct } from 'constructs';
 import { KubernetesCluster } from '../compute/eks-cluster';
 import { albLogBucket } from '../load-balancing/alb-log-bucket';
 import { albIngressAnnotations } from '../load-balancing/ingress-annotations';
-import { WebAcl } from '../load-balancing/web-acl';
+import { originWebAcl } from '../load-balancing/web-acl';
 import { AWS_SIZES } from '../sizing';
 import type { RegionalComputeInput } from './compute-input';
 
@@ -35,8 +35,7 @@ export function addEksCompute(scope: Construct, input: RegionalComputeInput): Ek
   });
   groups.allowDataAccessFrom('eks_cluster', cluster.clusterSecurityGroupId);
   const logs = albLogBucket(scope, 'load_balancer_logs', input.logBucketName);
-  // Behind CloudFront every request comes from an edge server, so the per-viewer limit lives in CloudFront's ACL.
-  const waf = new WebAcl(scope, 'load_balancer_waf', { name: `${name}-alb`, scope: 'REGIONAL', requestsPerMinutePerIp: false });
+  const waf = originWebAcl(scope, 'load_balancer_waf', name);
   const ingressAnnotations = albIngressAnnotations({
     certificateArn: input.certificateArn,
     webAclArn: waf.arn,

@@ -1,5 +1,5 @@
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
-import { MockforgeStack, type PolicyEngine, type SecretKey, type TargetContext } from '@mockforge-infra/core';
+import { MockforgeStack, type Monitoring, type PolicyEngine, type SecretKey, type TargetContext } from '@mockforge-infra/core';
 import type { Construct } from 'constructs';
 import { BackupPlans, type BackupJob } from '../backup/backup-plans';
 import { RedisReplicationGroup } from '../cache/redis-replication-group';
@@ -57,8 +57,8 @@ export class AwsRegionalStack extends MockforgeStack {
   readonly cache: RedisReplicationGroup;
   readonly alarms?: RegionalAlarms;
   readonly alertTopic: AlertTopic;
-  /** The region's dashboard and alert topic (core's `Monitoring`). */
-  readonly monitoring: ServiceDashboard;
+  /** The region's dashboard and the topic every alarm notifies (core's `Monitoring`). */
+  readonly monitoring: Monitoring;
   readonly hostedZoneId: string;
   /** The zone's name servers, when this stack created it. */
   readonly nameServers?: string[];
@@ -236,14 +236,14 @@ export class AwsRegionalStack extends MockforgeStack {
       this.statefulHostName = ecs.stateful?.hostName;
       dashboardTargets = { loadBalancerArnSuffix: ecs.loadBalancer.lb.arnSuffix, ecs: ecs.ecs };
     }
-    this.monitoring = new ServiceDashboard(this, 'dashboard', {
+    const dashboard = new ServiceDashboard(this, 'dashboard', {
       name: `${name}-${region}`,
       region,
-      alertTopicArn: this.alertTopic.arn,
       ...dashboardTargets,
       databaseIdentifier: this.database.identifier,
       cacheReplicationGroupId: this.cache.replicationGroupId,
     });
+    this.monitoring = { dashboardName: dashboard.dashboardName, alertTarget: this.alertTopic.arn };
 
     const schedules = context.backup.schedules;
     const jobs: BackupJob[] = [{ name: 'database', schedule: schedules.database, resources: [this.database.arn] }];
