@@ -2,6 +2,7 @@ import { Testing } from 'cdktf';
 import { MockforgeStack, standardTags, type TargetContext } from '@mockforge-infra/core';
 import { GkeBackupPlan } from './backup/gke-backup-plan';
 import { GkeCluster } from './compute/gke-cluster';
+import { AvailabilityMonitoring } from './monitoring/availability-monitoring';
 import { CloudSqlPostgres } from './database/cloud-sql-postgres';
 import { GlobalLoadBalancer } from './load-balancing/global-load-balancer';
 import { GcpSecretStore } from './secrets/secret-store';
@@ -157,5 +158,18 @@ describe('common props', () => {
     const instance = resourcesOf(json, 'google_sql_database_instance')[0] as Json;
     expect(instance.settings).toMatchObject({ user_labels: expected, activation_policy: 'ALWAYS' });
     expect(instance.labels).toBeUndefined();
+  });
+
+  it("AvailabilityMonitoring labels its check, alert and channel in user_labels with the stack's region", () => {
+    const json = synth(
+      (scope) => new AvailabilityMonitoring(scope, 'availability', { context, project: 'mockforge-example', host: context.hostname, tags }),
+    );
+    const [check, alert, channel] = [
+      'google_monitoring_uptime_check_config',
+      'google_monitoring_alert_policy',
+      'google_monitoring_notification_channel',
+    ].map((type) => resourcesOf(json, type)[0] as Json);
+    for (const resource of [check, alert, channel]) expect(resource.user_labels).toEqual(expected);
+    expect(channel.labels).toEqual({ email_address: context.monitoring.notificationEmail });
   });
 });

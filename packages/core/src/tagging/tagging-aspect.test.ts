@@ -1,6 +1,11 @@
 import { Testing, TerraformStack, Aspects, Fn, Token } from 'cdktf';
 import { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';
 import { StorageBucket } from '@cdktf/provider-google/lib/storage-bucket';
+import { SqlDatabaseInstance } from '@cdktf/provider-google/lib/sql-database-instance';
+import { ContainerCluster } from '@cdktf/provider-google/lib/container-cluster';
+import { ContainerNodePool } from '@cdktf/provider-google/lib/container-node-pool';
+import { MonitoringAlertPolicy } from '@cdktf/provider-google/lib/monitoring-alert-policy';
+import { MonitoringNotificationChannel } from '@cdktf/provider-google/lib/monitoring-notification-channel';
 import { Droplet } from '@cdktf/provider-digitalocean/lib/droplet';
 import { standardTags, TaggingAspect } from './tagging-aspect';
 
@@ -33,6 +38,54 @@ describe('the tagging aspect', () => {
     expect(Object.values(resources.google_storage_bucket)[0]).toMatchObject({
       labels: { app: 'mockforge', tier: 'staging', cloud: 'gcp', region: 'eu-west-1', 'managed-by': 'cdktf' },
     });
+  });
+
+  const standard = { app: 'mockforge', tier: 'staging', cloud: 'gcp', region: 'eu-west-1', 'managed-by': 'cdktf' };
+  const only = (resources: Record<string, Record<string, any>>, type: string) => Object.values(resources[type])[0];
+
+  it('labels Cloud SQL in settings.user_labels, keeping its own labels and other settings', () => {
+    const resources = synthWith(
+      'gcp',
+      (s) =>
+        new SqlDatabaseInstance(s, 'db', {
+          databaseVersion: 'POSTGRES_16',
+          region: 'eu-west-1',
+          settings: { tier: 'db-custom-1-3840', userLabels: { team: 'mocks', region: 'own' } },
+        }),
+    );
+    const instance = only(resources, 'google_sql_database_instance');
+    expect(instance.settings).toEqual(
+      expect.objectContaining({ tier: 'db-custom-1-3840', user_labels: { ...standard, team: 'mocks', region: 'own' } }),
+    );
+    expect(instance.labels).toBeUndefined();
+  });
+
+  it('labels GKE clusters in resource_labels and node pools in node_config.resource_labels', () => {
+    const resources = synthWith('gcp', (s) => {
+      new ContainerCluster(s, 'cluster', { name: 'c', location: 'eu-west-1' });
+      new ContainerNodePool(s, 'pool', { cluster: 'c', nodeConfig: { machineType: 'e2-standard-2', labels: { k8s: 'node' } } });
+    });
+    expect(only(resources, 'google_container_cluster').resource_labels).toEqual(standard);
+    const pool = only(resources, 'google_container_node_pool');
+    expect(pool.node_config).toEqual(
+      expect.objectContaining({ machine_type: 'e2-standard-2', labels: { k8s: 'node' }, resource_labels: standard }),
+    );
+  });
+
+  it('labels notification channels in user_labels and leaves their labels, the channel settings, untouched', () => {
+    const resources = synthWith('gcp', (s) => {
+      new MonitoringNotificationChannel(s, 'email', {
+        type: 'email',
+        displayName: 'on-call',
+        labels: { email_address: 'oncall@example.com' },
+        userLabels: { team: 'mocks' },
+      });
+      new MonitoringAlertPolicy(s, 'alert', { displayName: 'alert', combiner: 'OR', conditions: [] });
+    });
+    const channel = only(resources, 'google_monitoring_notification_channel');
+    expect(channel.labels).toEqual({ email_address: 'oncall@example.com' });
+    expect(channel.user_labels).toEqual({ ...standard, team: 'mocks' });
+    expect(only(resources, 'google_monitoring_alert_policy').user_labels).toEqual(standard);
   });
 
   it('adds key:value tags on DigitalOcean', () => {

@@ -3,7 +3,7 @@ import { ContainerNodePool } from '@cdktf/provider-google/lib/container-node-poo
 import { Fn } from 'cdktf';
 import { HA_MINIMUMS, INTERNAL_CIDR, type CommonProps, type TargetContext } from '@mockforge-infra/core';
 import { Construct } from 'constructs';
-import { applyCommonProps, standardLabels } from '../common';
+import { applyCommonProps } from '../common';
 import { resourceName, shortName } from '../naming';
 import { POD_RANGE_NAME, SERVICE_RANGE_NAME } from '../network/regional-network';
 import { GCP_SIZES, GKE } from '../sizing';
@@ -56,8 +56,6 @@ export class GkeCluster extends Construct {
     });
     const configured = context.config.gcp?.gkeMasterAuthorizedCidrs;
     const authorized = configured && configured.length > 0 ? configured : [INTERNAL_CIDR];
-    // GKE keeps labels in resource_labels (the cluster) and node_config.resource_labels (the node VMs).
-    const labels = standardLabels(context, region, props.tags);
     const nodeConfig = {
       machineType: GCP_SIZES[context.profile.size].gkeMachineType,
       diskSizeGb: GKE.diskSizeGb,
@@ -75,7 +73,6 @@ export class GkeCluster extends Construct {
       network: props.networkId,
       subnetwork: props.subnetId,
       deletionProtection: context.profile.deletionProtection,
-      resourceLabels: labels,
       // The default pool is replaced by the managed pool below; its config is secure meanwhile.
       removeDefaultNodePool: true,
       initialNodeCount: 1,
@@ -119,7 +116,7 @@ export class GkeCluster extends Construct {
       },
       management: { autoRepair: true, autoUpgrade: true },
       upgradeSettings: { maxSurge: 1, maxUnavailable: 0 },
-      nodeConfig: { ...nodeConfig, resourceLabels: labels },
+      nodeConfig,
     });
     applyCommonProps(this, this.cluster, props);
     this.host = `https://${this.cluster.endpoint}`;

@@ -4,7 +4,7 @@ import { SqlUser } from '@cdktf/provider-google/lib/sql-user';
 import { Fn, type ITerraformDependable } from 'cdktf';
 import { PolicyEngine, type CommonProps, type PostgresDatabase, type SecretReference, type TargetContext } from '@mockforge-infra/core';
 import { Construct } from 'constructs';
-import { applyCommonProps, standardLabels } from '../common';
+import { applyCommonProps } from '../common';
 import { suppressExempted } from '../exemptions';
 import { CLOUD_SQL, GCP_SIZES } from '../sizing';
 import { secondLocation } from './backup-location';
@@ -67,8 +67,6 @@ export class CloudSqlPostgres extends Construct implements PostgresDatabase {
       diskSize: size.sqlDiskGb,
       diskAutoresize: true,
       deletionProtectionEnabled: db.deletionProtection,
-      // Cloud SQL keeps its labels here, out of the tagging aspect's reach.
-      userLabels: standardLabels(context, region, props.tags),
       ipConfiguration: {
         ipv4Enabled: false,
         privateNetwork: props.networkId,

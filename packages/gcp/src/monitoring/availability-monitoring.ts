@@ -1,16 +1,8 @@
 import { MonitoringAlertPolicy } from '@cdktf/provider-google/lib/monitoring-alert-policy';
 import { MonitoringUptimeCheckConfig } from '@cdktf/provider-google/lib/monitoring-uptime-check-config';
-import {
-  ALERTS,
-  GLOBAL_REGION,
-  HEALTH_PATHS,
-  PUBLIC_PORTS,
-  TARGET_HEALTH,
-  type CommonProps,
-  type TargetContext,
-} from '@mockforge-infra/core';
+import { ALERTS, HEALTH_PATHS, PUBLIC_PORTS, TARGET_HEALTH, type CommonProps, type TargetContext } from '@mockforge-infra/core';
 import { Construct } from 'constructs';
-import { applyCommonProps, standardLabels } from '../common';
+import { applyCommonProps } from '../common';
 import { resourceName } from '../naming';
 import { UPTIME_CHECK_PERIOD } from '../sizing';
 import { alertSeverity, availabilityCondition } from './alert-conditions';
@@ -33,16 +25,13 @@ export class AvailabilityMonitoring extends Construct {
     const { context } = props;
     const rule = ALERTS.lowAvailability;
     const email = context.monitoring.notificationEmail;
-    // Cloud Monitoring keeps resource labels in user_labels.
-    const labels = standardLabels(context, GLOBAL_REGION, props.tags);
-    const channel = email ? emailChannel(this, 'email', `MockForge ${context.tier} availability`, email, labels) : undefined;
+    const channel = email ? emailChannel(this, 'email', `MockForge ${context.tier} availability`, email) : undefined;
     this.uptimeCheck = new MonitoringUptimeCheckConfig(this, 'uptime-check', {
       displayName: resourceName(context.tier, 'readiness'),
       period: UPTIME_CHECK_PERIOD,
       timeout: `${TARGET_HEALTH.timeoutSeconds}s`,
       httpCheck: { path: HEALTH_PATHS.readiness, port: PUBLIC_PORTS.https, useSsl: true, validateSsl: true, requestMethod: 'GET' },
       monitoredResource: { type: 'uptime_url', labels: { host: props.host, project_id: props.project } },
-      userLabels: labels,
     });
     new MonitoringAlertPolicy(this, rule.name, {
       displayName: `${resourceName(context.tier)} ${rule.name}`,
@@ -51,7 +40,6 @@ export class AvailabilityMonitoring extends Construct {
       conditions: [availabilityCondition(rule, this.uptimeCheck.uptimeCheckId)],
       notificationChannels: channel ? [channel.name] : [],
       documentation: { content: rule.description, mimeType: 'text/markdown' },
-      userLabels: labels,
     });
     applyCommonProps(this, this.uptimeCheck, props);
   }

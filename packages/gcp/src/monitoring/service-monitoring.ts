@@ -5,7 +5,7 @@ import { MonitoringDashboard } from '@cdktf/provider-google/lib/monitoring-dashb
 import type { MonitoringNotificationChannel } from '@cdktf/provider-google/lib/monitoring-notification-channel';
 import { ALERTS, type AlertRule, type CommonProps, type Monitoring, type TargetContext } from '@mockforge-infra/core';
 import { Construct } from 'constructs';
-import { applyCommonProps, standardLabels } from '../common';
+import { applyCommonProps } from '../common';
 import { resourceName } from '../naming';
 import { alertSeverity, errorRatioCondition, percentileAligner, percentileCondition } from './alert-conditions';
 import { serviceDashboard } from './dashboard';
@@ -35,9 +35,7 @@ export class ServiceMonitoring extends Construct implements Monitoring {
     super(scope, id);
     const { context, region, serviceName } = props;
     const email = context.monitoring.notificationEmail;
-    // Cloud Monitoring keeps resource labels in user_labels.
-    const labels = standardLabels(context, region, props.tags);
-    this.channel = email ? emailChannel(this, 'email', `MockForge ${context.tier} ${region}`, email, labels) : undefined;
+    this.channel = email ? emailChannel(this, 'email', `MockForge ${context.tier} ${region}`, email) : undefined;
     this.alertTarget = this.channel?.name ?? '';
     const alerts: [AlertRule, MonitoringAlertPolicyConditions][] = [
       [ALERTS.highErrorRate, errorRatioCondition(ALERTS.highErrorRate, serviceName)],
@@ -63,7 +61,6 @@ export class ServiceMonitoring extends Construct implements Monitoring {
         conditions: [condition],
         notificationChannels: this.channel ? [this.channel.name] : [],
         documentation: { content: rule.description, mimeType: 'text/markdown' },
-        userLabels: labels,
       });
     }
     const dashboard = new MonitoringDashboard(this, 'dashboard', {
