@@ -26,6 +26,7 @@ export * from './compute/stateful-scaling';
 export * from './load-balancing/public-load-balancer';
 export * from './load-balancing/alb-log-bucket';
 export * from './load-balancing/web-acl';
+export * from './load-balancing/waf-logs';
 export * from './load-balancing/certificate';
 export * from './load-balancing/algorithm';
 export * from './load-balancing/ingress-annotations';

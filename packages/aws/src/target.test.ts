@@ -4,6 +4,7 @@ import {
   CDN_TTLS,
   defaultConfig,
   EDGE_RATE_LIMIT,
+  LOG_RETENTION_DAYS,
   PolicyEngine,
   targetContext,
   type TierName,
@@ -26,6 +27,9 @@ function synthTier(tier: TierName): { stacks: Record<string, Json>; policy: Poli
 }
 
 const all = (json: Json, type: string): Json[] => Object.values(json.resource?.[type] ?? {});
+const entries = (json: Json, type: string): [string, Json][] => Object.entries(json.resource?.[type] ?? {});
+/** The region of a stack's default (unaliased) provider. */
+const regionOf = (json: Json): string => (json.provider.aws as Json[]).find((p) => !p.alias)!.region;
 
 const synthesized = new Map<TierName, ReturnType<typeof synthTier>>();
 /** One synthesis per tier, shared by the describe blocks that read it. */
@@ -55,6 +59,8 @@ describe('awsTarget (production, default config)', () => {
       'CKV2_AWS_57',
       'CKV_AWS_144',
       'CKV_AWS_145',
+      // The access-log buckets do not log their own access.
+      'CKV_AWS_18',
       'CKV_AWS_260',
       // Global Datastore secondaries inherit encryption from the primary.
       'CKV_AWS_29',
@@ -184,6 +190,79 @@ describe('awsTarget (production, default config)', () => {
     expect(all(global, 'aws_backup_vault_lock_configuration').length).toBeGreaterThan(0);
   });
 
+  it('logs every web ACL, credentials redacted, to an encrypted aws-waf-logs- group in its region, kept a year', () => {
+    for (const json of Object.values(stacks)) {
+      const region = regionOf(json);
+      const [[aclId, acl]] = entries(json, 'aws_wafv2_web_acl') as [[string, Json]];
+      const [[policyId, resourcePolicy]] = entries(json, 'aws_cloudwatch_log_resource_policy') as [[string, Json]];
+      const [logging] = all(json, 'aws_wafv2_web_acl_logging_configuration');
+      expect(logging).toMatchObject({
+        resource_arn: `\${aws_wafv2_web_acl.${aclId}.arn}`,
+        redacted_fields: [{ single_header: { name: 'authorization' } }, { single_header: { name: 'cookie' } }],
+        depends_on: [`aws_cloudwatch_log_resource_policy.${policyId}`],
+      });
+      const groupId = /^\$\{aws_cloudwatch_log_group\.(\w+)\.arn\}$/.exec(logging!.log_destination_configs[0])![1]!;
+      expect(json.resource.aws_cloudwatch_log_group[groupId]).toMatchObject({
+        name: `aws-waf-logs-${acl.name}`,
+        retention_in_days: LOG_RETENTION_DAYS,
+        kms_key_id: '${aws_kms_key.encryption_key_0F00DADF.arn}',
+      });
+      // Log delivery may write only to this stack's WAF log group, for this account, from this region.
+      expect(JSON.parse(resourcePolicy.policy_document).Statement).toEqual([
+        expect.objectContaining({
+          Principal: { Service: 'delivery.logs.amazonaws.com' },
+          Action: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+          Resource: [`\${aws_cloudwatch_log_group.${groupId}.arn}:*`],
+          Condition: {
+            StringEquals: { 'aws:SourceAccount': '${data.aws_caller_identity.caller_identity.account_id}' },
+            ArnLike: {
+              'aws:SourceArn': `arn:\${data.aws_partition.partition.partition}:logs:${region}:\${data.aws_caller_identity.caller_identity.account_id}:*`,
+            },
+          },
+        }),
+      ]);
+      // The stack key lets CloudWatch Logs of the same region encrypt the group.
+      const key = JSON.parse(json.resource.aws_kms_key.encryption_key_0F00DADF.policy).Statement.find(
+        (s: Json) => s.Sid === 'CloudWatchLogs',
+      );
+      expect(key.Principal).toEqual({ Service: `logs.${region}.amazonaws.com` });
+    }
+    expect(regionOf(global)).toBe('us-east-1');
+    expect(all(global, 'aws_wafv2_web_acl')[0]!.scope).toBe('CLOUDFRONT');
+  });
+
+  it("logs the config bucket's access into the CloudFront log bucket, which only S3 logging of that bucket may write to", () => {
+    expect(all(global, 'aws_s3_bucket_logging')).toEqual([
+      expect.objectContaining({
+        bucket: '${aws_s3_bucket.config_bucket_DF2978D9.id}',
+        target_bucket: '${aws_s3_bucket.cdn_logs_bucket_B7ED4066.id}',
+        target_prefix: 's3-access/config/',
+        depends_on: ['aws_s3_bucket_policy.cdn_logs_policy_A22AB52F'],
+      }),
+    ]);
+    const logsPolicy = JSON.parse(global.resource.aws_s3_bucket_policy.cdn_logs_policy_A22AB52F.policy);
+    expect(logsPolicy.Statement.filter((s: Json) => s.Effect === 'Allow')).toEqual([
+      {
+        Sid: 'S3ServerAccessLogs1',
+        Effect: 'Allow',
+        Principal: { Service: 'logging.s3.amazonaws.com' },
+        Action: 's3:PutObject',
+        Resource: '${aws_s3_bucket.cdn_logs_bucket_B7ED4066.arn}/s3-access/config/*',
+        Condition: {
+          ArnLike: { 'aws:SourceArn': '${aws_s3_bucket.config_bucket_DF2978D9.arn}' },
+          StringEquals: { 'aws:SourceAccount': '${data.aws_caller_identity.caller_identity.account_id}' },
+        },
+      },
+    ]);
+    // The access-log buckets themselves record why they do not log their own access.
+    const exempt = policy.findings.filter((f) => f.ruleId === 'CKV_AWS_18');
+    expect(exempt.every((f) => f.suppressedBecause)).toBe(true);
+    expect([...new Set(exempt.map((f) => f.address))].sort()).toEqual([
+      'aws_s3_bucket.cdn_logs_bucket_B7ED4066',
+      'aws_s3_bucket.load_balancer_access_logs_bucket_F33FF514',
+    ]);
+  });
+
   it('synthesizes byte-identical output twice', () => {
     const again = synthTier('production').stacks;
     expect(JSON.stringify(again)).toEqual(JSON.stringify(stacks));
@@ -223,6 +302,17 @@ describe('awsTarget hostnames', () => {
       staging: { aliases: ['staging.mocks.example.com'], zone: 'staging.mocks.example.com' },
       production: { aliases: ['mocks.example.com'], zone: 'mocks.example.com' },
     });
+  });
+
+  it('names each WAF log resource policy uniquely per account and region, one per stack', () => {
+    const policies = tiers.flatMap((tier) =>
+      Object.values(tierOutput(tier).stacks).map((json) => {
+        const [policy] = all(json, 'aws_cloudwatch_log_resource_policy');
+        return `${regionOf(json)}/${policy!.policy_name}`;
+      }),
+    );
+    expect(new Set(policies).size).toBe(policies.length);
+    expect(policies).toContain('us-east-1/mockforge-production-global-waf-logs');
   });
 
   it('never shares an alias or a zone name between tiers', () => {

@@ -15,6 +15,7 @@ export function albLogBucket(scope: Construct, id: string, bucketName: string): 
     bucketName,
     sseS3Reason: 'ALB access log delivery supports only SSE-S3 (AES256) on the destination bucket',
     noReplicationReason: 'access logs are per-region operational data; they are not replicated to save cost',
+    noAccessLogsReason: 'an access-log bucket: only ELB log delivery writes to it, and logging it into itself would loop',
     lifecycleRules: logBucketLifecycle(),
     policyStatements: (arn) => [
       { Sid: 'ElbAccountWrites', Effect: 'Allow', Principal: { AWS: elbAccount.arn }, Action: 's3:PutObject', Resource: objects(arn) },

@@ -15,6 +15,7 @@ import { Construct } from 'constructs';
 import { applyCommonProps } from '../shared/common-props';
 import { AWS_PLATFORM } from '../sizing';
 import { ALB_LOG_PREFIX, albLogBucket } from './alb-log-bucket';
+import type { WafLogDelivery } from './waf-logs';
 import { originWebAcl } from './web-acl';
 
 export interface PublicLoadBalancerProps extends CommonProps {
@@ -34,6 +35,8 @@ export interface PublicLoadBalancerProps extends CommonProps {
   readonly deletionProtectionExemption?: string;
   /** The public hostname, for the HTTPS URL. */
   readonly hostName: string;
+  /** Where the ALB's web ACL logs. */
+  readonly wafLogs: WafLogDelivery;
 }
 
 /**
@@ -124,7 +127,7 @@ export class PublicLoadBalancer extends Construct implements LoadBalancer {
       defaultAction: [{ type: 'redirect', redirect: { protocol: 'HTTPS', port: String(PUBLIC_PORTS.https), statusCode: 'HTTP_301' } }],
     });
 
-    const waf = originWebAcl(this, 'waf', props.name);
+    const waf = originWebAcl(this, 'waf', props.name, props.wafLogs);
     new Wafv2WebAclAssociation(this, 'waf_association', { resourceArn: this.lb.arn, webAclArn: waf.arn });
 
     this.dnsName = this.lb.dnsName;

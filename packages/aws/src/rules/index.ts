@@ -9,6 +9,7 @@ import { loadBalancerRules } from './load-balancer';
 import { networkRules } from './network';
 import { securityGroupRules } from './security-group';
 import { storageRules } from './storage';
+import { wafRules } from './waf';
 
 /** Every AWS row of the policy reference for the resource types this package emits. */
 export const awsRules: readonly PolicyRule[] = [
@@ -16,6 +17,7 @@ export const awsRules: readonly PolicyRule[] = [
   ...cacheRules,
   ...loadBalancerRules,
   ...cdnRules,
+  ...wafRules,
   ...storageRules,
   ...securityGroupRules,
   ...networkRules,

@@ -36,6 +36,20 @@ const pgWeak = r('aws_db_parameter_group', { family: 'postgres17', parameter: [{
 const bucket = r('aws_s3_bucket', { bucket: 'b' }, 'bucket');
 const onBucket = (type: string, attributes: Record<string, unknown>) =>
   r(type, { bucket: ref('aws_s3_bucket', 'bucket'), ...attributes }, `${type}_x`);
+const accessLogs = (source: string, targetBucket: string) =>
+  r(
+    'aws_s3_bucket_logging',
+    { bucket: ref('aws_s3_bucket', source), target_bucket: targetBucket, target_prefix: 's3-access/' },
+    'access_logs',
+  );
+const webAcl = r('aws_wafv2_web_acl', { name: 'acl', scope: 'REGIONAL' }, 'acl');
+const otherAcl = r('aws_wafv2_web_acl', { name: 'other', scope: 'REGIONAL' }, 'other_acl');
+const wafLogging = (acl: string, destinations: string[]) =>
+  r(
+    'aws_wafv2_web_acl_logging_configuration',
+    { resource_arn: ref('aws_wafv2_web_acl', acl, 'arn'), log_destination_configs: destinations },
+    'waf_logging',
+  );
 const secret = r('aws_secretsmanager_secret', { name: 's', kms_key_id: 'arn:aws:kms:us-east-1:111122223333:key/abc' }, 'secret');
 const vpc = r('aws_vpc', { cidr_block: '10.0.0.0/16' }, 'vpc');
 const sgRule = (type: string, attributes: Record<string, unknown>) =>
@@ -193,6 +207,10 @@ const CASES: Record<string, { pass: Fixture[]; fail: Fixture[] }> = {
       }),
     ],
   },
+  CKV2_AWS_31: {
+    pass: [webAcl, wafLogging('acl', [ref('aws_cloudwatch_log_group', 'waf', 'arn')])],
+    fail: [webAcl, otherAcl, wafLogging('other_acl', [ref('aws_cloudwatch_log_group', 'waf', 'arn')])],
+  },
   CKV_AWS_53: {
     pass: [r('aws_s3_bucket_public_access_block', { block_public_acls: true })],
     fail: [r('aws_s3_bucket_public_access_block', { block_public_acls: false })],
@@ -227,6 +245,11 @@ const CASES: Record<string, { pass: Fixture[]; fail: Fixture[] }> = {
         rule: [{ apply_server_side_encryption_by_default: { sse_algorithm: 'AES256' } }],
       }),
     ],
+  },
+  CKV_AWS_18: {
+    pass: [bucket, accessLogs('bucket', 'central-logs')],
+    // The subject is only the target here: the bucket that logs is the other one.
+    fail: [r('aws_s3_bucket', { bucket: 'logs' }, 'subject'), bucket, accessLogs('bucket', ref('aws_s3_bucket', 'subject'))],
   },
   CKV_AWS_144: { pass: [bucket, onBucket('aws_s3_bucket_replication_configuration', { rule: [{ status: 'Enabled' }] })], fail: [bucket] },
   CKV_AWS_20: { pass: [r('aws_s3_bucket_acl', { acl: 'private' })], fail: [r('aws_s3_bucket_acl', { acl: 'public-read' })] },

@@ -1,5 +1,5 @@
 import type { PolicyRule, SynthesizedResource, SynthesizedStack } from '@mockforge-infra/core';
-import { attr, attrs, attributeRule, customRule, isTrue } from './helpers';
+import { attr, attrs, attributeRule, customRule, isSet, isTrue } from './helpers';
 
 const ACCESS_BLOCK = ['aws_s3_bucket_public_access_block'];
 const BUCKET = ['aws_s3_bucket'];
@@ -62,6 +62,16 @@ export const storageRules: readonly PolicyRule[] = [
         ),
       );
       return kms ? undefined : 'server-side encryption must be aws:kms';
+    },
+  ),
+  customRule(
+    { id: 'CKV_AWS_18', severity: 'warning', description: 'S3 bucket writes server access logs', resourceTypes: BUCKET },
+    (r, stack) => {
+      // Only the logged bucket's own `bucket` argument counts, not a logging resource that targets it.
+      const logged = stack
+        .ofType('aws_s3_bucket_logging')
+        .some((l) => stack.resolve(attr(l.attributes, 'bucket'))?.address === r.address && isSet(attr(l.attributes, 'target_bucket')));
+      return logged || isSet(attr(r.attributes, 'logging.target_bucket')) ? undefined : 'no aws_s3_bucket_logging for this bucket';
     },
   ),
   customRule(

@@ -1,4 +1,5 @@
 import { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';
+import { S3BucketLoggingA } from '@cdktf/provider-aws/lib/s3-bucket-logging';
 import {
   S3BucketLifecycleConfiguration,
   type S3BucketLifecycleConfigurationRule,
@@ -9,7 +10,9 @@ import { S3BucketPublicAccessBlock } from '@cdktf/provider-aws/lib/s3-bucket-pub
 import { S3BucketServerSideEncryptionConfigurationA } from '@cdktf/provider-aws/lib/s3-bucket-server-side-encryption-configuration';
 import { S3BucketVersioningA } from '@cdktf/provider-aws/lib/s3-bucket-versioning';
 import { PolicyEngine, type CommonProps } from '@mockforge-infra/core';
+import { Lazy } from 'cdktf';
 import { Construct } from 'constructs';
+import { accountOf } from './account';
 import { applyCommonProps } from './common-props';
 
 export interface BucketPolicyStatement {
@@ -40,10 +43,14 @@ export interface SecureBucketProps extends CommonProps {
   readonly noReplicationReason?: string;
   /** Lets `terraform destroy` empty the bucket (dev only). @default false */
   readonly forceDestroy?: boolean;
+  /** S3 server access logging into an SSE-S3 log bucket of the same region, under `prefix`. */
+  readonly accessLogs?: { readonly bucket: SecureBucket; readonly prefix: string };
+  /** Why the bucket has no server access logs (CKV_AWS_18); required without `accessLogs`. */
+  readonly noAccessLogsReason?: string;
 }
 
 /**
- * A private, versioned, encrypted bucket that refuses plain HTTP.
+ * A private, versioned, encrypted bucket that refuses plain HTTP and logs its access (or says why not).
  * `tags` and `overrides` apply to the bucket (`aws_s3_bucket`).
  */
 export class SecureBucket extends Construct {
@@ -53,9 +60,14 @@ export class SecureBucket extends Construct {
   readonly ownership: S3BucketOwnershipControls;
   /** The bucket policy; log writers depend on it. */
   readonly policy: S3BucketPolicy;
+  readonly accessLogging?: S3BucketLoggingA;
+  private readonly kms: boolean;
+  /** Statements added after construction (server access log sources). */
+  private readonly extraStatements: BucketPolicyStatement[] = [];
 
   constructor(scope: Construct, id: string, props: SecureBucketProps) {
     super(scope, id);
+    this.kms = props.kmsKeyArn !== undefined;
     this.bucket = new S3Bucket(this, 'bucket', {
       bucket: props.bucketName,
       forceDestroy: props.forceDestroy ?? false,
@@ -87,27 +99,61 @@ export class SecureBucket extends Construct {
       PolicyEngine.suppress(this, 'CKV_AWS_145', props.sseS3Reason);
     }
     if (props.noReplicationReason) PolicyEngine.suppress(this, 'CKV_AWS_144', props.noReplicationReason);
+    if (!props.accessLogs) {
+      if (!props.noAccessLogsReason) {
+        throw new Error(`bucket ${props.bucketName}: give accessLogs or a written reason for none (noAccessLogsReason)`);
+      }
+      PolicyEngine.suppress(this, 'CKV_AWS_18', props.noAccessLogsReason);
+    }
     if (props.lifecycleRules && props.lifecycleRules.length > 0) {
       new S3BucketLifecycleConfiguration(this, 'lifecycle', { bucket, rule: [...props.lifecycleRules], dependsOn: [this.versioning] });
     }
     const arn = this.bucket.arn;
+    const statements = [
+      {
+        Sid: 'DenyInsecureTransport',
+        Effect: 'Deny',
+        Principal: '*',
+        Action: 's3:*',
+        Resource: [arn, `${arn}/*`],
+        Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+      },
+      ...(props.policyStatements?.(arn) ?? []),
+    ];
     this.policy = new S3BucketPolicy(this, 'policy', {
       bucket,
-      policy: JSON.stringify({
-        Version: '2012-10-17',
-        Statement: [
-          {
-            Sid: 'DenyInsecureTransport',
-            Effect: 'Deny',
-            Principal: '*',
-            Action: 's3:*',
-            Resource: [arn, `${arn}/*`],
-            Condition: { Bool: { 'aws:SecureTransport': 'false' } },
-          },
-          ...(props.policyStatements?.(arn) ?? []),
-        ],
+      // Rendered at synthesis, after other buckets have named this one as their access log target.
+      policy: Lazy.stringValue({
+        produce: () => JSON.stringify({ Version: '2012-10-17', Statement: [...statements, ...this.extraStatements] }),
       }),
       dependsOn: [publicAccess],
+    });
+
+    if (props.accessLogs) {
+      const target = props.accessLogs.bucket;
+      target.acceptAccessLogs(this.bucket.arn, props.accessLogs.prefix);
+      this.accessLogging = new S3BucketLoggingA(this, 'access_logs', {
+        bucket,
+        targetBucket: target.bucket.id,
+        targetPrefix: props.accessLogs.prefix,
+        dependsOn: [target.policy],
+      });
+    }
+  }
+
+  /** Lets S3 server access logging of `sourceBucketArn` (same account) write under `prefix`. */
+  private acceptAccessLogs(sourceBucketArn: string, prefix: string): void {
+    // S3 delivers server access logs only to buckets encrypted with SSE-S3.
+    if (this.kms) throw new Error(`${this.node.path}: an SSE-KMS bucket cannot receive S3 server access logs`);
+    const { accountId } = accountOf(this);
+    const arn = this.bucket.arn;
+    this.extraStatements.push({
+      Sid: `S3ServerAccessLogs${this.extraStatements.length + 1}`,
+      Effect: 'Allow',
+      Principal: { Service: 'logging.s3.amazonaws.com' },
+      Action: 's3:PutObject',
+      Resource: `${arn}/${prefix}*`,
+      Condition: { ArnLike: { 'aws:SourceArn': sourceBucketArn }, StringEquals: { 'aws:SourceAccount': accountId } },
     });
   }
 

@@ -1,6 +1,7 @@
 import type { TargetContext } from '@mockforge-infra/core';
 import type { ImageCache } from '../compute/image-cache';
 import type { SecurityGroups } from '../network/security-groups';
+import type { WafLogDelivery } from '../load-balancing/waf-logs';
 import type { VpcNetwork } from '../network/vpc-network';
 import type { SecretContainers } from '../secrets/secret-store';
 
@@ -21,5 +22,7 @@ export interface RegionalComputeInput {
   /** The region's origin name (`<region>.origin.<tier hostname>`). */
   readonly hostName: string;
   readonly logBucketName: string;
+  /** Where the region's web ACL logs. */
+  readonly wafLogs: WafLogDelivery;
   readonly alertTopicArn: string;
 }

@@ -40,6 +40,7 @@ export function addEcsCompute(scope: Construct, input: RegionalComputeInput): Ec
     deletionProtection: profile.deletionProtection,
     deletionProtectionExemption: exemptionReason(context, 'deletion-protection'),
     hostName: input.hostName,
+    wafLogs: input.wafLogs,
   });
   const cluster = new FargateCluster(scope, 'cluster', { name, kmsKeyArn: input.kmsKeyArn, spot: profile.spotAllowed });
   const common: Omit<FargateServiceProps, 'name' | 'globalName' | 'scaling'> = {

@@ -35,7 +35,7 @@ export function addEksCompute(scope: Construct, input: RegionalComputeInput): Ek
   });
   groups.allowDataAccessFrom('eks_cluster', cluster.clusterSecurityGroupId);
   const logs = albLogBucket(scope, 'load_balancer_logs', input.logBucketName);
-  const waf = originWebAcl(scope, 'load_balancer_waf', name);
+  const waf = originWebAcl(scope, 'load_balancer_waf', name, input.wafLogs);
   const ingressAnnotations = albIngressAnnotations({
     certificateArn: input.certificateArn,
     webAclArn: waf.arn,

@@ -95,6 +95,20 @@ describe('EKS compute (tiers.production.compute.aws = eks)', () => {
     expect(image).toMatch(/dkr\.ecr\.us-east-1\.amazonaws\.com\/ghcr\/saasy-solutions\/mockforge:0\.3\.213/);
   });
 
+  it("logs the ingress ACL's requests to an encrypted aws-waf-logs- group under the region's resource policy", () => {
+    const [aclId] = Object.keys(region.resource.aws_wafv2_web_acl);
+    const [logging] = all(region, 'aws_wafv2_web_acl_logging_configuration');
+    expect(logging!.resource_arn).toBe(`\${aws_wafv2_web_acl.${aclId}.arn}`);
+    expect(logging!.depends_on).toEqual([expect.stringMatching(/^aws_cloudwatch_log_resource_policy\.waf_logs_policy_\w+$/)]);
+    expect(all(region, 'aws_cloudwatch_log_resource_policy').map((p) => p.policy_name)).toEqual([
+      'mockforge-production-us-east-1-waf-logs',
+    ]);
+    expect(all(region, 'aws_cloudwatch_log_group').find((g) => g.name === 'aws-waf-logs-mockforge-production-alb')).toMatchObject({
+      kms_key_id: '${aws_kms_key.encryption_key_0F00DADF.arn}',
+      retention_in_days: 365,
+    });
+  });
+
   it('routes the global stack to the controller-built ALBs and forwards the viewer host', () => {
     const global = stacks['production-aws-global']!;
     expect(Object.keys(global.data.aws_lb)).toHaveLength(2);

@@ -5,6 +5,7 @@ import type { Construct } from 'constructs';
 import { BackupPlans } from '../backup/backup-plans';
 import { CloudFrontCdn } from '../cdn/cloudfront-cdn';
 import { DnsValidatedCertificate } from '../load-balancing/certificate';
+import { WafLogDelivery } from '../load-balancing/waf-logs';
 import { WebAcl } from '../load-balancing/web-acl';
 import { AlertTopic } from '../monitoring/alert-topic';
 import { AvailabilityAlarm } from '../monitoring/availability-alarm';
@@ -21,6 +22,9 @@ import type { AwsRegionalStack } from './regional-stack';
 import type { KubernetesWorkloadStack } from '@mockforge-infra/kubernetes';
 import { ControllerLoadBalancer } from '../load-balancing/controller-load-balancer';
 import type { RegionalEndpoint } from '../traffic/geo-dns';
+
+/** Where the config bucket's S3 server access logs land in the CloudFront log bucket. */
+export const CONFIG_ACCESS_LOG_PREFIX = 's3-access/config/';
 
 export interface AwsGlobalStackProps {
   readonly context: TargetContext;
@@ -68,7 +72,13 @@ export class AwsGlobalStack extends MockforgeStack {
       email: context.monitoring.notificationEmail,
     });
 
-    const waf = new WebAcl(this, 'waf', { name: `${name}-cloudfront`, scope: 'CLOUDFRONT' });
+    // CLOUDFRONT-scope ACLs, and so their logs, live in the home region (this stack's provider).
+    const wafLogs = new WafLogDelivery(this, 'waf_logs', {
+      policyName: regionalName(context, GLOBAL_REGION, 'waf-logs'),
+      region: home,
+      kmsKeyArn: key.arn,
+    });
+    const waf = new WebAcl(this, 'waf', { name: `${name}-cloudfront`, scope: 'CLOUDFRONT', logs: wafLogs });
     const certificateArn =
       context.config.tls?.mode === 'provided'
         ? context.config.tls.awsCloudFrontCertificateArn!
@@ -80,6 +90,8 @@ export class AwsGlobalStack extends MockforgeStack {
       noReplicationReason: 'access logs are operational data; they are not replicated to save cost',
       aclsForLogDelivery: true,
       lifecycleRules: logBucketLifecycle(),
+      noAccessLogsReason:
+        "an access-log bucket: it receives CloudFront's and the config bucket's access logs, and logging it into itself would loop",
     });
 
     const secondRegion = props.regions[1]?.region;
@@ -134,6 +146,8 @@ export class AwsGlobalStack extends MockforgeStack {
       noReplicationReason: copies
         ? "AWS Backup copies the bucket's daily recovery points to a vault in a second region"
         : 'single-region tier: AWS Backup keeps daily recovery points in the home region',
+      // The log bucket is SSE-S3 and in the same region, as server access logging requires.
+      accessLogs: { bucket: logs, prefix: CONFIG_ACCESS_LOG_PREFIX },
     });
     this.backup = new BackupPlans(this, 'backup', {
       name: `${name}-global`,

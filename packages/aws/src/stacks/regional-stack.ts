@@ -10,6 +10,7 @@ import { ImageCache, pullThroughCacheRoleArn } from '../compute/image-cache';
 import { PostgresInstance } from '../database/postgres-instance';
 import { DnsValidatedCertificate } from '../load-balancing/certificate';
 import type { PublicLoadBalancer } from '../load-balancing/public-load-balancer';
+import { WafLogDelivery } from '../load-balancing/waf-logs';
 import { AlertTopic } from '../monitoring/alert-topic';
 import { ServiceDashboard } from '../monitoring/dashboard';
 import type { RegionalAlarms } from '../monitoring/regional-alarms';
@@ -219,6 +220,7 @@ export class AwsRegionalStack extends MockforgeStack {
       certificateArn,
       hostName,
       logBucketName: `${name}-${region}-alb-logs-${accountId}`,
+      wafLogs: new WafLogDelivery(this, 'waf_logs', { policyName: globalName('waf-logs'), region, kmsKeyArn: keyArn }),
       alertTopicArn: this.alertTopic.arn,
     };
     let dashboardTargets: { loadBalancerArnSuffix?: string; ecs?: { clusterName: string; serviceName: string } } = {};
