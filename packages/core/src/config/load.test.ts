@@ -252,6 +252,16 @@ describe('configuration rejections name the field, the value and what is allowed
     );
   });
 
+  it('rejects ip-hash where ECS serves the tier, since its load balancer has no source-IP hash', () => {
+    const ipHash = (compute?: { aws: 'ecs' | 'eks' }) =>
+      variant((c) => {
+        c.tiers.staging.loadBalancing = 'ip-hash';
+        if (compute) c.tiers.staging.compute = compute;
+      });
+    expectIssue(ipHash(), 'tiers.staging.loadBalancing', /round-robin \| least-connections \| weighted\), or compute.aws: eks/);
+    expect(parseConfig(ipHash({ aws: 'eks' }), 'eks.yaml', CLOUDS).tiers.staging!.loadBalancing).toBe('ip-hash');
+  });
+
   it('rejects malformed CIDRs and Kubernetes names wherever they appear', () => {
     const kubernetes = (settings: object) =>
       variant((c) => {

@@ -1,10 +1,11 @@
-import { INTERNAL_CIDR, TIER_NAMES, type TierName } from '../seed';
+import { BALANCING_ALGORITHMS, INTERNAL_CIDR, TIER_NAMES, type TierName } from '../seed';
 import { contains, overlaps, parseCidr, subnet } from './cidr';
 import { CONFIG_SCHEMA } from './config-schema';
 import type { ConfigIssue } from './errors';
 import { allHostnames } from './hostnames';
 import { registryReason, unpinnedReason } from './image';
 import type { MockforgeConfig, TierConfig } from './model';
+import { ECS_UNSUPPORTED_BALANCING } from './clouds/aws';
 import { CLOUD_NAMES, CLUSTER_NAME_PATTERN, KNOWN_REGIONS, type CloudName } from './regions';
 import { check, isPlainObject } from './schema';
 
@@ -48,6 +49,14 @@ export function networkPlan(tierName: TierName, tier: TierConfig, clouds: readon
 function tierIssues(name: TierName, tier: TierConfig, config: MockforgeConfig): ConfigIssue[] {
   const issues: ConfigIssue[] = [];
   const at = `tiers.${name}`;
+  const onEcs = config.clouds.includes('aws') && (tier.compute?.aws ?? 'ecs') === 'ecs';
+  if (onEcs && tier.loadBalancing && ECS_UNSUPPORTED_BALANCING.includes(tier.loadBalancing)) {
+    issues.push({
+      path: `${at}.loadBalancing`,
+      value: tier.loadBalancing,
+      expected: `an algorithm the AWS Application Load Balancer in front of ECS has (${BALANCING_ALGORITHMS.filter((a) => !ECS_UNSUPPORTED_BALANCING.includes(a)).join(' | ')}), or compute.aws: eks, whose ingress maps ip-hash to cookie stickiness`,
+    });
+  }
   if (tier.size !== undefined && name !== 'production') {
     issues.push({
       path: `${at}.size`,
