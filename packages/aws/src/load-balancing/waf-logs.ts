@@ -6,7 +6,7 @@ import { encryptedLogGroup } from '../monitoring/log-group';
 import { accountOf } from '../shared/account';
 
 /** WAF delivers only to destinations whose name starts with this. */
-export const WAF_LOG_GROUP_PREFIX = 'aws-waf-logs-';
+const WAF_LOG_GROUP_PREFIX = 'aws-waf-logs-';
 
 export interface WafLogDeliveryProps {
   /** The resource policy's name, unique per account and region. */
