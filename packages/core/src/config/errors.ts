@@ -4,6 +4,8 @@ export interface ConfigIssue {
   readonly path: string;
   readonly value: unknown;
   readonly expected: string;
+  /** The key is absent: the message says what it needs, with no `got`. */
+  readonly missing?: boolean;
   /** 1-based line in the YAML file, when known. */
   line?: number;
 }
@@ -18,6 +20,7 @@ export function describeValue(value: unknown): string {
 export function formatIssue(issue: ConfigIssue): string {
   const where = issue.path || '(document)';
   const line = issue.line ? ` (line ${issue.line})` : '';
+  if (issue.missing) return `${where}${line}: ${issue.expected}`;
   return `${where}${line}: got ${describeValue(issue.value)}; ${issue.expected}`;
 }
 

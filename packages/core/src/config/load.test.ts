@@ -368,6 +368,95 @@ tiers:
   });
 });
 
+describe('messages a new user reads', () => {
+  function messageOf(text: string): string {
+    try {
+      parseConfig(text, 'infra.yaml', CLOUDS);
+    } catch (error) {
+      if (error instanceof ConfigError) return error.message;
+      throw error;
+    }
+    throw new Error('expected the config to be rejected');
+  }
+
+  it('names a missing required key and what it may hold, without dumping the parent', () => {
+    expect(messageOf('image: ghcr.io/saasy-solutions/mockforge:0.3.213\ndomain: mocks.example.com\n')).toBe(
+      [
+        'invalid configuration in infra.yaml:',
+        '  - clouds (line 1): required; one or more of aws, gcp, kubernetes',
+        '  - tiers (line 1): required; a mapping keyed by dev | staging | production',
+      ].join('\n'),
+    );
+    expect(messageOf('clouds: [kubernetes]\ntiers: { dev: { regions: { kubernetes: [primary] } } }\n')).toBe(
+      [
+        'invalid configuration in infra.yaml:',
+        '  - image (line 1): required; an image reference such as ghcr.io/saasy-solutions/mockforge:0.3.213',
+        '  - domain (line 1): required; a DNS name such as mocks.example.com',
+      ].join('\n'),
+    );
+  });
+
+  it('turns an alias bomb into a config error instead of expanding it', () => {
+    const levels = ['a: &a [x, x, x, x, x, x, x, x, x]'];
+    for (const [prev, name] of [
+      ['a', 'b'],
+      ['b', 'c'],
+      ['c', 'd'],
+      ['d', 'e'],
+      ['e', 'f'],
+    ])
+      levels.push(`${name}: &${name} [${Array(9).fill(`*${prev}`).join(', ')}]`);
+    expect(messageOf(levels.join('\n'))).toBe(
+      'invalid configuration in infra.yaml:\n' +
+        '  - (document): got "unreadable YAML"; Excessive alias count indicates a resource exhaustion attack (at most 50 alias expansions)',
+    );
+  });
+
+  it('says once how to place a fifth region of one cloud', () => {
+    const text = variant((c) => {
+      c.tiers = {
+        production: { topology: 'multi-region', regions: { aws: ['us-east-1', 'eu-west-1', 'ap-south-1', 'us-west-2', 'eu-central-1'] } },
+      };
+      c.clouds = ['aws'];
+    });
+    const issues = issuesOf(text);
+    expect(issues.map((i) => [i.path, i.expected])).toEqual([
+      [
+        'tiers.production.regions.aws',
+        'VPC blocks are allocated automatically for the first 4 regions of each cloud only; set tiers.production.cidrs.aws.eu-central-1 to a /16 to /20 network inside 10.0.0.0/8',
+      ],
+    ]);
+    const placed = variant((c) => {
+      c.tiers = {
+        production: {
+          topology: 'multi-region',
+          regions: { aws: ['us-east-1', 'eu-west-1', 'ap-south-1', 'us-west-2', 'eu-central-1'] },
+          cidrs: { aws: { 'eu-central-1': '10.100.0.0/16' } },
+        },
+      };
+      c.clouds = ['aws'];
+    });
+    expect(parseConfig(placed, 'infra.yaml', CLOUDS).tiers.production?.cidrs?.aws?.['eu-central-1']).toBe('10.100.0.0/16');
+  });
+
+  it('accepts the smallest valid file: image, domain, one cloud, one tier', () => {
+    const minimal = [
+      'image: ghcr.io/saasy-solutions/mockforge:0.3.213',
+      'domain: mocks.example.com',
+      'clouds: [kubernetes]',
+      'tiers:',
+      '  dev:',
+      '    regions: { kubernetes: [primary] }',
+    ].join('\n');
+    expect(parseConfig(minimal, 'infra.yaml', CLOUDS)).toEqual({
+      image: 'ghcr.io/saasy-solutions/mockforge:0.3.213',
+      domain: 'mocks.example.com',
+      clouds: ['kubernetes'],
+      tiers: { dev: { regions: { kubernetes: ['primary'] } } },
+    });
+  });
+});
+
 describe('hostnames', () => {
   it('gives every tier and cloud its own public name, production on the bare cloud label', () => {
     const config = defaultConfig(CLOUDS);

@@ -24,6 +24,13 @@ export interface LoadedConfig {
   readonly source: string;
 }
 
+/**
+ * A configuration file is small and plain: duplicate keys are errors, and aliases may expand only
+ * a few nodes, so a hostile file (an alias bomb) costs neither time nor memory.
+ */
+const YAML_PARSE_OPTIONS = { uniqueKeys: true, strict: true } as const;
+const YAML_MAX_ALIAS_COUNT = 50;
+
 function pathSegments(path: string): (string | number)[] {
   return path
     .split(/\.|\[(\d+)\]/)
@@ -34,7 +41,19 @@ function pathSegments(path: string): (string | number)[] {
 /** Parses and validates YAML text; throws ConfigError listing every problem with its line. */
 export function parseConfig(text: string, source: string, implementedClouds: readonly CloudName[]): MockforgeConfig {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: true });
+  let doc: ReturnType<typeof parseDocument>;
+  let document: unknown;
+  try {
+    doc = parseDocument(text, { lineCounter, prettyErrors: true, ...YAML_PARSE_OPTIONS });
+    document = doc.errors.length > 0 ? undefined : doc.toJS({ maxAliasCount: YAML_MAX_ALIAS_COUNT });
+  } catch (error) {
+    // The parser refuses a document it will not expand (an alias bomb) by throwing: still a config error.
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new ConfigError(
+      [{ path: '', value: 'unreadable YAML', expected: `${reason} (at most ${YAML_MAX_ALIAS_COUNT} alias expansions)` }],
+      source,
+    );
+  }
   if (doc.errors.length > 0) {
     const issues = doc.errors.map<ConfigIssue>((e) => ({
       path: '',
@@ -44,7 +63,6 @@ export function parseConfig(text: string, source: string, implementedClouds: rea
     }));
     throw new ConfigError(issues, source);
   }
-  const document: unknown = doc.toJS();
   if (document === null || document === undefined) {
     const required =
       CONFIG_SCHEMA.kind === 'object' ? Object.keys(CONFIG_SCHEMA.fields).filter((k) => CONFIG_SCHEMA.fields[k]!.required) : [];

@@ -52,9 +52,35 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** What a value of `schema` may hold, in words: `one or more of aws, gcp, kubernetes`. */
+export function describeSchema(schema: Schema): string {
+  switch (schema.kind) {
+    case 'string':
+      if (schema.allowed) return `one of ${schema.allowed.join(' | ')}`;
+      return schema.describe ?? 'a string';
+    case 'number':
+      return schema.integer ? 'a whole number' : 'a number';
+    case 'boolean':
+      return 'true or false';
+    case 'array': {
+      const items = schema.items;
+      if (items.kind === 'string' && items.allowed) {
+        return `${schema.minItems ? 'one or more' : 'a list'} of ${items.allowed.join(', ')}`;
+      }
+      return `a list of ${describeSchema(items)}`;
+    }
+    case 'object':
+      return `a mapping with keys ${Object.keys(schema.fields).join(', ')}`;
+    case 'map':
+      return schema.keys.kind === 'string' && schema.keys.allowed ? `a mapping keyed by ${schema.keys.allowed.join(' | ')}` : 'a mapping';
+    case 'union':
+      return `a mapping with \`${schema.discriminator}\`: ${Object.keys(schema.variants).join(' | ')}`;
+  }
+}
+
 /** Checks `value` against `schema`, appending every problem found to `issues`. */
 export function check(schema: Schema, value: unknown, path: string, issues: ConfigIssue[]): void {
-  const push = (expected: string, at = path, v = value): void => {
+  const push = (expected: string, at = path, v: unknown = value): void => {
     issues.push({ path: at, value: v, expected });
   };
   switch (schema.kind) {
@@ -93,7 +119,8 @@ export function check(schema: Schema, value: unknown, path: string, issues: Conf
       }
       for (const [key, field] of Object.entries(schema.fields)) {
         if (value[key] === undefined) {
-          if (field.required) push('this key is required', join(path, key), undefined);
+          if (field.required)
+            issues.push({ path: join(path, key), value: undefined, missing: true, expected: `required; ${describeSchema(field.schema)}` });
         } else {
           check(field.schema, value[key], join(path, key), issues);
         }

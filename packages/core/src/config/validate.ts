@@ -122,14 +122,13 @@ function tierIssues(name: TierName, tier: TierConfig, config: MockforgeConfig): 
   const planned = networkPlan(name, tier, config.clouds);
   for (const cloud of config.clouds) {
     if (CLOUD_BLOCK_OFFSET[cloud] === undefined) continue;
-    (tier.regions[cloud] ?? []).forEach((region) => {
-      if (!planned.has(`${cloud}.${region}`))
-        issues.push({
-          path: `${at}.cidrs.${cloud}.${region}`,
-          value: undefined,
-          expected: `a /${VPC_PREFIX.min} to /${VPC_PREFIX.max} network inside ${INTERNAL_CIDR}: blocks are allocated for the first ${BLOCKS_PER_CLOUD} regions of each cloud only`,
-        });
-    });
+    const unplanned = (tier.regions[cloud] ?? []).filter((region) => !planned.has(`${cloud}.${region}`));
+    if (unplanned.length > 0)
+      issues.push({
+        path: `${at}.regions.${cloud}`,
+        value: tier.regions[cloud],
+        expected: `VPC blocks are allocated automatically for the first ${BLOCKS_PER_CLOUD} regions of each cloud only; set ${unplanned.map((region) => `${at}.cidrs.${cloud}.${region}`).join(', ')} to a /${VPC_PREFIX.min} to /${VPC_PREFIX.max} network inside ${INTERNAL_CIDR}`,
+      });
   }
   const plan = [...planned.entries()];
   plan.forEach(([key, cidr], i) => {
@@ -304,6 +303,11 @@ function withoutRejected(document: Record<string, unknown>, paths: readonly stri
 export function validateConfig(document: unknown, options: ValidateOptions = {}): ConfigIssue[] {
   const issues: ConfigIssue[] = [];
   check(CONFIG_SCHEMA, document, '', issues);
+  const implemented = options.implementedClouds ?? CLOUD_NAMES;
+  for (const [i, issue] of issues.entries()) {
+    // The schema knows every cloud name; a missing `clouds` should list the ones that can be built.
+    if (issue.path === 'clouds' && issue.missing) issues[i] = { ...issue, expected: `required; one or more of ${implemented.join(', ')}` };
+  }
   if (issues.length === 0) return CROSS_CHECKS.flatMap((c) => c.run(document as MockforgeConfig, options));
   if (!isPlainObject(document)) return issues;
   const reported = issues.map((i) => i.path);
