@@ -103,6 +103,46 @@ describe('synthesis', () => {
   });
 });
 
+describe('small and unusual configurations', () => {
+  function synthOf(yaml: string) {
+    const configPath = join(scratch(), 'infra.yaml');
+    writeFileSync(configPath, yaml);
+    return synthesize({ configPath, outdir: join(scratch(), 'cdktf.out') });
+  }
+
+  it('synthesizes the smallest valid file (image, domain, one cloud, one tier) with every default', () => {
+    const result = synthOf(
+      [
+        'image: ghcr.io/saasy-solutions/mockforge:0.3.213',
+        'domain: mocks.example.com',
+        'clouds: [aws]',
+        'tiers:',
+        '  dev:',
+        '    regions: { aws: [us-east-1] }',
+      ].join('\n'),
+    );
+    expect(result.stacks.map((s) => s.stack)).toEqual(['dev-aws-us-east-1', 'dev-aws-global']);
+    expect(result.stacks.flatMap((s) => s.findings).filter((f) => f.severity === 'error' && !f.suppressedBecause)).toEqual([]);
+  });
+
+  it('prints suppression reasons without unresolved tokens', () => {
+    const result = synthOf(
+      [
+        'image: ghcr.io/saasy-solutions/mockforge:0.3.213',
+        'domain: mocks.example.com',
+        'clouds: [aws]',
+        'tiers:',
+        '  production:',
+        '    compute: { aws: eks }',
+        '    regions: { aws: [us-east-1] }',
+      ].join('\n'),
+    );
+    const reasons = result.stacks.flatMap((s) => s.findings).flatMap((f) => (f.suppressedBecause ? [f.suppressedBecause] : []));
+    expect(reasons.filter((r) => r.includes('TfToken'))).toEqual([]);
+    expect(reasons.filter((r) => r.includes('<known after apply>')).length).toBeGreaterThan(0);
+  });
+});
+
 describe('synth arguments', () => {
   it('rejects unknown tiers, clouds and options with what is allowed', () => {
     expect(() => parseSynthArgs(['--tier', 'qa'])).toThrow(new UsageError('--tier: got "qa"; allowed: dev | staging | production'));

@@ -81,6 +81,16 @@ describe('the policy engine', () => {
     expect(engine.blockingFindings).toEqual([]);
   });
 
+  it('shows a reason built from an apply-time attribute with a readable placeholder, not a token', () => {
+    const { stack } = stackWithDatabase({ encrypted: false }, (db, scope) =>
+      PolicyEngine.suppress(scope, 'CKV_AWS_16', `fixture: ${db.arn} is a throwaway database`),
+    );
+    const engine = new PolicyEngine([encryptedStorage]);
+    engine.attach(stack);
+    Testing.synth(stack, true);
+    expect(engine.findings.map((f) => f.suppressedBecause)).toEqual(['fixture: <known after apply> is a throwaway database']);
+  });
+
   it('treats a suppression without a reason as an error', () => {
     expect(() => stackWithDatabase({ encrypted: false }, (db) => PolicyEngine.suppress(db, 'CKV_AWS_16', ''))).toThrow(SuppressionError);
     expect(() => stackWithDatabase({ encrypted: false }, (db) => PolicyEngine.suppress(db, 'CKV_AWS_16', 'because'))).toThrow(

@@ -5,6 +5,17 @@ import { SynthesizedStack } from './synthesized';
 
 const SUPPRESSION = 'mockforge:policy-suppression';
 
+/** Stands in for a value Terraform knows only at apply time, in text people read. */
+const APPLY_TIME_PLACEHOLDER = '<known after apply>';
+
+/** cdktf's string form of a token, e.g. `${TfToken[TOKEN.12]}`. */
+const STRING_TOKEN = /\$\{TfToken\[[^\]]+\]\}/g;
+
+/** A reason built from resource attributes reads `<known after apply>` where a token would be. */
+function readableReason(reason: string): string {
+  return reason.trim().replace(STRING_TOKEN, APPLY_TIME_PLACEHOLDER);
+}
+
 export interface Suppression {
   readonly ruleId: string;
   readonly reason: string;
@@ -66,7 +77,7 @@ export class PolicyEngine {
     if (!reason || reason.trim().length < 10) {
       throw new SuppressionError(`suppression of ${ruleId} at ${construct.node.path} needs a written reason (10+ characters)`);
     }
-    construct.node.addMetadata(SUPPRESSION, { ruleId, reason: reason.trim() } satisfies Suppression);
+    construct.node.addMetadata(SUPPRESSION, { ruleId, reason: readableReason(reason) } satisfies Suppression);
   }
 
   static suppressionsOn(construct: IConstruct): Suppression[] {
