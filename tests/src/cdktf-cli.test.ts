@@ -1,4 +1,4 @@
-// `npx cdktf synth` (root cdktf.json) runs the same compiled app as `npm run synth`.
+// `npm run cdk -- synth` (root cdktf.json, through whichever CDK CLI this Node.js runs) writes what `npm run synth` writes.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -21,18 +21,41 @@ function files(dir: string): Record<string, string> {
   return out;
 }
 
-describe('npx cdktf synth', () => {
-  it('writes the same stacks and manifest as npm run synth', () => {
+/** Every cdktf.json the CLIs read, with its bytes. */
+function cdktfConfigs(): Record<string, string> {
+  const paths = ['cdktf.json', ...readdirSync(join(root, 'apps')).map((app) => join('apps', app, 'cdktf.json'))];
+  return Object.fromEntries(paths.map((p) => [p, readFileSync(join(root, p), 'utf8')]));
+}
+
+describe('the deploy-path CLI (npm run cdk)', () => {
+  it('picks cdktn-cli from Node.js 22.19 on and cdktf-cli before it', () => {
+    const picks = execFileSync(
+      process.execPath,
+      [
+        '--input-type=module',
+        '-e',
+        `import { cliFor } from ${JSON.stringify(join(root, 'tools', 'cdk.mjs'))};` +
+          `console.log(['v20.19.0', 'v22.18.0', 'v22.19.0', 'v24.22.3'].map(cliFor).join(' '));`,
+      ],
+      { encoding: 'utf8' },
+    );
+    expect(picks.trim()).toBe('cdktf cdktf cdktn cdktn');
+  });
+
+  it('writes the same stacks and manifest as npm run synth, and leaves every cdktf.json as committed', () => {
+    const before = cdktfConfigs();
     const viaCli = join(mkdtempSync(join(tmpdir(), 'mf-cdktf-')), 'out');
-    execFileSync(join(root, 'node_modules', '.bin', 'cdktf'), ['synth', '--output', viaCli], {
-      cwd: root,
-      env: { ...process.env, CHECKPOINT_DISABLE: '1', CI: 'true' },
-      stdio: 'pipe',
-    });
+    // Outside CI the CLIs add a projectId to a cdktf.json that lacks one; the committed files carry theirs.
+    const env: NodeJS.ProcessEnv = { ...process.env, CHECKPOINT_DISABLE: '1' };
+    delete env.CI;
+    execFileSync(process.execPath, [join(root, 'tools', 'cdk.mjs'), 'synth', '--output', viaCli], { cwd: root, env, stdio: 'pipe' });
     const direct = join(mkdtempSync(join(tmpdir(), 'mf-direct-')), 'cdktf.out');
     synthesize({ outdir: direct });
     const cliFiles = files(viaCli);
-    expect(Object.keys(cliFiles).filter((f) => f.endsWith('cdk.tf.json')).length).toBeGreaterThan(10);
-    for (const [file, content] of Object.entries(files(direct))) expect({ file, content }).toEqual({ file, content: cliFiles[file] });
+    const directFiles = files(direct);
+    expect(Object.keys(cliFiles).sort()).toEqual(Object.keys(directFiles).sort());
+    for (const [file, content] of Object.entries(directFiles)) expect({ file, content }).toEqual({ file, content: cliFiles[file] });
+    expect(cdktfConfigs()).toEqual(before);
+    for (const config of Object.values(before)) expect(JSON.parse(config).projectId).toMatch(/^[0-9a-f-]{36}$/);
   });
 });
