@@ -7,7 +7,7 @@ const service = serviceSpec('ghcr.io/saasy-solutions/mockforge:0.3.213');
 describe('mockforge container', () => {
   const container = mockforgeContainer({
     service,
-    image: 'example.dkr.ecr.us-east-1.amazonaws.com/ghcr/saasy-solutions/mockforge:0.3.213',
+    image: 'example.dkr.ecr.us-east-1.amazonaws.com/mockforge-dev-ghcr/saasy-solutions/mockforge:0.3.213',
     secrets: Object.fromEntries(SECRET_KEYS.map((k) => [k, `arn:aws:secretsmanager:us-east-1:111122223333:secret:${k}`])),
     logGroupName: '/aws/ecs/mockforge',
     region: 'us-east-1',

@@ -42,7 +42,7 @@ const BUILD: Record<string, Build> = {
   SecurityGroups: (s, c) => new SecurityGroups(s, 'groups', { ...c, name: 'm', vpcId: 'vpc-1', vpcCidr: '10.0.0.0/16', endpoints: true }),
   VpcEndpoints: (s, c) =>
     new VpcEndpoints(s, 'endpoints', { ...c, region: 'eu-west-1', vpcId: 'vpc-1', routeTableIds: ['rtb-1'], interfaceEndpoints }),
-  ImageCache: (s, c) => new ImageCache(s, 'images', { ...c, region: 'eu-west-1', image: IMAGE, credentialName: 'm', kmsKeyArn: KMS }),
+  ImageCache: (s, c) => new ImageCache(s, 'images', { ...c, region: 'eu-west-1', image: IMAGE, name: 'm', kmsKeyArn: KMS }),
   RegionalAlarms: (s, c) => new RegionalAlarms(s, 'alarms', { ...c, ...alb, name: 'm', topicArn: SNS, ecs }),
   AlertTopic: (s, c) => new AlertTopic(s, 'alerts', { ...c, name: 'm-alerts', kmsKeyArn: KMS }),
   SecretContainers: (s, c) => new SecretContainers(s, 'secrets', { ...c, prefix: 'm', keys: ['DATABASE_URL'], kmsKeyArn: KMS }),

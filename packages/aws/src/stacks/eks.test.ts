@@ -92,7 +92,7 @@ describe('EKS compute (tiers.production.compute.aws = eks)', () => {
     expect(acl.scope).toBe('REGIONAL');
     expect(acl.rule_json).not.toContain('RateBasedStatement');
     const image = all(workload, 'kubernetes_deployment_v1')[0]!.spec.template.spec.container[0].image;
-    expect(image).toMatch(/dkr\.ecr\.us-east-1\.amazonaws\.com\/ghcr\/saasy-solutions\/mockforge:0\.3\.213/);
+    expect(image).toMatch(/dkr\.ecr\.us-east-1\.amazonaws\.com\/mockforge-production-ghcr\/saasy-solutions\/mockforge:0\.3\.213/);
   });
 
   it("logs the ingress ACL's requests to an encrypted aws-waf-logs- group under the region's resource policy", () => {

@@ -271,7 +271,10 @@ describe('AwsRegionalStack (production primary)', () => {
     expect(all(json, 'aws_secretsmanager_secret_version').map((v) => v.secret_id)).toEqual([
       expect.stringMatching(/^\$\{aws_secretsmanager_secret\.secrets_redis_url_\w+\.arn\}$/),
     ]);
-    expect(one(json, 'aws_ecr_pull_through_cache_rule')).toMatchObject({ upstream_registry_url: 'ghcr.io', ecr_repository_prefix: 'ghcr' });
+    expect(one(json, 'aws_ecr_pull_through_cache_rule')).toMatchObject({
+      upstream_registry_url: 'ghcr.io',
+      ecr_repository_prefix: 'mockforge-production-ghcr',
+    });
   });
 });
 

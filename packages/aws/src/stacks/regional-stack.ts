@@ -198,7 +198,7 @@ export class AwsRegionalStack extends MockforgeStack {
     const image = new ImageCache(this, 'image_cache', {
       region,
       image: context.service.image,
-      credentialName: `${name}-ghcr`,
+      name,
       kmsKeyArn: keyArn,
     });
     this.imageUri = image.imageUri;
