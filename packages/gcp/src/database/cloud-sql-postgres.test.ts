@@ -70,13 +70,24 @@ describe('Cloud SQL for PostgreSQL', () => {
     expect(replica.settings.backup_configuration).toBeUndefined();
   });
 
+  it('sets the maintenance window on the primary only: a read replica takes none, so it would plan again on every run', () => {
+    const replica = resourcesOf(appSynthJson(stacks('production').secondary!), 'google_sql_database_instance')[0] as any;
+    expect(sql.settings.maintenance_window).toEqual({ day: 7, hour: 4, update_track: 'stable' });
+    expect(replica.master_instance_name).toContain('terraform_remote_state');
+    expect(replica.settings.maintenance_window).toBeUndefined();
+    expect(replica.lifecycle.ignore_changes).toContain('settings[0].maintenance_window');
+    expect(sql.lifecycle.ignore_changes).not.toContain('settings[0].maintenance_window');
+  });
+
   it('lets the disk grow without planning a replacement, on the primary and the replicas', () => {
     const replica = resourcesOf(appSynthJson(stacks('production').secondary!), 'google_sql_database_instance')[0] as any;
     const dev = sqlOf(stacks('dev').primary);
     for (const instance of [sql, replica, dev]) {
       expect(instance.settings).toMatchObject({ disk_autoresize: true, disk_size: expect.any(Number) });
-      expect(instance.lifecycle.ignore_changes).toEqual(['settings[0].disk_size']);
     }
+    expect(sql.lifecycle.ignore_changes).toEqual(['settings[0].disk_size']);
+    expect(dev.lifecycle.ignore_changes).toEqual(['settings[0].disk_size']);
+    expect(replica.lifecycle.ignore_changes).toEqual(['settings[0].disk_size', 'settings[0].maintenance_window']);
     expect(sql.lifecycle.prevent_destroy).toBe(true);
     expect(replica.lifecycle.prevent_destroy).toBe(true);
     expect(dev.lifecycle.prevent_destroy).toBeUndefined();

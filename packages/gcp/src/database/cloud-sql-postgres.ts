@@ -26,6 +26,9 @@ export const SSL_MODE_REASON =
 /** `settings.disk_size` in `ignore_changes`: `settings` is a list block, so its one element is `[0]`. */
 export const DISK_SIZE_PATH = 'settings[0].disk_size';
 
+/** `settings.maintenance_window`, in a replica's `ignore_changes`. */
+export const REPLICA_MAINTENANCE_PATH = 'settings[0].maintenance_window';
+
 const DAY_NUMBER: Readonly<Record<string, number>> = { mon: 1, tue: 2, wed: 3, thu: 4, fri: 5, sat: 6, sun: 7 };
 
 export interface CloudSqlPostgresProps extends CommonProps {
@@ -75,14 +78,16 @@ export class CloudSqlPostgres extends Construct implements PostgresDatabase {
       },
       databaseFlags: Object.entries(POSTGRES_FLAGS).map(([name, value]) => ({ name, value })),
       insightsConfig: { queryInsightsEnabled: true },
-      maintenanceWindow: {
-        day: DAY_NUMBER[db.maintenanceWindow.day],
-        hour: db.maintenanceWindow.startHourUtc,
-        updateTrack: CLOUD_SQL.updateTrack,
-      },
+      // Cloud SQL takes no maintenance window on a read replica: the provider would send it and then
+      // plan it again on every run, so only the primary sets one (as Google's own SQL module does).
       ...(props.replicaOf
         ? {}
         : {
+            maintenanceWindow: {
+              day: DAY_NUMBER[db.maintenanceWindow.day],
+              hour: db.maintenanceWindow.startHourUtc,
+              updateTrack: CLOUD_SQL.updateTrack,
+            },
             backupConfiguration: {
               enabled: true,
               startTime: `${String(db.backupWindow.startHourUtc).padStart(2, '0')}:00`,
@@ -101,7 +106,8 @@ export class CloudSqlPostgres extends Construct implements PostgresDatabase {
       settings,
       ...(props.replicaOf ? { masterInstanceName: props.replicaOf, replicaConfiguration: { failoverTarget: false } } : {}),
       // Autoresize grows the disk past the configured size, and a smaller configured size plans a replacement.
-      lifecycle: { ignoreChanges: [DISK_SIZE_PATH] },
+      // A replica sets no maintenance window, so it ignores whatever the API reports for one.
+      lifecycle: { ignoreChanges: props.replicaOf ? [DISK_SIZE_PATH, REPLICA_MAINTENANCE_PATH] : [DISK_SIZE_PATH] },
       dependsOn: props.dependsOn,
     });
     PolicyEngine.suppress(this.instance, 'CKV_GCP_6', SSL_MODE_REASON);
