@@ -93,19 +93,8 @@ export const GKE_CONTROL_PLANE_PREFIX = 28;
 
 export const SSL_POLICY = { profile: 'MODERN', minTlsVersion: 'TLS_1_2' } as const;
 
-/** Cloud Armor: preconfigured OWASP rule sets (v3.3) and the per-client rate limit. */
+/** Cloud Armor: the per-client rate limit (the OWASP rule sets live with the policy, mapped onto core's EDGE_PROTECTIONS). */
 export const CLOUD_ARMOR = {
-  owaspRuleSets: [
-    'sqli-v33-stable',
-    'xss-v33-stable',
-    'lfi-v33-stable',
-    'rfi-v33-stable',
-    'rce-v33-stable',
-    'methodenforcement-v33-stable',
-    'scannerdetection-v33-stable',
-    'protocolattack-v33-stable',
-    'sessionfixation-v33-stable',
-  ],
   /** The count per interval comes from core's EDGE_RATE_LIMIT; 60 s is one of Cloud Armor's allowed intervals. */
   rateLimit: { intervalSeconds: 60, banSeconds: 300 },
 } as const;

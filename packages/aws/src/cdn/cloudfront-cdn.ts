@@ -1,7 +1,7 @@
 import { CloudfrontCachePolicy } from '@cdktf/provider-aws/lib/cloudfront-cache-policy';
 import { CloudfrontDistribution, type CloudfrontDistributionOrderedCacheBehavior } from '@cdktf/provider-aws/lib/cloudfront-distribution';
 import { CloudfrontResponseHeadersPolicy } from '@cdktf/provider-aws/lib/cloudfront-response-headers-policy';
-import { PUBLIC_PORTS, type CdnSpec, type CommonProps, type ContentDelivery } from '@mockforge-infra/core';
+import { HTTP_METHODS, PUBLIC_PORTS, READ_METHODS, type CdnSpec, type CommonProps, type ContentDelivery } from '@mockforge-infra/core';
 import type { ITerraformDependable } from 'cdktf';
 import { Construct } from 'constructs';
 import { applyCommonProps } from '../shared/common-props';
@@ -34,12 +34,17 @@ export interface CloudFrontCdnProps extends CommonProps {
 const GEO_ORIGIN = 'geo-origin';
 const FAILOVER_ORIGIN = 'failover-origin';
 const FAILOVER_GROUP = 'origin-failover';
-const READ_METHODS = ['GET', 'HEAD', 'OPTIONS'];
-const ALL_METHODS = ['DELETE', 'GET', 'HEAD', 'OPTIONS', 'PATCH', 'POST', 'PUT'];
+const ALL_METHODS = [...HTTP_METHODS].sort();
+/**
+ * Cached paths honour the origin: with a minimum TTL of 0, `Cache-Control: private`, `no-store` and
+ * `no-cache` keep a response out of the cache; the TTLs apply only to responses without directives.
+ */
+const HONOUR_ORIGIN_MIN_TTL = 0;
 
 /**
  * CloudFront in front of the regional ALBs: HTTPS everywhere, TLS 1.2 (2021), a WAF, access logs,
- * HSTS, assets cached 24 h and configs 1 h with origin failover, API traffic never cached.
+ * HSTS, assets cached 24 h and configs 1 h (unless the origin marks them private) with origin failover,
+ * API traffic never cached and open to every HTTP method.
  * Only GET/HEAD behaviours may use an origin group, so the API path relies on DNS failover.
  * `tags` and `overrides` apply to the distribution (`aws_cloudfront_distribution`).
  */
@@ -53,8 +58,8 @@ export class CloudFrontCdn extends Construct implements ContentDelivery {
     const ttl = (kind: string, seconds: number) =>
       new CloudfrontCachePolicy(this, `${kind}_cache`, {
         name: `${props.name}-${kind}`,
-        comment: `MockForge ${kind}: cached ${seconds} s`,
-        minTtl: 0,
+        comment: `MockForge ${kind}: cached up to ${seconds} s unless the origin says otherwise`,
+        minTtl: HONOUR_ORIGIN_MIN_TTL,
         defaultTtl: seconds,
         maxTtl: seconds,
         parametersInCacheKeyAndForwardedToOrigin: {
@@ -96,7 +101,7 @@ export class CloudFrontCdn extends Construct implements ContentDelivery {
     const cached = (pathPattern: string, cachePolicyId: string): CloudfrontDistributionOrderedCacheBehavior => ({
       pathPattern,
       targetOriginId: FAILOVER_GROUP,
-      allowedMethods: READ_METHODS,
+      allowedMethods: [...READ_METHODS],
       cachedMethods: ['GET', 'HEAD'],
       cachePolicyId,
       responseHeadersPolicyId: headers.id,

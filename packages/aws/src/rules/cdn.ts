@@ -1,9 +1,24 @@
 import type { PolicyRule } from '@mockforge-infra/core';
+import type { SynthesizedResource, SynthesizedStack } from '@mockforge-infra/core';
+import { AWS_PLATFORM } from '../sizing';
 import { attr, attrs, attributeRule, customRule, isSet, isTrue } from './helpers';
 
 const DISTRIBUTION = ['aws_cloudfront_distribution'];
 const SECURE_VIEWER = ['redirect-to-https', 'https-only'];
 const MODERN_TLS = ['TLSv1.2_2021', 'TLSv1.2_2025', 'TLSv1.3_2025'];
+
+/** Why a behaviour's cache policy could serve one client's response to another, or undefined. */
+function forcedCaching(policyId: unknown, stack: SynthesizedStack, dynamic: boolean): string | undefined {
+  if (policyId === AWS_PLATFORM.cloudFrontManaged.cachingDisabled) return undefined;
+  const policy: SynthesizedResource | undefined = stack.resolve(policyId);
+  if (!policy) return dynamic ? `cache policy ${JSON.stringify(policyId)} is not CachingDisabled on the dynamic default path` : undefined;
+  const ttl = (name: string) => Number(attr(policy.attributes, name) ?? 0);
+  if (ttl('min_ttl') > 0) return `${policy.address} has min_ttl ${ttl('min_ttl')}, which caches responses marked private or no-store`;
+  if (dynamic && (ttl('default_ttl') > 0 || ttl('max_ttl') > 0)) {
+    return `${policy.address} caches the dynamic default path (default_ttl ${ttl('default_ttl')}, max_ttl ${ttl('max_ttl')})`;
+  }
+  return undefined;
+}
 
 type Origin = { domain_name?: string; origin_access_control_id?: string; custom_origin_config?: unknown };
 
@@ -114,6 +129,24 @@ export const cdnRules: readonly PolicyRule[] = [
       return policies.every((p) => p === 'https-only')
         ? undefined
         : `origin_protocol_policy must be https-only (found ${JSON.stringify(policies)})`;
+    },
+  ),
+  customRule(
+    {
+      id: 'MF_AWS_2',
+      severity: 'error',
+      description: 'CloudFront never caches private responses: cache policies keep min_ttl 0, and the dynamic default path is not cached',
+      resourceTypes: DISTRIBUTION,
+    },
+    (r, stack) => {
+      const legacy = [...attrs(r.attributes, 'default_cache_behavior.min_ttl'), ...attrs(r.attributes, 'ordered_cache_behavior.min_ttl')];
+      if (legacy.some((t) => Number(t) > 0))
+        return 'a cache behaviour sets min_ttl above 0, which caches responses marked private or no-store';
+      const problems = [
+        forcedCaching(attr(r.attributes, 'default_cache_behavior.cache_policy_id'), stack, true),
+        ...attrs(r.attributes, 'ordered_cache_behavior.cache_policy_id').map((id) => forcedCaching(id, stack, false)),
+      ].filter((p): p is string => p !== undefined);
+      return problems.length ? problems.join('; ') : undefined;
     },
   ),
 ];

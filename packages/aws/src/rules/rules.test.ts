@@ -71,6 +71,30 @@ const distribution = (overrides: Record<string, unknown>) =>
     origin_group: [{ origin_id: 'g', failover_criteria: { status_codes: [500] }, member: [{ origin_id: 'a' }, { origin_id: 'b' }] }],
     ...overrides,
   });
+const crs = (overridden: string[]) =>
+  r('aws_wafv2_web_acl', {
+    default_action: { allow: {} },
+    rule_json: JSON.stringify([
+      {
+        Name: 'crs',
+        Priority: 1,
+        OverrideAction: { None: {} },
+        Statement: {
+          ManagedRuleGroupStatement: {
+            VendorName: 'AWS',
+            Name: 'AWSManagedRulesCommonRuleSet',
+            RuleActionOverrides: overridden.map((Name) => ({ Name, ActionToUse: { Count: {} } })),
+          },
+        },
+      },
+    ]),
+  });
+const cachePolicy = (minTtl: number) =>
+  r('aws_cloudfront_cache_policy', { name: 'assets', min_ttl: minTtl, default_ttl: 86400, max_ttl: 86400 }, 'assets');
+const cachedDistribution = r('aws_cloudfront_distribution', {
+  default_cache_behavior: { cache_policy_id: '4135ea2d-6df8-44a3-9df3-4b5a84be39ad' },
+  ordered_cache_behavior: [{ path_pattern: '/assets/*', cache_policy_id: ref('aws_cloudfront_cache_policy', 'assets') }],
+});
 const eks = (overrides: Record<string, unknown>) =>
   r('aws_eks_cluster', {
     vpc_config: { endpoint_public_access: false, endpoint_private_access: true },
@@ -378,6 +402,11 @@ const CASES: Record<string, { pass: Fixture[]; fail: Fixture[] }> = {
     pass: [r('aws_ecs_service', { launch_type: 'FARGATE', platform_version: 'LATEST' })],
     fail: [r('aws_ecs_service', { launch_type: 'FARGATE', platform_version: '1.3.0' })],
   },
+  MF_AWS_1: {
+    pass: [crs(['NoUserAgent_HEADER', 'SizeRestrictions_BODY'])],
+    fail: [crs(['NoUserAgent_HEADER'])],
+  },
+  MF_AWS_2: { pass: [cachePolicy(0), cachedDistribution], fail: [cachePolicy(60), cachedDistribution] },
   CKV_AWS_65: {
     pass: [r('aws_ecs_cluster', { setting: [{ name: 'containerInsights', value: 'enhanced' }] })],
     fail: [r('aws_ecs_cluster', { setting: [{ name: 'containerInsights', value: 'disabled' }] })],

@@ -1,13 +1,16 @@
 import type { ComputeBackendServiceCdnPolicy } from '@cdktf/provider-google/lib/compute-backend-service';
 
 /**
- * Cloud CDN for one class of paths: everything under them is cached for `ttlSeconds` at the edge
- * and in browsers, whatever the origin's headers say (FORCE_CACHE_ALL takes no max TTL).
+ * Cloud CDN for one class of paths. CACHE_ALL_STATIC honours the origin: responses marked
+ * `private`, `no-store` or `no-cache` (and dynamic content without caching headers) are never
+ * cached. Static content without directives is cached for `ttlSeconds`, and an origin max-age is
+ * capped at it, at the edge and in browsers.
  */
 export function cdnPolicy(ttlSeconds: number): ComputeBackendServiceCdnPolicy {
   return {
-    cacheMode: 'FORCE_CACHE_ALL',
+    cacheMode: 'CACHE_ALL_STATIC',
     defaultTtl: ttlSeconds,
+    maxTtl: ttlSeconds,
     clientTtl: ttlSeconds,
     requestCoalescing: true,
     negativeCaching: false,

@@ -1,4 +1,5 @@
-import { attr, attrs, type PolicyRule } from '@mockforge-infra/core';
+import { attr, attrs, edgeProbes, type PolicyRule } from '@mockforge-infra/core';
+import { refusedProbes } from '../load-balancing/armor-evaluator';
 import { equals } from './helpers';
 
 const BACKEND = ['google_compute_backend_service'];
@@ -52,5 +53,28 @@ export const edgeRules: readonly PolicyRule[] = [
     description: 'HTTPS proxies pin an SSL policy',
     resourceTypes: ['google_compute_target_https_proxy'],
     check: (r) => (attr(r.attributes, 'ssl_policy') ? undefined : 'no ssl_policy'),
+  },
+  {
+    id: 'MF_GCP_13',
+    severity: 'error',
+    description:
+      'Cloud Armor admits valid mock traffic: every HTTP method and bodies up to the edge floor (method enforcement scoped off the mock API)',
+    resourceTypes: ['google_compute_security_policy'],
+    check: (r) => {
+      const refused = refusedProbes(attrs(r.attributes, 'rule') as Record<string, unknown>[], edgeProbes());
+      return refused.length === 0
+        ? undefined
+        : `blocks valid mock traffic: ${refused.slice(0, 3).join('; ')}${refused.length > 3 ? ` and ${refused.length - 3} more` : ''}`;
+    },
+  },
+  {
+    id: 'MF_GCP_14',
+    severity: 'error',
+    description: 'Cloud CDN honours the origin: no FORCE_CACHE_ALL, which caches responses marked private or carrying Set-Cookie',
+    resourceTypes: [...BACKEND, 'google_compute_backend_bucket'],
+    check: (r) =>
+      attr(r.attributes, 'cdn_policy.cache_mode') === 'FORCE_CACHE_ALL'
+        ? 'cdn_policy.cache_mode FORCE_CACHE_ALL ignores private, no-store and no-cache; use CACHE_ALL_STATIC or USE_ORIGIN_HEADERS'
+        : undefined,
   },
 ];

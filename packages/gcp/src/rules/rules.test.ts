@@ -49,6 +49,13 @@ const armor = (action: string, preview = false) => ({
   rule: [{ action, preview, priority: 1000, match: { expr: { expression: "evaluatePreconfiguredWaf('cve-canary')" } } }],
 });
 
+const methods = (expression: string) => ({
+  rule: [
+    { priority: 1100, action: 'deny(403)', preview: false, match: { expr: { expression } } },
+    { priority: 2147483647, action: 'allow', match: { versioned_expr: 'SRC_IPS_V1', config: { src_ip_ranges: ['*'] } } },
+  ],
+});
+const methodEnforcement = "evaluatePreconfiguredWaf('methodenforcement-v33-stable', {'sensitivity': 1})";
 const FIXTURES: Readonly<Record<string, Fixture>> = {
   'GCP-0035': {
     type: 'google_compute_firewall',
@@ -191,6 +198,16 @@ const FIXTURES: Readonly<Record<string, Fixture>> = {
   MF_GCP_6: { type: 'google_compute_backend_service', pass: { security_policy: 'policy' }, fail: {} },
   MF_GCP_7: { type: 'google_compute_backend_service', pass: { protocol: 'HTTPS' }, fail: { protocol: 'HTTP' } },
   MF_GCP_8: { type: 'google_compute_target_https_proxy', pass: { ssl_policy: 'policy' }, fail: {} },
+  MF_GCP_13: {
+    type: 'google_compute_security_policy',
+    pass: methods(`request.path.matches('^(?:/assets/)') && ${methodEnforcement}`),
+    fail: methods(methodEnforcement),
+  },
+  MF_GCP_14: {
+    type: 'google_compute_backend_service',
+    pass: { cdn_policy: { cache_mode: 'CACHE_ALL_STATIC' } },
+    fail: { cdn_policy: { cache_mode: 'FORCE_CACHE_ALL' } },
+  },
   CKV_GCP_29: { type: 'google_storage_bucket', pass: bucket({}), fail: bucket({ uniform_bucket_level_access: false }) },
   CKV_GCP_114: { type: 'google_storage_bucket', pass: bucket({}), fail: bucket({ public_access_prevention: 'inherited' }) },
   CKV_GCP_78: { type: 'google_storage_bucket', pass: bucket({}), fail: bucket({ versioning: { enabled: false } }) },

@@ -37,7 +37,11 @@ describe('GcpGlobalStack', () => {
 
   it('caches assets 24 h and configs 1 h, and never the API', () => {
     expect(byName('-api').enable_cdn).toBe(false);
-    expect(byName('-assets').cdn_policy).toMatchObject({ default_ttl: CDN_TTLS.assetsSeconds, cache_mode: 'FORCE_CACHE_ALL' });
+    expect(byName('-assets').cdn_policy).toMatchObject({
+      default_ttl: CDN_TTLS.assetsSeconds,
+      max_ttl: CDN_TTLS.assetsSeconds,
+      cache_mode: 'CACHE_ALL_STATIC',
+    });
     expect(byName('-assets').cdn_policy.default_ttl).toBe(86400);
     expect(byName('-configs').cdn_policy.default_ttl).toBe(3600);
     const urlMap = (resourcesOf(json, 'google_compute_url_map') as any[]).find((m) => m.path_matcher);
