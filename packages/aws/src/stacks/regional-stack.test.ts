@@ -98,10 +98,11 @@ describe('AwsRegionalStack (production primary)', () => {
     const acl = one(json, 'aws_wafv2_web_acl');
     expect(acl.scope).toBe('REGIONAL');
     const rules = JSON.parse(acl.rule_json) as Json[];
-    expect(rules.map((r) => r.Statement.ManagedRuleGroupStatement?.Name)).toEqual([
+    expect(rules.flatMap((r) => r.Statement.ManagedRuleGroupStatement?.Name ?? [])).toEqual([
       'AWSManagedRulesCommonRuleSet',
       'AWSManagedRulesKnownBadInputsRuleSet',
       'AWSManagedRulesAmazonIpReputationList',
+      'AWSManagedRulesSQLiRuleSet',
     ]);
     expect(acl.rule_json).not.toContain('RateBasedStatement');
   });
