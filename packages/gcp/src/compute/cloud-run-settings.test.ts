@@ -1,4 +1,7 @@
-import { PROBES, tierProfile } from '@mockforge-infra/core';
+import { PROBES, tierProfile, type ProductionSize, type ScalingPresetName, type TierName } from '@mockforge-infra/core';
+import { Testing } from 'cdktf';
+import { GcpRegionalStack } from '../stacks/regional-stack';
+import { gcpContext, noPolicy, resourcesOf, synthJson } from '../testing/fixtures';
 import { cloudRunProbe, cloudRunResources } from './cloud-run-settings';
 import { mirroredImage } from './image-repository';
 
@@ -21,5 +24,48 @@ describe('Cloud Run settings', () => {
     const digest = `sha256:${'a'.repeat(64)}`;
     expect(mirroredImage(`ghcr.io/saasy-solutions/mockforge@${digest}`, 'r')).toBe(`r/saasy-solutions/mockforge@${digest}`);
     expect(mirroredImage('ghcr.io/saasy-solutions/mockforge:0.3.213', 'r')).toBe('r/saasy-solutions/mockforge:0.3.213');
+  });
+});
+
+/** Instances per region and container limits, written out per tier (production: per size). */
+const CLOUD_RUN_TABLE: Readonly<Record<string, { min: number; max: number; cpu: string; memory: string }>> = {
+  dev: { min: 1, max: 2, cpu: '1', memory: '512Mi' },
+  staging: { min: 2, max: 4, cpu: '1', memory: '1Gi' },
+  'production small': { min: 3, max: 100, cpu: '2', memory: '2Gi' },
+  'production medium': { min: 5, max: 100, cpu: '2', memory: '2Gi' },
+  'production large': { min: 10, max: 100, cpu: '2', memory: '2Gi' },
+};
+
+/** The Cloud Run service of a tier's primary region. */
+function cloudRunService(tier: TierName, changes: { scalingPreset?: ScalingPresetName; size?: ProductionSize } = {}): Record<string, any> {
+  const context = gcpContext(tier, changes);
+  const stack = new GcpRegionalStack(Testing.app(), { context, region: context.topology.primaryRegion, policy: noPolicy() });
+  const services = resourcesOf(synthJson(stack), 'google_cloud_run_v2_service') as Record<string, any>[];
+  expect(services).toHaveLength(1);
+  return services[0]!;
+}
+
+function expectCloudRun(service: Record<string, any>, row: keyof typeof CLOUD_RUN_TABLE): void {
+  const { min, max, cpu, memory } = CLOUD_RUN_TABLE[row]!;
+  expect(service.template.scaling).toEqual({ min_instance_count: min, max_instance_count: max });
+  // Cloud Run scales on concurrent requests: 80 per instance on every tier and preset.
+  expect(service.template.max_instance_request_concurrency).toBe(80);
+  expect(service.template.containers[0].resources).toEqual({ limits: { cpu, memory }, cpu_idle: true, startup_cpu_boost: true });
+}
+
+describe('Cloud Run scaling', () => {
+  const TIERS = ['dev', 'staging', 'production'] as const;
+  const PRESETS = ['conservative', 'balanced', 'aggressive'] as const;
+  const row = (tier: TierName) => (tier === 'production' ? 'production medium' : tier);
+
+  it.each(TIERS.flatMap((tier) => PRESETS.map((preset) => [tier, preset] as const)))(
+    'the %s tier with the %s preset runs the tier’s instance range at 80 concurrent requests',
+    (tier, scalingPreset) => {
+      expectCloudRun(cloudRunService(tier, { scalingPreset }), row(tier));
+    },
+  );
+
+  it.each(['small', 'medium', 'large'] as const)('production size %s sets the minimum; the guide caps it at 100', (size) => {
+    expectCloudRun(cloudRunService('production', { size }), `production ${size}`);
   });
 });
