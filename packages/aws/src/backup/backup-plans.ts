@@ -34,6 +34,9 @@ export interface BackupPlansProps extends CommonProps {
   readonly copyTo?: { readonly region: string; readonly provider: TerraformProvider };
 }
 
+/** Minutes AWS Backup may take to start a scheduled job (the provider's default, written out for the database timing). */
+export const BACKUP_START_WINDOW_MINUTES = 60;
+
 /** Days before a compliance-mode lock becomes immutable; until then it can still be removed. */
 const LOCK_GRACE_DAYS = 3;
 
@@ -113,6 +116,7 @@ export class BackupPlans extends Construct implements BackupPlanOutput {
             targetVaultName: this.vault.name,
             schedule: awsCron(job.schedule.cron),
             scheduleExpressionTimezone: 'Etc/UTC',
+            startWindow: BACKUP_START_WINDOW_MINUTES,
             lifecycle: retention,
             copyAction: copyVaultArn ? [{ destinationVaultArn: copyVaultArn, lifecycle: retention }] : undefined,
           },

@@ -7,7 +7,7 @@ import { accountOf } from '../shared/account';
 import { applyCommonProps } from '../shared/common-props';
 import { ServiceRole } from '../shared/iam';
 import { AWS_PLATFORM } from '../sizing';
-import { dailyWindow, weeklyWindow } from './windows';
+import { databaseWindows, type DatabaseWindows } from './windows';
 
 export interface PostgresInstanceProps extends CommonProps {
   /** DB identifier and name prefix, e.g. mockforge-production. */
@@ -48,10 +48,14 @@ export class PostgresInstance extends Construct implements PostgresDatabase {
   readonly connectionSecret: SecretReference;
   readonly identifier: string;
   readonly arn: string;
+  /** The RDS windows and the AWS Backup schedule that stays clear of them. */
+  readonly windows: DatabaseWindows;
 
   constructor(scope: Construct, id: string, props: PostgresInstanceProps) {
     super(scope, id);
     const spec = props.spec;
+    const windows = databaseWindows(spec.backupWindow, spec.maintenanceWindow);
+    this.windows = windows;
     const { partition } = accountOf(this);
     const subnets = new DbSubnetGroup(this, 'subnets', {
       name: props.name,
@@ -103,8 +107,8 @@ export class PostgresInstance extends Construct implements PostgresDatabase {
       caCertIdentifier: AWS_PLATFORM.postgresCaCertificate,
       iamDatabaseAuthenticationEnabled: true,
       backupRetentionPeriod: spec.backupRetentionDays,
-      backupWindow: dailyWindow(spec.backupWindow),
-      maintenanceWindow: weeklyWindow(spec.maintenanceWindow),
+      backupWindow: windows.backupWindow,
+      maintenanceWindow: windows.maintenanceWindow,
       copyTagsToSnapshot: true,
       deleteAutomatedBackups: false,
       deletionProtection: spec.deletionProtection,

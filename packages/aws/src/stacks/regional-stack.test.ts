@@ -251,9 +251,9 @@ describe('AwsRegionalStack (production primary)', () => {
     expect(groups.every((g) => g.retention_in_days === LOG_RETENTION_DAYS && g.retention_in_days === 365 && g.kms_key_id)).toBe(true);
   });
 
-  it('backs the database up daily at 02:00 for 30 days into a locked vault, with copies', () => {
+  it('backs the database up daily at 05:00, clear of the RDS windows, for 30 days into a locked vault, with copies', () => {
     const plan = one(json, 'aws_backup_plan');
-    expect(plan.rule[0]).toMatchObject({ schedule: 'cron(0 2 * * ? *)', lifecycle: { delete_after: 30 } });
+    expect(plan.rule[0]).toMatchObject({ schedule: 'cron(0 5 * * ? *)', start_window: 60, lifecycle: { delete_after: 30 } });
     expect(plan.rule[0].copy_action).toHaveLength(1);
     expect(all(json, 'aws_backup_vault')).toHaveLength(2);
     expect(all(json, 'aws_backup_vault_lock_configuration')).toHaveLength(2);

@@ -248,7 +248,9 @@ export class AwsRegionalStack extends MockforgeStack {
     this.monitoring = { dashboardName: dashboard.dashboardName, alertTarget: this.alertTopic.arn };
 
     const schedules = context.backup.schedules;
-    const jobs: BackupJob[] = [{ name: 'database', schedule: schedules.database, resources: [this.database.arn] }];
+    // The vault job runs clear of RDS's own backup and maintenance windows.
+    const database = { ...schedules.database, cron: this.database.windows.vaultBackupCron };
+    const jobs: BackupJob[] = [{ name: 'database', schedule: database, resources: [this.database.arn] }];
     if (this.stateVolume) jobs.push({ name: 'state', schedule: schedules.state, resources: [this.stateVolume.fileSystemArn] });
     // The EBS CSI driver tags each claim's volume with its namespace, MockForge's service name.
     if (onEks && context.topology.hasStatefulPool) {

@@ -5,14 +5,20 @@ export interface BackupSchedule {
   readonly retentionDays: number;
 }
 
+/** The guide's daily database backup hour, UTC: the database's own backup window opens then. */
+const DATABASE_BACKUP_HOUR_UTC = 2;
+
 export const BACKUPS: Readonly<Record<'database' | 'state' | 'config', BackupSchedule>> = {
-  database: { cron: '0 2 * * *', retentionDays: 30 },
+  database: { cron: `0 ${DATABASE_BACKUP_HOUR_UTC} * * *`, retentionDays: 30 },
   state: { cron: '0 */6 * * *', retentionDays: 7 },
   config: { cron: '0 0 * * *', retentionDays: 90 },
 };
 
-/** Daily database backups start at 02:00 UTC; the window is an hour long. */
-export const DATABASE_BACKUP_WINDOW = { startHourUtc: 2, durationMinutes: 60 } as const;
+/**
+ * The database's daily backup window (RDS `backup_window`, Cloud SQL's start time). A second backup
+ * job of the same database (AWS Backup) is placed clear of it and of maintenance by the cloud package.
+ */
+export const DATABASE_BACKUP_WINDOW = { startHourUtc: DATABASE_BACKUP_HOUR_UTC, durationMinutes: 60 } as const;
 
 /** Maintenance runs on Sunday after the backup window, never overlapping it. */
 export const MAINTENANCE_WINDOW = { day: 'sun', startHourUtc: 4, durationMinutes: 60 } as const;
