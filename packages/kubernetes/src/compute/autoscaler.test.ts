@@ -1,97 +1,107 @@
-import { hpaBehaviorFor, KUBERNETES_HPA, REQUEST_SCALING, SCALING_PRESETS, type MockforgeConfig } from '@mockforge-infra/core';
+import type { MockforgeConfig, ProductionSize, ScalingPresetName, TierConfig, TierName } from '@mockforge-infra/core';
 import { resourceNamed, synthTier } from '../testing/fixtures';
-import { CUSTOM_METRICS } from './autoscaler';
 
 const HPA = 'kubernetes_horizontal_pod_autoscaler_v2';
-const hpaOf = (json: Record<string, any>) => resourceNamed(json, HPA, 'mockforge');
-const preset =
-  (tier: 'dev' | 'staging' | 'production', scalingPreset: 'conservative' | 'balanced' | 'aggressive') =>
-  (c: MockforgeConfig): MockforgeConfig => ({
-    ...c,
-    tiers: { ...c.tiers, [tier]: { ...c.tiers[tier]!, scalingPreset } },
+const hpaOf = (json: Record<string, any>, name = 'mockforge') => resourceNamed(json, HPA, name);
+const withTier =
+  (tier: TierName, changes: Partial<TierConfig>) =>
+  (c: MockforgeConfig): MockforgeConfig => ({ ...c, tiers: { ...c.tiers, [tier]: { ...c.tiers[tier]!, ...changes } } });
+
+/** The hosting guide's rate policies, the same under every preset. */
+const SCALE_UP_POLICIES = [
+  { type: 'Percent', value: 100, period_seconds: 15 },
+  { type: 'Pods', value: 4, period_seconds: 15 },
+];
+const SCALE_DOWN_POLICIES = [{ type: 'Percent', value: 50, period_seconds: 60 }];
+
+/** Per preset: CPU target and the scale-up / scale-down stabilisation windows (balanced is the guide's HPA verbatim). */
+const PRESETS: Readonly<Record<ScalingPresetName, { cpu: number; up: number; down: number }>> = {
+  conservative: { cpu: 60, up: 300, down: 120 },
+  balanced: { cpu: 70, up: 0, down: 300 },
+  aggressive: { cpu: 80, up: 30, down: 600 },
+};
+
+/** Replica ranges per tier (production: per size). */
+const RANGES: Readonly<Record<string, [number, number]>> = {
+  dev: [1, 2],
+  staging: [2, 4],
+  'production small': [3, 20],
+  'production medium': [5, 20],
+  'production large': [10, 20],
+};
+
+function expectedSpec(kind: 'Deployment' | 'StatefulSet', name: string, preset: ScalingPresetName, range: [number, number]) {
+  const p = PRESETS[preset];
+  const utilization = (resource: string, percent: number) => ({
+    type: 'Resource',
+    resource: { name: resource, target: { type: 'Utilization', average_utilization: percent } },
   });
+  return {
+    min_replicas: range[0],
+    max_replicas: range[1],
+    scale_target_ref: { api_version: 'apps/v1', kind, name },
+    metric: [utilization('cpu', p.cpu), utilization('memory', 80)],
+    behavior: {
+      scale_up: [{ stabilization_window_seconds: p.up, select_policy: 'Max', policy: SCALE_UP_POLICIES }],
+      scale_down: [{ stabilization_window_seconds: p.down, policy: SCALE_DOWN_POLICIES }],
+    },
+  };
+}
+
+const TIERS = ['dev', 'staging', 'production'] as const;
+const PRESET_NAMES = ['conservative', 'balanced', 'aggressive'] as const;
+const defaultRange = (tier: TierName) => RANGES[tier === 'production' ? 'production medium' : tier]!;
 
 describe('HorizontalPodAutoscaler v2', () => {
-  const production = hpaOf(synthTier('production').json);
+  test.each(TIERS.flatMap((tier) => PRESET_NAMES.map((preset) => [tier, preset] as const)))(
+    'the %s tier with the %s preset scales both pools on that preset',
+    (tier, scalingPreset) => {
+      const { json } = synthTier(tier, withTier(tier, { topology: 'hybrid', scalingPreset }));
+      expect(hpaOf(json).spec).toEqual(expectedSpec('Deployment', 'mockforge', scalingPreset, defaultRange(tier)));
+      expect(hpaOf(json, 'mockforge-stateful').spec).toEqual(
+        expectedSpec('StatefulSet', 'mockforge-stateful', scalingPreset, defaultRange(tier)),
+      );
+    },
+  );
 
-  test('targets the Deployment with the tier’s range; production tops out at 20', () => {
-    expect(production.spec.scale_target_ref).toEqual({ api_version: 'apps/v1', kind: 'Deployment', name: 'mockforge' });
-    expect(production.spec.max_replicas).toBe(KUBERNETES_HPA.maxReplicas);
-    expect(production.spec.max_replicas).toBe(20);
-    expect(production.spec.min_replicas).toBe(5);
-    const staging = hpaOf(synthTier('staging').json);
-    expect([staging.spec.min_replicas, staging.spec.max_replicas]).toEqual([2, 4]);
+  test.each([
+    ['dev', 'conservative'],
+    ['staging', 'balanced'],
+    ['production', 'balanced'],
+  ] as const)('the %s tier uses the %s preset when none is configured', (tier, preset) => {
+    expect(hpaOf(synthTier(tier).json).spec).toEqual(expectedSpec('Deployment', 'mockforge', preset, defaultRange(tier)));
   });
 
-  test('scales on CPU 70 % and memory 80 % (balanced, the guide’s HPA)', () => {
-    expect(production.spec.metric).toEqual([
-      {
-        type: 'Resource',
-        resource: { name: 'cpu', target: { type: 'Utilization', average_utilization: KUBERNETES_HPA.cpuTargetPercent } },
-      },
-      {
-        type: 'Resource',
-        resource: { name: 'memory', target: { type: 'Utilization', average_utilization: KUBERNETES_HPA.memoryTargetPercent } },
-      },
-    ]);
-    expect(production.spec.metric.map((m: any) => m.resource.target.average_utilization)).toEqual([70, 80]);
+  test.each(['small', 'large'] as const satisfies readonly ProductionSize[])('production size %s sets the replica range', (size) => {
+    const { json } = synthTier('production', withTier('production', { size }));
+    expect(hpaOf(json).spec).toEqual(expectedSpec('Deployment', 'mockforge', 'balanced', RANGES[`production ${size}`]!));
   });
 
-  test('carries the seed’s full behavior block', () => {
-    const seed = KUBERNETES_HPA.behavior;
-    expect(production.spec.behavior).toEqual({
-      scale_up: [
-        {
-          stabilization_window_seconds: seed.scaleUp.stabilizationWindowSeconds,
-          select_policy: seed.scaleUp.selectPolicy,
-          policy: seed.scaleUp.policies.map((p) => ({ type: p.type, value: p.value, period_seconds: p.periodSeconds })),
-        },
-      ],
-      scale_down: [
-        {
-          stabilization_window_seconds: seed.scaleDown.stabilizationWindowSeconds,
-          policy: seed.scaleDown.policies.map((p) => ({ type: p.type, value: p.value, period_seconds: p.periodSeconds })),
-        },
-      ],
+  test('lives in the tier’s namespace beside the Deployment it scales', () => {
+    const { json } = synthTier('production');
+    const deployment = resourceNamed(json, 'kubernetes_deployment_v1', 'mockforge');
+    const [namespaceId] = Object.keys(json.resource.kubernetes_namespace_v1);
+    expect(hpaOf(json).metadata).toMatchObject({
+      name: 'mockforge',
+      namespace: `\${kubernetes_namespace_v1.${namespaceId}.metadata[0].name}`,
     });
-    expect(production.spec.behavior).toEqual({
-      scale_up: [
-        {
-          stabilization_window_seconds: 0,
-          select_policy: 'Max',
-          policy: [
-            { type: 'Percent', value: 100, period_seconds: 15 },
-            { type: 'Pods', value: 4, period_seconds: 15 },
-          ],
-        },
-      ],
-      scale_down: [{ stabilization_window_seconds: 300, policy: [{ type: 'Percent', value: 50, period_seconds: 60 }] }],
-    });
-  });
-
-  test.each([['conservative'], ['balanced'], ['aggressive']] as const)('the %s preset is selectable per tier', (name) => {
-    const hpa = hpaOf(synthTier('staging', preset('staging', name)).json);
-    const behavior = hpaBehaviorFor(name);
-    expect(hpa.spec.metric[0].resource.target.average_utilization).toBe(SCALING_PRESETS[name].cpuTargetPercent);
-    expect(hpa.spec.behavior.scale_up[0].stabilization_window_seconds).toBe(behavior.scaleUp.stabilizationWindowSeconds);
-    expect(hpa.spec.behavior.scale_down[0].stabilization_window_seconds).toBe(behavior.scaleDown.stabilizationWindowSeconds);
-  });
-
-  test('aggressive waits 30 s to scale up and 10 min to scale down, at 80 % CPU', () => {
-    const hpa = hpaOf(synthTier('staging', preset('staging', 'aggressive')).json);
-    expect(hpa.spec.behavior.scale_up[0].stabilization_window_seconds).toBe(30);
-    expect(hpa.spec.behavior.scale_down[0].stabilization_window_seconds).toBe(600);
-    expect(hpa.spec.metric[0].resource.target.average_utilization).toBe(80);
+    expect(json.resource.kubernetes_namespace_v1[namespaceId!].metadata.name).toBe('mockforge-production');
+    expect(deployment.metadata.namespace).toBe(hpaOf(json).metadata.namespace);
+    expect(deployment.spec.replicas).toBe('5');
   });
 
   test('adds WebSocket and request-rate metrics only with a metrics adapter', () => {
-    expect(production.spec.metric).toHaveLength(2);
     const json = synthTier('production', (c) => ({ ...c, features: { metricsAdapter: true } })).json;
-    const pods = hpaOf(json).spec.metric.filter((m: any) => m.type === 'Pods');
-    expect(pods.map((m: any) => m.pods.metric.name)).toEqual([CUSTOM_METRICS.websocketConnections, CUSTOM_METRICS.requestsPerSecond]);
-    const rps = pods[1].pods.target;
-    expect(rps.type).toBe('AverageValue');
-    expect(rps.average_value).toBe(`${Math.round((REQUEST_SCALING.scaleUpPerMinute / 60) * 1000)}m`);
-    expect(rps.average_value).toBe('16667m');
+    expect(hpaOf(json).spec.metric.filter((m: any) => m.type === 'Pods')).toEqual([
+      {
+        type: 'Pods',
+        pods: { metric: { name: 'mockforge_ws_connections_active' }, target: { type: 'AverageValue', average_value: '1000' } },
+      },
+      // 1000 requests per minute per instance, as requests per second in milli-units.
+      {
+        type: 'Pods',
+        pods: { metric: { name: 'mockforge_requests_per_second' }, target: { type: 'AverageValue', average_value: '16667m' } },
+      },
+    ]);
   });
 });
