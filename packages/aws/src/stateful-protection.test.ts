@@ -1,4 +1,5 @@
 import {
+  countByType,
   defaultConfig,
   resourcesOfTypes,
   resourceTypeOf,
@@ -13,8 +14,57 @@ import {
 import { kubernetesTarget } from '@mockforge-infra/kubernetes';
 import { awsTarget } from './target';
 
-/** EKS workload stacks hold Kubernetes objects, so their stateful types count too. */
-const STATEFUL_TYPES = [...awsTarget.statefulResourceTypes, ...kubernetesTarget.statefulResourceTypes];
+/**
+ * Reviewed list, deliberately not read from the target: the types whose loss or replacement loses
+ * data, keys or identity (the Redis login, the zone's delegation). EKS workload stacks add the
+ * StatefulSet. A type dropped from the target's list leaves its resources unprotected here.
+ */
+const MUST_PROTECT = [
+  'aws_backup_vault',
+  'aws_db_instance',
+  'aws_efs_file_system',
+  'aws_elasticache_global_replication_group',
+  'aws_elasticache_replication_group',
+  'aws_elasticache_user',
+  'aws_elasticache_user_group',
+  'aws_kms_key',
+  'aws_route53_zone',
+  'aws_s3_bucket',
+  'aws_secretsmanager_secret_version',
+  'kubernetes_stateful_set_v1',
+];
+
+/** What one region of a tier holds; the multi-region layout adds regions, copy vaults and keys, and the Global Datastore. */
+const ONE_REGION = {
+  aws_backup_vault: 2,
+  aws_db_instance: 1,
+  aws_elasticache_replication_group: 1,
+  aws_elasticache_user: 3,
+  aws_elasticache_user_group: 1,
+  aws_kms_key: 2,
+  aws_route53_zone: 1,
+  aws_s3_bucket: 3,
+  aws_secretsmanager_secret_version: 1,
+};
+
+/** Protected resources per type, per layout (reviewed counts). */
+const PROTECTED: Readonly<Record<string, Record<string, number>>> = {
+  'multi-region on ECS': {
+    aws_backup_vault: 8,
+    aws_db_instance: 3,
+    aws_elasticache_global_replication_group: 1,
+    aws_elasticache_replication_group: 3,
+    aws_elasticache_user: 9,
+    aws_elasticache_user_group: 3,
+    aws_kms_key: 8,
+    aws_route53_zone: 1,
+    aws_s3_bucket: 5,
+    aws_secretsmanager_secret_version: 3,
+  },
+  'hybrid on ECS': { ...ONE_REGION, aws_efs_file_system: 1 },
+  'hybrid on EKS': { ...ONE_REGION, kubernetes_stateful_set_v1: 1 },
+  staging: ONE_REGION,
+};
 
 function config(tier: TierName, changes: Partial<TierConfig> = {}): MockforgeConfig {
   const base = defaultConfig(['aws']);
@@ -22,54 +72,51 @@ function config(tier: TierName, changes: Partial<TierConfig> = {}): MockforgeCon
 }
 
 const synthResources = (tier: TierName, changes?: Partial<TierConfig>) => tierResources(awsTarget, config(tier, changes), tier);
-const stateful = (resources: Map<string, ResourceBody>) => resourcesOfTypes(resources, STATEFUL_TYPES);
-const unprotected = (resources: Map<string, ResourceBody>) => withoutPreventDestroy(stateful(resources));
+const mustProtect = (resources: Map<string, ResourceBody>) => resourcesOfTypes(resources, MUST_PROTECT);
+const keys = (resources: [string, ResourceBody][]) => resources.map(([key]) => key);
 
 const HYBRID: Partial<TierConfig> = { topology: 'hybrid', regions: { aws: ['us-east-1'] } };
 
 describe('prevent_destroy on stateful AWS resources', () => {
-  const production = {
+  const synthesized = {
     'multi-region on ECS': synthResources('production'),
     'hybrid on ECS': synthResources('production', HYBRID),
     'hybrid on EKS': synthResources('production', { ...HYBRID, compute: { aws: 'eks' } }),
+    staging: synthResources('staging'),
   };
 
-  it.each(Object.keys(production))('protects every stateful resource in production (%s)', (layout) => {
-    const resources = production[layout as keyof typeof production];
-    expect(stateful(resources).length).toBeGreaterThan(0);
-    expect(unprotected(resources)).toEqual([]);
+  it.each(Object.keys(synthesized))('protects every stateful resource, and only those (%s)', (layout) => {
+    const resources = synthesized[layout as keyof typeof synthesized];
+    expect(withoutPreventDestroy(mustProtect(resources))).toEqual([]);
+    expect(countByType(keys(mustProtect(resources)))).toEqual(PROTECTED[layout]);
+    expect(countByType(withPreventDestroySet(resources))).toEqual(PROTECTED[layout]);
   });
 
-  it('covers every stateful type the target lists', () => {
-    const seen = new Set(Object.values(production).flatMap((resources) => stateful(resources).map(([address]) => resourceTypeOf(address))));
-    // Only claim templates inside StatefulSets are synthesized; no standalone claim is.
-    expect(STATEFUL_TYPES.filter((type) => !seen.has(type))).toEqual(['kubernetes_persistent_volume_claim_v1']);
+  it('lists exactly the reviewed types in the target (standalone claims come only from StatefulSet templates)', () => {
+    expect([...awsTarget.statefulResourceTypes, ...kubernetesTarget.statefulResourceTypes].sort()).toEqual(
+      [...MUST_PROTECT, 'kubernetes_persistent_volume_claim_v1'].sort(),
+    );
   });
 
   it('keeps the lifecycle settings a resource already had', () => {
     const ignored = (type: string) =>
-      stateful(production['multi-region on ECS'])
+      mustProtect(synthesized['multi-region on ECS'])
         .filter(([address]) => resourceTypeOf(address) === type)
         .map(([, body]) => body.lifecycle?.ignore_changes);
-    expect(ignored('aws_secretsmanager_secret_version')).toContainEqual(['secret_string']);
+    expect(ignored('aws_secretsmanager_secret_version')).toEqual([['secret_string'], ['secret_string'], ['secret_string']]);
     expect(ignored('aws_elasticache_user')).toContainEqual(['authentication_mode', 'passwords']);
     expect(ignored('aws_elasticache_replication_group')).toContainEqual(['num_node_groups']);
   });
 
-  it('protects every stateful resource in staging', () => {
-    const resources = synthResources('staging');
-    expect(stateful(resources).length).toBeGreaterThan(0);
-    expect(unprotected(resources)).toEqual([]);
-  });
-
   it('protects nothing in dev, which stays disposable', () => {
     const resources = synthResources('dev');
-    expect(stateful(resources).length).toBeGreaterThan(0);
+    expect(countByType(keys(mustProtect(resources)))).toEqual(ONE_REGION);
     expect(withPreventDestroySet(resources)).toEqual([]);
   });
 
   it('protects nothing in a tier that opts out of deletion protection with a reason', () => {
     const resources = synthResources('staging', { optOuts: { deletionProtection: { reason: 'ephemeral load-test environment' } } });
+    expect(countByType(keys(mustProtect(resources)))).toEqual(ONE_REGION);
     expect(withPreventDestroySet(resources)).toEqual([]);
   });
 });

@@ -47,3 +47,10 @@ export function withoutPreventDestroy(resources: readonly [string, ResourceBody]
 export function withPreventDestroySet(resources: ReadonlyMap<string, ResourceBody>): string[] {
   return [...resources].filter(([, body]) => body.lifecycle?.prevent_destroy !== undefined).map(([key]) => key);
 }
+
+/** How many of the given `tierResources` keys there are of each type, types sorted (for exact, reviewed counts). */
+export function countByType(keys: readonly string[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const type of keys.map(resourceTypeOf).sort()) counts[type] = (counts[type] ?? 0) + 1;
+  return counts;
+}
