@@ -1,4 +1,5 @@
 import {
+  countByType,
   defaultConfig,
   resourcesOfTypes,
   resourceTypeOf,
@@ -13,8 +14,29 @@ import {
 import { kubernetesTarget } from '@mockforge-infra/kubernetes';
 import { gcpTarget } from './target';
 
-/** GKE workload stacks hold Kubernetes objects, so their stateful types count too. */
-const STATEFUL_TYPES = [...gcpTarget.statefulResourceTypes, ...kubernetesTarget.statefulResourceTypes];
+/**
+ * Reviewed list, deliberately not read from the target: the types whose loss or replacement loses
+ * data (GKE holds the StatefulSet's volumes). GKE workload stacks add the StatefulSet. A type
+ * dropped from the target's list leaves its resources unprotected here.
+ */
+const MUST_PROTECT = [
+  'google_container_cluster',
+  'google_redis_instance',
+  'google_sql_database_instance',
+  'google_storage_bucket',
+  'kubernetes_stateful_set_v1',
+];
+
+/** What a single-region tier holds: Cloud SQL, Memorystore, and the config bucket with its access-log bucket. */
+const ONE_REGION = { google_redis_instance: 1, google_sql_database_instance: 1, google_storage_bucket: 2 };
+
+/** Protected resources per type, per layout (reviewed counts). */
+const PROTECTED: Readonly<Record<string, Record<string, number>>> = {
+  'multi-region on Cloud Run': { google_redis_instance: 3, google_sql_database_instance: 3, google_storage_bucket: 2 },
+  'hybrid on Cloud Run': { ...ONE_REGION, google_container_cluster: 1, kubernetes_stateful_set_v1: 1 },
+  'hybrid on GKE': { ...ONE_REGION, google_container_cluster: 1, kubernetes_stateful_set_v1: 1 },
+  staging: ONE_REGION,
+};
 
 function config(tier: TierName, changes: Partial<TierConfig> = {}): MockforgeConfig {
   const base = defaultConfig(['gcp']);
@@ -22,53 +44,50 @@ function config(tier: TierName, changes: Partial<TierConfig> = {}): MockforgeCon
 }
 
 const synthResources = (tier: TierName, changes?: Partial<TierConfig>) => tierResources(gcpTarget, config(tier, changes), tier);
-const stateful = (resources: Map<string, ResourceBody>) => resourcesOfTypes(resources, STATEFUL_TYPES);
-const unprotected = (resources: Map<string, ResourceBody>) => withoutPreventDestroy(stateful(resources));
+const mustProtect = (resources: Map<string, ResourceBody>) => resourcesOfTypes(resources, MUST_PROTECT);
+const keys = (resources: [string, ResourceBody][]) => resources.map(([key]) => key);
 
 const HYBRID: Partial<TierConfig> = { topology: 'hybrid', regions: { gcp: ['us-central1'] } };
 
 describe('prevent_destroy on stateful Google Cloud resources', () => {
-  const production = {
+  const synthesized = {
     'multi-region on Cloud Run': synthResources('production'),
     'hybrid on Cloud Run': synthResources('production', HYBRID),
     'hybrid on GKE': synthResources('production', { ...HYBRID, compute: { gcp: 'gke' } }),
+    staging: synthResources('staging'),
   };
 
-  it.each(Object.keys(production))('protects every stateful resource in production (%s)', (layout) => {
-    const resources = production[layout as keyof typeof production];
-    expect(stateful(resources).length).toBeGreaterThan(0);
-    expect(unprotected(resources)).toEqual([]);
+  it.each(Object.keys(synthesized))('protects every stateful resource, and only those (%s)', (layout) => {
+    const resources = synthesized[layout as keyof typeof synthesized];
+    expect(withoutPreventDestroy(mustProtect(resources))).toEqual([]);
+    expect(countByType(keys(mustProtect(resources)))).toEqual(PROTECTED[layout]);
+    expect(countByType(withPreventDestroySet(resources))).toEqual(PROTECTED[layout]);
   });
 
-  it('covers every stateful type the target lists', () => {
-    const seen = new Set(Object.values(production).flatMap((resources) => stateful(resources).map(([address]) => resourceTypeOf(address))));
-    // Only claim templates inside StatefulSets are synthesized; no standalone claim is.
-    expect(STATEFUL_TYPES.filter((type) => !seen.has(type))).toEqual(['kubernetes_persistent_volume_claim_v1']);
+  it('lists exactly the reviewed types in the target (standalone claims come only from StatefulSet templates)', () => {
+    expect([...gcpTarget.statefulResourceTypes, ...kubernetesTarget.statefulResourceTypes].sort()).toEqual(
+      [...MUST_PROTECT, 'kubernetes_persistent_volume_claim_v1'].sort(),
+    );
   });
 
   it('keeps the lifecycle settings a resource already had', () => {
     const ignored = (type: string) =>
-      stateful(production['hybrid on GKE'])
+      mustProtect(synthesized['hybrid on GKE'])
         .filter(([address]) => resourceTypeOf(address) === type)
         .map(([, body]) => body.lifecycle?.ignore_changes);
     expect(ignored('google_sql_database_instance')).toEqual([['settings[0].disk_size']]);
     expect(ignored('kubernetes_stateful_set_v1')).toEqual([['spec[0].replicas']]);
   });
 
-  it('protects every stateful resource in staging', () => {
-    const resources = synthResources('staging');
-    expect(stateful(resources).length).toBeGreaterThan(0);
-    expect(unprotected(resources)).toEqual([]);
-  });
-
   it('protects nothing in dev, which stays disposable', () => {
     const resources = synthResources('dev');
-    expect(stateful(resources).length).toBeGreaterThan(0);
+    expect(countByType(keys(mustProtect(resources)))).toEqual(ONE_REGION);
     expect(withPreventDestroySet(resources)).toEqual([]);
   });
 
   it('protects nothing in a tier that opts out of deletion protection with a reason', () => {
     const resources = synthResources('staging', { optOuts: { deletionProtection: { reason: 'ephemeral load-test environment' } } });
+    expect(countByType(keys(mustProtect(resources)))).toEqual(ONE_REGION);
     expect(withPreventDestroySet(resources)).toEqual([]);
   });
 });
