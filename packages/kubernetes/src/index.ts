@@ -10,6 +10,7 @@ export * from './compute/server-config';
 export * from './compute/pool';
 export * from './compute/stateless-pool';
 export * from './compute/stateful-pool';
+export * from './compute/node-fit';
 export * from './network/network-policies';
 export * from './load-balancing/annotations';
 export * from './load-balancing/ingress';

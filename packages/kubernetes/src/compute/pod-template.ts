@@ -13,7 +13,7 @@ import type {
   DeploymentV1SpecTemplateSpecContainerLivenessProbe,
   DeploymentV1SpecTemplateSpecVolume,
 } from '@cdktf/provider-kubernetes/lib/deployment-v1';
-import { KUBERNETES_SIZING } from '../sizing';
+import { KUBERNETES_SIZING, resourceQuantities, serverPodResources } from '../sizing';
 import { secretEnv } from '../secrets/secret-env';
 
 export interface ServerPodProps {
@@ -99,8 +99,7 @@ export function hardenedPodBasics(serviceAccountName: string) {
 export function serverPodTemplate(props: ServerPodProps): DeploymentV1SpecTemplate {
   const { context } = props;
   const { service, profile } = context;
-  const cpu = String(profile.sizing.cpu);
-  const memory = `${profile.sizing.memoryMiB}Mi`;
+  const resources = serverPodResources(profile.sizing);
   const volumes: DeploymentV1SpecTemplateSpecVolume[] = [
     { name: VOLUME_NAMES.config, configMap: { name: props.configMapName, defaultMode: '0444' } },
     { name: VOLUME_NAMES.tmp, emptyDir: { sizeLimit: KUBERNETES_SIZING.scratchLimit.tmp } },
@@ -131,7 +130,7 @@ export function serverPodTemplate(props: ServerPodProps): DeploymentV1SpecTempla
           startupProbe: httpProbe(service.probes.startup),
           livenessProbe: httpProbe(service.probes.liveness),
           readinessProbe: httpProbe(service.probes.readiness),
-          resources: { requests: { cpu, memory }, limits: { cpu, memory } },
+          resources: { requests: resourceQuantities(resources.requests), limits: resourceQuantities(resources.limits) },
           securityContext: restrictedContainerSecurity(RUN_AS_UID),
           volumeMount: [
             { name: VOLUME_NAMES.config, mountPath: CONFIG_MOUNT_DIR, readOnly: true },

@@ -8,7 +8,6 @@ import {
   SECRET_KEYS,
   SERVE_COMMAND,
   TERMINATION_GRACE_SECONDS,
-  TIER_SIZING,
   WRITABLE_PATHS,
   scalingRange,
 } from '@mockforge-infra/core';
@@ -71,14 +70,12 @@ describe('stateless pool', () => {
   });
 
   test.each([
-    ['dev', TIER_SIZING.dev, '0.5', '512Mi'],
-    ['staging', TIER_SIZING.staging, '1', '1024Mi'],
-    ['production', TIER_SIZING.medium, '4', '4096Mi'],
-  ] as const)('%s requests and limits come from the tier', (tier, sizing, cpu, memory) => {
+    ['dev', '450m', '500m', '512Mi'],
+    ['staging', '900m', '1000m', '1024Mi'],
+    ['production', '3600m', '4000m', '4096Mi'],
+  ] as const)('%s: limits are the guide instance, CPU requests 90 %% of it, memory requests the limit', (tier, request, limit, memory) => {
     const c = serverContainer(resourceNamed(synthTier(tier).json, DEPLOYMENT, 'mockforge'));
-    expect(c.resources).toEqual({ requests: { cpu, memory }, limits: { cpu, memory } });
-    expect(c.resources.requests.cpu).toBe(String(sizing.cpu));
-    expect(c.resources.requests.memory).toBe(`${sizing.memoryMiB}Mi`);
+    expect(c.resources).toEqual({ requests: { cpu: request, memory }, limits: { cpu: limit, memory } });
   });
 
   test('replicas start at the tier minimum', () => {
