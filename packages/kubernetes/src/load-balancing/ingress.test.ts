@@ -90,10 +90,10 @@ describe('ingress', () => {
 
   test('other classes are selectable from config', () => {
     const gce = ingressOf(synthTier('production', (c) => ({ ...c, kubernetes: { ingressClass: 'gce' } })).json);
-    expect(gce.spec.ingress_class_name).toBe('gce');
     expect(gce.metadata.annotations).toEqual({
       'cert-manager.io/cluster-issuer': 'letsencrypt-prod',
       'kubernetes.io/ingress.allow-http': 'false',
+      'kubernetes.io/ingress.class': 'gce',
     });
     const gceProvided = ingressAnnotations({ ingressClass: 'gce', algorithm: 'round-robin', managedCertificate: false });
     expect(gceProvided).toEqual({ 'kubernetes.io/ingress.allow-http': 'false' });
@@ -102,5 +102,31 @@ describe('ingress', () => {
       'appgw.ingress.kubernetes.io/cookie-based-affinity': 'true',
       'appgw.ingress.kubernetes.io/request-timeout': '3600',
     });
+  });
+
+  test('gce is named by annotation only: GKE ignores spec.ingressClassName and the API rejects both', () => {
+    const gce = ingressOf(synthTier('production', (c) => ({ ...c, kubernetes: { ingressClass: 'gce' } })).json);
+    expect(gce.metadata.annotations['kubernetes.io/ingress.class']).toBe('gce');
+    expect(gce.spec.ingress_class_name).toBeUndefined();
+    const alb = ingressOf(synthTier('production', (c) => ({ ...c, kubernetes: { ingressClass: 'alb' } })).json);
+    expect(alb.spec.ingress_class_name).toBe('alb');
+    expect(alb.metadata.annotations['kubernetes.io/ingress.class']).toBeUndefined();
+  });
+
+  test.each(['alb', 'gce'] as const)(
+    '%s answers every Host through a default backend (CloudFront sends its origin name)',
+    (ingressClass) => {
+      const own = ingressOf(synthTier('production', (c) => ({ ...c, kubernetes: { ingressClass } })).json);
+      expect(own.spec.default_backend).toEqual({
+        service: { name: '${kubernetes_service_v1.workload_stateless-pool_service_43A308C3.metadata[0].name}', port: { name: 'http' } },
+      });
+      expect(own.spec.rule[0].http.path[0].backend).toEqual(own.spec.default_backend);
+    },
+  );
+
+  test.each(['nginx', 'azure-application-gateway'] as const)('%s shares its proxy, so it has no default backend', (ingressClass) => {
+    const shared = ingressOf(synthTier('production', (c) => ({ ...c, kubernetes: { ingressClass } })).json);
+    expect(shared.spec.default_backend).toBeUndefined();
+    expect(shared.spec.ingress_class_name).toBe(ingressClass);
   });
 });

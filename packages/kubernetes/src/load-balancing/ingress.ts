@@ -18,6 +18,22 @@ export interface WorkloadIngressProps {
   readonly tls?: IngressTlsSource;
 }
 
+/**
+ * Classes whose controller builds one load balancer per Ingress. Their Ingress also gets a default
+ * backend, so requests under any other Host reach MockForge instead of a 404: CloudFront sends its
+ * origin's name (`origin.<host>`) as Host on cached paths, and a multi-cloud name can land on either
+ * cloud. ingress-nginx and AGIC share one proxy between Ingresses, where a default backend would
+ * capture other tenants' traffic, so they route by host only.
+ */
+export const OWN_LOAD_BALANCER_CLASSES: readonly IngressClass[] = ['alb', 'gce'];
+
+/**
+ * GKE's Ingress controller reads its class only from this annotation and ignores
+ * `spec.ingressClassName`; the API server rejects an Ingress that sets both.
+ */
+export const INGRESS_CLASS_ANNOTATION = 'kubernetes.io/ingress.class';
+const ANNOTATION_ONLY_CLASSES: readonly IngressClass[] = ['gce'];
+
 /** networking.k8s.io/v1 Ingress for the tier's hostname, with TLS from a Secret or the cloud load balancer. */
 export class WorkloadIngress extends Construct {
   readonly ingress: IngressV1;
@@ -29,6 +45,8 @@ export class WorkloadIngress extends Construct {
     const source = props.tls ?? 'cluster';
     this.host = hostname;
     const managedCertificate = usesCertManager(props.ingressClass, config.tls?.mode, source);
+    const byAnnotation = ANNOTATION_ONLY_CLASSES.includes(props.ingressClass);
+    const backend = { service: { name: props.backend.serviceName, port: { name: props.backend.portName } } };
     this.ingress = new IngressV1(this, 'ingress', {
       metadata: {
         name: props.name,
@@ -37,10 +55,12 @@ export class WorkloadIngress extends Construct {
         annotations: {
           ...ingressAnnotations({ ingressClass: props.ingressClass, algorithm: loadBalancing, managedCertificate }),
           ...props.extraAnnotations,
+          ...(byAnnotation ? { [INGRESS_CLASS_ANNOTATION]: props.ingressClass } : {}),
         },
       },
       spec: {
-        ingressClassName: props.ingressClass,
+        ...(byAnnotation ? {} : { ingressClassName: props.ingressClass }),
+        ...(OWN_LOAD_BALANCER_CLASSES.includes(props.ingressClass) ? { defaultBackend: backend } : {}),
         ...(source === 'cluster'
           ? { tls: [{ hosts: [this.host], secretName: config.tls?.kubernetesSecretName ?? NGINX_INGRESS.tlsSecretName }] }
           : {}),
@@ -52,7 +72,7 @@ export class WorkloadIngress extends Construct {
                 {
                   path: '/',
                   pathType: 'Prefix',
-                  backend: { service: { name: props.backend.serviceName, port: { name: props.backend.portName } } },
+                  backend,
                 },
               ],
             },
