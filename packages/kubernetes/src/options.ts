@@ -12,6 +12,11 @@ export interface WorkloadOptions {
   readonly databaseCidrs?: readonly string[];
   /** Where the external Redis lives, for the egress policy. @default [INTERNAL_CIDR] (10.0.0.0/8) */
   readonly redisCidrs?: readonly string[];
+  /**
+   * Ports of the external Redis, for the egress policy: the cache's own output where one exists
+   * (Memorystore with in-transit encryption listens on 6378). @default [REDIS_PORT] (6379)
+   */
+  readonly redisPorts?: readonly number[];
   /** Extra, cloud-specific ingress annotations (e.g. the ALB scheme); they win over the defaults. @default none */
   readonly ingressAnnotations?: Readonly<Record<string, string>>;
   /** Storage class of the hybrid pool's per-replica claims and the in-cluster Redis. @default the cluster default */
@@ -20,7 +25,11 @@ export interface WorkloadOptions {
   readonly ingressNamespace?: string;
   /** Namespace of Prometheus allowed to scrape the metrics port. @default monitoring */
   readonly monitoringNamespace?: string;
-  /** The Prometheus Operator CRDs exist: add a ServiceMonitor and a PrometheusRule. @default true */
+  /**
+   * The Prometheus Operator CRDs exist: add a ServiceMonitor and a PrometheusRule. They are
+   * `kubernetes_manifest` objects, which need their CRDs at plan time, so plans on a fresh cluster
+   * (EKS, GKE, AKS and DOKS ship without the operator) fail when this is on. @default false
+   */
   readonly prometheusOperator?: boolean;
   /**
    * Where the ingress certificate comes from. `cluster`: a TLS Secret in the namespace, issued by

@@ -22,7 +22,8 @@ describe('kubernetesTarget', () => {
     const { stack, policy } = synthTier(tier);
     expect(stack.node.id).toBe(`${tier}-kubernetes-primary`);
     expect(policy.findings.filter((f) => !f.suppressedBecause)).toEqual([]);
-    expect(policy.stackReports[0]!.resourceCount).toBeGreaterThanOrEqual(12);
+    // No ServiceMonitor or PrometheusRule by default (kubernetes.prometheusOperator).
+    expect(policy.stackReports[0]!.resourceCount).toBeGreaterThanOrEqual(11);
   });
 
   test.each(TIER_NAMES.map((t) => [t]))('%s hybrid with in-cluster Redis has no unsuppressed findings and both pools', (tier) => {

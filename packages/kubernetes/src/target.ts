@@ -44,7 +44,8 @@ export const kubernetesTarget: CloudTarget = {
           redisCidrs: settings.redisCidrs,
           ingressNamespace: settings.ingressNamespace,
           monitoringNamespace: settings.monitoringNamespace,
-          prometheusOperator: settings.prometheusOperator,
+          // Off unless configured: the CRDs must exist when planning (see README).
+          prometheusOperator: settings.prometheusOperator ?? false,
           inClusterRedis: settings.inClusterRedis,
         }),
     );

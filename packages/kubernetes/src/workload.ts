@@ -3,6 +3,7 @@ import {
   MockforgeStack,
   PolicyEngine,
   PUBLIC_EGRESS_REASON,
+  REDIS_PORT,
   standardTags,
   parseImage,
   type ComputeService,
@@ -107,6 +108,7 @@ export class MockforgeWorkload extends Construct implements ComputeService {
       loadBalancerCidrs: LOAD_BALANCER_SOURCE_CIDRS[props.ingressClass],
       databaseCidrs: props.databaseCidrs ?? [INTERNAL_CIDR],
       redisCidrs: props.redisCidrs ?? [INTERNAL_CIDR],
+      redisPorts: props.redisPorts ?? [REDIS_PORT],
       inClusterRedis: props.inClusterRedis ?? false,
       acmeSolver: usesCertManager(props.ingressClass, context.config.tls?.mode, props.ingressTls),
     });
@@ -123,7 +125,7 @@ export class MockforgeWorkload extends Construct implements ComputeService {
       tls: props.ingressTls,
     });
 
-    if (props.prometheusOperator ?? true) {
+    if (props.prometheusOperator ?? false) {
       this.monitoring = new PrometheusMonitoring(this, 'monitoring', {
         // A literal name: the Prometheus Operator manifests must be known when planning.
         namespace: namespaceName,

@@ -65,8 +65,9 @@ describe('in-cluster Redis', () => {
       },
     ]);
     const server = resourceNamed(json, 'kubernetes_network_policy_v1', 'mockforge-server');
-    expect(server.spec.egress.find((r: any) => r.ports[0].port === '6379').to).toContainEqual({
-      pod_selector: { match_labels: redis.spec.selector.match_labels },
+    expect(server.spec.egress.find((r: any) => r.to?.some((peer: any) => peer.pod_selector))).toEqual({
+      ports: [{ port: String(REDIS_PORT), protocol: 'TCP' }],
+      to: [{ pod_selector: { match_labels: redis.spec.selector.match_labels } }],
     });
   });
 

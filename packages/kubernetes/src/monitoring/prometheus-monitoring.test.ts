@@ -5,7 +5,7 @@ import { alertExpression } from './alert-expressions';
 const manifests = (json: Record<string, any>) => resourcesOf(json, 'kubernetes_manifest').map((m) => m.manifest);
 
 describe('Prometheus Operator monitoring', () => {
-  const json = synthTier('production').json;
+  const json = synthTier('production', (c) => ({ ...c, kubernetes: { prometheusOperator: true } })).json;
   const [serviceMonitor, prometheusRule] = ['ServiceMonitor', 'PrometheusRule'].map((kind) =>
     manifests(json).find((m) => m.kind === kind)!,
   );
@@ -60,5 +60,9 @@ describe('Prometheus Operator monitoring', () => {
 
   test('is skipped when the Prometheus Operator is absent', () => {
     expect(manifests(synthTier('production', (c) => ({ ...c, kubernetes: { prometheusOperator: false } })).json)).toEqual([]);
+  });
+
+  test('is off by default: kubernetes_manifest needs the CRDs at plan time', () => {
+    expect(resourcesOf(synthTier('production').json, 'kubernetes_manifest')).toEqual([]);
   });
 });

@@ -14,6 +14,7 @@ import {
   type NetworkPolicyV1SpecEgress,
   type NetworkPolicyV1SpecIngress,
 } from '@cdktf/provider-kubernetes/lib/network-policy-v1';
+import { Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { namespaceSelector, SERVER_SELECTOR, selectorLabels } from '../labels';
 
@@ -29,6 +30,8 @@ export interface WorkloadNetworkPoliciesProps {
   readonly loadBalancerCidrs: readonly string[];
   readonly databaseCidrs: readonly string[];
   readonly redisCidrs: readonly string[];
+  /** Ports of the external Redis; a token from the cache's output works. */
+  readonly redisPorts: readonly number[];
   /** Allow egress to the in-cluster Redis pods. */
   readonly inClusterRedis: boolean;
   /** cert-manager answers HTTP-01 challenges from solver pods in this namespace. */
@@ -38,7 +41,8 @@ export interface WorkloadNetworkPoliciesProps {
 /** cert-manager's HTTP-01 solver pods: their label and port. */
 export const ACME_SOLVER = { label: 'acme.cert-manager.io/http01-solver', port: 8089 } as const;
 
-const tcp = (port: number) => ({ port: String(port), protocol: 'TCP' });
+// A port may be a token (a cache's output), which String() would not resolve.
+const tcp = (port: number) => ({ port: Token.isUnresolved(port) ? Token.asString(port) : String(port), protocol: 'TCP' });
 const cidrPeers = (cidrs: readonly string[]) => cidrs.map((cidr) => ({ ipBlock: { cidr } }));
 
 /** Kept for callers that imported it from here; the value is core's. */
@@ -70,10 +74,9 @@ export function serverEgressRules(props: WorkloadNetworkPoliciesProps): NetworkP
     { ports: [{ port: String(DNS_PORT), protocol: 'UDP' }, tcp(DNS_PORT)] },
     { ports: publicEgressPorts().map(tcp), to: [{ ipBlock: { cidr: ANYWHERE_IPV4 } }] },
     { ports: [tcp(DATABASE_PORT)], to: cidrPeers(props.databaseCidrs) },
-    {
-      ports: [tcp(REDIS_PORT)],
-      to: [...cidrPeers(props.redisCidrs), ...(props.inClusterRedis ? [{ podSelector: { matchLabels: selectorLabels('redis') } }] : [])],
-    },
+    { ports: props.redisPorts.map(tcp), to: cidrPeers(props.redisCidrs) },
+    // The in-cluster Redis listens on the standard port.
+    ...(props.inClusterRedis ? [{ ports: [tcp(REDIS_PORT)], to: [{ podSelector: { matchLabels: selectorLabels('redis') } }] }] : []),
     // Collectors run in the cluster or inside the private network.
     { ports: [tcp(OTLP_PORTS.grpc), tcp(OTLP_PORTS.http)], to: [{ namespaceSelector: {} }, { ipBlock: { cidr: INTERNAL_CIDR } }] },
   ];

@@ -83,9 +83,20 @@ describe('KubernetesWorkloadStack on a managed cluster', () => {
     });
   });
 
-  test('without the Prometheus Operator there are no kubernetes_manifest objects', () => {
-    expect(resourcesOf(managed(context).json, 'kubernetes_manifest')).toHaveLength(2);
-    expect(resourcesOf(managed(context, { prometheusOperator: false }).json, 'kubernetes_manifest')).toEqual([]);
+  test('plans on a fresh cluster: no kubernetes_manifest unless the Prometheus Operator is declared', () => {
+    expect(resourcesOf(managed(context).json, 'kubernetes_manifest')).toEqual([]);
+    const kinds = resourcesOf(managed(context, { prometheusOperator: true }).json, 'kubernetes_manifest').map((m) => m.manifest.kind);
+    expect(kinds.sort()).toEqual(['PrometheusRule', 'ServiceMonitor']);
+  });
+
+  test('Redis egress uses the ports the caller passes (Memorystore TLS listens on 6378)', () => {
+    const { json } = managed(context, { redisCidrs: ['10.48.48.0/20'], redisPorts: [6378] });
+    const egress = resourceNamed(json, 'kubernetes_network_policy_v1', 'mockforge-server').spec.egress;
+    expect(egress.find((r: any) => r.to?.[0]?.ip_block?.cidr === '10.48.48.0/20')).toEqual({
+      ports: [{ port: '6378', protocol: 'TCP' }],
+      to: [{ ip_block: { cidr: '10.48.48.0/20' } }],
+    });
+    expect(JSON.stringify(egress)).not.toContain('"6379"');
   });
 });
 
@@ -100,6 +111,7 @@ describe('KubernetesWorkloadStack ingress TLS on a gce ingress', () => {
     expect(ingress.metadata.annotations).toEqual({
       'cert-manager.io/cluster-issuer': NGINX_INGRESS.clusterIssuer,
       'kubernetes.io/ingress.allow-http': 'false',
+      'kubernetes.io/ingress.class': 'gce',
     });
     expect(ingress.spec.tls).toEqual([{ hosts: [context.hostname], secret_name: NGINX_INGRESS.tlsSecretName }]);
     expect(solver(json)).toHaveLength(1);
@@ -115,6 +127,7 @@ describe('KubernetesWorkloadStack ingress TLS on a gce ingress', () => {
     expect(ingress.metadata.annotations).toEqual({
       'kubernetes.io/ingress.allow-http': 'false',
       'ingress.gcp.kubernetes.io/pre-shared-cert': 'edge-cert',
+      'kubernetes.io/ingress.class': 'gce',
     });
     expect(ingress.spec.tls).toBeUndefined();
     expect(ingress.spec.rule[0].host).toBe('staging.mocks.example.com');

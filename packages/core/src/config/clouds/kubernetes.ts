@@ -29,7 +29,11 @@ export interface KubernetesSettings {
   readonly redisCidrs?: readonly string[];
   /** Run Redis inside the cluster when no managed cache exists. @default false */
   readonly inClusterRedis?: boolean;
-  /** Prometheus Operator CRDs are installed (ServiceMonitor, PrometheusRule). @default true */
+  /**
+   * The Prometheus Operator CRDs are installed: emit a ServiceMonitor and a PrometheusRule, on the
+   * standalone target and on EKS and GKE alike. Off by default, because `kubernetes_manifest` needs
+   * the CRDs at plan time and managed clusters ship without them. @default false
+   */
   readonly prometheusOperator?: boolean;
 }
 
