@@ -71,20 +71,23 @@ const MAIN: Record<string, readonly [type: string, name: string, attribute: stri
   ServiceDashboard: ['aws_cloudwatch_dashboard', 'dashboard', 'dashboard_name', 'mockforge-overview'],
 };
 
-/** Resource types whose every instance carries the extra tags (CloudWatch dashboards take none). */
-const TAGGED: Record<string, readonly string[]> = {
-  SecurityGroups: ['aws_security_group'],
-  VpcEndpoints: ['aws_vpc_endpoint'],
-  ImageCache: ['aws_secretsmanager_secret'],
-  RegionalAlarms: ['aws_cloudwatch_metric_alarm'],
-  AlertTopic: ['aws_sns_topic'],
-  SecretContainers: ['aws_secretsmanager_secret'],
-  DnsValidatedCertificate: ['aws_acm_certificate'],
-  BackupPlans: ['aws_backup_vault', 'aws_backup_plan'],
-  GeoDns: ['aws_route53_health_check'],
-  PublicHostedZone: ['aws_route53_zone'],
-  AvailabilityAlarm: ['aws_cloudwatch_metric_alarm', 'aws_route53_health_check'],
-  ServiceDashboard: [],
+/**
+ * Resource types whose every instance carries the extra tags (CloudWatch dashboards take none),
+ * with how many of that type the construct creates.
+ */
+const TAGGED: Record<string, Readonly<Record<string, number>>> = {
+  SecurityGroups: { aws_security_group: 5 },
+  VpcEndpoints: { aws_vpc_endpoint: 5 },
+  ImageCache: { aws_secretsmanager_secret: 1 },
+  RegionalAlarms: { aws_cloudwatch_metric_alarm: 4 },
+  AlertTopic: { aws_sns_topic: 1 },
+  SecretContainers: { aws_secretsmanager_secret: 1 },
+  DnsValidatedCertificate: { aws_acm_certificate: 1 },
+  BackupPlans: { aws_backup_vault: 1, aws_backup_plan: 1 },
+  GeoDns: { aws_route53_health_check: 2 },
+  PublicHostedZone: { aws_route53_zone: 1 },
+  AvailabilityAlarm: { aws_cloudwatch_metric_alarm: 1, aws_route53_health_check: 1 },
+  ServiceDashboard: {},
 };
 
 function synth(build: Build, common: CommonProps): Record<string, Record<string, Json>> {
@@ -101,10 +104,10 @@ describe.each(Object.keys(BUILD))('%s with common props', (construct) => {
     expect(overridden.map(([id]) => id)).toEqual([expect.stringMatching(new RegExp(`^${name}_[0-9A-F]{8}$`))]);
   });
 
-  if (tagged.length === 0) return;
-  it.each(tagged.map((t) => [t]))('tags every %s', (t) => {
+  if (Object.keys(tagged).length === 0) return;
+  it.each(Object.entries(tagged))('tags every %s', (t, count) => {
     const instances = Object.values(resources[t] ?? {});
-    expect(instances.length).toBeGreaterThan(0);
+    expect(instances).toHaveLength(count);
     for (const r of instances) expect(r.tags).toMatchObject(TAGS);
   });
 });
