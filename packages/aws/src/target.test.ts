@@ -187,7 +187,7 @@ describe('awsTarget (production, default config)', () => {
     expect(sse).toContain('aws:kms');
     const plan = all(global, 'aws_backup_plan')[0]!;
     expect(plan.rule[0]).toMatchObject({ schedule: 'cron(0 0 * * ? *)', lifecycle: { delete_after: 90 } });
-    expect(all(global, 'aws_backup_vault_lock_configuration').length).toBeGreaterThan(0);
+    expect(all(global, 'aws_backup_vault_lock_configuration')).toHaveLength(2);
   });
 
   it('logs every web ACL, credentials redacted, to an encrypted aws-waf-logs- group in its region, kept a year', () => {

@@ -59,7 +59,16 @@ describe('AwsRegionalStack (production primary)', () => {
 
   it('expresses the network policy with described rules', () => {
     const ingress = all(json, 'aws_vpc_security_group_ingress_rule');
-    expect(ingress.every((r) => typeof r.description === 'string' && r.description.length > 0)).toBe(true);
+    expect(ingress.map((r) => [r.from_port, r.description]).sort()).toEqual([
+      [3000, 'Mock traffic from the load balancer only'],
+      [443, 'HTTPS from CloudFront origin-facing servers only'],
+      [443, 'HTTPS to AWS APIs from inside the VPC'],
+      [5432, 'PostgreSQL from the app only'],
+      [6379, 'Redis from the app only'],
+      [80, 'HTTP from anywhere, answered with a 301 to HTTPS'],
+      [9080, 'Admin API from the private network only'],
+      [9090, 'Prometheus scrape from the private network only'],
+    ]);
     const fromAnywhere = ingress.filter((r) => r.cidr_ipv4 === '0.0.0.0/0').map((r) => r.from_port);
     expect(fromAnywhere).toEqual([80]);
     const internal = ingress
@@ -247,7 +256,13 @@ describe('AwsRegionalStack (production primary)', () => {
 
   it('keeps every log group a year, encrypted', () => {
     const groups = all(json, 'aws_cloudwatch_log_group');
-    expect(groups.length).toBeGreaterThan(3);
+    expect(groups.map((g) => g.name).sort()).toEqual([
+      '/aws/ecs/mockforge-production',
+      '/aws/ecs/mockforge-production/exec',
+      '/aws/elasticache/mockforge-production/slow-log',
+      '/aws/vpc/mockforge-production/flow-logs',
+      'aws-waf-logs-mockforge-production-alb',
+    ]);
     expect(groups.every((g) => g.retention_in_days === LOG_RETENTION_DAYS && g.retention_in_days === 365 && g.kms_key_id)).toBe(true);
   });
 
@@ -355,7 +370,7 @@ describe('AwsRegionalStack REDIS_URL', () => {
   it('holds no literal password: only a reference to a URL-safe generated one', () => {
     const generator = Object.values(json.data.aws_secretsmanager_random_password) as Json[];
     expect(generator).toEqual([expect.objectContaining({ exclude_punctuation: true, include_space: false })]);
-    expect(generator[0]!.password_length).toBeGreaterThanOrEqual(32);
+    expect(generator[0]!.password_length).toBe(64);
     expect(user.authentication_mode.passwords).toEqual([expect.stringMatching(passwordRef)]);
     expect(user.passwords).toBeUndefined();
     const credentials = credentialValues(json.resource);
