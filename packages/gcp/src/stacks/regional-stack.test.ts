@@ -21,8 +21,8 @@ describe('GcpRegionalStack (Cloud Run)', () => {
     expect(production.stack.node.id).toBe('production-gcp-us-central1');
   });
 
-  it('runs the guide production Cloud Run numbers', () => {
-    expect(service.template.scaling.min_instance_count).toBeGreaterThanOrEqual(CLOUD_RUN.minInstances);
+  it('runs the guide production Cloud Run numbers (medium: 5 instances minimum)', () => {
+    expect(service.template.scaling.min_instance_count).toBe(5);
     expect(service.template.scaling.max_instance_count).toBe(CLOUD_RUN.maxInstances);
     expect(service.template.scaling.max_instance_count).toBe(100);
     expect(service.template.max_instance_request_concurrency).toBe(80);
