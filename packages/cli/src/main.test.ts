@@ -46,7 +46,7 @@ describe('mockforge-infra', () => {
     const { code, out } = await run('list', '--tier', 'dev', '--cloud', cloud, '--json');
     expect(code).toBe(0);
     const rows = JSON.parse(out) as { stack: string; resources: number; backend: string; errors: number }[];
-    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.map((r) => r.stack)).toEqual(['dev-kubernetes-primary']);
     for (const row of rows)
       expect(row).toMatchObject({ stack: expect.stringMatching(new RegExp(`^dev-${cloud}-`)), backend: 'local', errors: 0 });
     expect(rows.every((r) => r.resources > 0)).toBe(true);
