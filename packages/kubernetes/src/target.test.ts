@@ -19,11 +19,13 @@ describe('kubernetesTarget', () => {
   });
 
   test.each(TIER_NAMES.map((t) => [t]))('%s synthesizes <tier>-kubernetes-<cluster> with no unsuppressed findings', (tier) => {
-    const { stack, policy } = synthTier(tier);
+    const { stack, policy, json } = synthTier(tier);
     expect(stack.node.id).toBe(`${tier}-kubernetes-primary`);
     expect(policy.findings.filter((f) => !f.suppressedBecause)).toEqual([]);
     // No ServiceMonitor or PrometheusRule by default (kubernetes.prometheusOperator).
-    expect(policy.stackReports[0]!.resourceCount).toBeGreaterThanOrEqual(11);
+    expect(json.resource.kubernetes_manifest).toBeUndefined();
+    const synthesized = Object.values(json.resource as Record<string, object>).reduce((n, byName) => n + Object.keys(byName).length, 0);
+    expect(policy.stackReports[0]!.resourceCount).toBe(synthesized);
   });
 
   test.each(TIER_NAMES.map((t) => [t]))('%s hybrid with in-cluster Redis has no unsuppressed findings and both pools', (tier) => {
