@@ -1,4 +1,5 @@
 import type { Continent, SizeName } from '@mockforge-infra/core';
+import type { MachineShape, NodeReserveModel } from '@mockforge-infra/kubernetes';
 
 /**
  * Every Google Cloud-specific value in one table: machine types, versions, SKUs, API limits.
@@ -33,15 +34,54 @@ export interface GcpSize {
   readonly sqlTier: string;
   readonly sqlDiskGb: number;
   readonly redisMemoryGb: number;
-  readonly gkeMachineType: string;
+  /** GKE node family; the machine within it and the node counts follow from the pods (`planNodePool`). */
+  readonly gkeNodeFamily: GkeNodeFamily;
 }
 
+export type GkeNodeFamily = 'e2-standard' | 'n2-standard';
+
+/** Standard shapes (4 GiB per vCPU), small to large; GKE Standard admits 110 pods per node by default. */
+export const GKE_NODE_SHAPES: Readonly<Record<GkeNodeFamily, readonly MachineShape[]>> = {
+  'e2-standard': [2, 4, 8, 16, 32].map((vcpu) => ({ name: `e2-standard-${vcpu}`, vcpu, memoryMiB: vcpu * 4096, maxPods: 110 })),
+  'n2-standard': [2, 4, 8, 16, 32].map((vcpu) => ({ name: `n2-standard-${vcpu}`, vcpu, memoryMiB: vcpu * 4096, maxPods: 110 })),
+};
+
+/** GKE's memory reserve, by band: 25 % of the first 4 GiB, 20 % of the next 4, 10 % of the next 8, 6 % to 128 GiB, 2 % above. */
+const GKE_MEMORY_BANDS: readonly { readonly upToMiB: number; readonly share: number }[] = [
+  { upToMiB: 4096, share: 0.25 },
+  { upToMiB: 8192, share: 0.2 },
+  { upToMiB: 16384, share: 0.1 },
+  { upToMiB: 131072, share: 0.06 },
+  { upToMiB: Infinity, share: 0.02 },
+];
+
+/**
+ * What a GKE Standard node keeps from pods: the memory bands above (255 MiB below 1 GiB), a
+ * 100 MiB eviction threshold, and an allowance for GKE's DaemonSets on every node (Dataplane V2,
+ * the GKE metadata server for Workload Identity, logging and metrics agents, the PD CSI node
+ * plugin), rounded up. The CPU reserve is the kubelet's formula in @mockforge-infra/kubernetes.
+ */
+export const GKE_NODE_RESERVE: NodeReserveModel = {
+  reservedMemoryMiB: (s) => {
+    if (s.memoryMiB < 1024) return 255;
+    let from = 0;
+    let reserved = 0;
+    for (const band of GKE_MEMORY_BANDS) {
+      reserved += Math.max(0, Math.min(s.memoryMiB, band.upToMiB) - from) * band.share;
+      from = band.upToMiB;
+    }
+    return Math.round(reserved);
+  },
+  evictionMiB: 100,
+  daemonSets: { cpuMillis: 500, memoryMiB: 1024 },
+};
+
 export const GCP_SIZES: Readonly<Record<SizeName, GcpSize>> = {
-  dev: { sqlTier: 'db-custom-1-3840', sqlDiskGb: 10, redisMemoryGb: 1, gkeMachineType: 'e2-standard-2' },
-  staging: { sqlTier: 'db-custom-1-3840', sqlDiskGb: 20, redisMemoryGb: 1, gkeMachineType: 'e2-standard-2' },
-  small: { sqlTier: 'db-custom-2-7680', sqlDiskGb: 50, redisMemoryGb: 2, gkeMachineType: 'e2-standard-4' },
-  medium: { sqlTier: 'db-custom-4-15360', sqlDiskGb: 100, redisMemoryGb: 5, gkeMachineType: 'n2-standard-4' },
-  large: { sqlTier: 'db-custom-8-30720', sqlDiskGb: 200, redisMemoryGb: 10, gkeMachineType: 'n2-standard-8' },
+  dev: { sqlTier: 'db-custom-1-3840', sqlDiskGb: 10, redisMemoryGb: 1, gkeNodeFamily: 'e2-standard' },
+  staging: { sqlTier: 'db-custom-1-3840', sqlDiskGb: 20, redisMemoryGb: 1, gkeNodeFamily: 'e2-standard' },
+  small: { sqlTier: 'db-custom-2-7680', sqlDiskGb: 50, redisMemoryGb: 2, gkeNodeFamily: 'e2-standard' },
+  medium: { sqlTier: 'db-custom-4-15360', sqlDiskGb: 100, redisMemoryGb: 5, gkeNodeFamily: 'n2-standard' },
+  large: { sqlTier: 'db-custom-8-30720', sqlDiskGb: 200, redisMemoryGb: 10, gkeNodeFamily: 'n2-standard' },
 };
 
 export const CLOUD_SQL = {
@@ -103,8 +143,8 @@ export const UPTIME_CHECK_PERIOD = '60s';
 
 export const GKE = {
   releaseChannel: 'REGULAR',
-  /** Whole-pool ceiling across the region's zones; the floor is core's production HA minimum. */
-  nodePoolMaxNodes: 10,
+  /** Zones a regional node pool spans when it names none (GKE's default); `initial_node_count` is per zone. */
+  defaultZones: 3,
   diskSizeGb: 50,
   diskType: 'pd-balanced',
   imageType: 'COS_CONTAINERD',

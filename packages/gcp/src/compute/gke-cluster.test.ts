@@ -41,9 +41,7 @@ describe('GKE compute', () => {
     });
   });
 
-  it('autoscales one node pool 3-10 with auto repair/upgrade, secure boot and a dedicated service account', () => {
-    expect(pool.autoscaling).toMatchObject({ total_min_node_count: HA_MINIMUMS.production.instancesPerRegion, total_max_node_count: 10 });
-    expect(pool.autoscaling.total_min_node_count).toBe(3);
+  it('autoscales one node pool with auto repair/upgrade, secure boot and a dedicated service account', () => {
     expect(pool.management).toEqual({ auto_repair: true, auto_upgrade: true });
     expect(pool.node_config.shielded_instance_config.enable_secure_boot).toBe(true);
     expect(pool.node_config.workload_metadata_config.mode).toBe('GKE_METADATA');
@@ -59,6 +57,35 @@ describe('GKE compute', () => {
     expect(configured.master_authorized_networks_config.cidr_blocks).toEqual([
       { cidr_block: '203.0.113.0/24', display_name: 'authorized' },
     ]);
+  });
+});
+
+describe('GKE node pool sizing', () => {
+  const poolOf = (changes: Parameters<typeof gcpContext>[1]) => resourcesOf(regional(changes), 'google_container_node_pool')[0] as any;
+
+  it('production large hybrid: n2-standard-8 holds one 7200m pod; 20 nodes for 10 + 10 pods, 45 for 20 + 20 + 5 surge', () => {
+    const large = poolOf({ compute: { gcp: 'gke' }, size: 'large', topology: 'hybrid' });
+    expect(large.node_config.machine_type).toBe('n2-standard-8');
+    expect(large.autoscaling).toEqual({ total_min_node_count: 20, total_max_node_count: 45, location_policy: 'BALANCED' });
+    expect(large.node_config.labels).toEqual({
+      'sizing.mockforge.dev/pod-cpu-millis': '7200',
+      'sizing.mockforge.dev/pod-memory-mib': '8192',
+      'sizing.mockforge.dev/max-pods': '45',
+    });
+  });
+
+  it('starts with room for the minimum pods: initial_node_count is per zone, and the autoscaler owns it afterwards', () => {
+    const large = poolOf({ compute: { gcp: 'gke' }, size: 'large', topology: 'hybrid' });
+    expect(large.initial_node_count).toBe(7); // 7 × 3 zones ≥ 20
+    expect(large.lifecycle).toEqual({ ignore_changes: ['initial_node_count'] });
+    const small = poolOf({ compute: { gcp: 'gke' } });
+    expect(small.initial_node_count).toBe(1);
+    expect(small.autoscaling.total_min_node_count).toBe(HA_MINIMUMS.production.instancesPerRegion);
+  });
+
+  it('the size changes the machine: medium needs n2-standard-8 (3600m does not fit n2-standard-4 after the reserve)', () => {
+    expect(poolOf({ compute: { gcp: 'gke' }, size: 'medium' }).node_config.machine_type).toBe('n2-standard-8');
+    expect(poolOf({ compute: { gcp: 'gke' }, size: 'small' }).node_config.machine_type).toBe('e2-standard-4');
   });
 });
 
@@ -93,7 +120,7 @@ describe('hybrid topology', () => {
     ]);
     const workload = appSynthJson(stacks[3]!);
     expect(resourcesOf(workload, 'kubernetes_stateful_set_v1')).toHaveLength(1);
-    expect((resourcesOf(workload, 'kubernetes_ingress_v1')[0] as any).spec.ingress_class_name).toBe('gce');
+    expect((resourcesOf(workload, 'kubernetes_ingress_v1')[0] as any).metadata.annotations['kubernetes.io/ingress.class']).toBe('gce');
     expect((workload as any).provider.kubernetes[0].token).toBe('${data.google_client_config.google-client.access_token}');
     expect(policy.blockingFindings).toEqual([]);
     expect(policy.findings.filter((f) => !f.suppressedBecause && f.severity === 'warning')).toEqual([]);

@@ -1,12 +1,13 @@
 import { ContainerCluster } from '@cdktf/provider-google/lib/container-cluster';
 import { ContainerNodePool } from '@cdktf/provider-google/lib/container-node-pool';
 import { Fn } from 'cdktf';
-import { HA_MINIMUMS, INTERNAL_CIDR, type CommonProps, type TargetContext } from '@mockforge-infra/core';
+import { INTERNAL_CIDR, type CommonProps, type TargetContext } from '@mockforge-infra/core';
+import { nodeSizingLabels, planNodePool, workloadDemand, type NodePoolPlan } from '@mockforge-infra/kubernetes';
 import { Construct } from 'constructs';
 import { applyCommonProps } from '../common';
 import { resourceName, shortName } from '../naming';
 import { POD_RANGE_NAME, SERVICE_RANGE_NAME } from '../network/regional-network';
-import { GCP_SIZES, GKE } from '../sizing';
+import { GCP_SIZES, GKE, GKE_NODE_RESERVE, GKE_NODE_SHAPES } from '../sizing';
 import { ServiceIdentity } from './service-identity';
 
 /** What GKE nodes need: logs, metrics, and pulling images; nothing else. */
@@ -32,6 +33,16 @@ export interface GkeClusterProps extends CommonProps {
 }
 
 /**
+ * The node pool that follows from the workload: the smallest machine of the size's family that holds
+ * one MockForge pod after GKE's reservations, enough nodes for the HPAs' minimum pods (at least one
+ * per zone) and for their maximum plus the rolling-update surge.
+ */
+export function gkeNodePlan(context: TargetContext): NodePoolPlan {
+  const shapes = GKE_NODE_SHAPES[GCP_SIZES[context.profile.size].gkeNodeFamily];
+  return planNodePool(shapes, GKE_NODE_RESERVE, workloadDemand(context), GKE.defaultZones);
+}
+
+/**
  * A regional, private GKE Standard cluster: private nodes, authorized control-plane networks,
  * Workload Identity, shielded nodes with secure boot, Dataplane V2, Binary Authorization, a release
  * channel, and one autoscaled node pool on a dedicated service account.
@@ -39,6 +50,7 @@ export interface GkeClusterProps extends CommonProps {
 export class GkeCluster extends Construct {
   readonly cluster: ContainerCluster;
   readonly nodePool: ContainerNodePool;
+  readonly nodePlan: NodePoolPlan;
   readonly nodeIdentity: ServiceIdentity;
   /** `https://<endpoint>` for the Kubernetes provider. */
   readonly host: string;
@@ -56,8 +68,9 @@ export class GkeCluster extends Construct {
     });
     const configured = context.config.gcp?.gkeMasterAuthorizedCidrs;
     const authorized = configured && configured.length > 0 ? configured : [INTERNAL_CIDR];
+    this.nodePlan = gkeNodePlan(context);
     const nodeConfig = {
-      machineType: GCP_SIZES[context.profile.size].gkeMachineType,
+      machineType: this.nodePlan.machine.name,
       diskSizeGb: GKE.diskSizeGb,
       diskType: GKE.diskType,
       imageType: GKE.imageType,
@@ -66,6 +79,7 @@ export class GkeCluster extends Construct {
       workloadMetadataConfig: { mode: 'GKE_METADATA' },
       shieldedInstanceConfig: { enableSecureBoot: true, enableIntegrityMonitoring: true },
       metadata: { 'disable-legacy-endpoints': 'true' },
+      labels: nodeSizingLabels(workloadDemand(context)),
     };
     this.cluster = new ContainerCluster(this, 'cluster', {
       name: resourceName(context.tier, region),
@@ -109,14 +123,18 @@ export class GkeCluster extends Construct {
       name: 'mockforge',
       cluster: this.cluster.id,
       location: region,
+      // Per zone in a regional pool: the first apply starts with room for the minimum pods instead of
+      // waiting for scale-up from zero. The autoscaler owns the count afterwards.
+      initialNodeCount: Math.ceil(this.nodePlan.minNodes / GKE.defaultZones),
       autoscaling: {
-        totalMinNodeCount: HA_MINIMUMS.production.instancesPerRegion,
-        totalMaxNodeCount: GKE.nodePoolMaxNodes,
+        totalMinNodeCount: this.nodePlan.minNodes,
+        totalMaxNodeCount: this.nodePlan.maxNodes,
         locationPolicy: 'BALANCED',
       },
       management: { autoRepair: true, autoUpgrade: true },
       upgradeSettings: { maxSurge: 1, maxUnavailable: 0 },
       nodeConfig,
+      lifecycle: { ignoreChanges: ['initial_node_count'] },
     });
     applyCommonProps(this, this.cluster, props);
     this.host = `https://${this.cluster.endpoint}`;
