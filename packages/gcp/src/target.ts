@@ -7,7 +7,8 @@ import { GcpRegionalStack, usesGke } from './stacks/regional-stack';
 
 /**
  * Lays out a tier on Google Cloud: one stack per region (the first owns the VPC), a workload stack
- * per GKE cluster, then the global stack. References only point forward, so there is no cycle.
+ * per GKE cluster, and the global stack, which a GKE workload stack depends on for its ingress address.
+ * References only point one way, so there is no cycle.
  */
 function addStacks(scope: Construct, context: TargetContext, policy: PolicyEngine): MockforgeStack[] {
   // Loaded only for GKE tiers, so Cloud Run synths never load GKE or the Kubernetes provider bindings.
@@ -16,8 +17,9 @@ function addStacks(scope: Construct, context: TargetContext, policy: PolicyEngin
   for (const region of context.topology.regions) {
     regional.push(new GcpRegionalStack(scope, { context, region, policy, primary: regional[0], gke }));
   }
-  const workloads = gke ? regional.map((r) => gke.addGkeWorkloadStack(scope, { context, policy, regional: r })) : [];
-  return [...regional, ...workloads, new GcpGlobalStack(scope, { context, policy, regions: regional })];
+  const global = new GcpGlobalStack(scope, { context, policy, regions: regional });
+  const workloads = gke ? regional.map((r) => gke.addGkeWorkloadStack(scope, { context, policy, regional: r, global })) : [];
+  return [...regional, ...workloads, global];
 }
 
 export const gcpTarget: CloudTarget = {

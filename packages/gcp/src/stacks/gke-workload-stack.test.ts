@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { App, Testing } from 'cdktf';
 import { NGINX_INGRESS, PolicyEngine } from '@mockforge-infra/core';
 import { kubernetesRules } from '@mockforge-infra/kubernetes';
@@ -15,7 +17,7 @@ function gkeWorkload(configChanges: Parameters<typeof gcpContext>[2] = {}) {
   const json = appSynthJson(workload) as any;
   const ingress = resourcesOf(json, 'kubernetes_ingress_v1')[0] as any;
   const solvers = resourcesOf(json, 'kubernetes_network_policy_v1').filter((p: any) => p.metadata.name === 'acme-http01-solver');
-  return { policy, json, ingress, solvers };
+  return { policy, json, ingress, solvers, app, stacks };
 }
 
 describe('GKE workload stack ingress TLS', () => {
@@ -32,6 +34,7 @@ describe('GKE workload stack ingress TLS', () => {
       'kubernetes.io/ingress.allow-http': 'false',
       'ingress.gcp.kubernetes.io/pre-shared-cert': `\${google_compute_managed_ssl_certificate.${key}.name}`,
       'kubernetes.io/ingress.global-static-ip-name': 'mockforge-staging-edge',
+      'kubernetes.io/ingress.class': 'gce',
     });
     expect(ingress.metadata.annotations['cert-manager.io/cluster-issuer']).toBeUndefined();
     expect(ingress.spec.tls).toBeUndefined();
@@ -52,5 +55,44 @@ describe('GKE workload stack ingress TLS', () => {
     const { policy } = gkeWorkload();
     expect(policy.registeredRules.map((r) => r.id)).toEqual(expect.arrayContaining(kubernetesRules.map((r) => r.id)));
     expect(policy.findings.filter((f) => !f.suppressedBecause)).toEqual([]);
+  });
+});
+
+describe('GKE workload stack', () => {
+  const { json, ingress, app, stacks } = gkeWorkload();
+
+  it('names the gce class by annotation, which GKE reads, and leaves spec.ingressClassName unset', () => {
+    expect(ingress.metadata.annotations['kubernetes.io/ingress.class']).toBe('gce');
+    expect(ingress.spec.ingress_class_name).toBeUndefined();
+  });
+
+  it('answers every Host through a default backend', () => {
+    expect(ingress.spec.default_backend.service.port).toEqual({ name: 'http' });
+  });
+
+  it('opens Redis egress on the Memorystore instance’s own port (6378 with in-transit encryption), not 6379', () => {
+    const server = resourcesOf(json, 'kubernetes_network_policy_v1').find((p: any) => p.metadata.name === 'mockforge-server') as any;
+    const output = 'cross-stack-output-google_redis_instancecache_instance_C409FC14port';
+    const redis = server.spec.egress.find((r: any) => String(r.ports[0].port).includes('redis'));
+    expect(redis.ports).toEqual([
+      { port: `\${data.terraform_remote_state.cross-stack-reference-input-staging-gcp-us-central1.outputs.${output}}`, protocol: 'TCP' },
+    ]);
+    const regional = JSON.parse(readFileSync(join(app.outdir, 'stacks', 'staging-gcp-us-central1', 'cdk.tf.json'), 'utf8'));
+    expect(regional.output[output].value).toMatch(/^\$\{google_redis_instance\.cache_instance_[A-Z0-9]+\.port\}$/);
+    expect(JSON.stringify(server.spec.egress)).not.toContain('"6379"');
+  });
+
+  it('runs after the global stack that reserves the address its ingress names', () => {
+    const manifest = JSON.parse(readFileSync(join(app.outdir, 'manifest.json'), 'utf8'));
+    expect(manifest.stacks['staging-gcp-us-central1-workload'].dependencies).toEqual(
+      expect.arrayContaining(['staging-gcp-global', 'staging-gcp-us-central1']),
+    );
+    expect(stacks.map((s) => s.node.id)).toContain('staging-gcp-global');
+  });
+
+  it('plans on a fresh cluster: no kubernetes_manifest unless kubernetes.prometheusOperator is set', () => {
+    expect(json.resource.kubernetes_manifest).toBeUndefined();
+    const declared = gkeWorkload({ kubernetes: { prometheusOperator: true } }).json;
+    expect(Object.keys(declared.resource.kubernetes_manifest)).toHaveLength(2);
   });
 });

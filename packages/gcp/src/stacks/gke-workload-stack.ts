@@ -1,12 +1,13 @@
 import { ComputeManagedSslCertificate } from '@cdktf/provider-google/lib/compute-managed-ssl-certificate';
 import { DataGoogleClientConfig } from '@cdktf/provider-google/lib/data-google-client-config';
 import { Lazy } from 'cdktf';
-import type { PolicyEngine, TargetContext } from '@mockforge-infra/core';
+import type { MockforgeStack, PolicyEngine, TargetContext } from '@mockforge-infra/core';
 import { DEFAULT_SECRET_NAME, kubernetesRules, KubernetesWorkloadStack } from '@mockforge-infra/kubernetes';
 import type { Construct } from 'constructs';
 import { ingressAddressName, resourceName } from '../naming';
 import { addressPlan } from '../network/address-plan';
 import { addGoogleProvider } from '../provider';
+import { gkeNodeFitRules } from '../rules/gke-node-fit';
 import { gcpProject } from './project';
 import type { GcpRegionalStack } from './regional-stack';
 
@@ -21,6 +22,11 @@ export interface GkeWorkloadStackProps {
   readonly policy?: PolicyEngine;
   /** The regional stack whose cluster runs the workload. */
   readonly regional: GcpRegionalStack;
+  /**
+   * The stack that reserves the ingress's global address. The ingress names the address, which
+   * Terraform cannot see as a reference, so this stack depends on it explicitly.
+   */
+  readonly global?: MockforgeStack;
 }
 
 /**
@@ -34,8 +40,9 @@ export function addGkeWorkloadStack(scope: Construct, props: GkeWorkloadStackPro
   const { context, regional } = props;
   const cluster = regional.cluster;
   if (!cluster) throw new Error(`${regional.node.id} has no GKE cluster`);
-  // The workload's own checks (CKV_K8S_*) apply to its stack.
+  // The workload's own checks (CKV_K8S_*) apply to its stack; the node pool's capacity checks to the cluster's.
   props.policy?.register(kubernetesRules);
+  props.policy?.register(gkeNodeFitRules);
   let client: DataGoogleClientConfig | undefined;
   let certificate: ComputeManagedSslCertificate | undefined;
   const provided = context.config.tls?.mode === 'provided' ? context.config.tls.gcpCertificate : undefined;
@@ -55,12 +62,19 @@ export function addGkeWorkloadStack(scope: Construct, props: GkeWorkloadStackPro
     secretName: context.config.kubernetes?.existingSecretName ?? DEFAULT_SECRET_NAME,
     databaseCidrs: [privateServices],
     redisCidrs: [privateServices],
+    // Memorystore with in-transit encryption listens on 6378; the instance's own output says which.
+    redisPorts: [regional.cache.port],
+    prometheusOperator: context.config.kubernetes?.prometheusOperator ?? false,
     ingressAnnotations: {
       // A reference, so Terraform creates the certificate before the ingress names it.
       [GCE_INGRESS_ANNOTATIONS.preSharedCert]: provided ?? Lazy.stringValue({ produce: () => certificate!.name }),
       ...(servesPublicTraffic ? { [GCE_INGRESS_ANNOTATIONS.staticIp]: ingressAddressName(context.tier) } : {}),
     },
   });
+  if (servesPublicTraffic) {
+    if (!props.global) throw new Error(`${stack.node.id} names the global ingress address: pass the global stack`);
+    stack.addDependency(props.global);
+  }
   addGoogleProvider(stack, gcpProject(context), regional.region);
   client = new DataGoogleClientConfig(stack, 'google-client');
   if (!provided) {
