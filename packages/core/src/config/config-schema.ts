@@ -1,6 +1,7 @@
 import { BALANCING_ALGORITHMS, PRODUCTION_SIZES, SCALING_PRESET_NAMES, TIER_NAMES } from '../seed';
 import { AWS_SETTINGS_SCHEMA } from './clouds/aws';
 import { GCP_SETTINGS_SCHEMA } from './clouds/gcp';
+import { DIGITALOCEAN_COMPUTE, DIGITALOCEAN_SETTINGS_SCHEMA, SPACES_REGIONS } from './clouds/digitalocean';
 import { KUBERNETES_SETTINGS_SCHEMA } from './clouds/kubernetes';
 import { AWS_COMPUTE, GCP_COMPUTE, TLS_MODES, TOPOLOGIES } from './model';
 import { CLOUD_NAMES } from './regions';
@@ -15,7 +16,7 @@ const tierSchema = obj({
   size: oneOf(PRODUCTION_SIZES),
   topology: oneOf(TOPOLOGIES),
   regions: required(map(cloudName, list(str(), { minItems: 1 }))),
-  compute: obj({ aws: oneOf(AWS_COMPUTE), gcp: oneOf(GCP_COMPUTE) }),
+  compute: obj({ aws: oneOf(AWS_COMPUTE), gcp: oneOf(GCP_COMPUTE), digitalocean: oneOf(DIGITALOCEAN_COMPUTE) }),
   scalingPreset: oneOf(SCALING_PRESET_NAMES),
   loadBalancing: oneOf(BALANCING_ALGORITHMS),
   cidrs: map(cloudName, map(str(), CIDR_SCHEMA)),
@@ -32,6 +33,7 @@ const backendSchema: Schema = {
     gcs: obj({ bucket: required(nonEmpty), prefix: str() }),
     azurerm: obj({ resourceGroupName: required(nonEmpty), storageAccountName: required(nonEmpty), containerName: required(nonEmpty) }),
     hcp: obj({ organization: required(nonEmpty), workspacePrefix: str(), hostname: str() }),
+    spaces: obj({ bucket: required(nonEmpty), region: required(oneOf(SPACES_REGIONS)), keyPrefix: str() }),
   },
 };
 
@@ -52,5 +54,6 @@ export const CONFIG_SCHEMA = obj({
   alerts: obj({ email: str({ pattern: /^[^@\s]+@[^@\s]+\.[^@\s]+$/, describe: 'an email address' }) }),
   aws: AWS_SETTINGS_SCHEMA,
   gcp: GCP_SETTINGS_SCHEMA,
+  digitalocean: DIGITALOCEAN_SETTINGS_SCHEMA,
   kubernetes: KUBERNETES_SETTINGS_SCHEMA,
 });

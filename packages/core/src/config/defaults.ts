@@ -30,7 +30,13 @@ export function defaultConfig(clouds: readonly CloudName[]): MockforgeConfig {
     tiers: {
       dev: { topology: 'stateless', regions: regions(clouds, 'primary') },
       staging: { topology: 'stateless', regions: regions(clouds, 'primary') },
-      production: { size: 'medium', topology: 'multi-region', regions: regions(clouds, 'all') },
+      production: {
+        size: 'medium',
+        topology: 'multi-region',
+        regions: regions(clouds, 'all'),
+        // App Platform apps cannot sit behind DigitalOcean's Global Load Balancer; DOKS serves multi-region.
+        ...(clouds.includes('digitalocean') ? { compute: { digitalocean: 'doks' as const } } : {}),
+      },
     },
     ...(clouds.includes('gcp') ? { gcp: { project: 'mockforge-example' } } : {}),
     alerts: { email: 'oncall@example.com' },

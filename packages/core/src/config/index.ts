@@ -9,4 +9,5 @@ export * from './defaults';
 export * from './load';
 export * from './clouds/aws';
 export * from './clouds/gcp';
+export * from './clouds/digitalocean';
 export * from './clouds/kubernetes';

@@ -1,6 +1,7 @@
 import type { BalancingAlgorithm, ProductionSize, ScalingPresetName, TierName } from '../seed';
 import type { AwsSettings } from './clouds/aws';
 import type { GcpSettings } from './clouds/gcp';
+import type { DigitalOceanCompute, DigitalOceanSettings } from './clouds/digitalocean';
 import type { KubernetesSettings } from './clouds/kubernetes';
 import type { CloudName } from './regions';
 
@@ -24,8 +25,8 @@ export interface TierConfig {
   readonly topology?: TopologyName;
   /** Regions per cloud (cluster names for `kubernetes`). The first region is the primary. */
   readonly regions: Partial<Record<CloudName, readonly string[]>>;
-  /** Deployment model per cloud. @default ecs on AWS, cloud-run on GCP */
-  readonly compute?: { readonly aws?: AwsCompute; readonly gcp?: GcpCompute };
+  /** Deployment model per cloud. @default ecs on AWS, cloud-run on GCP, app-platform on DigitalOcean */
+  readonly compute?: { readonly aws?: AwsCompute; readonly gcp?: GcpCompute; readonly digitalocean?: DigitalOceanCompute };
   /** @default conservative in dev, balanced otherwise */
   readonly scalingPreset?: ScalingPresetName;
   /** @default round-robin */
@@ -53,7 +54,9 @@ export type BackendConfig =
     }
   | { readonly type: 'gcs'; readonly bucket: string; readonly prefix?: string }
   | { readonly type: 'azurerm'; readonly resourceGroupName: string; readonly storageAccountName: string; readonly containerName: string }
-  | { readonly type: 'hcp'; readonly organization: string; readonly workspacePrefix?: string; readonly hostname?: string };
+  | { readonly type: 'hcp'; readonly organization: string; readonly workspacePrefix?: string; readonly hostname?: string }
+  /** DigitalOcean Spaces through Terraform's S3 backend; credentials from AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY (a Spaces key). */
+  | { readonly type: 'spaces'; readonly bucket: string; readonly region: string; readonly keyPrefix?: string };
 
 export const TLS_MODES = ['managed', 'provided'] as const;
 
@@ -92,5 +95,6 @@ export interface MockforgeConfig {
   readonly alerts?: { readonly email?: string };
   readonly aws?: AwsSettings;
   readonly gcp?: GcpSettings;
+  readonly digitalocean?: DigitalOceanSettings;
   readonly kubernetes?: KubernetesSettings;
 }

@@ -6,6 +6,7 @@ import { allHostnames } from './hostnames';
 import { registryReason, unpinnedReason } from './image';
 import type { MockforgeConfig, TierConfig } from './model';
 import { ECS_UNSUPPORTED_BALANCING } from './clouds/aws';
+import { digitaloceanTierIssues } from './clouds/digitalocean';
 import { CLOUD_NAMES, CLUSTER_NAME_PATTERN, KNOWN_REGIONS, type CloudName } from './regions';
 import { check, isPlainObject } from './schema';
 
@@ -130,6 +131,7 @@ function tierIssues(name: TierName, tier: TierConfig, config: MockforgeConfig): 
         expected: `VPC blocks are allocated automatically for the first ${BLOCKS_PER_CLOUD} regions of each cloud only; set ${unplanned.map((region) => `${at}.cidrs.${cloud}.${region}`).join(', ')} to a /${VPC_PREFIX.min} to /${VPC_PREFIX.max} network inside ${INTERNAL_CIDR}`,
       });
   }
+  issues.push(...digitaloceanTierIssues(name, tier, config));
   const plan = [...planned.entries()];
   plan.forEach(([key, cidr], i) => {
     const a = parseCidr(cidr);

@@ -28,6 +28,24 @@ export function applyBackend(stack: TerraformStack, backend: BackendConfig): voi
       if (!backend.dynamodbTable) stack.addOverride('terraform.backend.s3.use_lockfile', true);
       return;
     }
+    case 'spaces': {
+      // Spaces speaks S3: Terraform's S3 backend with the Spaces endpoint; the AWS-only checks are skipped.
+      const prefix = backend.keyPrefix ? `${backend.keyPrefix.replace(/\/+$/, '')}/` : '';
+      new S3Backend(stack, {
+        bucket: backend.bucket,
+        key: `${prefix}${name}/terraform.tfstate`,
+        region: 'us-east-1',
+        endpoints: { s3: `https://${backend.region}.digitaloceanspaces.com` },
+        skipCredentialsValidation: true,
+        skipRequestingAccountId: true,
+        skipRegionValidation: true,
+        skipMetadataApiCheck: true,
+        skipS3Checksum: true,
+      });
+      // Locks with a lock file beside the state (Terraform 1.10+); Spaces has no DynamoDB.
+      stack.addOverride('terraform.backend.s3.use_lockfile', true);
+      return;
+    }
     case 'gcs':
       new GcsBackend(stack, { bucket: backend.bucket, prefix: `${backend.prefix ? `${backend.prefix.replace(/\/+$/, '')}/` : ''}${name}` });
       return;
@@ -55,6 +73,8 @@ export function describeBackend(backend: BackendConfig): string {
       return 'local';
     case 's3':
       return `s3://${backend.bucket}`;
+    case 'spaces':
+      return `spaces://${backend.region}/${backend.bucket}`;
     case 'gcs':
       return `gcs://${backend.bucket}`;
     case 'azurerm':

@@ -32,6 +32,12 @@ export const GCP_LABEL_PATHS: Readonly<Record<string, string>> = {
   google_container_node_pool: 'node_config.resource_labels',
 };
 
+/**
+ * DigitalOcean types whose `tags` choose the Droplets they apply to (a firewall, an alert policy)
+ * rather than label the resource; the standard tags there would widen them to every tier.
+ */
+export const DIGITALOCEAN_TAG_SELECTORS: readonly string[] = ['digitalocean_firewall', 'digitalocean_monitor_alert'];
+
 /** A resource's label (or tag) map, wherever its type keeps it. */
 export interface LabelMap {
   /** Adds labels beneath the resource's own: the resource's values win. */
@@ -88,7 +94,7 @@ export class TaggingAspect implements IAspect {
         return;
       case 'digitalocean': {
         const resource = node as TerraformResource & Block;
-        if ('tagsInput' in resource) {
+        if ('tagsInput' in resource && !DIGITALOCEAN_TAG_SELECTORS.includes(resource.terraformResourceType)) {
           const existing = (resource.tagsInput ?? []) as string[];
           const standard = Object.entries(this.tags).map(([k, v]) => `${k}:${v}`);
           resource.tags = [...new Set([...standard, ...existing])];
