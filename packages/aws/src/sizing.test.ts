@@ -1,5 +1,6 @@
-import { HA_MINIMUMS, TIER_SIZING, type SizeName } from '@mockforge-infra/core';
-import { AWS_PLATFORM, AWS_SIZES } from './sizing';
+import { TIER_SIZING, type SizeName } from '@mockforge-infra/core';
+import { podsPerNode, schedulableCapacity, serverPodResources } from '@mockforge-infra/kubernetes';
+import { AWS_SIZES, EKS_NODE_RESERVE, EKS_NODE_SHAPES } from './sizing';
 
 /** Fargate's valid memory (MiB) for each CPU setting. */
 function validFargateMemory(cpu: number): number[] {
@@ -45,8 +46,22 @@ describe('AWS_SIZES', () => {
   });
 });
 
-describe('AWS_PLATFORM', () => {
-  it("keeps at least core's production HA minimum of EKS nodes per region", () => {
-    expect(AWS_PLATFORM.eksNodeCount.min).toBe(HA_MINIMUMS.production.instancesPerRegion);
+describe('EKS node capacity', () => {
+  it('models an AL2023 node: the kubelet CPU formula, 255 MiB + 11 MiB per pod, 100 MiB eviction, the DaemonSet allowance', () => {
+    const m6i2xl = EKS_NODE_SHAPES.m6i.find((s) => s.name === 'm6i.2xlarge')!;
+    // 8000 − 90 − 250; 32768 − (255 + 11 × 58) − 100 − 512.
+    expect(schedulableCapacity(m6i2xl, EKS_NODE_RESERVE)).toEqual({ cpuMillis: 7660, memoryMiB: 31263 });
+  });
+
+  it.each([
+    ['dev', 't3.medium'],
+    ['staging', 'm6i.large'],
+    ['small', 'm6i.xlarge'],
+    ['medium', 'm6i.xlarge'],
+    ['large', 'm6i.2xlarge'],
+  ] as const)('%s pods get the smallest node of the family that holds one', (size, expected) => {
+    const pod = serverPodResources(TIER_SIZING[size]).requests;
+    const fits = EKS_NODE_SHAPES[AWS_SIZES[size].eksNodeFamily].filter((s) => podsPerNode(s, EKS_NODE_RESERVE, pod) > 0);
+    expect(fits[0]!.name).toBe(expected);
   });
 });

@@ -1,4 +1,5 @@
-import { HA_MINIMUMS, type SizeName } from '@mockforge-infra/core';
+import type { SizeName } from '@mockforge-infra/core';
+import type { MachineShape, NodeReserveModel } from '@mockforge-infra/kubernetes';
 
 /**
  * Every AWS-specific size, class and version, in one table. Core's TIER_SIZING says what a tier
@@ -14,8 +15,46 @@ export interface AwsSize {
   readonly cacheNodeType: string;
   /** Cluster-mode shards (production only; other tiers run one shard). */
   readonly cacheShards: number;
-  readonly eksNodeInstanceType: string;
+  /** EKS node family; the size within it and the node counts follow from the pods (`planNodePool`). */
+  readonly eksNodeFamily: EksNodeFamily;
 }
+
+export type EksNodeFamily = 't3' | 'm6i';
+
+const GIB = 1024;
+const shape = (name: string, vcpu: number, memoryGiB: number, maxPods: number): MachineShape => ({
+  name,
+  vcpu,
+  memoryMiB: memoryGiB * GIB,
+  maxPods,
+});
+
+/**
+ * EKS node shapes, small to large. `maxPods` is the VPC CNI's limit without prefix delegation
+ * (ENIs × (IPv4 per ENI − 1) + 2, the EKS AMI's eni-max-pods table).
+ */
+export const EKS_NODE_SHAPES: Readonly<Record<EksNodeFamily, readonly MachineShape[]>> = {
+  t3: [shape('t3.medium', 2, 4, 17), shape('t3.large', 2, 8, 35), shape('t3.xlarge', 4, 16, 58), shape('t3.2xlarge', 8, 32, 58)],
+  m6i: [
+    shape('m6i.large', 2, 8, 29),
+    shape('m6i.xlarge', 4, 16, 58),
+    shape('m6i.2xlarge', 8, 32, 58),
+    shape('m6i.4xlarge', 16, 64, 234),
+    shape('m6i.8xlarge', 32, 128, 234),
+  ],
+};
+
+/**
+ * What an EKS node (AL2023 AMI) keeps from pods: kube-reserved memory of 255 MiB + 11 MiB per
+ * admitted pod, a 100 MiB eviction threshold, and an allowance for the DaemonSets every node runs
+ * (aws-node 25m, kube-proxy 100m, the Pod Identity agent and the EBS CSI node plugin), rounded up.
+ * The CPU reserve is the kubelet's formula in @mockforge-infra/kubernetes.
+ */
+export const EKS_NODE_RESERVE: NodeReserveModel = {
+  reservedMemoryMiB: (s) => 255 + 11 * s.maxPods,
+  evictionMiB: 100,
+  daemonSets: { cpuMillis: 250, memoryMiB: 512 },
+};
 
 /**
  * Fargate rejects 0.5 vCPU / 512 MiB (512 units need >= 1 GiB), 2 vCPU / 2 GiB (>= 4 GiB),
@@ -31,7 +70,7 @@ export const AWS_SIZES: Readonly<Record<SizeName, AwsSize>> = {
     dbMaxAllocatedStorageGiB: 50,
     cacheNodeType: 'cache.t4g.micro',
     cacheShards: 1,
-    eksNodeInstanceType: 't3.large',
+    eksNodeFamily: 't3',
   },
   staging: {
     taskCpuUnits: 1024,
@@ -41,7 +80,7 @@ export const AWS_SIZES: Readonly<Record<SizeName, AwsSize>> = {
     dbMaxAllocatedStorageGiB: 100,
     cacheNodeType: 'cache.t4g.small',
     cacheShards: 1,
-    eksNodeInstanceType: 'm6i.large',
+    eksNodeFamily: 'm6i',
   },
   small: {
     taskCpuUnits: 2048,
@@ -51,7 +90,7 @@ export const AWS_SIZES: Readonly<Record<SizeName, AwsSize>> = {
     dbMaxAllocatedStorageGiB: 500,
     cacheNodeType: 'cache.m7g.large',
     cacheShards: 2,
-    eksNodeInstanceType: 'm6i.large',
+    eksNodeFamily: 'm6i',
   },
   medium: {
     taskCpuUnits: 4096,
@@ -61,7 +100,7 @@ export const AWS_SIZES: Readonly<Record<SizeName, AwsSize>> = {
     dbMaxAllocatedStorageGiB: 1000,
     cacheNodeType: 'cache.r7g.large',
     cacheShards: 2,
-    eksNodeInstanceType: 'm6i.xlarge',
+    eksNodeFamily: 'm6i',
   },
   large: {
     taskCpuUnits: 8192,
@@ -71,7 +110,7 @@ export const AWS_SIZES: Readonly<Record<SizeName, AwsSize>> = {
     dbMaxAllocatedStorageGiB: 2000,
     cacheNodeType: 'cache.r7g.xlarge',
     cacheShards: 3,
-    eksNodeInstanceType: 'm6i.2xlarge',
+    eksNodeFamily: 'm6i',
   },
 };
 
@@ -90,8 +129,6 @@ export const AWS_PLATFORM = {
   /** Performance Insights free tier. */
   performanceInsightsRetentionDays: 7,
   eksVersion: '1.33',
-  /** Nodes per cluster; the floor is core's production instances per region, one node per AZ. */
-  eksNodeCount: { min: HA_MINIMUMS.production.instancesPerRegion, max: 10 },
   eksAddons: ['vpc-cni', 'coredns', 'kube-proxy', 'eks-pod-identity-agent'],
   /** WAF rate-based rule window, seconds (one of 60/120/300/600); the limit comes from core's EDGE_RATE_LIMIT. */
   wafRateWindowSeconds: 60,

@@ -19,7 +19,8 @@ export interface KubernetesClusterProps extends CommonProps {
   readonly region: string;
   readonly subnetIds: readonly string[];
   readonly kmsKeyArn: string;
-  readonly nodeInstanceType: string;
+  /** The managed node group, sized from the pods it runs (`planNodePool` in @mockforge-infra/kubernetes). */
+  readonly nodes: EksNodeSizing;
   /** ECR repositories the nodes may create and fill from the pull-through cache. */
   readonly imageRepositoryArnPattern: string;
   /**
@@ -35,6 +36,14 @@ export interface KubernetesClusterProps extends CommonProps {
   readonly blockStorage?: boolean;
 }
 
+export interface EksNodeSizing {
+  readonly instanceType: string;
+  readonly minSize: number;
+  readonly maxSize: number;
+  /** Kubernetes labels on every node (the sizing labels the capacity checks read). */
+  readonly labels: Readonly<Record<string, string>>;
+}
+
 const LOG_TYPES = ['api', 'audit', 'authenticator', 'controllerManager', 'scheduler'];
 const LBC_NAMESPACE = 'kube-system';
 const LBC_SERVICE_ACCOUNT = 'aws-load-balancer-controller';
@@ -43,7 +52,7 @@ const EBS_CSI_SERVICE_ACCOUNT = 'ebs-csi-controller-sa';
 /**
  * EKS with a private API endpoint (or one limited to configured CIDRs), KMS envelope encryption of
  * Secrets, all control-plane logs in an encrypted group, a managed node group across the AZs
- * (`AWS_PLATFORM.eksNodeCount`), the core add-ons, and Pod Identity for the AWS Load Balancer Controller.
+ * (type and counts from `props.nodes`), the core add-ons, and Pod Identity for the AWS Load Balancer Controller.
  * `tags` and `overrides` apply to the cluster (`aws_eks_cluster`); `tags` also to the node group.
  */
 export class KubernetesCluster extends Construct {
@@ -110,16 +119,17 @@ export class KubernetesCluster extends Construct {
         },
       ],
     });
-    const { min, max } = AWS_PLATFORM.eksNodeCount;
+    const { minSize, maxSize } = props.nodes;
     const nodes = new EksNodeGroup(this, 'nodes', {
       clusterName: this.cluster.name,
       nodeGroupName: `${props.name}-nodes`,
       nodeRoleArn: nodeRole.arn,
       subnetIds: [...props.subnetIds],
-      instanceTypes: [props.nodeInstanceType],
+      instanceTypes: [props.nodes.instanceType],
       amiType: 'AL2023_x86_64_STANDARD',
       capacityType: props.spot ? 'SPOT' : 'ON_DEMAND',
-      scalingConfig: { minSize: min, maxSize: max, desiredSize: min },
+      scalingConfig: { minSize, maxSize, desiredSize: minSize },
+      labels: { ...props.nodes.labels },
       updateConfig: { maxUnavailable: 1 },
       lifecycle: { ignoreChanges: ['scaling_config[0].desired_size'] },
       tags: props.tags,

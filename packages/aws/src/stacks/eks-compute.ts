@@ -1,16 +1,31 @@
 import { Fn } from 'cdktf';
 import type { Construct } from 'constructs';
-import { KubernetesCluster } from '../compute/eks-cluster';
+import { KubernetesCluster, type EksNodeSizing } from '../compute/eks-cluster';
+import type { TargetContext } from '@mockforge-infra/core';
 import { albLogBucket } from '../load-balancing/alb-log-bucket';
 import { albIngressAnnotations } from '../load-balancing/ingress-annotations';
 import { originWebAcl } from '../load-balancing/web-acl';
-import { AWS_SIZES } from '../sizing';
+import { AWS_SIZES, EKS_NODE_RESERVE, EKS_NODE_SHAPES } from '../sizing';
 import type { RegionalComputeInput } from './compute-input';
 
 export interface EksCompute {
   readonly cluster: KubernetesCluster;
   /** For the workload's `alb` ingress: the controller builds the ALB from these. */
   readonly ingressAnnotations: Record<string, string>;
+}
+
+/**
+ * The node group that follows from the workload: the smallest instance of the size's family that
+ * holds one MockForge pod after the node's reservations, enough nodes for the HPAs' minimum pods
+ * (never fewer than one per AZ) and for their maximum plus the rolling-update surge.
+ */
+export function eksNodeSizing(context: TargetContext): EksNodeSizing {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded only for EKS tiers, so ECS synths never load the Kubernetes package
+  const k8s = require('@mockforge-infra/kubernetes') as typeof import('@mockforge-infra/kubernetes');
+  const demand = k8s.workloadDemand(context);
+  const shapes = EKS_NODE_SHAPES[AWS_SIZES[context.profile.size].eksNodeFamily];
+  const plan = k8s.planNodePool(shapes, EKS_NODE_RESERVE, demand, context.profile.availabilityZones);
+  return { instanceType: plan.machine.name, minSize: plan.minNodes, maxSize: plan.maxNodes, labels: k8s.nodeSizingLabels(demand) };
 }
 
 /**
@@ -26,7 +41,7 @@ export function addEksCompute(scope: Construct, input: RegionalComputeInput): Ek
     region: input.region,
     subnetIds: network.privateSubnetIds,
     kmsKeyArn: input.kmsKeyArn,
-    nodeInstanceType: AWS_SIZES[profile.size].eksNodeInstanceType,
+    nodes: eksNodeSizing(context),
     imageRepositoryArnPattern: input.image.repositoryArnPattern,
     publicAccessCidrs: context.config.aws?.eksPublicAccessCidrs,
     spot: profile.spotAllowed,

@@ -2,6 +2,7 @@ import { StorageClassV1 } from '@cdktf/provider-kubernetes/lib/storage-class-v1'
 import { kubernetesRules, KubernetesWorkloadStack } from '@mockforge-infra/kubernetes';
 import type { PolicyEngine } from '@mockforge-infra/core';
 import type { Construct } from 'constructs';
+import { eksNodeFitRules } from '../rules/eks-node-fit';
 import type { AwsRegionalStack } from './regional-stack';
 
 /** The Kubernetes Secret the workload reads; operators fill it from the Secrets Manager containers. */
@@ -18,8 +19,9 @@ export function addEksWorkload(scope: Construct, regional: AwsRegionalStack, pol
   if (!cluster) throw new Error(`${regional.node.id} has no EKS cluster`);
   const context = regional.context;
   const dataCidrs = regional.network.dataSubnetCidrs;
-  // The workload's own checks (CKV_K8S_*) apply to its stack.
+  // The workload's own checks (CKV_K8S_*) apply to its stack; the node group's capacity checks to the cluster's.
   policy?.register(kubernetesRules);
+  policy?.register(eksNodeFitRules);
   const stateful = context.topology.hasStatefulPool;
   const stack = new KubernetesWorkloadStack(scope, {
     context: { ...context, service: { ...context.service, image: regional.imageUri } },
@@ -41,6 +43,8 @@ export function addEksWorkload(scope: Construct, regional: AwsRegionalStack, pol
     databaseCidrs: dataCidrs,
     redisCidrs: dataCidrs,
     ingressAnnotations: regional.ingressAnnotations,
+    // kubernetes_manifest needs the CRDs at plan time; EKS ships without the Prometheus Operator.
+    prometheusOperator: context.config.kubernetes?.prometheusOperator ?? false,
     ...(stateful ? { storageClassName: ENCRYPTED_STORAGE_CLASS } : {}),
   });
   if (stateful) {

@@ -52,9 +52,16 @@ describe('EKS compute (tiers.production.compute.aws = eks)', () => {
     expect(cluster.version).toBe('1.33');
   });
 
-  it('runs 3-10 managed nodes across the private subnets with the core add-ons', () => {
+  it('runs managed nodes sized from the pods across the private subnets with the core add-ons', () => {
     const nodes = all(region, 'aws_eks_node_group')[0]!;
-    expect(nodes.scaling_config).toEqual({ min_size: 3, max_size: 10, desired_size: 3 });
+    // Production medium: 3600m pods fit one per m6i.xlarge (3670m free); 5 pods at the minimum, 20 + 5 surge at the maximum.
+    expect(nodes.instance_types).toEqual(['m6i.xlarge']);
+    expect(nodes.scaling_config).toEqual({ min_size: 5, max_size: 25, desired_size: 5 });
+    expect(nodes.labels).toEqual({
+      'sizing.mockforge.dev/pod-cpu-millis': '3600',
+      'sizing.mockforge.dev/pod-memory-mib': '4096',
+      'sizing.mockforge.dev/max-pods': '25',
+    });
     expect(nodes.subnet_ids).toHaveLength(3);
     expect(
       all(region, 'aws_eks_addon')
@@ -81,6 +88,9 @@ describe('EKS compute (tiers.production.compute.aws = eks)', () => {
     const workload = stacks['production-aws-us-east-1-workload']!;
     const ingress = all(workload, 'kubernetes_ingress_v1')[0]!;
     expect(ingress.spec.ingress_class_name).toBe('alb');
+    // CloudFront's cached paths send the origin's name (origin.<host>) as Host: the ALB's default action serves it.
+    expect(ingress.spec.default_backend.service.port).toEqual({ name: 'http' });
+    expect(ingress.spec.rule[0].host).toBe('mocks.example.com');
     const annotations = ingress.metadata.annotations as Record<string, string>;
     expect(annotations['alb.ingress.kubernetes.io/ssl-policy']).toBe('ELBSecurityPolicy-TLS13-1-2-2021-06');
     expect(annotations['alb.ingress.kubernetes.io/load-balancer-attributes']).toContain(
@@ -117,6 +127,15 @@ describe('EKS compute (tiers.production.compute.aws = eks)', () => {
     );
   });
 
+  it('plans on a fresh cluster: no kubernetes_manifest without kubernetes.prometheusOperator', () => {
+    expect(all(stacks['production-aws-us-east-1-workload']!, 'kubernetes_manifest')).toEqual([]);
+  });
+
+  it('registers the node capacity checks and passes them', () => {
+    expect(policy.registeredRules.map((r) => r.id)).toEqual(expect.arrayContaining(['MF_AWS_3', 'MF_AWS_4']));
+    expect(policy.findings.filter((f) => f.ruleId === 'MF_AWS_3' || f.ruleId === 'MF_AWS_4')).toEqual([]);
+  });
+
   it('has no unsuppressed findings', () => {
     expect(policy.findings.filter((f) => !f.suppressedBecause && f.severity === 'error')).toEqual([]);
     expect(policy.findings.filter((f) => !f.suppressedBecause)).toEqual([]);
@@ -129,6 +148,20 @@ describe('EKS with a public endpoint', () => {
     const cluster = all(stacks['production-aws-us-east-1']!, 'aws_eks_cluster')[0]!;
     expect(cluster.vpc_config).toMatchObject({ endpoint_public_access: true, public_access_cidrs: ['203.0.113.0/24'] });
     expect(policy.findings.find((f) => f.ruleId === 'CKV_AWS_39')!.suppressedBecause).toContain('aws.eksPublicAccessCidrs');
+  });
+});
+
+describe('EKS production large hybrid', () => {
+  it('derives m6i.2xlarge nodes: 20 for 10 + 10 pods of 7200m, 45 for 20 + 20 + 5 surge', () => {
+    const base = eksConfig();
+    const production = { ...base.tiers.production!, topology: 'hybrid' as const, size: 'large' as const };
+    const { stacks, policy } = synth({ ...base, tiers: { ...base.tiers, production } });
+    const nodes = all(stacks['production-aws-us-east-1']!, 'aws_eks_node_group')[0]!;
+    expect(nodes.instance_types).toEqual(['m6i.2xlarge']);
+    expect(nodes.scaling_config).toEqual({ min_size: 20, max_size: 45, desired_size: 20 });
+    const container = all(stacks['production-aws-us-east-1-workload']!, 'kubernetes_deployment_v1')[0]!.spec.template.spec.container[0];
+    expect(container.resources).toEqual({ requests: { cpu: '7200m', memory: '8192Mi' }, limits: { cpu: '8000m', memory: '8192Mi' } });
+    expect(policy.findings.filter((f) => !f.suppressedBecause)).toEqual([]);
   });
 });
 
