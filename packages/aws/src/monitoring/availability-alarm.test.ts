@@ -20,6 +20,8 @@ function synthGlobal(tier: TierName): Json {
 }
 
 const body = ({ '//': _metadata, ...rest }: Json): Json => rest;
+/** Every resource body of a type, without metadata. */
+const bodiesOf = (json: Json, type: string): Json[] => Object.values((json.resource?.[type] ?? {}) as Record<string, Json>).map(body);
 
 /** `${<type>.<id>.<attribute>}` of the resource a construct path (below the stack) names. */
 function refAt(json: Json, type: string, path: string, attribute: string): string {
@@ -42,7 +44,7 @@ describe.each(['dev', 'staging', 'production'] as const)('availability alarm (%s
 
   it('fires when fewer than 99 % of the Route 53 checkers succeed for 10 minutes, and tells the tier’s global topic', () => {
     const topic = refAt(json, 'aws_sns_topic', 'alerts/topic', 'arn');
-    expect(Object.values(json.resource.aws_cloudwatch_metric_alarm).map(body)).toEqual([
+    expect(bodiesOf(json, 'aws_cloudwatch_metric_alarm')).toEqual([
       {
         alarm_name: `mockforge-${tier}-low_availability`,
         alarm_description: 'critical: Availability below 99 %',
@@ -82,11 +84,9 @@ describe.each(['dev', 'staging', 'production'] as const)('availability alarm (%s
 
   it('publishes to an encrypted global topic with the on-call email subscribed', () => {
     const topic = refAt(json, 'aws_sns_topic', 'alerts/topic', 'arn');
-    expect(Object.values(json.resource.aws_sns_topic).map(body)).toEqual([
+    expect(bodiesOf(json, 'aws_sns_topic')).toEqual([
       { name: `mockforge-${tier}-global-alerts`, kms_master_key_id: refAt(json, 'aws_kms_key', 'encryption_key/key', 'arn'), tags },
     ]);
-    expect(Object.values(json.resource.aws_sns_topic_subscription).map(body)).toEqual([
-      { topic_arn: topic, protocol: 'email', endpoint: 'oncall@example.com' },
-    ]);
+    expect(bodiesOf(json, 'aws_sns_topic_subscription')).toEqual([{ topic_arn: topic, protocol: 'email', endpoint: 'oncall@example.com' }]);
   });
 });

@@ -21,6 +21,8 @@ function synthTier(tier: TierName): Record<string, Json> {
 
 /** A resource's body without cdktf's construct metadata. */
 const body = ({ '//': _metadata, ...rest }: Json): Json => rest;
+/** Every resource body of a type, without metadata. */
+const bodiesOf = (json: Json, type: string): Json[] => Object.values((json.resource?.[type] ?? {}) as Record<string, Json>).map(body);
 
 /** `${<type>.<id>.<attribute>}` of the only resource of a type in a stack. */
 function refOfOnly(json: Json, type: string, attribute: string): string {
@@ -157,14 +159,14 @@ describe.each(['dev', 'staging', 'production'] as const)('regional alarms (%s)',
 
   it('notifies the tier’s own encrypted alert topic in each region, with the on-call email subscribed', () => {
     for (const [region, json] of regional) {
-      expect(Object.values(json.resource.aws_sns_topic).map(body)).toEqual([
+      expect(bodiesOf(json, 'aws_sns_topic')).toEqual([
         {
           name: `mockforge-${tier}-alerts`,
           kms_master_key_id: refAt(json, 'aws_kms_key', 'encryption_key/key', 'arn'),
           tags: { app: 'mockforge', cloud: 'aws', 'managed-by': 'cdktf', region, tier },
         },
       ]);
-      expect(Object.values(json.resource.aws_sns_topic_subscription).map(body)).toEqual([
+      expect(bodiesOf(json, 'aws_sns_topic_subscription')).toEqual([
         { topic_arn: refOfOnly(json, 'aws_sns_topic', 'arn'), protocol: 'email', endpoint: 'oncall@example.com' },
       ]);
       expect(json.output.monitoring_alert_topic_arn.value).toBe(refOfOnly(json, 'aws_sns_topic', 'arn'));

@@ -20,6 +20,8 @@ function synthGlobal(tier: TierName): Json {
 }
 
 const body = ({ '//': _metadata, ...rest }: Json): Json => rest;
+/** Every resource body of a type, without metadata. */
+const bodiesOf = (json: Json, type: string): Json[] => Object.values((json.resource?.[type] ?? {}) as Record<string, Json>).map(body);
 
 /** `${<type>.<id>.<attribute>}` of the resource a construct path (below the stack) names. */
 function refAt(json: Json, type: string, path: string, attribute: string): string {
@@ -42,7 +44,7 @@ describe.each(['dev', 'staging', 'production'] as const)('availability monitorin
 
   it('alerts when under 99 % of uptime checks pass over 10 minutes, through the tier’s channel', () => {
     const check = refAt(json, 'google_monitoring_uptime_check_config', 'availability/uptime-check', 'uptime_check_id');
-    expect(Object.values(json.resource.google_monitoring_alert_policy).map(body)).toEqual([
+    expect(bodiesOf(json, 'google_monitoring_alert_policy')).toEqual([
       {
         display_name: `mockforge-${tier} low_availability`,
         combiner: 'OR',
@@ -68,7 +70,7 @@ describe.each(['dev', 'staging', 'production'] as const)('availability monitorin
   });
 
   it('checks /health/ready over HTTPS through the public name every minute', () => {
-    expect(Object.values(json.resource.google_monitoring_uptime_check_config).map(body)).toEqual([
+    expect(bodiesOf(json, 'google_monitoring_uptime_check_config')).toEqual([
       {
         display_name: `mockforge-${tier}-readiness`,
         period: '60s',
@@ -81,7 +83,7 @@ describe.each(['dev', 'staging', 'production'] as const)('availability monitorin
   });
 
   it('notifies the on-call email', () => {
-    expect(Object.values(json.resource.google_monitoring_notification_channel).map(body)).toEqual([
+    expect(bodiesOf(json, 'google_monitoring_notification_channel')).toEqual([
       {
         type: 'email',
         display_name: `MockForge ${tier} availability`,

@@ -16,6 +16,8 @@ function synthTier(tier: TierName, config: MockforgeConfig = defaultConfig(['gcp
 }
 
 const body = ({ '//': _metadata, ...rest }: Json): Json => rest;
+/** Every resource body of a type, without metadata. */
+const bodiesOf = (json: Json, type: string): Json[] => Object.values((json.resource?.[type] ?? {}) as Record<string, Json>).map(body);
 
 /** `${<type>.<id>.<attribute>}` of the resource a construct path (below the stack) names. */
 function refAt(json: Json, type: string, path: string, attribute: string): string {
@@ -111,7 +113,7 @@ describe.each(['dev', 'staging', 'production'] as const)('Cloud Run service aler
 
   it.each(REGIONS[tier])('notifies the on-call email through the region’s own channel in %s', (region) => {
     const json = stacks[`${tier}-gcp-${region}`]!;
-    expect(Object.values(json.resource.google_monitoring_notification_channel).map(body)).toEqual([
+    expect(bodiesOf(json, 'google_monitoring_notification_channel')).toEqual([
       {
         type: 'email',
         display_name: `MockForge ${tier} ${region}`,
