@@ -1,0 +1,79 @@
+import { DataDigitaloceanKubernetesVersions } from '@cdktf/provider-digitalocean/lib/data-digitalocean-kubernetes-versions';
+import { Firewall } from '@cdktf/provider-digitalocean/lib/firewall';
+import { KubernetesCluster } from '@cdktf/provider-digitalocean/lib/kubernetes-cluster';
+import { Token } from 'cdktf';
+import {
+  DNS_PORT,
+  HA_MINIMUMS,
+  NETWORK_POLICY,
+  PolicyEngine,
+  PUBLIC_EGRESS_REASON,
+  type CommonProps,
+  type TargetContext,
+} from '@mockforge-infra/core';
+import { Construct } from 'constructs';
+import { applyCommonProps } from '../common';
+import { dayName } from '../database/managed-postgres';
+import { regionNodeTag, resourceName, tierNodeTag } from '../naming';
+import { DOKS } from '../sizing';
+
+export interface DoksClusterProps extends CommonProps {
+  readonly context: TargetContext;
+  readonly region: string;
+  readonly vpcId: string;
+  readonly vpcCidr: string;
+  /** Ports of the managed databases the nodes reach (from their outputs). */
+  readonly dataPorts: readonly number[];
+}
+
+/**
+ * A DOKS cluster in the region's VPC: HA control plane in staging and production, auto-upgrade with
+ * surge upgrades in the seed's maintenance window, an autoscaling node pool of the guide's node size
+ * (floor: the production HA minimum, ceiling DOKS.maxNodes), a control-plane firewall admitting the
+ * VPC and `digitalocean.doksAllowedCidrs`, and a node firewall carrying the guide's network policy.
+ */
+export class DoksCluster extends Construct {
+  readonly cluster: KubernetesCluster;
+  readonly nodeFirewall: Firewall;
+
+  constructor(scope: Construct, id: string, props: DoksClusterProps) {
+    super(scope, id);
+    const { context, region } = props;
+    const versions = new DataDigitaloceanKubernetesVersions(this, 'versions', { versionPrefix: DOKS.versionPrefix });
+    const window = context.database.maintenanceWindow;
+    this.cluster = new KubernetesCluster(this, 'cluster', {
+      name: resourceName(context.tier, region),
+      region,
+      version: versions.latestVersion,
+      vpcUuid: props.vpcId,
+      ha: context.profile.highlyAvailable,
+      autoUpgrade: true,
+      surgeUpgrade: true,
+      maintenancePolicy: { day: dayName(window.day), startTime: `${String(window.startHourUtc).padStart(2, '0')}:00` },
+      controlPlaneFirewall: { enabled: true, allowedAddresses: [props.vpcCidr, ...(context.config.digitalocean?.doksAllowedCidrs ?? [])] },
+      nodePool: {
+        name: resourceName(context.tier, region, 'pool'),
+        size: DOKS.nodeSize,
+        autoScale: true,
+        minNodes: HA_MINIMUMS.production.instancesPerRegion,
+        maxNodes: DOKS.maxNodes,
+        tags: [tierNodeTag(context.tier), regionNodeTag(context.tier, region)],
+      },
+    });
+    const port = (p: number | string) => (Token.isUnresolved(p) ? Token.asString(p) : String(p));
+    const internal = NETWORK_POLICY.internalIngress;
+    const egress = NETWORK_POLICY.egress;
+    this.nodeFirewall = new Firewall(this, 'node-firewall', {
+      name: resourceName(context.tier, region, 'nodes'),
+      tags: [regionNodeTag(context.tier, region)],
+      inboundRule: internal.ports.map((p) => ({ protocol: 'tcp', portRange: port(p), sourceAddresses: [...internal.cidrs] })),
+      outboundRule: [
+        ...egress.ports.map((p) => ({ protocol: 'tcp', portRange: port(p), destinationAddresses: [...egress.cidrs] })),
+        { protocol: 'udp', portRange: port(DNS_PORT), destinationAddresses: [...egress.cidrs] },
+        ...props.dataPorts.map((p) => ({ protocol: 'tcp', portRange: port(p), destinationAddresses: [props.vpcCidr] })),
+      ],
+    });
+    PolicyEngine.suppress(this.nodeFirewall, 'DIG-0003', PUBLIC_EGRESS_REASON);
+    applyCommonProps(this, this.cluster, props);
+  }
+}

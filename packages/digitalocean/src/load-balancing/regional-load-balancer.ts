@@ -1,0 +1,65 @@
+import { Certificate } from '@cdktf/provider-digitalocean/lib/certificate';
+import { Loadbalancer } from '@cdktf/provider-digitalocean/lib/loadbalancer';
+import { PUBLIC_PORTS, TARGET_HEALTH, WEBSOCKET_IDLE_TIMEOUT_SECONDS, type CommonProps, type TargetContext } from '@mockforge-infra/core';
+import { Construct } from 'constructs';
+import { applyCommonProps } from '../common';
+import { resourceName } from '../naming';
+import { DOKS, LOAD_BALANCER } from '../sizing';
+
+/** DigitalOcean's HTTP idle timeout ceiling, seconds; WebSockets need the longest one allowed. */
+const MAX_HTTP_IDLE_TIMEOUT_SECONDS = 600;
+
+export interface RegionalLoadBalancerProps extends CommonProps {
+  readonly context: TargetContext;
+  readonly region: string;
+  readonly vpcId: string;
+  readonly projectId: string;
+}
+
+/**
+ * The region's load balancer, created here and adopted by the DOKS LoadBalancer Service
+ * (`kubernetes.digitalocean.com/load-balancer-id`): HTTPS on 443 with a Let's Encrypt certificate
+ * for the tier hostname, HTTP redirected, both to the Service's fixed NodePort, checked on
+ * /health/ready. The cloud controller owns the rules after adoption, so Terraform ignores them.
+ */
+export class RegionalLoadBalancer extends Construct {
+  readonly loadBalancer: Loadbalancer;
+  readonly certificate: Certificate;
+
+  constructor(scope: Construct, id: string, props: RegionalLoadBalancerProps) {
+    super(scope, id);
+    const { context, region } = props;
+    this.certificate = new Certificate(this, 'certificate', {
+      name: resourceName(context.tier, region, 'lb'),
+      type: 'lets_encrypt',
+      domains: [context.hostname],
+      lifecycle: { createBeforeDestroy: true },
+    });
+    const target = { targetPort: DOKS.nodePorts.http, targetProtocol: 'http' };
+    this.loadBalancer = new Loadbalancer(this, 'lb', {
+      name: resourceName(context.tier, region),
+      region,
+      vpcUuid: props.vpcId,
+      projectId: props.projectId,
+      sizeUnit: LOAD_BALANCER.sizeUnit,
+      redirectHttpToHttps: true,
+      tlsCipherPolicy: LOAD_BALANCER.tlsCipherPolicy,
+      httpIdleTimeoutSeconds: Math.min(WEBSOCKET_IDLE_TIMEOUT_SECONDS, MAX_HTTP_IDLE_TIMEOUT_SECONDS),
+      forwardingRule: [
+        { entryPort: PUBLIC_PORTS.https, entryProtocol: 'https', certificateName: this.certificate.name, ...target },
+        { entryPort: PUBLIC_PORTS.http, entryProtocol: 'http', ...target },
+      ],
+      healthcheck: {
+        protocol: 'http',
+        port: DOKS.nodePorts.http,
+        path: TARGET_HEALTH.path,
+        checkIntervalSeconds: TARGET_HEALTH.intervalSeconds,
+        responseTimeoutSeconds: TARGET_HEALTH.timeoutSeconds,
+        healthyThreshold: TARGET_HEALTH.healthyThreshold,
+        unhealthyThreshold: TARGET_HEALTH.unhealthyThreshold,
+      },
+      lifecycle: { ignoreChanges: ['forwarding_rule', 'healthcheck', 'droplet_ids', 'droplet_tag', 'sticky_sessions'] },
+    });
+    applyCommonProps(this, this.loadBalancer, props);
+  }
+}

@@ -1,0 +1,102 @@
+import { DataDigitaloceanKubernetesCluster } from '@cdktf/provider-digitalocean/lib/data-digitalocean-kubernetes-cluster';
+import { NetworkPolicyV1 } from '@cdktf/provider-kubernetes/lib/network-policy-v1';
+import { SecretV1 } from '@cdktf/provider-kubernetes/lib/secret-v1';
+import { ServiceV1 } from '@cdktf/provider-kubernetes/lib/service-v1';
+import { Fn, Lazy } from 'cdktf';
+import { ENV, PORTS, PUBLIC_PORTS, TARGET_HEALTH, type PolicyEngine, type TargetContext } from '@mockforge-infra/core';
+import { kubernetesRules, KubernetesWorkloadStack, SERVER_SELECTOR } from '@mockforge-infra/kubernetes';
+import type { Construct } from 'constructs';
+import { resourceName } from '../naming';
+import { addDigitalOceanProvider } from '../provider';
+import { adminSecrets } from '../secrets/admin-secrets';
+import { DOKS } from '../sizing';
+import type { DigitalOceanRegionalStack } from './regional-stack';
+
+export const WORKLOAD_SECRET_NAME = 'mockforge-secrets';
+const DO_LB = 'service.beta.kubernetes.io/do-loadbalancer';
+
+export interface DoksWorkloadStackProps {
+  readonly context: TargetContext;
+  readonly policy?: PolicyEngine;
+  readonly regional: DigitalOceanRegionalStack;
+}
+
+/**
+ * `<tier>-digitalocean-<region>-workload`: the MockForge workload from @mockforge-infra/kubernetes on
+ * the region's DOKS cluster. A fresh DOKS cluster has no ingress controller, so the public path is a
+ * LoadBalancer Service that adopts the regional load balancer Terraform created (TLS ends there),
+ * with a NetworkPolicy admitting it on the HTTP port from the VPC. The Secret is written here from the
+ * databases' outputs and the admin variables. The cluster credentials are read in this stack.
+ */
+export function addDoksWorkloadStack(scope: Construct, props: DoksWorkloadStackProps): KubernetesWorkloadStack {
+  const { context, regional } = props;
+  const cluster = regional.cluster;
+  if (!cluster) throw new Error(`${regional.node.id} has no DOKS cluster`);
+  props.policy?.register(kubernetesRules);
+  let data: DataDigitaloceanKubernetesCluster | undefined;
+  const config = () => data!.kubeConfig.get(0);
+  const stack = new KubernetesWorkloadStack(scope, {
+    context,
+    policy: props.policy,
+    region: `${regional.region}-workload`,
+    provider: {
+      host: Lazy.stringValue({ produce: () => data!.endpoint }),
+      token: Lazy.stringValue({ produce: () => config().token }),
+      clusterCaCertificate: Lazy.stringValue({ produce: () => Fn.base64decode(config().clusterCaCertificate) }),
+    },
+    ingressClass: 'nginx',
+    ingressTls: 'cloud',
+    secretName: WORKLOAD_SECRET_NAME,
+    databaseCidrs: [regional.network.cidr, ...Object.values(context.vpcCidrs)],
+    redisCidrs: [regional.network.cidr],
+  });
+  stack.addDependency(regional);
+  addDigitalOceanProvider(stack);
+  data = new DataDigitaloceanKubernetesCluster(stack, 'cluster', { name: resourceName(context.tier, regional.region) });
+  const namespace = stack.workload.namespace.name;
+  new SecretV1(stack, 'secrets', {
+    metadata: { name: WORKLOAD_SECRET_NAME, namespace },
+    data: {
+      [ENV.databaseUrl]: stack.fromOtherStack(regional.databaseUrl),
+      [ENV.redisUrl]: stack.fromOtherStack(regional.cache.connectionUri),
+      ...adminSecrets(stack),
+    },
+  });
+  if (regional.loadBalancer) {
+    const lbId = stack.fromOtherStack(regional.loadBalancer.loadBalancer.id);
+    const certificate = stack.fromOtherStack(regional.loadBalancer.certificate.name);
+    new ServiceV1(stack, 'load-balancer', {
+      metadata: {
+        name: 'mockforge-public',
+        namespace,
+        annotations: {
+          'kubernetes.digitalocean.com/load-balancer-id': lbId,
+          [`${DO_LB}-protocol`]: 'http',
+          [`${DO_LB}-tls-ports`]: String(PUBLIC_PORTS.https),
+          [`${DO_LB}-certificate-name`]: certificate,
+          [`${DO_LB}-redirect-http-to-https`]: 'true',
+          [`${DO_LB}-healthcheck-path`]: TARGET_HEALTH.path,
+          [`${DO_LB}-healthcheck-protocol`]: 'http',
+          [`${DO_LB}-disable-lets-encrypt-dns-records`]: 'true',
+        },
+      },
+      spec: {
+        type: 'LoadBalancer',
+        selector: { ...SERVER_SELECTOR },
+        port: [
+          { name: 'https', port: PUBLIC_PORTS.https, targetPort: String(PORTS.http), nodePort: DOKS.nodePorts.https },
+          { name: 'http', port: PUBLIC_PORTS.http, targetPort: String(PORTS.http), nodePort: DOKS.nodePorts.http },
+        ],
+      },
+    });
+    new NetworkPolicyV1(stack, 'load-balancer-policy', {
+      metadata: { name: 'mockforge-from-load-balancer', namespace },
+      spec: {
+        podSelector: { matchLabels: { ...SERVER_SELECTOR } },
+        policyTypes: ['Ingress'],
+        ingress: [{ ports: [{ port: String(PORTS.http), protocol: 'TCP' }], from: [{ ipBlock: { cidr: regional.network.cidr } }] }],
+      },
+    });
+  }
+  return stack;
+}

@@ -1,0 +1,147 @@
+import { MockforgeStack, type PolicyEngine, type TargetContext } from '@mockforge-infra/core';
+import type { Construct } from 'constructs';
+import { ManagedValkey } from '../cache/managed-valkey';
+import { AppPlatformService } from '../compute/app-platform-service';
+import { DoksCluster } from '../compute/doks-cluster';
+import { ManagedPostgres, type TrustedSource } from '../database/managed-postgres';
+import { RegionalLoadBalancer } from '../load-balancing/regional-load-balancer';
+import { ResourceAlerts } from '../monitoring/resource-alerts';
+import { regionNodeTag, resourceName, tierNodeTag } from '../naming';
+import { DigitalOceanVpc } from '../network/vpc';
+import { fileInProject, TierProject } from '../project/tier-project';
+import { addDigitalOceanProvider } from '../provider';
+import { adminSecrets } from '../secrets/admin-secrets';
+import { DIGITALOCEAN_STATEFUL_RESOURCE_TYPES } from '../stateful-types';
+import { TierDomain } from '../traffic/dns';
+
+export interface DigitalOceanRegionalStackProps {
+  readonly context: TargetContext;
+  readonly region: string;
+  readonly policy?: PolicyEngine;
+  /** The primary region's stack (project, domain, primary database); absent for the primary itself. */
+  readonly primary?: DigitalOceanRegionalStack;
+}
+
+/** DOKS runs the service (compute `doks`) or the hybrid topology's stateful pool. */
+export function usesDoks(context: TargetContext): boolean {
+  return context.tierConfig.compute?.digitalocean === 'doks' || context.topology.hasStatefulPool;
+}
+
+/**
+ * `<tier>-digitalocean-<region>`: the region's VPC, database (cluster in the primary, read-only node
+ * elsewhere), Valkey, and App Platform app or DOKS cluster with its load balancer. The primary
+ * region's stack also owns the tier's project and DNS domain.
+ */
+export class DigitalOceanRegionalStack extends MockforgeStack {
+  readonly context: TargetContext;
+  readonly projectId: string;
+  /** The domain's name, a reference to the domain resource where this tier creates it. */
+  readonly domainName: string;
+  readonly project?: TierProject;
+  readonly domain?: TierDomain;
+  readonly network: DigitalOceanVpc;
+  readonly database: ManagedPostgres;
+  /** DATABASE_URL for clients in this region: the primary's connection pool. */
+  readonly databaseUrl: string;
+  readonly cache: ManagedValkey;
+  readonly service?: AppPlatformService;
+  readonly cluster?: DoksCluster;
+  readonly loadBalancer?: RegionalLoadBalancer;
+
+  constructor(scope: Construct, props: DigitalOceanRegionalStackProps) {
+    const { context, region, primary } = props;
+    super(scope, {
+      tier: context.tier,
+      cloud: 'digitalocean',
+      region,
+      backend: context.backend,
+      policy: props.policy,
+      protectedResourceTypes: context.profile.preventDestroy ? DIGITALOCEAN_STATEFUL_RESOURCE_TYPES : undefined,
+    });
+    this.context = context;
+    addDigitalOceanProvider(this);
+    if (primary) {
+      this.projectId = this.fromOtherStack(primary.projectId);
+      this.domainName = this.fromOtherStack(primary.domainName);
+    } else {
+      this.project = new TierProject(this, 'project', { tier: context.tier });
+      this.projectId = this.project.project.id;
+      this.domain = new TierDomain(this, 'dns', { context });
+      this.domainName = this.domain.name;
+    }
+    const doks = usesDoks(context);
+    this.network = new DigitalOceanVpc(this, 'network', { context, region, projectId: this.projectId, natGateway: doks });
+    const vpcId = this.network.networkId;
+    const primaryCluster = primary?.database.cluster;
+    this.database = new ManagedPostgres(this, 'database', {
+      context,
+      region,
+      name: resourceName(context.tier, region, 'pg'),
+      vpcId,
+      projectId: this.projectId,
+      ...(primaryCluster && context.database.crossRegionReplicas ? { replicaOf: this.fromOtherStack(primaryCluster.id) } : {}),
+    });
+    this.databaseUrl = primary ? this.fromOtherStack(primary.databaseUrl) : this.database.poolUri;
+    this.cache = new ManagedValkey(this, 'cache', {
+      context,
+      region,
+      name: resourceName(context.tier, region, 'valkey'),
+      vpcId,
+      projectId: this.projectId,
+    });
+
+    const sources: TrustedSource[] = [];
+    if (context.tierConfig.compute?.digitalocean !== 'doks' && this.database.clusterName) {
+      this.service = new AppPlatformService(this, 'service', {
+        context,
+        region,
+        projectId: this.projectId,
+        vpcId,
+        databaseClusterName: this.database.clusterName,
+        redisUrl: this.cache.connectionUri,
+        adminSecrets: adminSecrets(this),
+      });
+      sources.push({ type: 'app', value: this.service.app.id });
+    }
+    if (doks) {
+      this.cluster = new DoksCluster(this, 'doks', {
+        context,
+        region,
+        vpcId,
+        vpcCidr: this.network.cidr,
+        dataPorts: [this.database.port, this.cache.port],
+      });
+      sources.push({ type: 'k8s', value: this.cluster.cluster.id });
+      if (context.tierConfig.compute?.digitalocean === 'doks')
+        this.loadBalancer = new RegionalLoadBalancer(this, 'load-balancer', { context, region, vpcId, projectId: this.projectId });
+    }
+    this.cache.admit(sources);
+    // Every region's DOKS nodes write to the primary, so its firewall admits the tier's node tag, not one cluster.
+    if (this.database.cluster)
+      this.database.admit(doks ? [...sources.filter((s) => s.type !== 'k8s'), { type: 'tag', value: tierNodeTag(context.tier) }] : sources);
+    new ResourceAlerts(this, 'alerts', {
+      context,
+      region,
+      databaseClusterIds: [this.database.cluster?.id ?? this.fromOtherStack(primaryCluster!.id), this.cache.cluster.id],
+      ...(doks ? { nodeTag: regionNodeTag(context.tier, region) } : {}),
+    });
+    const urns = [this.cluster?.cluster.urn, this.domain?.domain?.urn].filter((u): u is string => u !== undefined);
+    if (urns.length > 0) fileInProject(this, 'project-resources', this.projectId, urns);
+
+    this.exportOutputs({
+      vpc_id: { value: vpcId, description: 'The region VPC' },
+      database_endpoint: {
+        value: this.database.endpoint,
+        description: 'Managed PostgreSQL private host (a read-only node outside the primary region)',
+      },
+      database_port: { value: this.database.port, description: 'Managed PostgreSQL port' },
+      valkey_endpoint: { value: this.cache.endpoint, description: 'Managed Valkey private host' },
+      valkey_port: { value: this.cache.port, description: 'Managed Valkey TLS port' },
+      ...(this.service ? { app_live_url: { value: this.service.app.liveUrl, description: 'App Platform URL of the service' } } : {}),
+      ...(this.cluster ? { doks_cluster_name: { value: this.cluster.cluster.name, description: 'The DOKS cluster' } } : {}),
+      ...(this.loadBalancer
+        ? { load_balancer_ip: { value: this.loadBalancer.loadBalancer.ip, description: 'Regional load balancer' } }
+        : {}),
+    });
+  }
+}
