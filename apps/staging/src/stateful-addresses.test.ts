@@ -28,7 +28,20 @@ describe('the staging tier', () => {
         'google_redis_instance.cache_instance_C409FC14',
         'google_sql_database_instance.database_instance_D7FC2283',
       ],
-      'staging-gcp-global': ['google_storage_bucket.config-bucket_3923D1B9', 'google_storage_bucket.config-bucket_access-logs_B90B0AA5'],
+      'staging-gcp-global': [
+        'google_dns_managed_zone.dns_zone_2E2729FB',
+        'google_storage_bucket.config-bucket_3923D1B9',
+        'google_storage_bucket.config-bucket_access-logs_B90B0AA5',
+      ],
+      'staging-digitalocean-nyc3': [
+        'digitalocean_database_cluster.cache_cluster_99F2927A',
+        'digitalocean_database_cluster.database_cluster_FAF2FB92',
+        'digitalocean_domain.dns_domain_CE934588',
+      ],
+      'staging-digitalocean-global': [
+        'digitalocean_spaces_bucket.config-bucket_3923D1B9',
+        'digitalocean_spaces_bucket.config-bucket_access-logs_B90B0AA5',
+      ],
     });
   });
 });

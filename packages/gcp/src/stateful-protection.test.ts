@@ -21,18 +21,24 @@ import { gcpTarget } from './target';
  */
 const MUST_PROTECT = [
   'google_container_cluster',
+  'google_dns_managed_zone',
   'google_redis_instance',
   'google_sql_database_instance',
   'google_storage_bucket',
   'kubernetes_stateful_set_v1',
 ];
 
-/** What a single-region tier holds: Cloud SQL, Memorystore, and the config bucket with its access-log bucket. */
-const ONE_REGION = { google_redis_instance: 1, google_sql_database_instance: 1, google_storage_bucket: 2 };
+/** What a single-region tier holds: Cloud SQL, Memorystore, the config bucket with its access-log bucket, and the DNS zone. */
+const ONE_REGION = { google_dns_managed_zone: 1, google_redis_instance: 1, google_sql_database_instance: 1, google_storage_bucket: 2 };
 
 /** Protected resources per type, per layout (reviewed counts). */
 const PROTECTED: Readonly<Record<string, Record<string, number>>> = {
-  'multi-region on Cloud Run': { google_redis_instance: 3, google_sql_database_instance: 3, google_storage_bucket: 2 },
+  'multi-region on Cloud Run': {
+    google_dns_managed_zone: 1,
+    google_redis_instance: 3,
+    google_sql_database_instance: 3,
+    google_storage_bucket: 2,
+  },
   'hybrid on Cloud Run': { ...ONE_REGION, google_container_cluster: 1, kubernetes_stateful_set_v1: 1 },
   'hybrid on GKE': { ...ONE_REGION, google_container_cluster: 1, kubernetes_stateful_set_v1: 1 },
   staging: ONE_REGION,
