@@ -11,7 +11,7 @@ function configs(): Record<string, MockforgeConfig> {
     tiers: {
       ...base.tiers,
       staging: { ...base.tiers.staging!, topology: 'hybrid' },
-      production: { ...base.tiers.production!, compute: { aws: 'eks', gcp: 'gke' } },
+      production: { ...base.tiers.production!, compute: { aws: 'eks', gcp: 'gke', digitalocean: 'doks' } },
     },
   };
   return { 'built-in config': base, 'EKS, GKE and hybrid': variant };
