@@ -18,7 +18,7 @@ function affectedBy(file: string): string[] {
 }
 
 describe('nx affected', () => {
-  it('a change to packages/gcp affects gcp and what composes it, never aws or kubernetes', () => {
+  it('a change to packages/gcp affects gcp and what composes it, never another cloud package', () => {
     expect(affectedBy('packages/gcp/src/index.ts')).toEqual(['app-dev', 'app-production', 'app-staging', 'cli', 'composition', 'gcp']);
   });
 
@@ -31,6 +31,7 @@ describe('nx affected', () => {
       'cli',
       'composition',
       'core',
+      'digitalocean',
       'gcp',
       'kubernetes',
     ]);
