@@ -1,4 +1,5 @@
 import type { SizeName } from '@mockforge-infra/core';
+import type { MachineShape, NodeReserveModel } from '@mockforge-infra/kubernetes';
 
 /**
  * Every DigitalOcean-specific value in one table: slugs, versions, API enums. Numbers from the
@@ -14,7 +15,61 @@ export interface DigitalOceanSize {
   readonly databaseSize: string;
   /** Managed Valkey node size. */
   readonly cacheSize: string;
+  /** DOKS node family; the Droplet within it and the pool limits follow from the pods (`planNodePool`). */
+  readonly doksNodeFamily: DoksNodeFamily;
 }
+
+/** Basic (shared vCPU) Droplets for dev and staging, General Purpose (dedicated vCPU) for production. */
+export type DoksNodeFamily = 'basic' | 'general-purpose';
+
+/** A DOKS node admits at most 110 pods. */
+const DOKS_MAX_PODS = 110;
+
+/** Droplet sizes DOKS node pools take, small to large: [slug, vCPU, memory GiB]. */
+const DROPLETS: Readonly<Record<DoksNodeFamily, readonly (readonly [string, number, number])[]>> = {
+  basic: [
+    ['s-1vcpu-2gb', 1, 2],
+    ['s-2vcpu-4gb', 2, 4],
+    ['s-4vcpu-8gb', 4, 8],
+    ['s-8vcpu-16gb', 8, 16],
+  ],
+  'general-purpose': [
+    ['g-2vcpu-8gb', 2, 8],
+    ['g-4vcpu-16gb', 4, 16],
+    ['g-8vcpu-32gb', 8, 32],
+    ['g-16vcpu-64gb', 16, 64],
+  ],
+};
+
+const shapes = (sizes: readonly (readonly [string, number, number])[]): MachineShape[] =>
+  sizes.map(([name, vcpu, gib]) => ({ name, vcpu, memoryMiB: gib * 1024, maxPods: DOKS_MAX_PODS }));
+
+export const DOKS_NODE_SHAPES: Readonly<Record<DoksNodeFamily, readonly MachineShape[]>> = {
+  basic: shapes(DROPLETS.basic),
+  'general-purpose': shapes(DROPLETS['general-purpose']),
+};
+
+/**
+ * DOKS's allocatable memory by Droplet memory (GiB → GiB), from DigitalOcean's "Managed Elements of
+ * DigitalOcean Kubernetes" (Allocatable Memory): what is left after the kubelet, the OS and eviction.
+ */
+export const DOKS_ALLOCATABLE_MEMORY_GIB: Readonly<Record<number, number>> = { 2: 1, 4: 2.5, 8: 6, 16: 13, 32: 28, 64: 58 };
+
+/**
+ * What a DOKS node keeps from MockForge pods: the memory DigitalOcean does not make allocatable
+ * (eviction threshold included, so no separate one), and an allowance for DOKS's own DaemonSets on
+ * every node (Cilium, the CSI node plugin, do-node-agent, konnectivity-agent), rounded up. The CPU
+ * reserve is the kubelet's formula in @mockforge-infra/kubernetes.
+ */
+export const DOKS_NODE_RESERVE: NodeReserveModel = {
+  reservedMemoryMiB: (s) => {
+    const allocatable = DOKS_ALLOCATABLE_MEMORY_GIB[s.memoryMiB / 1024];
+    if (allocatable === undefined) throw new Error(`no DOKS allocatable memory for ${s.name}`);
+    return s.memoryMiB - allocatable * 1024;
+  },
+  evictionMiB: 0,
+  daemonSets: { cpuMillis: 500, memoryMiB: 512 },
+};
 
 /**
  * The guide's tier sizes (core TIER_SIZING) on DigitalOcean. App Platform: dev 0.5 GiB on a shared
@@ -23,11 +78,41 @@ export interface DigitalOceanSize {
  * Databases: the smallest size in dev, one step up per tier; db-s-1vcpu-1gb takes no standby node.
  */
 export const DIGITALOCEAN_SIZES: Readonly<Record<SizeName, DigitalOceanSize>> = {
-  dev: { appInstance: 'apps-s-1vcpu-0.5gb', appAutoscales: false, databaseSize: 'db-s-1vcpu-1gb', cacheSize: 'db-s-1vcpu-1gb' },
-  staging: { appInstance: 'apps-s-1vcpu-1gb', appAutoscales: false, databaseSize: 'db-s-1vcpu-2gb', cacheSize: 'db-s-1vcpu-2gb' },
-  small: { appInstance: 'apps-d-2vcpu-4gb', appAutoscales: true, databaseSize: 'db-s-2vcpu-4gb', cacheSize: 'db-s-2vcpu-4gb' },
-  medium: { appInstance: 'apps-d-4vcpu-8gb', appAutoscales: true, databaseSize: 'db-s-4vcpu-8gb', cacheSize: 'db-s-4vcpu-8gb' },
-  large: { appInstance: 'apps-d-8vcpu-32gb', appAutoscales: true, databaseSize: 'db-s-8vcpu-16gb', cacheSize: 'db-s-8vcpu-16gb' },
+  dev: {
+    appInstance: 'apps-s-1vcpu-0.5gb',
+    appAutoscales: false,
+    databaseSize: 'db-s-1vcpu-1gb',
+    cacheSize: 'db-s-1vcpu-1gb',
+    doksNodeFamily: 'basic',
+  },
+  staging: {
+    appInstance: 'apps-s-1vcpu-1gb',
+    appAutoscales: false,
+    databaseSize: 'db-s-1vcpu-2gb',
+    cacheSize: 'db-s-1vcpu-2gb',
+    doksNodeFamily: 'basic',
+  },
+  small: {
+    appInstance: 'apps-d-2vcpu-4gb',
+    appAutoscales: true,
+    databaseSize: 'db-s-2vcpu-4gb',
+    cacheSize: 'db-s-2vcpu-4gb',
+    doksNodeFamily: 'general-purpose',
+  },
+  medium: {
+    appInstance: 'apps-d-4vcpu-8gb',
+    appAutoscales: true,
+    databaseSize: 'db-s-4vcpu-8gb',
+    cacheSize: 'db-s-4vcpu-8gb',
+    doksNodeFamily: 'general-purpose',
+  },
+  large: {
+    appInstance: 'apps-d-8vcpu-32gb',
+    appAutoscales: true,
+    databaseSize: 'db-s-8vcpu-16gb',
+    cacheSize: 'db-s-8vcpu-16gb',
+    doksNodeFamily: 'general-purpose',
+  },
 };
 
 export const MANAGED_POSTGRES = { engine: 'pg', version: '17', poolMode: 'transaction', poolSize: 20 } as const;
@@ -39,10 +124,6 @@ export const MANAGED_VALKEY = { engine: 'valkey', version: '8', evictionPolicy: 
 export const DATABASE_PITR_DAYS = 7;
 
 export const DOKS = {
-  /** The guide's Kubernetes node size. */
-  nodeSize: 's-2vcpu-4gb',
-  /** The pool floor is core's production HA minimum; the ceiling is DigitalOcean's, as on GKE. */
-  maxNodes: 10,
   /** The newest supported minor on the release line this project tests. */
   versionPrefix: '1.33.',
   /** Fixed NodePorts of the LoadBalancer Service, so the Terraform load balancer and the cloud controller agree. */

@@ -12,10 +12,11 @@ import {
   type TargetContext,
 } from '@mockforge-infra/core';
 import { Construct } from 'constructs';
+import { nodeSizingLabels, planNodePool, workloadDemand, type NodePoolPlan } from '@mockforge-infra/kubernetes';
 import { applyCommonProps } from '../common';
 import { dayName } from '../database/managed-postgres';
 import { regionNodeTag, resourceName, tierNodeTag } from '../naming';
-import { DOKS } from '../sizing';
+import { DIGITALOCEAN_SIZES, DOKS, DOKS_NODE_RESERVE, DOKS_NODE_SHAPES } from '../sizing';
 
 export interface DoksClusterProps extends CommonProps {
   readonly context: TargetContext;
@@ -26,21 +27,39 @@ export interface DoksClusterProps extends CommonProps {
   readonly dataPorts: readonly number[];
 }
 
+/** The fewest nodes a pool keeps: the tier's HA minimum, so one lost Droplet never takes every pod. */
+export function doksFloorNodes(context: TargetContext): number {
+  if (context.tier === 'production') return HA_MINIMUMS.production.instancesPerRegion;
+  return context.profile.highlyAvailable ? HA_MINIMUMS.minimum.instancesPerRegion : 1;
+}
+
+/**
+ * The node pool that follows from the workload: the smallest Droplet of the size's family that holds
+ * one MockForge pod after DOKS's reservations, enough nodes for the HPAs' minimum pods (at least the
+ * tier's HA floor) and for their maximum plus the rolling-update surge.
+ */
+export function doksNodePlan(context: TargetContext): NodePoolPlan {
+  const shapes = DOKS_NODE_SHAPES[DIGITALOCEAN_SIZES[context.profile.size].doksNodeFamily];
+  return planNodePool(shapes, DOKS_NODE_RESERVE, workloadDemand(context), doksFloorNodes(context));
+}
+
 /**
  * A DOKS cluster in the region's VPC: HA control plane in staging and production, auto-upgrade with
- * surge upgrades in the seed's maintenance window, an autoscaling node pool of the guide's node size
- * (floor: the production HA minimum, ceiling DOKS.maxNodes), a control-plane firewall admitting the
+ * surge upgrades in the seed's maintenance window, an autoscaling node pool sized from the pods
+ * (`doksNodePlan`, labelled for MF_DIO_6/7), a control-plane firewall admitting the
  * VPC and `digitalocean.doksAllowedCidrs`, and a node firewall carrying the guide's network policy.
  */
 export class DoksCluster extends Construct {
   readonly cluster: KubernetesCluster;
   readonly nodeFirewall: Firewall;
+  readonly nodePlan: NodePoolPlan;
 
   constructor(scope: Construct, id: string, props: DoksClusterProps) {
     super(scope, id);
     const { context, region } = props;
     const versions = new DataDigitaloceanKubernetesVersions(this, 'versions', { versionPrefix: DOKS.versionPrefix });
     const window = context.database.maintenanceWindow;
+    this.nodePlan = doksNodePlan(context);
     this.cluster = new KubernetesCluster(this, 'cluster', {
       name: resourceName(context.tier, region),
       region,
@@ -53,10 +72,11 @@ export class DoksCluster extends Construct {
       controlPlaneFirewall: { enabled: true, allowedAddresses: [props.vpcCidr, ...(context.config.digitalocean?.doksAllowedCidrs ?? [])] },
       nodePool: {
         name: resourceName(context.tier, region, 'pool'),
-        size: DOKS.nodeSize,
+        size: this.nodePlan.machine.name,
         autoScale: true,
-        minNodes: HA_MINIMUMS.production.instancesPerRegion,
-        maxNodes: DOKS.maxNodes,
+        minNodes: this.nodePlan.minNodes,
+        maxNodes: this.nodePlan.maxNodes,
+        labels: nodeSizingLabels(workloadDemand(context)),
         tags: [tierNodeTag(context.tier), regionNodeTag(context.tier, region)],
       },
     });

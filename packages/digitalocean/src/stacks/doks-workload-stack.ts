@@ -7,6 +7,7 @@ import { ENV, PORTS, PUBLIC_PORTS, TARGET_HEALTH, type PolicyEngine, type Target
 import { kubernetesRules, KubernetesWorkloadStack, SERVER_SELECTOR } from '@mockforge-infra/kubernetes';
 import type { Construct } from 'constructs';
 import { resourceName } from '../naming';
+import { doksNodeFitRules } from '../rules/doks-node-fit';
 import { addDigitalOceanProvider } from '../provider';
 import { adminSecrets } from '../secrets/admin-secrets';
 import { DOKS } from '../sizing';
@@ -32,7 +33,9 @@ export function addDoksWorkloadStack(scope: Construct, props: DoksWorkloadStackP
   const { context, regional } = props;
   const cluster = regional.cluster;
   if (!cluster) throw new Error(`${regional.node.id} has no DOKS cluster`);
+  // The workload's own checks apply to its stack; the node pool's capacity checks to the cluster's.
   props.policy?.register(kubernetesRules);
+  props.policy?.register(doksNodeFitRules);
   let data: DataDigitaloceanKubernetesCluster | undefined;
   const config = () => data!.kubeConfig.get(0);
   const stack = new KubernetesWorkloadStack(scope, {
@@ -50,6 +53,9 @@ export function addDoksWorkloadStack(scope: Construct, props: DoksWorkloadStackP
     databaseCidrs: [regional.network.cidr, ...Object.values(context.vpcCidrs)],
     redisCidrs: [regional.network.cidr],
   });
+  // A fresh DOKS cluster runs no ingress controller, so an Ingress would route nothing: the public
+  // path is the LoadBalancer Service below, and the workload's Ingress is not emitted.
+  stack.workload.node.tryRemoveChild('ingress');
   stack.addDependency(regional);
   addDigitalOceanProvider(stack);
   data = new DataDigitaloceanKubernetesCluster(stack, 'cluster', { name: resourceName(context.tier, regional.region) });

@@ -2,7 +2,7 @@ import { MockforgeStack, type PolicyEngine, type TargetContext } from '@mockforg
 import type { Construct } from 'constructs';
 import { ManagedValkey } from '../cache/managed-valkey';
 import { AppPlatformService } from '../compute/app-platform-service';
-import { DoksCluster } from '../compute/doks-cluster';
+import type { DoksCluster } from '../compute/doks-cluster';
 import { ManagedPostgres, type TrustedSource } from '../database/managed-postgres';
 import { RegionalLoadBalancer } from '../load-balancing/regional-load-balancer';
 import { ResourceAlerts } from '../monitoring/resource-alerts';
@@ -104,7 +104,9 @@ export class DigitalOceanRegionalStack extends MockforgeStack {
       sources.push({ type: 'app', value: this.service.app.id });
     }
     if (doks) {
-      this.cluster = new DoksCluster(this, 'doks', {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded only for DOKS, so App Platform synths never load the Kubernetes package
+      const { DoksCluster: Cluster } = require('../compute/doks-cluster') as typeof import('../compute/doks-cluster');
+      this.cluster = new Cluster(this, 'doks', {
         context,
         region,
         vpcId,
