@@ -36,6 +36,7 @@ describe('tier profiles', () => {
       production.spotAllowed,
     ]).toEqual(['large', 10, 3, true, false]);
     expect(tierProfile('production', { regions: {} }).size).toBe('small');
+    expect([dev.managedCache, staging.managedCache, production.managedCache]).toEqual([false, true, true]);
   });
 
   it('records why dev is exempt from HA defaults, and takes explicit opt-outs elsewhere', () => {
@@ -75,7 +76,8 @@ describe('tier profiles', () => {
     expect(scalingRange(small, 'cloudRun')).toEqual({ min: 3, max: 100 });
     expect(scalingRange(large, 'kubernetes')).toEqual({ min: 10, max: 20 });
     expect(scalingRange(tierProfile('staging', { regions: {} }), 'ecs')).toEqual({ min: 2, max: 4 });
-    expect(scalingRange(tierProfile('dev', { regions: {} }), 'cloudRun')).toEqual({ min: 1, max: 2 });
+    expect(scalingRange(tierProfile('dev', { regions: {} }), 'cloudRun')).toEqual({ min: 0, max: 2 });
+    expect(scalingRange(tierProfile('dev', { regions: {} }), 'ecs')).toEqual({ min: 1, max: 2 });
   });
 
   it('picks scaling presets per tier', () => {

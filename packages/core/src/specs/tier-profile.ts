@@ -40,6 +40,11 @@ export interface TierProfile {
   readonly preventDestroy: boolean;
   /** Spot / preemptible capacity may run the service (dev only). */
   readonly spotAllowed: boolean;
+  /**
+   * A managed Redis (ElastiCache, Memorystore) and its REDIS_URL secret. Off in dev: MockForge keeps
+   * its state in memory and reads REDIS_URL only for the hosted backend and distributed chaos/test runs.
+   */
+  readonly managedCache: boolean;
   readonly databaseBackupRetentionDays: number;
   readonly exemptions: readonly TierExemption[];
 }
@@ -57,6 +62,8 @@ const PLATFORM_RANGE: Readonly<Record<ScalingPlatform, { min: number; max: numbe
 /** Minimum and maximum instances per region on a platform. */
 export function scalingRange(profile: TierProfile, platform: ScalingPlatform): { min: number; max: number } {
   const instances = profile.sizing.instances;
+  // Cloud Run starts an instance on the first request, so dev pays nothing while idle.
+  if (profile.tier === 'dev' && platform === 'cloudRun') return { min: 0, max: NON_PRODUCTION_MAX.dev };
   if (profile.tier !== 'production') return { min: instances, max: NON_PRODUCTION_MAX[profile.tier] };
   const range = PLATFORM_RANGE[platform];
   return { min: Math.max(range.min, instances, HA_MINIMUMS.production.instancesPerRegion), max: range.max };
@@ -89,6 +96,7 @@ export function tierProfile(tier: TierName, config: TierConfig): TierProfile {
     deletionProtection: protectState,
     preventDestroy: protectState,
     spotAllowed: tier === 'dev',
+    managedCache: tier !== 'dev',
     databaseBackupRetentionDays: tier === 'production' ? BACKUPS.database.retentionDays : STAGING_DATABASE_RETENTION_DAYS,
     exemptions,
   };
