@@ -17,6 +17,8 @@ export interface WorkloadOptions {
    * (Memorystore with in-transit encryption listens on 6378). @default [REDIS_PORT] (6379)
    */
   readonly redisPorts?: readonly number[];
+  /** Ports of the external PostgreSQL, for the egress policy (DigitalOcean listens on 25060, its pools on 25061). @default [DATABASE_PORT] (5432) */
+  readonly databasePorts?: readonly number[];
   /** Extra, cloud-specific ingress annotations (e.g. the ALB scheme); they win over the defaults. @default none */
   readonly ingressAnnotations?: Readonly<Record<string, string>>;
   /** Storage class of the hybrid pool's per-replica claims and the in-cluster Redis. @default the cluster default */

@@ -109,6 +109,7 @@ export class MockforgeWorkload extends Construct implements ComputeService {
       databaseCidrs: props.databaseCidrs ?? [INTERNAL_CIDR],
       redisCidrs: props.redisCidrs ?? [INTERNAL_CIDR],
       redisPorts: props.redisPorts ?? [REDIS_PORT],
+      databasePorts: props.databasePorts,
       inClusterRedis: props.inClusterRedis ?? false,
       acmeSolver: usesCertManager(props.ingressClass, context.config.tls?.mode, props.ingressTls),
     });

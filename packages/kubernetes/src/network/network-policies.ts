@@ -32,6 +32,8 @@ export interface WorkloadNetworkPoliciesProps {
   readonly redisCidrs: readonly string[];
   /** Ports of the external Redis; a token from the cache's output works. */
   readonly redisPorts: readonly number[];
+  /** @default [DATABASE_PORT] */
+  readonly databasePorts?: readonly number[];
   /** Allow egress to the in-cluster Redis pods. */
   readonly inClusterRedis: boolean;
   /** cert-manager answers HTTP-01 challenges from solver pods in this namespace. */
@@ -73,7 +75,7 @@ export function serverEgressRules(props: WorkloadNetworkPoliciesProps): NetworkP
     // The cluster's resolver may be kube-dns pods, a node-local cache or the cloud's resolver.
     { ports: [{ port: String(DNS_PORT), protocol: 'UDP' }, tcp(DNS_PORT)] },
     { ports: publicEgressPorts().map(tcp), to: [{ ipBlock: { cidr: ANYWHERE_IPV4 } }] },
-    { ports: [tcp(DATABASE_PORT)], to: cidrPeers(props.databaseCidrs) },
+    { ports: (props.databasePorts ?? [DATABASE_PORT]).map(tcp), to: cidrPeers(props.databaseCidrs) },
     { ports: props.redisPorts.map(tcp), to: cidrPeers(props.redisCidrs) },
     // The in-cluster Redis listens on the standard port.
     ...(props.inClusterRedis ? [{ ports: [tcp(REDIS_PORT)], to: [{ podSelector: { matchLabels: selectorLabels('redis') } }] }] : []),
