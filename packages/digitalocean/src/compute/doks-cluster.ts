@@ -23,8 +23,8 @@ export interface DoksClusterProps extends CommonProps {
   readonly region: string;
   readonly vpcId: string;
   readonly vpcCidr: string;
-  /** Ports of the managed databases the nodes reach (from their outputs). */
-  readonly dataPorts: readonly number[];
+  /** The managed databases the nodes reach: port (from their outputs) and the VPC range they sit in. */
+  readonly dataRoutes: readonly { readonly port: number; readonly cidr: string }[];
 }
 
 /** The fewest nodes a pool keeps: the tier's HA minimum, so one lost Droplet never takes every pod. */
@@ -90,7 +90,7 @@ export class DoksCluster extends Construct {
       outboundRule: [
         ...egress.ports.map((p) => ({ protocol: 'tcp', portRange: port(p), destinationAddresses: [...egress.cidrs] })),
         { protocol: 'udp', portRange: port(DNS_PORT), destinationAddresses: [...egress.cidrs] },
-        ...props.dataPorts.map((p) => ({ protocol: 'tcp', portRange: port(p), destinationAddresses: [props.vpcCidr] })),
+        ...props.dataRoutes.map((r) => ({ protocol: 'tcp', portRange: port(r.port), destinationAddresses: [r.cidr] })),
       ],
     });
     PolicyEngine.suppress(this.nodeFirewall, 'DIG-0003', PUBLIC_EGRESS_REASON);

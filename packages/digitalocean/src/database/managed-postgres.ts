@@ -103,6 +103,12 @@ export class ManagedPostgres extends Construct {
     return firewall;
   }
 
+  /** The pool's port: DATABASE_URL connects here, not to the cluster's port. */
+  get poolPort(): number {
+    if (!this.pool) throw new Error('a read-only node has no pool');
+    return this.pool.port;
+  }
+
   /** The pool's private URI (DATABASE_URL for clients in the VPC). */
   get poolUri(): string {
     if (!this.pool) throw new Error('a read-only node has no pool');

@@ -52,6 +52,9 @@ export function addDoksWorkloadStack(scope: Construct, props: DoksWorkloadStackP
     secretName: WORKLOAD_SECRET_NAME,
     databaseCidrs: [regional.network.cidr, ...Object.values(context.vpcCidrs)],
     redisCidrs: [regional.network.cidr],
+    // DigitalOcean's managed databases listen on their own ports (pool 25061, Valkey 25061), not 5432/6379.
+    databasePorts: [regional.databasePort],
+    redisPorts: [regional.cache.port],
   });
   // A fresh DOKS cluster runs no ingress controller, so an Ingress would route nothing: the public
   // path is the LoadBalancer Service below, and the workload's Ingress is not emitted.

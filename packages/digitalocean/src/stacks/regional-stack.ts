@@ -8,6 +8,7 @@ import { RegionalLoadBalancer } from '../load-balancing/regional-load-balancer';
 import { ResourceAlerts } from '../monitoring/resource-alerts';
 import { regionNodeTag, resourceName, tierNodeTag } from '../naming';
 import { DigitalOceanVpc } from '../network/vpc';
+import { VpcPeering } from '@cdktf/provider-digitalocean/lib/vpc-peering';
 import { fileInProject, TierProject } from '../project/tier-project';
 import { addDigitalOceanProvider } from '../provider';
 import { adminSecrets } from '../secrets/admin-secrets';
@@ -43,6 +44,11 @@ export class DigitalOceanRegionalStack extends MockforgeStack {
   readonly database: ManagedPostgres;
   /** DATABASE_URL for clients in this region: the primary's connection pool. */
   readonly databaseUrl: string;
+  /** The primary pool's port (DATABASE_URL's), and the VPC range it lives in. */
+  readonly databasePort: number;
+  readonly databaseCidr: string;
+  /** Peers this region's VPC with the primary's, so DOKS nodes reach the primary database privately. */
+  readonly peering?: VpcPeering;
   readonly cache: ManagedValkey;
   readonly service?: AppPlatformService;
   readonly cluster?: DoksCluster;
@@ -82,6 +88,8 @@ export class DigitalOceanRegionalStack extends MockforgeStack {
       ...(primaryCluster && context.database.crossRegionReplicas ? { replicaOf: this.fromOtherStack(primaryCluster.id) } : {}),
     });
     this.databaseUrl = primary ? this.fromOtherStack(primary.databaseUrl) : this.database.poolUri;
+    this.databasePort = primary ? this.fromOtherStack(primary.databasePort) : this.database.poolPort;
+    this.databaseCidr = primary ? primary.network.cidr : this.network.cidr;
     this.cache = new ManagedValkey(this, 'cache', {
       context,
       region,
@@ -111,8 +119,16 @@ export class DigitalOceanRegionalStack extends MockforgeStack {
         region,
         vpcId,
         vpcCidr: this.network.cidr,
-        dataPorts: [this.database.port, this.cache.port],
+        dataRoutes: [
+          { port: this.databasePort, cidr: this.databaseCidr },
+          { port: this.cache.port, cidr: this.network.cidr },
+        ],
       });
+      if (primary)
+        this.peering = new VpcPeering(this, 'primary-peering', {
+          name: resourceName(context.tier, region, primary.region),
+          vpcIds: [this.network.networkId, this.fromOtherStack(primary.network.networkId)],
+        });
       sources.push({ type: 'k8s', value: this.cluster.cluster.id });
       if (context.tierConfig.compute?.digitalocean === 'doks')
         this.loadBalancer = new RegionalLoadBalancer(this, 'load-balancer', { context, region, vpcId, projectId: this.projectId });
