@@ -72,7 +72,8 @@ export function preconfiguredWafRules(
         priority: priority + 1,
         action: FORBIDDEN,
         preview: true,
-        description: `OWASP ${ruleSet} counted only on ${count.join(', ')}: ${protections[protection].reason}`,
+        // The reason lives in core's edge table and the README: Cloud Armor keeps 64 characters.
+        description: `${ruleSet} preview on ${count.join(', ')}`,
         match: { expr: { expression: block.length ? `${pathCondition(count, block)} && ${waf}` : waf } },
       });
     }
