@@ -1,23 +1,19 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { Testing } from 'cdktf';
-import { defaultConfig, PolicyEngine, targetContext, type MockforgeConfig, type TierName } from '@mockforge-infra/core';
-import { digitaloceanTarget } from './target';
-
-function synthTier(config: MockforgeConfig, tier: TierName) {
-  const app = Testing.app();
-  const policy = new PolicyEngine(digitaloceanTarget.rules, { failOnError: false });
-  const stacks = digitaloceanTarget.addStacks(app, targetContext(config, tier, 'digitalocean'), policy);
-  app.synth();
-  const json = Object.fromEntries(
-    stacks.map((s) => [s.node.id, JSON.parse(readFileSync(join(app.outdir, 'stacks', s.node.id, 'cdk.tf.json'), 'utf8'))]),
-  );
-  return { stacks: stacks.map((s) => s.node.id), json, policy };
-}
+import { synthTier } from './testing/fixtures';
 
 describe('the DigitalOcean target', () => {
-  it.each(['dev', 'staging', 'production'] as const)('synthesizes the built-in %s tier', (tier) => {
-    const { stacks } = synthTier(defaultConfig(['digitalocean']), tier);
-    expect(stacks.length).toBeGreaterThan(1);
+  it.each([
+    ['dev', ['dev-digitalocean-nyc3', 'dev-digitalocean-global']],
+    ['staging', ['staging-digitalocean-nyc3', 'staging-digitalocean-global']],
+  ] as const)('lays out %s on App Platform without the Kubernetes rules, with no unsuppressed finding', (tier, stacks) => {
+    const synthesized = synthTier(tier);
+    expect(synthesized.stacks).toEqual(stacks);
+    expect(synthesized.policy.registeredRules.some((r) => r.id.startsWith('CKV_K8S_') || r.id === 'MF_DIO_6')).toBe(false);
+    expect(synthesized.policy.findings.filter((f) => !f.suppressedBecause)).toEqual([]);
+  });
+
+  it('lays out production on DOKS with the node capacity rules and no unsuppressed finding', () => {
+    const { policy } = synthTier('production');
+    expect(policy.registeredRules.map((r) => r.id)).toEqual(expect.arrayContaining(['MF_DIO_6', 'MF_DIO_7']));
+    expect(policy.findings.filter((f) => !f.suppressedBecause)).toEqual([]);
   });
 });

@@ -1,0 +1,184 @@
+import { only, resourcesOf, synthTier, type Body } from '../testing/fixtures';
+
+/** The built-in production tier: DOKS in nyc3, ams3 and blr1, medium size. */
+const production = synthTier('production');
+const stack = (id: string) => production.json[`production-digitalocean-${id}`];
+const cluster = (region: string) => only(stack(region), 'digitalocean_kubernetes_cluster');
+
+describe('DigitalOcean on DOKS (production, three regions)', () => {
+  it('lays out a regional and a workload stack per region, then the global stack', () => {
+    expect(production.stacks).toEqual([
+      'production-digitalocean-nyc3',
+      'production-digitalocean-ams3',
+      'production-digitalocean-blr1',
+      'production-digitalocean-nyc3-workload',
+      'production-digitalocean-ams3-workload',
+      'production-digitalocean-blr1-workload',
+      'production-digitalocean-global',
+    ]);
+  });
+
+  it('runs an HA control plane that auto- and surge-upgrades in the Sunday 04:00 window, behind its firewall', () => {
+    expect(cluster('nyc3')).toMatchObject({
+      ha: true,
+      auto_upgrade: true,
+      surge_upgrade: true,
+      maintenance_policy: { day: 'sunday', start_time: '04:00' },
+      control_plane_firewall: { enabled: true, allowed_addresses: ['10.60.0.0/16'] },
+      vpc_uuid: expect.stringMatching(/digitalocean_vpc\.network_vpc_\w+\.id/),
+    });
+  });
+
+  it('sizes the node pool from the pods: g-8vcpu-32gb, 3 to 13 nodes, with the sizing labels', () => {
+    expect(cluster('ams3').node_pool).toEqual({
+      name: 'mockforge-production-ams3-pool',
+      size: 'g-8vcpu-32gb',
+      auto_scale: true,
+      min_nodes: 3,
+      max_nodes: 13,
+      labels: {
+        'sizing.mockforge.dev/pod-cpu-millis': '3600',
+        'sizing.mockforge.dev/pod-memory-mib': '4096',
+        'sizing.mockforge.dev/max-pods': '25',
+      },
+      tags: ['mockforge-production-nodes', 'mockforge-production-ams3-nodes'],
+    });
+  });
+
+  it('fronts each region with a load balancer: HTTPS with a certificate, HTTP redirected, checked on /health/ready', () => {
+    const lb = only(stack('nyc3'), 'digitalocean_loadbalancer');
+    expect(lb).toMatchObject({
+      redirect_http_to_https: true,
+      tls_cipher_policy: 'STRONG',
+      http_idle_timeout_seconds: 600,
+      forwarding_rule: [
+        { entry_port: 443, entry_protocol: 'https', target_port: 30080, target_protocol: 'http' },
+        { entry_port: 80, entry_protocol: 'http', target_port: 30080, target_protocol: 'http' },
+      ],
+      healthcheck: {
+        protocol: 'http',
+        port: 30080,
+        path: '/health/ready',
+        check_interval_seconds: 30,
+        response_timeout_seconds: 5,
+        healthy_threshold: 2,
+        unhealthy_threshold: 3,
+      },
+    });
+    expect(lb.forwarding_rule[0].certificate_name).toMatch(/digitalocean_certificate\.load-balancer_certificate_\w+\.name/);
+    expect(only(stack('nyc3'), 'digitalocean_certificate')).toMatchObject({ type: 'lets_encrypt', domains: ['mocks.example.com'] });
+  });
+
+  it('puts a Global Load Balancer over the regions: priorities in region order, failover at 50 %, HTTPS health checks', () => {
+    const glb = only(stack('global'), 'digitalocean_loadbalancer');
+    expect(glb).toMatchObject({
+      type: 'GLOBAL',
+      domains: [{ name: 'mocks.example.com', is_managed: true }],
+      glb_settings: {
+        target_protocol: 'https',
+        target_port: 443,
+        cdn: { is_enabled: false },
+        failover_threshold: 50,
+        region_priorities: { nyc3: 1, ams3: 2, blr1: 3 },
+      },
+      healthcheck: { protocol: 'https', port: 443, path: '/health/ready' },
+    });
+    expect(glb.target_load_balancer_ids).toHaveLength(3);
+    expect(glb.target_load_balancer_ids.map((id: string) => /input-production-digitalocean-(\w+)\./.exec(id)![1])).toEqual([
+      'nyc3',
+      'ams3',
+      'blr1',
+    ]);
+  });
+
+  it('keeps the primary database in nyc3 with two standbys and a read-only node in each other region', () => {
+    expect(resourcesOf(stack('nyc3'), 'digitalocean_database_cluster').find((c) => c.engine === 'pg')).toMatchObject({
+      node_count: 3,
+      size: 'db-s-4vcpu-8gb',
+    });
+    for (const region of ['ams3', 'blr1']) {
+      expect(resourcesOf(stack(region), 'digitalocean_database_cluster').map((c) => c.engine)).toEqual(['valkey']);
+      expect(only(stack(region), 'digitalocean_database_replica')).toMatchObject({
+        region,
+        size: 'db-s-4vcpu-8gb',
+        cluster_id: expect.stringContaining('input-production-digitalocean-nyc3'),
+      });
+    }
+  });
+
+  it("admits every region's nodes to the primary database by tag, and only this cluster to its Valkey", () => {
+    const firewalls = resourcesOf(stack('nyc3'), 'digitalocean_database_firewall');
+    const database = firewalls.find((f) => f.cluster_id.includes('.database_cluster_'))!;
+    const cache = firewalls.find((f) => f.cluster_id.includes('.cache_cluster_'))!;
+    expect(database.rule).toEqual([{ type: 'tag', value: 'mockforge-production-nodes' }]);
+    expect(cache.rule).toEqual([{ type: 'k8s', value: expect.stringMatching(/digitalocean_kubernetes_cluster\.doks_cluster_\w+\.id/) }]);
+  });
+
+  it('peers each other region with the primary and opens the nodes only to the data ports and the guide egress', () => {
+    expect(resourcesOf(stack('nyc3'), 'digitalocean_vpc_peering')).toEqual([]);
+    expect(only(stack('ams3'), 'digitalocean_vpc_peering')).toMatchObject({ name: 'mockforge-production-ams3-nyc3' });
+    const fw = only(stack('ams3'), 'digitalocean_firewall');
+    expect(fw.tags).toEqual(['mockforge-production-ams3-nodes']);
+    expect(fw.inbound_rule).toEqual([
+      { protocol: 'tcp', port_range: '3000', source_addresses: ['10.0.0.0/8'] },
+      { protocol: 'tcp', port_range: '9080', source_addresses: ['10.0.0.0/8'] },
+    ]);
+    const data = (fw.outbound_rule as Body[]).filter((r) => !r.destination_addresses.includes('0.0.0.0/0'));
+    expect(data).toEqual([
+      { protocol: 'tcp', port_range: expect.stringMatching(/database_connection_pool.*port\}$/), destination_addresses: ['10.60.0.0/16'] },
+      { protocol: 'tcp', port_range: expect.stringMatching(/cache_cluster_\w+\.port\}$/), destination_addresses: ['10.61.0.0/16'] },
+    ]);
+    expect(only(stack('ams3'), 'digitalocean_vpc_nat_gateway')).toMatchObject({
+      type: 'PUBLIC',
+      size: 1,
+      vpcs: [{ default_gateway: true }],
+    });
+  });
+
+  it('alerts the tier email on node CPU and memory, by the region node tag', () => {
+    const nodes = resourcesOf(stack('blr1'), 'digitalocean_monitor_alert').filter((a) => a.tags);
+    expect(nodes.map((a) => [a.type, a.value, a.window, a.tags, a.alerts])).toEqual([
+      ['v1/insights/droplet/cpu', 80, '5m', ['mockforge-production-blr1-nodes'], { email: ['oncall@example.com'] }],
+      ['v1/insights/droplet/memory_utilization_percent', 90, '5m', ['mockforge-production-blr1-nodes'], { email: ['oncall@example.com'] }],
+    ]);
+  });
+
+  describe('workload', () => {
+    const workload = stack('ams3-workload');
+
+    it('emits no Ingress: a fresh DOKS cluster has no controller, so the LoadBalancer Service adopts the regional load balancer', () => {
+      expect(resourcesOf(workload, 'kubernetes_ingress_v1')).toEqual([]);
+      const service = resourcesOf(workload, 'kubernetes_service_v1').find((s) => s.spec.type === 'LoadBalancer')!;
+      expect(service.metadata.annotations).toMatchObject({
+        'kubernetes.digitalocean.com/load-balancer-id': expect.stringContaining('input-production-digitalocean-ams3'),
+        'service.beta.kubernetes.io/do-loadbalancer-healthcheck-path': '/health/ready',
+        'service.beta.kubernetes.io/do-loadbalancer-redirect-http-to-https': 'true',
+        'service.beta.kubernetes.io/do-loadbalancer-tls-ports': '443',
+      });
+      expect(service.spec.port).toEqual([
+        { name: 'https', port: 443, target_port: '3000', node_port: 30443 },
+        { name: 'http', port: 80, target_port: '3000', node_port: 30080 },
+      ]);
+    });
+
+    it("writes the Secret from the primary pool's and this region's Valkey URIs and sensitive variables", () => {
+      const secret = resourcesOf(workload, 'kubernetes_secret_v1').find((s) => s.metadata.name === 'mockforge-secrets')!;
+      expect(secret.data).toEqual({
+        DATABASE_URL: expect.stringMatching(/input-production-digitalocean-nyc3\..*database_connection_pool\w+private_uri\}$/),
+        REDIS_URL: expect.stringMatching(/input-production-digitalocean-ams3\..*cache_cluster\w+private_uri\}$/),
+        MOCKFORGE_ADMIN_JWT_SECRET: '${var.mockforge_admin_jwt_secret}',
+        MOCKFORGE_ADMIN_USERNAME: '${var.mockforge_admin_username}',
+        MOCKFORGE_ADMIN_PASSWORD: '${var.mockforge_admin_password}',
+      });
+    });
+
+    it("lets pods reach the pool's and Valkey's own ports, not 5432 and 6379", () => {
+      const server = resourcesOf(workload, 'kubernetes_network_policy_v1').find((p) => p.metadata.name === 'mockforge-server')!;
+      const ports = (server.spec.egress as Body[]).flatMap((e) => (e.ports as Body[]).map((p) => p.port));
+      expect(ports).not.toContain('5432');
+      expect(ports).not.toContain('6379');
+      expect(ports.filter((p) => /database_connection_pool\w+port\}$/.test(p))).toHaveLength(1);
+      expect(ports.filter((p) => /cache_cluster\w+port\}$/.test(p))).toHaveLength(1);
+    });
+  });
+});

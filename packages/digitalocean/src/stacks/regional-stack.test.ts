@@ -1,0 +1,157 @@
+import { ENV, SECRET_KEYS } from '@mockforge-infra/core';
+import { only, resourcesOf, synthTier, type Body } from '../testing/fixtures';
+
+const APP_PRODUCTION = { topology: 'stateless', regions: { digitalocean: ['nyc3'] }, compute: { digitalocean: 'app-platform' } } as const;
+
+const tiers = {
+  dev: synthTier('dev'),
+  staging: synthTier('staging'),
+  production: synthTier('production', APP_PRODUCTION),
+  aggressive: synthTier('production', { ...APP_PRODUCTION, size: 'large', scalingPreset: 'aggressive' }),
+};
+const regional = (t: keyof typeof tiers) => tiers[t].json[`${t === 'aggressive' ? 'production' : t}-digitalocean-nyc3`];
+const service = (t: keyof typeof tiers) => only(regional(t), 'digitalocean_app').spec.service[0] as Body;
+const env = (t: keyof typeof tiers, key: string) => (service(t).env as Body[]).find((e) => e.key === key);
+
+describe('DigitalOcean regional stack on App Platform', () => {
+  it('lays out a regional and a global stack per single-region tier', () => {
+    expect(tiers.dev.stacks).toEqual(['dev-digitalocean-nyc3', 'dev-digitalocean-global']);
+    expect(tiers.staging.stacks).toEqual(['staging-digitalocean-nyc3', 'staging-digitalocean-global']);
+  });
+
+  it('runs the pinned ghcr.io image on port 3000', () => {
+    expect(service('staging').image).toEqual({
+      registry_type: 'GHCR',
+      registry: 'saasy-solutions',
+      repository: 'mockforge',
+      tag: '0.3.213',
+    });
+    expect(service('staging').http_port).toBe(3000);
+  });
+
+  it('checks readiness on /health/ready with the guide numbers', () => {
+    expect(service('staging').health_check).toEqual({
+      http_path: '/health/ready',
+      port: 3000,
+      initial_delay_seconds: 60,
+      period_seconds: 10,
+      timeout_seconds: 3,
+      failure_threshold: 3,
+      success_threshold: 1,
+    });
+    expect(service('staging').termination).toEqual({ grace_period_seconds: 60 });
+  });
+
+  it.each([
+    ['dev', 'apps-s-1vcpu-0.5gb', 1],
+    ['staging', 'apps-s-1vcpu-1gb', 2],
+  ] as const)('runs %s on %s, %i fixed instances', (tier, size, count) => {
+    expect(service(tier).instance_size_slug).toBe(size);
+    expect(service(tier).instance_count).toBe(count);
+    expect(service(tier).autoscaling).toBeUndefined();
+  });
+
+  it('autoscales production on dedicated sizes at the preset CPU target', () => {
+    expect(service('production').instance_size_slug).toBe('apps-d-4vcpu-8gb');
+    expect(service('production').instance_count).toBeUndefined();
+    expect(service('production').autoscaling).toEqual({ min_instance_count: 5, max_instance_count: 20, metrics: { cpu: { percent: 70 } } });
+    expect(service('aggressive').instance_size_slug).toBe('apps-d-8vcpu-32gb');
+    expect(service('aggressive').autoscaling).toEqual({
+      min_instance_count: 10,
+      max_instance_count: 20,
+      metrics: { cpu: { percent: 80 } },
+    });
+  });
+
+  it('alerts the tier email on CPU 80 %, memory 90 % and 3 restarts in five minutes, and on failed deploys and domains', () => {
+    const to = { destinations: { emails: ['oncall@example.com'] } };
+    expect(service('staging').alert).toEqual([
+      { rule: 'CPU_UTILIZATION', operator: 'GREATER_THAN', value: 80, window: 'FIVE_MINUTES', ...to },
+      { rule: 'MEM_UTILIZATION_PERCENT', operator: 'GREATER_THAN', value: 90, window: 'FIVE_MINUTES', ...to },
+      { rule: 'RESTART_COUNT', operator: 'GREATER_THAN', value: 3, window: 'FIVE_MINUTES', ...to },
+    ]);
+    expect(only(regional('staging'), 'digitalocean_app').spec.alert).toEqual([
+      { rule: 'DEPLOYMENT_FAILED', ...to },
+      { rule: 'DOMAIN_FAILED', ...to },
+    ]);
+  });
+
+  it('passes every secret as a SECRET env var holding a reference, never a literal', () => {
+    for (const key of SECRET_KEYS) expect(env('staging', key)).toMatchObject({ type: 'SECRET', scope: 'RUN_TIME' });
+    expect(env('staging', ENV.databaseUrl)!.value).toBe('${db.DATABASE_URL}');
+    expect(env('staging', ENV.redisUrl)!.value).toMatch(/^\$\{digitalocean_database_cluster\.cache_cluster_\w+\.private_uri\}$/);
+    for (const key of [ENV.adminJwtSecret, ENV.adminUsername, ENV.adminPassword])
+      expect(env('staging', key)!.value).toBe(`\${var.${key.toLowerCase()}}`);
+    for (const key of [ENV.adminJwtSecret, ENV.adminUsername, ENV.adminPassword])
+      expect(regional('staging')!.variable![key.toLowerCase()]).toMatchObject({ type: 'string', sensitive: true });
+  });
+
+  it("binds the app to this region's PostgreSQL cluster and admits only the app to both databases", () => {
+    const app = only(regional('staging'), 'digitalocean_app');
+    expect(app.spec.database).toEqual([
+      {
+        name: 'db',
+        engine: 'PG',
+        production: true,
+        cluster_name: expect.stringMatching(/^\$\{digitalocean_database_cluster\.database_cluster_\w+\.name\}$/),
+        db_name: 'mockforge',
+        db_user: 'mockforge',
+      },
+    ]);
+    const appRule = [{ type: 'app', value: expect.stringMatching(/^\$\{digitalocean_app\.service_app_\w+\.id\}$/) }];
+    const firewalls = resourcesOf(regional('staging'), 'digitalocean_database_firewall');
+    expect(firewalls.map((f) => f.rule)).toEqual([appRule, appRule]);
+    expect(firewalls.map((f) => f.cluster_id).sort()).toEqual([
+      expect.stringMatching(/\.cache_cluster_/),
+      expect.stringMatching(/\.database_cluster_/),
+    ]);
+  });
+
+  it('runs the tier hostname on App Platform in the nyc region, in the VPC', () => {
+    const spec = only(regional('staging'), 'digitalocean_app').spec;
+    expect(spec.region).toBe('nyc');
+    expect(spec.domain).toEqual([{ name: 'staging.mocks.example.com', type: 'PRIMARY', zone: 'staging.mocks.example.com' }]);
+    expect(spec.vpc).toEqual([{ id: expect.stringMatching(/digitalocean_vpc\.network_vpc_\w+\.id/) }]);
+  });
+
+  it.each([
+    ['dev', 1, 'db-s-1vcpu-1gb', 1],
+    ['staging', 2, 'db-s-1vcpu-2gb', 2],
+    ['production', 3, 'db-s-4vcpu-8gb', 3],
+  ] as const)('gives %s PostgreSQL %i nodes of %s and Valkey %i nodes', (tier, pgNodes, size, cacheNodes) => {
+    const clusters = resourcesOf(regional(tier), 'digitalocean_database_cluster');
+    const pg = clusters.find((c) => c.engine === 'pg')!;
+    const valkey = clusters.find((c) => c.engine === 'valkey')!;
+    expect(pg).toMatchObject({ version: '17', node_count: pgNodes, size, maintenance_window: [{ day: 'sunday', hour: '04:00:00' }] });
+    expect(valkey).toMatchObject({ version: '8', node_count: cacheNodes, size, eviction_policy: 'noeviction' });
+    expect(pg.private_network_uuid).toMatch(/digitalocean_vpc\.network_vpc_\w+\.id/);
+    expect(valkey.private_network_uuid).toMatch(/digitalocean_vpc\.network_vpc_\w+\.id/);
+  });
+
+  it('creates the mockforge database, user and a transaction pool of 20, and Valkey with TLS', () => {
+    expect(only(regional('staging'), 'digitalocean_database_db').name).toBe('mockforge');
+    expect(only(regional('staging'), 'digitalocean_database_connection_pool')).toMatchObject({
+      name: 'mockforge',
+      mode: 'transaction',
+      size: 20,
+      db_name: 'mockforge',
+    });
+    expect(only(regional('staging'), 'digitalocean_database_valkey_config').ssl).toBe(true);
+  });
+
+  it('alerts the tier email on database CPU above 80 % and memory above 90 % over 5 minutes', () => {
+    const alerts = resourcesOf(regional('staging'), 'digitalocean_monitor_alert');
+    expect(alerts.map((a) => [a.type, a.value, a.window, a.compare, a.alerts])).toEqual([
+      ['v1/dbaas/alerts/cpu_alerts', 80, '5m', 'GreaterThan', { email: ['oncall@example.com'] }],
+      ['v1/dbaas/alerts/memory_utilization_alerts', 90, '5m', 'GreaterThan', { email: ['oncall@example.com'] }],
+    ]);
+    for (const alert of alerts) expect(alert.entities).toHaveLength(2);
+  });
+
+  it("takes the VPC range from the tier's address plan and files the domain in the tier's project", () => {
+    expect(only(regional('staging'), 'digitalocean_vpc')).toMatchObject({ name: 'mockforge-staging-nyc3', ip_range: '10.44.0.0/16' });
+    expect(only(regional('staging'), 'digitalocean_project')).toMatchObject({ name: 'mockforge-staging', environment: 'Staging' });
+    expect(only(regional('staging'), 'digitalocean_domain').name).toBe('staging.mocks.example.com');
+    expect(resourcesOf(regional('staging'), 'digitalocean_vpc_nat_gateway')).toEqual([]);
+  });
+});
