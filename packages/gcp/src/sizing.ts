@@ -30,7 +30,10 @@ export const CLOUD_RUN_MAX_REQUEST_TIMEOUT_SECONDS = 3600;
 export const CLOUD_RUN_EXECUTION_ENVIRONMENT = 'EXECUTION_ENVIRONMENT_GEN2';
 
 export interface GcpSize {
-  /** Cloud SQL machine tier (Enterprise edition, custom machine). */
+  /**
+   * Cloud SQL machine tier (Enterprise edition): dev runs the shared-core db-f1-micro (private IP,
+   * IAM auth and PITR work; no SLA), the other tiers a dedicated custom machine.
+   */
   readonly sqlTier: string;
   readonly sqlDiskGb: number;
   readonly redisMemoryGb: number;
@@ -77,7 +80,7 @@ export const GKE_NODE_RESERVE: NodeReserveModel = {
 };
 
 export const GCP_SIZES: Readonly<Record<SizeName, GcpSize>> = {
-  dev: { sqlTier: 'db-custom-1-3840', sqlDiskGb: 10, redisMemoryGb: 1, gkeNodeFamily: 'e2-standard' },
+  dev: { sqlTier: 'db-f1-micro', sqlDiskGb: 10, redisMemoryGb: 1, gkeNodeFamily: 'e2-standard' },
   staging: { sqlTier: 'db-custom-1-3840', sqlDiskGb: 20, redisMemoryGb: 1, gkeNodeFamily: 'e2-standard' },
   small: { sqlTier: 'db-custom-2-7680', sqlDiskGb: 50, redisMemoryGb: 2, gkeNodeFamily: 'e2-standard' },
   medium: { sqlTier: 'db-custom-4-15360', sqlDiskGb: 100, redisMemoryGb: 5, gkeNodeFamily: 'n2-standard' },

@@ -1,7 +1,8 @@
 import { parse } from 'yaml';
 import { defaultConfig } from '../config/defaults';
 import type { CloudName } from '../config/regions';
-import { scalingRange, tierProfile } from './tier-profile';
+import { scalingRange, tierProfile, tierSecretKeys } from './tier-profile';
+import { SECRET_KEYS } from '../seed';
 import { serviceSpec } from './service';
 import { targetContext } from './target-context';
 
@@ -37,6 +38,13 @@ describe('tier profiles', () => {
     ]).toEqual(['large', 10, 3, true, false]);
     expect(tierProfile('production', { regions: {} }).size).toBe('small');
     expect([dev.managedCache, staging.managedCache, production.managedCache]).toEqual([false, true, true]);
+    expect(tierSecretKeys(dev, SECRET_KEYS)).toEqual([
+      'DATABASE_URL',
+      'MOCKFORGE_ADMIN_JWT_SECRET',
+      'MOCKFORGE_ADMIN_USERNAME',
+      'MOCKFORGE_ADMIN_PASSWORD',
+    ]);
+    expect(tierSecretKeys(staging, SECRET_KEYS)).toEqual(SECRET_KEYS);
   });
 
   it('records why dev is exempt from HA defaults, and takes explicit opt-outs elsewhere', () => {

@@ -1,5 +1,6 @@
 import {
   AVAILABILITY_ZONES,
+  ENV,
   BACKUPS,
   CLOUD_RUN,
   ECS,
@@ -10,6 +11,7 @@ import {
   TIER_SIZING,
   type ScalingPreset,
   type ScalingPresetName,
+  type SecretKey,
   type SizeName,
   type TierName,
   type TierSizing,
@@ -67,6 +69,11 @@ export function scalingRange(profile: TierProfile, platform: ScalingPlatform): {
   if (profile.tier !== 'production') return { min: instances, max: NON_PRODUCTION_MAX[profile.tier] };
   const range = PLATFORM_RANGE[platform];
   return { min: Math.max(range.min, instances, HA_MINIMUMS.production.instancesPerRegion), max: range.max };
+}
+
+/** The secrets a tier's containers read: REDIS_URL only where a managed cache writes it. */
+export function tierSecretKeys(profile: TierProfile, keys: readonly SecretKey[]): readonly SecretKey[] {
+  return profile.managedCache ? keys : keys.filter((key) => key !== ENV.redisUrl);
 }
 
 export function tierProfile(tier: TierName, config: TierConfig): TierProfile {

@@ -5,6 +5,7 @@ import { SecretManagerSecretIamMember } from '@cdktf/provider-google/lib/secret-
 import { SecretManagerSecretVersion } from '@cdktf/provider-google/lib/secret-manager-secret-version';
 import {
   CLOUD_RUN,
+  PolicyEngine,
   CONFIG_FILE_NAME,
   CONFIG_MOUNT_DIR,
   ENV,
@@ -27,6 +28,10 @@ import { cloudRunProbe, cloudRunResources } from './cloud-run-settings';
 import { renderCollectorConfig } from './otel-collector-config';
 
 export const CLOUD_RUN_INGRESS = 'INGRESS_TRAFFIC_INTERNAL_LOAD_BALANCER';
+
+/** Why a dev service may have no warm instance (MF_GCP_3). */
+export const SCALE_TO_ZERO_REASON =
+  'dev tier: scales to zero so an idle environment costs nothing (hosting guide: serverless, no idle costs); the first request after idle waits for a cold start';
 const APP_CONTAINER = 'mockforge';
 const COLLECTOR_CONTAINER = 'otel-collector';
 const COLLECTOR_CONFIG_DIR = '/etc/otelcol';
@@ -149,6 +154,7 @@ export class CloudRunService extends Construct implements ComputeService {
       cloudRun: { service: this.service.name },
     });
     this.backendId = this.endpointGroup.id;
+    if (scaling.min === 0) PolicyEngine.suppress(this.service, 'MF_GCP_3', SCALE_TO_ZERO_REASON);
     applyCommonProps(this, this.service, props);
   }
 

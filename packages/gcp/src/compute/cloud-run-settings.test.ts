@@ -29,7 +29,7 @@ describe('Cloud Run settings', () => {
 
 /** Instances per region and container limits, written out per tier (production: per size). */
 const CLOUD_RUN_TABLE: Readonly<Record<string, { min: number; max: number; cpu: string; memory: string }>> = {
-  dev: { min: 1, max: 2, cpu: '1', memory: '512Mi' },
+  dev: { min: 0, max: 2, cpu: '1', memory: '512Mi' },
   staging: { min: 2, max: 4, cpu: '1', memory: '1Gi' },
   'production small': { min: 3, max: 100, cpu: '2', memory: '2Gi' },
   'production medium': { min: 5, max: 100, cpu: '2', memory: '2Gi' },

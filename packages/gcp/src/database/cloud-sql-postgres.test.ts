@@ -1,6 +1,8 @@
 import { Testing } from 'cdktf';
 import { BACKUPS, DATABASE_BACKUP_WINDOW, MAINTENANCE_WINDOW, PolicyEngine } from '@mockforge-infra/core';
 import { appSynthJson, gcpContext, noPolicy, resourcesOf, synthJson } from '../testing/fixtures';
+import { SCALE_TO_ZERO_REASON } from '../compute/cloud-run-service';
+import { GKE_CONSTRUCTS } from '../stacks/gke';
 import { GcpRegionalStack } from '../stacks/regional-stack';
 import { gcpRules } from '../rules';
 
@@ -97,6 +99,12 @@ describe('Cloud SQL for PostgreSQL', () => {
     const dev = stacks('dev').primary;
     const devSql = sqlOf(dev);
     expect(devSql.settings.availability_type).toBe('ZONAL');
+    // Shared core in dev: private IP, IAM auth and PITR as on the dedicated tiers.
+    expect(devSql.settings.tier).toBe('db-f1-micro');
+    expect(devSql.settings.edition).toBe('ENTERPRISE');
+    expect(devSql.settings.ip_configuration.ipv4_enabled).toBe(false);
+    expect(devSql.settings.backup_configuration.point_in_time_recovery_enabled).toBe(true);
+    expect(devSql.settings.database_flags).toContainEqual({ name: 'cloudsql.iam_authentication', value: 'on' });
     expect(devSql.deletion_protection).toBe(false);
     expect(devSql.settings.backup_configuration.backup_retention_settings.retained_backups).toBe(7);
     expect(devSql.settings.backup_configuration.location).toBe('us');
@@ -109,7 +117,8 @@ describe('Cloud SQL for PostgreSQL', () => {
       .filter((f) => f.suppressedBecause)
       .map((f) => f.ruleId)
       .sort();
-    expect(suppressed).toEqual(['CKV_GCP_6', 'GCP-0035', 'MF_GCP_10', 'MF_GCP_12', 'MF_GCP_9']);
+    expect(suppressed).toEqual(['CKV_GCP_6', 'GCP-0035', 'MF_GCP_10', 'MF_GCP_3', 'MF_GCP_9']);
+    expect(policy.findings.find((f) => f.ruleId === 'MF_GCP_3')?.suppressedBecause).toBe(SCALE_TO_ZERO_REASON);
     expect(policy.findings.filter((f) => !f.suppressedBecause)).toEqual([]);
   });
 });
@@ -128,7 +137,20 @@ describe('Memorystore for Redis', () => {
     });
   });
 
-  it('is BASIC in dev, still private and encrypted', () => {
-    expect(redisOf('dev')).toMatchObject({ tier: 'BASIC', auth_enabled: true, transit_encryption_mode: 'SERVER_AUTHENTICATION' });
+  it('is absent in dev on Cloud Run, where MockForge keeps its state in memory', () => {
+    expect(redisOf('dev')).toBeUndefined();
+  });
+
+  it('is BASIC in dev on GKE (the workload NetworkPolicy names a Redis peer), still private and encrypted', () => {
+    const context = gcpContext('dev', { compute: { gcp: 'gke' } });
+    const stack = new GcpRegionalStack(Testing.app(), {
+      context,
+      region: context.topology.primaryRegion,
+      policy: noPolicy(),
+      gke: GKE_CONSTRUCTS,
+    });
+    expect(resourcesOf(synthJson(stack), 'google_redis_instance')).toEqual([
+      expect.objectContaining({ tier: 'BASIC', auth_enabled: true, transit_encryption_mode: 'SERVER_AUTHENTICATION' }),
+    ]);
   });
 });

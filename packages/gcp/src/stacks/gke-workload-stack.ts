@@ -38,8 +38,8 @@ export interface GkeWorkloadStackProps {
  */
 export function addGkeWorkloadStack(scope: Construct, props: GkeWorkloadStackProps): KubernetesWorkloadStack {
   const { context, regional } = props;
-  const cluster = regional.cluster;
-  if (!cluster) throw new Error(`${regional.node.id} has no GKE cluster`);
+  const { cluster, cache } = regional;
+  if (!cluster || !cache) throw new Error(`${regional.node.id} has no GKE cluster or no Memorystore`);
   // The workload's own checks (CKV_K8S_*) apply to its stack; the node pool's capacity checks to the cluster's.
   props.policy?.register(kubernetesRules);
   props.policy?.register(gkeNodeFitRules);
@@ -63,7 +63,7 @@ export function addGkeWorkloadStack(scope: Construct, props: GkeWorkloadStackPro
     databaseCidrs: [privateServices],
     redisCidrs: [privateServices],
     // Memorystore with in-transit encryption listens on 6378; the instance's own output says which.
-    redisPorts: [regional.cache.port],
+    redisPorts: [cache.port],
     prometheusOperator: context.config.kubernetes?.prometheusOperator ?? false,
     ingressAnnotations: {
       // A reference, so Terraform creates the certificate before the ingress names it.

@@ -139,11 +139,31 @@ describe('GcpRegionalStack (Cloud Run)', () => {
     expect(rules.find((r) => r.name.endsWith('allow-load-balancer')).source_ranges).toEqual(['130.211.0.0/22', '35.191.0.0/16']);
   });
 
-  it('dev keeps one warm instance, smaller limits and no deletion protection', () => {
+  it('dev scales to zero, with smaller limits and no deletion protection', () => {
     const dev = resourcesOf(regional('dev').json, 'google_cloud_run_v2_service')[0] as any;
-    expect(dev.template.scaling.min_instance_count).toBe(1);
+    expect(dev.template.scaling.min_instance_count).toBe(0);
     expect(dev.template.containers[0].resources.limits).toEqual({ cpu: '1', memory: '512Mi' });
     expect(dev.deletion_protection).toBe(false);
+  });
+});
+
+describe('GcpRegionalStack without a managed cache (dev)', () => {
+  const { json } = regional('dev');
+
+  it('creates no REDIS_URL secret and no container names one', () => {
+    const secretIds = (resourcesOf(json, 'google_secret_manager_secret') as any[]).map((s) => s.secret_id).sort();
+    expect(secretIds).toEqual([
+      'mockforge-dev-us-central1-config-file',
+      'mockforge-dev-us-central1-database-url',
+      'mockforge-dev-us-central1-mockforge-admin-jwt-secret',
+      'mockforge-dev-us-central1-mockforge-admin-password',
+      'mockforge-dev-us-central1-mockforge-admin-username',
+      'mockforge-dev-us-central1-otel-collector-config',
+    ]);
+    const service = resourcesOf(json, 'google_cloud_run_v2_service')[0] as any;
+    const secretEnv = (service.template.containers[0].env as any[]).filter((e) => e.value_source).map((e) => e.name);
+    expect(secretEnv).toEqual([ENV.databaseUrl, ENV.adminJwtSecret, ENV.adminUsername, ENV.adminPassword]);
+    expect(Object.keys(json.output ?? {}).filter((o) => o.startsWith('redis'))).toEqual([]);
   });
 });
 

@@ -1,4 +1,4 @@
-import { ENV, MockforgeStack, type PolicyEngine, type TargetContext } from '@mockforge-infra/core';
+import { ENV, MockforgeStack, tierSecretKeys, type PolicyEngine, type TargetContext } from '@mockforge-infra/core';
 import type { Construct } from 'constructs';
 import { MemorystoreRedis } from '../cache/memorystore-redis';
 import { CloudRunService } from '../compute/cloud-run-service';
@@ -42,7 +42,8 @@ export class GcpRegionalStack extends MockforgeStack {
   readonly secrets: GcpSecretStore;
   readonly identity: ServiceIdentity;
   readonly database: CloudSqlPostgres;
-  readonly cache: MemorystoreRedis;
+  /** Memorystore, where the tier runs a managed cache (not in dev). */
+  readonly cache?: MemorystoreRedis;
   readonly service?: CloudRunService;
   readonly monitoring?: ServiceMonitoring;
   /** GKE when the tier's compute is `gke`, or for the stateful pool of the hybrid topology. */
@@ -50,7 +51,15 @@ export class GcpRegionalStack extends MockforgeStack {
   readonly clusterBackup?: GkeBackupPlan;
 
   constructor(scope: Construct, props: GcpRegionalStackProps) {
-    const { context, region } = props;
+    const { region } = props;
+    // GKE keeps Memorystore: the workload's NetworkPolicy always names a Redis peer.
+    const profile = { ...props.context.profile, managedCache: props.context.profile.managedCache || usesGke(props.context) };
+    // Without a managed cache no REDIS_URL secret exists, so no container may name one.
+    const context: TargetContext = {
+      ...props.context,
+      profile,
+      service: { ...props.context.service, secretKeys: tierSecretKeys(profile, props.context.service.secretKeys) },
+    };
     super(scope, {
       tier: context.tier,
       cloud: 'gcp',
@@ -89,15 +98,17 @@ export class GcpRegionalStack extends MockforgeStack {
       ...(primaryDatabase && context.database.crossRegionReplicas ? { replicaOf: primaryDatabase } : {}),
       dependsOn: privateServices,
     });
-    this.cache = new MemorystoreRedis(this, 'cache', {
-      context,
-      region,
-      name: shortName(context.tier, region, 'redis'),
-      networkId: this.networkId,
-      reservedRange: resourceName(context.tier, 'private-services'),
-      connectionSecret: this.secrets.secrets[ENV.redisUrl]!,
-      dependsOn: privateServices,
-    });
+    if (context.profile.managedCache) {
+      this.cache = new MemorystoreRedis(this, 'cache', {
+        context,
+        region,
+        name: shortName(context.tier, region, 'redis'),
+        networkId: this.networkId,
+        reservedRange: resourceName(context.tier, 'private-services'),
+        connectionSecret: this.secrets.secrets[ENV.redisUrl]!,
+        dependsOn: privateServices,
+      });
+    }
 
     if (context.tierConfig.compute?.gcp !== 'gke') {
       const images = new GhcrRemoteRepository(this, 'images', { project, region, repositoryId: resourceName(context.tier, 'ghcr') });
@@ -110,7 +121,7 @@ export class GcpRegionalStack extends MockforgeStack {
         secrets: this.secrets,
         networkId: this.networkId,
         subnetId: this.network.subnet.id,
-        dependsOn: [...secretReaders, this.cache.connectionUrl.version],
+        dependsOn: [...secretReaders, ...(this.cache ? [this.cache.connectionUrl.version] : [])],
       });
       this.monitoring = new ServiceMonitoring(this, 'monitoring', { context, project, region, serviceName: this.service.serviceName });
     }
@@ -139,13 +150,20 @@ export class GcpRegionalStack extends MockforgeStack {
         description: 'Cloud SQL instance (a read replica outside the primary region)',
       },
       database_endpoint: { value: this.database.endpoint, description: 'Cloud SQL private IP' },
-      redis_endpoint: { value: this.cache.endpoint, description: 'Memorystore private IP' },
-      redis_port: { value: this.cache.port, description: 'Memorystore TLS port' },
-      redis_connection_secret_id: {
-        value: this.cache.connectionSecret.id,
-        description: 'Secret Manager secret of REDIS_URL (written by Terraform)',
-      },
-      redis_server_ca_cert: { value: this.cache.serverCaCert, description: 'PEM of the CA Redis clients must trust for rediss://' },
+      ...(this.cache
+        ? {
+            redis_endpoint: { value: this.cache.endpoint, description: 'Memorystore private IP' },
+            redis_port: { value: this.cache.port, description: 'Memorystore TLS port' },
+            redis_connection_secret_id: {
+              value: this.cache.connectionSecret.id,
+              description: 'Secret Manager secret of REDIS_URL (written by Terraform)',
+            },
+            redis_server_ca_cert: {
+              value: this.cache.serverCaCert,
+              description: 'PEM of the CA Redis clients must trust for rediss://',
+            },
+          }
+        : {}),
       ...(this.service
         ? {
             cloud_run_service_name: { value: this.service.serviceName, description: 'The Cloud Run service' },
