@@ -1,6 +1,6 @@
 import { formatTable, parseFlags } from '@mockforge-infra/composition';
 import { CLOUD_NAMES, TIER_NAMES, TIER_SIZING, tierProfile, type CloudName, type TierName } from '@mockforge-infra/core';
-import { estimateCost, inheritedSizes, PRICE_TABLE, type CostLine } from '../cost/estimate';
+import { DIGITALOCEAN_PRICE_TABLE, estimateCost, inheritedSizes, PRICE_TABLE, type CostLine } from '../cost/estimate';
 import type { Io } from '../io';
 import { synthesizeScratch } from '../synthesized-tiers';
 
@@ -18,6 +18,8 @@ interface TargetCost {
   /** The hosting guide's estimate for the tier's size (compute only, one region). */
   readonly guideUsd: { readonly min: number; readonly max?: number };
   readonly unpriced: readonly string[];
+  /** Resource types present that are billed only by usage (or free). */
+  readonly usageBased: readonly string[];
 }
 
 function mergeLines(lines: readonly CostLine[]): CostLine[] {
@@ -62,6 +64,7 @@ export function cost(args: readonly string[], io: Io): number {
         monthlyUsd: lines.reduce((sum, l) => sum + l.monthlyUsd, 0),
         guideUsd: TIER_SIZING[tierProfile(tier, tierConfig).size].monthlyCostUsd,
         unpriced: [...new Set(estimates.flatMap((e) => e.unpriced))],
+        usageBased: [...new Set(estimates.flatMap((e) => e.usageBased))].sort(),
       });
     }
   }
@@ -74,7 +77,7 @@ export function cost(args: readonly string[], io: Io): number {
       monthlyUsd: cents(t.monthlyUsd),
       guideUsd: { min: t.guideUsd.min, max: t.guideUsd.max ?? null },
     }));
-    io.out(JSON.stringify({ prices: PRICE_TABLE, targets: json }, null, 2));
+    io.out(JSON.stringify({ prices: PRICE_TABLE, digitaloceanPrices: DIGITALOCEAN_PRICE_TABLE, targets: json }, null, 2));
     return 0;
   }
   io.out(`prices: ${PRICE_TABLE.source} (${PRICE_TABLE.date}, ${PRICE_TABLE.currency})\n`);
@@ -88,6 +91,8 @@ export function cost(args: readonly string[], io: Io): number {
       ),
     );
     if (t.cloud === 'kubernetes') io.out('(workload capacity runs on your cluster and is not priced here)');
+    if (t.cloud === 'digitalocean') io.out(`prices: ${DIGITALOCEAN_PRICE_TABLE.source} (${DIGITALOCEAN_PRICE_TABLE.date})`);
+    if (t.usageBased.length > 0) io.out(`usage-based or free, not priced: ${t.usageBased.join(', ')}`);
     if (t.unpriced.length > 0) io.out(`not in the price table (priced at $0): ${t.unpriced.join(', ')}`);
     io.out('');
   }

@@ -16,6 +16,8 @@ export interface CostEstimate {
   readonly monthlyUsd: number;
   /** Instance sizes the price table does not know; priced at 0. */
   readonly unpriced: readonly string[];
+  /** Resource types in the stack billed only by usage (or free), so they add nothing fixed. */
+  readonly usageBased: readonly string[];
 }
 
 /** Sizes a resource inherits from a primary in another stack (read replicas, Global Datastore members). */
@@ -36,6 +38,7 @@ const HOURS = prices.hoursPerMonth;
 const SECONDS = HOURS * 3600;
 const aws = prices.aws;
 const gcp = prices.gcp;
+const digitalocean = prices.digitalocean;
 
 const num = (value: unknown, fallback = 0): number =>
   typeof value === 'number' ? value : typeof value === 'string' && value !== '' && !Number.isNaN(Number(value)) ? Number(value) : fallback;
@@ -202,6 +205,88 @@ const PRICERS: Readonly<Record<string, { kind: string; price: Pricer }>> = {
   },
   google_dns_managed_zone: { kind: 'Cloud DNS', price: () => monthly(1, 'zone', gcp.dnsZoneMonth) },
   google_secret_manager_secret: { kind: 'Secrets', price: () => monthly(1, 'secret', gcp.secretVersionMonth) },
+  digitalocean_app: {
+    kind: 'App Platform',
+    price: (r, _s, unpriced) => {
+      const services = attrs(r.attributes, 'spec.service') as Record<string, unknown>[];
+      const lines = services.map((service) => {
+        const size = service.instance_size_slug;
+        const count = num(attr(service, 'autoscaling.min_instance_count'), num(service.instance_count, 1));
+        return { count, size, usd: count * hourly(digitalocean.appInstanceMonth, size, unpriced) };
+      });
+      return {
+        quantity: lines.reduce((sum, l) => sum + l.count, 0),
+        unit: lines.map((l) => `${String(l.size)} instances`).join('; '),
+        monthlyUsd: lines.reduce((sum, l) => sum + l.usd, 0),
+      };
+    },
+  },
+  digitalocean_database_cluster: {
+    kind: 'Managed databases',
+    price: (r, _s, unpriced) =>
+      monthly(
+        num(r.attributes.node_count, 1),
+        `${String(r.attributes.engine)} ${String(r.attributes.size)} nodes`,
+        hourly(digitalocean.databaseNodeMonth, r.attributes.size, unpriced),
+      ),
+  },
+  digitalocean_database_replica: {
+    kind: 'Managed databases',
+    price: (r, _s, unpriced) =>
+      monthly(1, `read-only ${String(r.attributes.size)} node`, hourly(digitalocean.databaseNodeMonth, r.attributes.size, unpriced)),
+  },
+  digitalocean_kubernetes_cluster: {
+    kind: 'DOKS',
+    price: (r, _s, unpriced) => {
+      const size = attr(r.attributes, 'node_pool.size');
+      const nodes = num(attr(r.attributes, 'node_pool.min_nodes'), num(attr(r.attributes, 'node_pool.node_count'), 1));
+      const ha = r.attributes.ha === true;
+      return {
+        quantity: nodes,
+        unit: `${String(size)} nodes (pool minimum)${ha ? ' + HA control plane' : ''}`,
+        monthlyUsd: nodes * hourly(digitalocean.dropletMonth, size, unpriced) + (ha ? digitalocean.doksHaControlPlaneMonth : 0),
+      };
+    },
+  },
+  digitalocean_loadbalancer: {
+    kind: 'Load balancers',
+    price: (r) =>
+      r.attributes.type === 'GLOBAL'
+        ? monthly(1, 'global load balancer', digitalocean.globalLoadBalancerMonth)
+        : monthly(num(r.attributes.size_unit, 1), 'regional load balancer nodes', digitalocean.loadBalancerNodeMonth),
+  },
+  digitalocean_vpc_nat_gateway: {
+    kind: 'VPC NAT gateway',
+    price: (r) => monthly(num(r.attributes.size, 1), 'gateway units', digitalocean.natGatewayMonth),
+  },
+  digitalocean_spaces_bucket: {
+    kind: 'Spaces',
+    // One subscription covers every bucket of the account (250 GiB, 1 TiB transfer): priced once per stack.
+    price: (r, stack) => (stack.ofType(r.type)[0] === r ? monthly(1, 'subscription', digitalocean.spacesSubscriptionMonth) : undefined),
+  },
+};
+
+/** Types billed only by usage, or free, with why: listed, not priced, so none is silently left out. */
+export const USAGE_BASED: Readonly<Record<string, string>> = {
+  digitalocean_vpc: 'free',
+  digitalocean_vpc_peering: 'free; traffic is billed as bandwidth',
+  digitalocean_project: 'free',
+  digitalocean_project_resources: 'free',
+  digitalocean_domain: 'free (DigitalOcean DNS)',
+  digitalocean_record: 'free (DigitalOcean DNS)',
+  digitalocean_certificate: "free (Let's Encrypt)",
+  digitalocean_firewall: 'free',
+  digitalocean_database_firewall: 'free',
+  digitalocean_database_db: 'part of the cluster',
+  digitalocean_database_user: 'part of the cluster',
+  digitalocean_database_connection_pool: 'part of the cluster',
+  digitalocean_database_valkey_config: 'part of the cluster',
+  digitalocean_monitor_alert: 'free',
+  digitalocean_uptime_check: 'usage-based beyond the free checks',
+  digitalocean_uptime_alert: 'part of the uptime check',
+  digitalocean_cdn: 'usage-based (CDN transfer beyond the Spaces allowance)',
+  digitalocean_spaces_bucket_logging: 'usage-based (log storage)',
+  digitalocean_spaces_key: 'free',
 };
 
 /** The sizes primaries declare, for members of the same tier that inherit them. */
@@ -228,7 +313,9 @@ export function estimateCost(stackName: string, json: StackJson, inherited: Inhe
   const stack = new SynthesizedStack(stackName, json);
   const byKind = new Map<string, { quantity: number; units: Set<string>; monthlyUsd: number }>();
   const unpriced: string[] = [];
+  const usageBased = new Set<string>();
   for (const resource of stack.resources) {
+    if (resource.type in USAGE_BASED) usageBased.add(resource.type);
     const pricer = PRICERS[resource.type];
     const line = pricer?.price(resource, stack, unpriced, inherited);
     if (!pricer || !line) continue;
@@ -244,7 +331,19 @@ export function estimateCost(stackName: string, json: StackJson, inherited: Inhe
     unit: [...e.units].join('; '),
     monthlyUsd: e.monthlyUsd,
   }));
-  return { stack: stackName, lines, monthlyUsd: lines.reduce((sum, l) => sum + l.monthlyUsd, 0), unpriced: [...new Set(unpriced)] };
+  return {
+    stack: stackName,
+    lines,
+    monthlyUsd: lines.reduce((sum, l) => sum + l.monthlyUsd, 0),
+    unpriced: [...new Set(unpriced)],
+    usageBased: [...usageBased].sort(),
+  };
 }
 
 export const PRICE_TABLE = { source: prices.source, date: prices.date, currency: prices.currency };
+
+/** DigitalOcean's prices come from their own pages, with their own date. */
+export const DIGITALOCEAN_PRICE_TABLE = { source: digitalocean.source, date: digitalocean.date, currency: prices.currency };
+
+/** Whether the price table knows a resource type. */
+export const isPriced = (type: string): boolean => type in PRICERS;

@@ -1,0 +1,60 @@
+import { SynthesizedStack } from '@mockforge-infra/core';
+import { synthesizeScratch } from '../synthesized-tiers';
+import { estimateCost, inheritedSizes, isPriced, USAGE_BASED } from './estimate';
+import prices from './prices.json';
+
+const quiet = { out: () => undefined, err: () => undefined };
+const { stacks } = synthesizeScratch(quiet, { clouds: ['digitalocean'] });
+const tier = (name: string) => [...stacks.keys()].filter((s) => s.startsWith(`${name}-digitalocean-`));
+const estimate = (name: string) => {
+  const names = tier(name);
+  const inherited = inheritedSizes(names.map((n) => stacks.get(n)!));
+  return names.map((n) => estimateCost(n, stacks.get(n)!, inherited));
+};
+const total = (name: string) => estimate(name).reduce((sum, e) => sum + e.monthlyUsd, 0);
+const p = prices.digitalocean;
+
+describe('DigitalOcean cost estimates', () => {
+  it('prices or lists as usage-based every DigitalOcean type the target creates', () => {
+    const types = new Set<string>();
+    for (const [name, json] of stacks) for (const r of new SynthesizedStack(name, json).resources) types.add(r.type);
+    const digitaloceanTypes = [...types].filter((t) => t.startsWith('digitalocean_'));
+    expect(digitaloceanTypes.filter((t) => !isPriced(t) && !(t in USAGE_BASED))).toEqual([]);
+    // Kubernetes objects of the DOKS workload run on the priced nodes.
+    expect([...types].filter((t) => !t.startsWith('digitalocean_') && !t.startsWith('kubernetes_'))).toEqual([]);
+  });
+
+  it('prices dev: the App Platform instance, one PostgreSQL and one Valkey node, and the Spaces subscription', () => {
+    const lines = estimate('dev').flatMap((e) => e.lines);
+    expect(lines.map((l) => [l.kind, l.quantity, l.monthlyUsd])).toEqual([
+      ['App Platform', 1, p.appInstanceMonth['apps-s-1vcpu-0.5gb']],
+      ['Managed databases', 2, 2 * p.databaseNodeMonth['db-s-1vcpu-1gb']],
+      ['Spaces', 1, p.spacesSubscriptionMonth],
+    ]);
+    // $5 + $15 + $15 + $5: above the guide's $10-20 (README: the managed database floor).
+    expect(total('dev')).toBe(40);
+    expect(estimate('dev').flatMap((e) => e.unpriced)).toEqual([]);
+  });
+
+  it('prices staging: two instances and two nodes per database', () => {
+    expect(total('staging')).toBe(2 * p.appInstanceMonth['apps-s-1vcpu-1gb'] + 4 * p.databaseNodeMonth['db-s-1vcpu-2gb'] + 5);
+    expect(total('staging')).toBe(149);
+  });
+
+  it('prices production on DOKS: pool minimums, HA control planes, load balancers, NAT gateways, data nodes and the Global Load Balancer', () => {
+    const lines = Object.fromEntries(
+      estimate('production')
+        .flatMap((e) => e.lines)
+        .reduce((m, l) => m.set(l.kind, (m.get(l.kind) ?? 0) + l.monthlyUsd), new Map<string, number>()),
+    );
+    expect(lines).toEqual({
+      DOKS: 3 * (3 * p.dropletMonth['g-8vcpu-32gb'] + p.doksHaControlPlaneMonth),
+      'Load balancers': 3 * p.loadBalancerNodeMonth + p.globalLoadBalancerMonth,
+      'VPC NAT gateway': 3 * p.natGatewayMonth,
+      // PostgreSQL: a primary with two standbys and two read-only nodes; Valkey: three nodes per region.
+      'Managed databases': (3 + 2 + 9) * p.databaseNodeMonth['db-s-4vcpu-8gb'],
+      Spaces: p.spacesSubscriptionMonth,
+    });
+    expect(estimate('production').flatMap((e) => e.unpriced)).toEqual([]);
+  });
+});
