@@ -37,8 +37,8 @@ describe('DigitalOcean sizing table', () => {
       large: {
         appInstance: 'apps-d-8vcpu-32gb',
         appAutoscales: true,
-        databaseSize: 'db-s-8vcpu-16gb',
-        cacheSize: 'db-s-8vcpu-16gb',
+        databaseSize: 'db-s-6vcpu-16gb',
+        cacheSize: 'db-s-6vcpu-16gb',
         doksNodeFamily: 'general-purpose',
       },
     });

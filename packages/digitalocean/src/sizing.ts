@@ -75,7 +75,8 @@ export const DOKS_NODE_RESERVE: NodeReserveModel = {
  * The guide's tier sizes (core TIER_SIZING) on DigitalOcean. App Platform: dev 0.5 GiB on a shared
  * vCPU (the guide's 0.5 CPU), staging 1 GiB on one shared vCPU; production rounds memory up to the
  * dedicated size with the guide's vCPUs (2 → 2 vCPU/4 GiB, 4 → 4 vCPU/8 GiB, 8 → 8 vCPU/32 GiB).
- * Databases: the smallest size in dev, one step up per tier; db-s-1vcpu-1gb takes no standby node.
+ * Databases: the smallest size in dev, one step up per tier along DigitalOcean's database sizes
+ * (1/1, 1/2, 2/4, 4/8, 6/16 vCPU/GiB; there is no 8-vCPU 16 GiB one); db-s-1vcpu-1gb takes no standby node.
  */
 export const DIGITALOCEAN_SIZES: Readonly<Record<SizeName, DigitalOceanSize>> = {
   dev: {
@@ -109,8 +110,8 @@ export const DIGITALOCEAN_SIZES: Readonly<Record<SizeName, DigitalOceanSize>> = 
   large: {
     appInstance: 'apps-d-8vcpu-32gb',
     appAutoscales: true,
-    databaseSize: 'db-s-8vcpu-16gb',
-    cacheSize: 'db-s-8vcpu-16gb',
+    databaseSize: 'db-s-6vcpu-16gb',
+    cacheSize: 'db-s-6vcpu-16gb',
     doksNodeFamily: 'general-purpose',
   },
 };
