@@ -129,7 +129,17 @@ export const AWS_PLATFORM = {
   /** Performance Insights free tier. */
   performanceInsightsRetentionDays: 7,
   eksVersion: '1.33',
-  eksAddons: ['vpc-cni', 'coredns', 'kube-proxy', 'eks-pod-identity-agent'],
+  /**
+   * EKS add-ons and their configuration. The VPC CNI enforces NetworkPolicies only when asked to;
+   * metrics-server feeds the HPAs, and EKS does not install it.
+   */
+  eksAddons: {
+    'vpc-cni': { enableNetworkPolicy: 'true' },
+    coredns: undefined,
+    'kube-proxy': undefined,
+    'eks-pod-identity-agent': undefined,
+    'metrics-server': undefined,
+  } as Readonly<Record<string, Readonly<Record<string, string>> | undefined>>,
   /** WAF rate-based rule window, seconds (one of 60/120/300/600); the limit comes from core's EDGE_RATE_LIMIT. */
   wafRateWindowSeconds: 60,
   /** Days a log bucket keeps overwritten or deleted object versions. */

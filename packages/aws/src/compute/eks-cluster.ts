@@ -135,14 +135,15 @@ export class KubernetesCluster extends Construct {
       tags: props.tags,
     });
 
-    for (const addon of AWS_PLATFORM.eksAddons) {
+    for (const [addon, configuration] of Object.entries(AWS_PLATFORM.eksAddons)) {
       new EksAddon(this, `addon_${addon.replace(/-/g, '_')}`, {
         clusterName: this.cluster.name,
         addonName: addon,
+        configurationValues: configuration ? JSON.stringify(configuration) : undefined,
         resolveConflictsOnCreate: 'OVERWRITE',
         resolveConflictsOnUpdate: 'PRESERVE',
-        // CoreDNS needs nodes to become active.
-        dependsOn: addon === 'coredns' ? [nodes] : undefined,
+        // Add-ons that run as Deployments need nodes to become active.
+        dependsOn: addon === 'coredns' || addon === 'metrics-server' ? [nodes] : undefined,
       });
     }
 

@@ -17,14 +17,17 @@ export interface EksCompute {
 /**
  * The node group that follows from the workload: the smallest instance of the size's family that
  * holds one MockForge pod after the node's reservations, enough nodes for the HPAs' minimum pods
- * (never fewer than one per AZ) and for their maximum plus the rolling-update surge.
+ * through a rollout in every AZ (the group does not grow by itself), and a maximum for their maximum
+ * plus the rolling-update surge.
  */
 export function eksNodeSizing(context: TargetContext): EksNodeSizing {
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded only for EKS tiers, so ECS synths never load the Kubernetes package
   const k8s = require('@mockforge-infra/kubernetes') as typeof import('@mockforge-infra/kubernetes');
   const demand = k8s.workloadDemand(context);
   const shapes = EKS_NODE_SHAPES[AWS_SIZES[context.profile.size].eksNodeFamily];
-  const plan = k8s.planNodePool(shapes, EKS_NODE_RESERVE, demand, context.profile.availabilityZones);
+  const zones = context.profile.availabilityZones;
+  // Nothing adds nodes to a managed node group on its own (no Cluster Autoscaler or Karpenter yet).
+  const plan = k8s.planNodePool(shapes, EKS_NODE_RESERVE, demand, zones, { autoscaled: false, zones });
   return { instanceType: plan.machine.name, minSize: plan.minNodes, maxSize: plan.maxNodes, labels: k8s.nodeSizingLabels(demand) };
 }
 

@@ -54,9 +54,10 @@ describe('EKS compute (tiers.production.compute.aws = eks)', () => {
 
   it('runs managed nodes sized from the pods across the private subnets with the core add-ons', () => {
     const nodes = all(region, 'aws_eks_node_group')[0]!;
-    // Production medium: 3600m pods fit one per m6i.xlarge (3670m free); 5 pods at the minimum, 20 + 5 surge at the maximum.
+    // Production medium: 3600m pods fit one per m6i.xlarge (3670m free). Nothing grows the group, so the minimum holds
+    // 5 pods and their rollout surge of 2 in every AZ: ceil(7 / 3) = 3 nodes per AZ; 20 + 5 surge at the maximum.
     expect(nodes.instance_types).toEqual(['m6i.xlarge']);
-    expect(nodes.scaling_config).toEqual({ min_size: 5, max_size: 25, desired_size: 5 });
+    expect(nodes.scaling_config).toEqual({ min_size: 9, max_size: 25, desired_size: 9 });
     expect(nodes.labels).toEqual({
       'sizing.mockforge.dev/pod-cpu-millis': '3600',
       'sizing.mockforge.dev/pod-memory-mib': '4096',
@@ -67,7 +68,13 @@ describe('EKS compute (tiers.production.compute.aws = eks)', () => {
       all(region, 'aws_eks_addon')
         .map((a) => a.addon_name)
         .sort(),
-    ).toEqual(['coredns', 'eks-pod-identity-agent', 'kube-proxy', 'vpc-cni']);
+    ).toEqual(['coredns', 'eks-pod-identity-agent', 'kube-proxy', 'metrics-server', 'vpc-cni']);
+  });
+
+  it('enforces NetworkPolicies in the VPC CNI and serves the HPAs their metrics', () => {
+    const addon = (name: string) => all(region, 'aws_eks_addon').find((a) => a.addon_name === name)!;
+    expect(JSON.parse(addon('vpc-cni').configuration_values)).toEqual({ enableNetworkPolicy: 'true' });
+    expect(addon('metrics-server').depends_on).toEqual(['aws_eks_node_group.kubernetes_nodes_9FA0DC3C']);
   });
 
   it('gives the AWS Load Balancer Controller an IAM role through Pod Identity', () => {
@@ -152,13 +159,13 @@ describe('EKS with a public endpoint', () => {
 });
 
 describe('EKS production large hybrid', () => {
-  it('derives m6i.2xlarge nodes: 20 for 10 + 10 pods of 7200m, 45 for 20 + 20 + 5 surge', () => {
+  it('derives m6i.2xlarge nodes: 27 for 10 + 10 pods of 7200m spread over 3 AZs through a rollout, 45 for 20 + 20 + 5 surge', () => {
     const base = eksConfig();
     const production = { ...base.tiers.production!, topology: 'hybrid' as const, size: 'large' as const };
     const { stacks, policy } = synth({ ...base, tiers: { ...base.tiers, production } });
     const nodes = all(stacks['production-aws-us-east-1']!, 'aws_eks_node_group')[0]!;
     expect(nodes.instance_types).toEqual(['m6i.2xlarge']);
-    expect(nodes.scaling_config).toEqual({ min_size: 20, max_size: 45, desired_size: 20 });
+    expect(nodes.scaling_config).toEqual({ min_size: 27, max_size: 45, desired_size: 27 });
     const container = all(stacks['production-aws-us-east-1-workload']!, 'kubernetes_deployment_v1')[0]!.spec.template.spec.container[0];
     expect(container.resources).toEqual({ requests: { cpu: '7200m', memory: '8192Mi' }, limits: { cpu: '8000m', memory: '8192Mi' } });
     expect(policy.findings.filter((f) => !f.suppressedBecause)).toEqual([]);

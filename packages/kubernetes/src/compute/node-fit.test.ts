@@ -1,6 +1,7 @@
 import { defaultConfig, targetContext, type MockforgeConfig } from '@mockforge-infra/core';
 import {
   nodeSizingLabels,
+  fixedCapacityNodes,
   planNodePool,
   podsPerNode,
   reservedCpuMillis,
@@ -36,8 +37,20 @@ describe('node fit', () => {
   });
 
   test('production large hybrid: 90 % of the guide CPU, 10 + 10 pods at the minimum, 20 + 20 + 5 surge at the maximum', () => {
-    expect(workloadDemand(large('hybrid'))).toEqual({ pod: { cpuMillis: 7200, memoryMiB: 8192 }, minPods: 20, maxPods: 45 });
-    expect(workloadDemand(large('stateless'))).toEqual({ pod: { cpuMillis: 7200, memoryMiB: 8192 }, minPods: 10, maxPods: 25 });
+    expect(workloadDemand(large('hybrid'))).toEqual({
+      pod: { cpuMillis: 7200, memoryMiB: 8192 },
+      minPods: 20,
+      maxPods: 45,
+      poolMinimums: [10, 10],
+      minSurge: 3,
+    });
+    expect(workloadDemand(large('stateless'))).toEqual({
+      pod: { cpuMillis: 7200, memoryMiB: 8192 },
+      minPods: 10,
+      maxPods: 25,
+      poolMinimums: [10],
+      minSurge: 3,
+    });
   });
 
   test('the node type and counts follow from the pods', () => {
@@ -45,8 +58,22 @@ describe('node fit', () => {
     // 7660m schedulable on 8 vCPU holds one 7200m pod; 4 vCPU holds none.
     expect(podsPerNode(shape('four', 4), model, demand.pod)).toBe(0);
     expect(planNodePool(catalog, model, demand, 3)).toEqual({ machine: catalog[2], podsPerNode: 1, minNodes: 20, maxNodes: 45 });
-    const small = { pod: { cpuMillis: 1000, memoryMiB: 1024 }, minPods: 3, maxPods: 10 };
+    const small = { pod: { cpuMillis: 1000, memoryMiB: 1024 }, minPods: 3, maxPods: 10, poolMinimums: [3], minSurge: 1 };
     expect(planNodePool(catalog, model, small, 3)).toEqual({ machine: catalog[0], podsPerNode: 1, minNodes: 3, maxNodes: 10 });
+  });
+
+  test('without a node autoscaler the minimum holds every pool spread over the zones through a rollout', () => {
+    const demand = workloadDemand(large('hybrid'));
+    // Per zone: ceil((10 + 3 surge) / 3) = 5 Deployment pods and ceil(10 / 3) = 4 StatefulSet pods, one pod a node.
+    expect(fixedCapacityNodes(demand, 1, 3)).toBe(27);
+    expect(planNodePool(catalog, model, demand, 3, { autoscaled: false, zones: 3 })).toEqual({
+      machine: catalog[2],
+      podsPerNode: 1,
+      minNodes: 27,
+      maxNodes: 45,
+    });
+    // Four small pods a node: ceil(5 / 2) + ceil(4 / 2) = 5 pods a zone, two nodes in each of two zones.
+    expect(fixedCapacityNodes({ ...demand, poolMinimums: [4, 4], minSurge: 1 }, 4, 2)).toBe(4);
   });
 
   test('refuses a pod no machine holds', () => {

@@ -74,6 +74,10 @@ export interface WorkloadDemand {
   readonly minPods: number;
   /** Pods at the HPAs' maximums, plus the Deployment's rolling-update surge (StatefulSets roll without surge). */
   readonly maxPods: number;
+  /** Each pool's minimum pods, the Deployment's first, the StatefulSet's (hybrid) second. */
+  readonly poolMinimums: readonly number[];
+  /** The Deployment's rolling-update surge at its minimum. */
+  readonly minSurge: number;
 }
 
 export function workloadDemand(context: TargetContext): WorkloadDemand {
@@ -84,6 +88,8 @@ export function workloadDemand(context: TargetContext): WorkloadDemand {
     pod: serverPodResources(context.profile.sizing).requests,
     minPods: range.min * pools,
     maxPods: range.max * pools + surge,
+    poolMinimums: Array.from({ length: pools }, () => range.min),
+    minSurge: Math.ceil(range.min * KUBERNETES_SIZING.maxSurgeFraction),
   };
 }
 
@@ -100,11 +106,32 @@ export interface NodePoolPlan {
  * The smallest machine of `catalog` (ordered small to large) that holds one pod after the
  * reservations, and the node counts the pod counts need on it.
  */
+/**
+ * Nodes a pool needs when nothing adds nodes (no node autoscaler): each pool spreads over the zones
+ * with skew 1, so a zone may hold the rounded-up share of every pool at once, the Deployment's
+ * rollout surge included. A whole number of nodes per zone keeps that true whichever zone it is.
+ */
+export function fixedCapacityNodes(demand: WorkloadDemand, perNode: number, zones: number): number {
+  const podsPerZone = demand.poolMinimums.reduce((sum, pods, i) => sum + Math.ceil((pods + (i === 0 ? demand.minSurge : 0)) / zones), 0);
+  return Math.ceil(podsPerZone / perNode) * zones;
+}
+
+export interface NodePoolOptions {
+  /**
+   * Whether something adds nodes when pods are pending (GKE's and DOKS's pool autoscalers). Without
+   * one the minimum must hold the minimum pods through a rollout. @default true
+   */
+  readonly autoscaled?: boolean;
+  /** Zones the pool spreads over; needed when `autoscaled` is false. @default floorNodes */
+  readonly zones?: number;
+}
+
 export function planNodePool(
   catalog: readonly MachineShape[],
   model: NodeReserveModel,
   demand: WorkloadDemand,
   floorNodes: number,
+  options: NodePoolOptions = {},
 ): NodePoolPlan {
   const machine = catalog.find((shape) => podsPerNode(shape, model, demand.pod) > 0);
   if (!machine) {
@@ -113,7 +140,9 @@ export function planNodePool(
     );
   }
   const perNode = podsPerNode(machine, model, demand.pod);
-  const minNodes = Math.max(floorNodes, Math.ceil(demand.minPods / perNode));
+  const podNodes =
+    options.autoscaled === false ? fixedCapacityNodes(demand, perNode, options.zones ?? floorNodes) : Math.ceil(demand.minPods / perNode);
+  const minNodes = Math.max(floorNodes, podNodes);
   return { machine, podsPerNode: perNode, minNodes, maxNodes: Math.max(minNodes, Math.ceil(demand.maxPods / perNode)) };
 }
 
