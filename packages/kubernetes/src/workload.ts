@@ -18,7 +18,7 @@ import { StatefulPool } from './compute/stateful-pool';
 import { StatelessPool } from './compute/stateless-pool';
 import { NAMESPACE, objectLabels, OBJECT_NAMES, type Component } from './labels';
 import { usesCertManager } from './load-balancing/annotations';
-import { WorkloadIngress } from './load-balancing/ingress';
+import { BACKEND_SERVICE_ANNOTATIONS, WorkloadIngress } from './load-balancing/ingress';
 import { PrometheusMonitoring } from './monitoring/prometheus-monitoring';
 import { WorkloadNetworkPolicies } from './network/network-policies';
 import { DEFAULT_INGRESS_NAMESPACE, DEFAULT_MONITORING_NAMESPACE, type MockforgeWorkloadProps } from './options';
@@ -78,7 +78,11 @@ export class MockforgeWorkload extends Construct implements ComputeService {
       secretName: props.secretName,
       overrides: props.overrides,
     };
-    this.stateless = new StatelessPool(this, 'stateless-pool', { ...pool, labels: labels('stateless') });
+    this.stateless = new StatelessPool(this, 'stateless-pool', {
+      ...pool,
+      labels: labels('stateless'),
+      serviceAnnotations: BACKEND_SERVICE_ANNOTATIONS[props.ingressClass],
+    });
     if (context.topology.hasStatefulPool) {
       this.stateful = new StatefulPool(this, 'stateful-pool', {
         ...pool,

@@ -28,6 +28,11 @@ describe('GKE compute', () => {
     expect(cluster.master_authorized_networks_config.cidr_blocks).toEqual([{ cidr_block: INTERNAL_CIDR, display_name: 'authorized' }]);
   });
 
+  it('leaves node settings to the managed pool: the cluster ignores the node_config GKE reports back', () => {
+    expect(cluster.remove_default_node_pool).toBe(true);
+    expect(cluster.lifecycle).toEqual({ ignore_changes: ['node_config'], prevent_destroy: true });
+  });
+
   it('turns on Workload Identity, shielded nodes, Dataplane V2, Binary Authorization and a release channel', () => {
     expect(cluster).toMatchObject({
       workload_identity_config: { workload_pool: 'mockforge-example.svc.id.goog' },

@@ -118,6 +118,9 @@ export class GkeCluster extends Construct {
       maintenancePolicy: {
         dailyMaintenanceWindow: { startTime: `${String(context.database.maintenanceWindow.startHourUtc).padStart(2, '0')}:00` },
       },
+      // GKE reports the first node pool's config as the cluster's once the default pool is gone; an
+      // update would target that deleted pool. The managed pool below owns the node settings.
+      lifecycle: { ignoreChanges: ['node_config'] },
     });
     this.nodePool = new ContainerNodePool(this, 'node-pool', {
       name: 'mockforge',

@@ -16,6 +16,8 @@ export interface ServerPoolProps {
   readonly secretName: string;
   /** Escape hatch: attribute overrides on the pool's Deployment or StatefulSet. */
   readonly overrides?: Readonly<Record<string, unknown>>;
+  /** Annotations on the pool's Service, for the ingress controller in front of it. */
+  readonly serviceAnnotations?: Readonly<Record<string, string>>;
 }
 
 /** Service ports from the ServiceSpec, targeting the container's named ports. */

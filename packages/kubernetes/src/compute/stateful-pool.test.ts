@@ -17,6 +17,10 @@ describe('hybrid topology: the stateful pool', () => {
     ]);
   });
 
+  test('does not wait for the rollout, so a slow first rollout cannot taint the protected StatefulSet', () => {
+    expect(statefulSet.wait_for_rollout).toBe(false);
+  });
+
   test('pins the claim names: data-mockforge-stateful-<ordinal>', () => {
     const claim = statefulSet.spec.volume_claim_template[0].metadata.name;
     expect(`${claim}-${statefulSet.metadata.name}`).toBe('data-mockforge-stateful');

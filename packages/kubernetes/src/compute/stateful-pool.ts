@@ -30,6 +30,10 @@ export class StatefulPool extends ServerPool {
     this.statefulSet = new StatefulSetV1(this, 'statefulset', {
       metadata,
       lifecycle: REPLICAS_MANAGED_BY_HPA,
+      // A rollout that times out (pods waiting for their Secret on a first apply) would taint the
+      // StatefulSet, and its prevent_destroy would then refuse the replacing plan. The PDB and the
+      // readiness probe guard the rollout instead.
+      waitForRollout: false,
       spec: {
         replicas: String(autoscaler.minReplicas),
         serviceName: this.name,

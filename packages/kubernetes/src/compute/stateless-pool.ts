@@ -28,7 +28,7 @@ export class StatelessPool extends ServerPool {
     });
     applyOverrides(this.deployment, props.overrides);
     this.service = new ServiceV1(this, 'service', {
-      metadata,
+      metadata: props.serviceAnnotations ? { ...metadata, annotations: { ...props.serviceAnnotations } } : metadata,
       spec: { type: 'ClusterIP', selector, port: servicePorts(props.context) },
     });
   }

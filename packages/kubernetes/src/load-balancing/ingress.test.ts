@@ -129,4 +129,23 @@ describe('ingress', () => {
     expect(shared.spec.default_backend).toBeUndefined();
     expect(shared.spec.ingress_class_name).toBe(ingressClass);
   });
+
+  test.each([
+    ['alb', true],
+    ['gce', true],
+    ['nginx', false],
+    ['azure-application-gateway', false],
+  ] as const)('%s: the apply waits for the load balancer: %s', (ingressClass, waits) => {
+    expect(ingressOf(synthTier('production', (c) => ({ ...c, kubernetes: { ingressClass } })).json).wait_for_load_balancer).toBe(waits);
+  });
+
+  test.each([
+    ['gce', { 'cloud.google.com/neg': '{"ingress": true}' }],
+    ['alb', undefined],
+    ['nginx', undefined],
+  ] as const)('%s: the backend Service carries the annotations its controller needs', (ingressClass, annotations) => {
+    const json = synthTier('production', (c) => ({ ...c, kubernetes: { ingressClass } })).json;
+    const service = resourcesOf(json, 'kubernetes_service_v1').find((s: any) => s.metadata.name === 'mockforge')!;
+    expect(service.metadata.annotations).toEqual(annotations);
+  });
 });

@@ -28,6 +28,15 @@ export interface WorkloadIngressProps {
 export const OWN_LOAD_BALANCER_CLASSES: readonly IngressClass[] = ['alb', 'gce'];
 
 /**
+ * Annotations the backend Service needs for a class. GKE's Ingress sends traffic to a ClusterIP
+ * Service only through container-native load balancing, which it turns on by itself only on some
+ * clusters: ask for the NEGs explicitly.
+ */
+export const BACKEND_SERVICE_ANNOTATIONS: Readonly<Partial<Record<IngressClass, Readonly<Record<string, string>>>>> = {
+  gce: { 'cloud.google.com/neg': '{"ingress": true}' },
+};
+
+/**
  * GKE's Ingress controller reads its class only from this annotation and ignores
  * `spec.ingressClassName`; the API server rejects an Ingress that sets both.
  */
@@ -47,7 +56,11 @@ export class WorkloadIngress extends Construct {
     const managedCertificate = usesCertManager(props.ingressClass, config.tls?.mode, source);
     const byAnnotation = ANNOTATION_ONLY_CLASSES.includes(props.ingressClass);
     const backend = { service: { name: props.backend.serviceName, port: { name: props.backend.portName } } };
+    const ownLoadBalancer = OWN_LOAD_BALANCER_CLASSES.includes(props.ingressClass);
     this.ingress = new IngressV1(this, 'ingress', {
+      // The apply returns once the controller has built the load balancer, so stacks that look it up
+      // (the AWS global stack's origins) find it.
+      waitForLoadBalancer: ownLoadBalancer,
       metadata: {
         name: props.name,
         namespace: props.namespace,
@@ -60,7 +73,7 @@ export class WorkloadIngress extends Construct {
       },
       spec: {
         ...(byAnnotation ? {} : { ingressClassName: props.ingressClass }),
-        ...(OWN_LOAD_BALANCER_CLASSES.includes(props.ingressClass) ? { defaultBackend: backend } : {}),
+        ...(ownLoadBalancer ? { defaultBackend: backend } : {}),
         ...(source === 'cluster'
           ? { tls: [{ hosts: [this.host], secretName: config.tls?.kubernetesSecretName ?? NGINX_INGRESS.tlsSecretName }] }
           : {}),
