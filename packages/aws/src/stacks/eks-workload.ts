@@ -26,7 +26,8 @@ export function addEksWorkload(scope: Construct, regional: AwsRegionalStack, pol
   const stack = new KubernetesWorkloadStack(scope, {
     context: { ...context, service: { ...context.service, image: regional.imageUri } },
     policy,
-    region: `${regional.region}-workload`,
+    region: regional.region,
+    role: 'workload',
     provider: {
       host: cluster.endpoint,
       clusterCaCertificate: cluster.certificateAuthority,

@@ -16,6 +16,8 @@ export interface MockforgeStackProps {
   readonly cloud: CloudName;
   /** A region, a cluster name, or `global`. */
   readonly region: string;
+  /** What the stack holds beside the region's own stack, e.g. `workload`: `<tier>-<cloud>-<region>-<role>`. */
+  readonly role?: string;
   readonly backend: BackendConfig;
   /** Checks the stack at synthesis; usually one engine for the whole app. */
   readonly policy?: PolicyEngine;
@@ -26,9 +28,9 @@ export interface MockforgeStackProps {
   readonly protectedResourceTypes?: readonly string[];
 }
 
-/** `<tier>-<cloud>-<region>`, or `<tier>-<cloud>-global`. */
-export function stackName(tier: TierName, cloud: CloudName, region: string): string {
-  return `${tier}-${cloud}-${region}`;
+/** `<tier>-<cloud>-<region>`, `<tier>-<cloud>-<region>-<role>`, or `<tier>-<cloud>-global`. */
+export function stackName(tier: TierName, cloud: CloudName, region: string, role?: string): string {
+  return role ? `${tier}-${cloud}-${region}-${role}` : `${tier}-${cloud}-${region}`;
 }
 
 /**
@@ -44,7 +46,7 @@ export class MockforgeStack extends TerraformStack {
   private synthesized?: Record<string, unknown>;
 
   constructor(scope: Construct, props: MockforgeStackProps) {
-    super(scope, stackName(props.tier, props.cloud, props.region));
+    super(scope, stackName(props.tier, props.cloud, props.region, props.role));
     this.tier = props.tier;
     this.cloud = props.cloud;
     this.region = props.region;

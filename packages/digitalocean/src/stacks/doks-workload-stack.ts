@@ -41,7 +41,8 @@ export function addDoksWorkloadStack(scope: Construct, props: DoksWorkloadStackP
   const stack = new KubernetesWorkloadStack(scope, {
     context,
     policy: props.policy,
-    region: `${regional.region}-workload`,
+    region: regional.region,
+    role: 'workload',
     provider: {
       host: Lazy.stringValue({ produce: () => data!.endpoint }),
       token: Lazy.stringValue({ produce: () => config().token }),

@@ -20,6 +20,15 @@ function gkeWorkload(configChanges: Parameters<typeof gcpContext>[2] = {}) {
   return { policy, json, ingress, solvers, app, stacks };
 }
 
+describe('GKE workload stack', () => {
+  it('is named <tier>-gcp-<region>-workload and labels its objects with the region itself', () => {
+    const { json, stacks } = gkeWorkload();
+    expect(stacks.filter((s) => s.node.id.endsWith('-workload')).map((s) => s.node.id)).toEqual(['staging-gcp-us-central1-workload']);
+    const deployment = resourcesOf(json, 'kubernetes_deployment_v1')[0] as any;
+    expect(deployment.metadata.labels.region).toBe('us-central1');
+  });
+});
+
 describe('GKE workload stack ingress TLS', () => {
   it('attaches a Google-managed certificate for the tier hostname; no cert-manager issuer, TLS Secret or HTTP-01 solver policy', () => {
     const { json, ingress, solvers } = gkeWorkload();

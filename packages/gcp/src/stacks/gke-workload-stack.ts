@@ -51,7 +51,8 @@ export function addGkeWorkloadStack(scope: Construct, props: GkeWorkloadStackPro
   const stack = new KubernetesWorkloadStack(scope, {
     context,
     policy: props.policy,
-    region: `${regional.region}-workload`,
+    region: regional.region,
+    role: 'workload',
     provider: {
       host: cluster.host,
       clusterCaCertificate: cluster.clusterCaCertificate,

@@ -8,24 +8,27 @@ import { MockforgeWorkload } from '../workload';
 export interface WorkloadStackProps extends WorkloadOptions {
   readonly context: TargetContext;
   readonly policy?: PolicyEngine;
-  /** The stack's region label, e.g. 'us-east-1-workload' for a managed cluster, or the cluster name standalone. */
+  /** The cluster's region, or the cluster name standalone. */
   readonly region: string;
+  /** Set on a managed cluster, whose region has a stack of its own: `<tier>-<cloud>-<region>-workload`. */
+  readonly role?: 'workload';
   /** Provider settings from the cluster's outputs (host, clusterCaCertificate, exec / token) or kubeconfig. */
   readonly provider: KubernetesProviderConfig;
   /** Run Redis in the cluster. @default false */
   readonly inClusterRedis?: boolean;
 }
 
-/** One cluster's workload in a stack of its own: `<tier>-<cloud>-<region>`. */
+/** One cluster's workload in a stack of its own: `<tier>-<cloud>-<region>`, or `...-<region>-workload` on a managed cluster. */
 export class KubernetesWorkloadStack extends MockforgeStack {
   readonly workload: MockforgeWorkload;
 
   constructor(scope: Construct, props: WorkloadStackProps) {
-    const { context, policy, region, provider, ...options } = props;
+    const { context, policy, region, role, provider, ...options } = props;
     super(scope, {
       tier: context.tier,
       cloud: context.cloud,
       region,
+      role,
       backend: context.backend,
       policy,
       // On EKS and GKE too: the workload stack holds only Kubernetes objects.
