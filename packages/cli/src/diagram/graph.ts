@@ -28,6 +28,19 @@ const PARTS: Readonly<Record<string, { label: string; layer: number }>> = {
   aws_rds_global_cluster: { label: 'Aurora Global Database', layer: 6 },
   aws_elasticache_global_replication_group: { label: 'Redis Global Datastore', layer: 6 },
   aws_backup_plan: { label: 'AWS Backup', layer: 6 },
+  digitalocean_domain: { label: 'DigitalOcean DNS', layer: 0 },
+  digitalocean_record: { label: 'DigitalOcean DNS', layer: 0 },
+  digitalocean_cdn: { label: 'Spaces CDN', layer: 1 },
+  digitalocean_loadbalancer: { label: 'Load balancer', layer: 2 },
+  digitalocean_app: { label: 'App Platform service', layer: 4 },
+  digitalocean_kubernetes_cluster: { label: 'DOKS cluster', layer: 4 },
+  digitalocean_database_cluster: { label: 'Managed database', layer: 5 },
+  digitalocean_database_replica: { label: 'PostgreSQL read-only node', layer: 5 },
+};
+
+/** Types whose drawn label depends on an attribute: one DigitalOcean type holds PostgreSQL and Valkey. */
+const LABEL_BY_ATTRIBUTE: Readonly<Record<string, { attribute: string; labels: Readonly<Record<string, string>> }>> = {
+  digitalocean_database_cluster: { attribute: 'engine', labels: { pg: 'Managed PostgreSQL', valkey: 'Managed Valkey' } },
 };
 
 /**
@@ -67,6 +80,16 @@ const HUB_TYPES = new Set([
   'google_monitoring_alert_policy',
   'google_monitoring_dashboard',
   'google_monitoring_uptime_check_config',
+  'digitalocean_vpc',
+  'digitalocean_vpc_peering',
+  'digitalocean_vpc_nat_gateway',
+  'digitalocean_project',
+  'digitalocean_project_resources',
+  'digitalocean_certificate',
+  'digitalocean_monitor_alert',
+  'digitalocean_uptime_check',
+  'digitalocean_uptime_alert',
+  'digitalocean_spaces_bucket',
 ]);
 
 export interface TopologyNode {
@@ -82,8 +105,16 @@ export interface TopologyGraph {
   readonly edges: readonly { readonly from: string; readonly to: string }[];
 }
 
-const COMPUTE_LABELS = ['ECS Fargate service', 'Cloud Run service', 'Deployment (stateless)', 'StatefulSet'];
-const DATA_LABELS = ['RDS PostgreSQL', 'Aurora PostgreSQL', 'ElastiCache Redis', 'Cloud SQL PostgreSQL', 'Memorystore Redis'];
+const COMPUTE_LABELS = ['ECS Fargate service', 'Cloud Run service', 'Deployment (stateless)', 'StatefulSet', 'App Platform service'];
+const DATA_LABELS = [
+  'RDS PostgreSQL',
+  'Aurora PostgreSQL',
+  'ElastiCache Redis',
+  'Cloud SQL PostgreSQL',
+  'Memorystore Redis',
+  'Managed PostgreSQL',
+  'Managed Valkey',
+];
 
 const REFERENCE = /\$\{(data\.)?([a-z0-9_]+)\.([A-Za-z0-9_-]+)(?:\.([A-Za-z0-9_-]+))?/g;
 const REMOTE_INPUT = 'cross-stack-reference-input-';
@@ -121,7 +152,9 @@ export function topologyGraph(stacks: ReadonlyMap<string, StackJson>): TopologyG
       for (const [name, body] of Object.entries(byName)) {
         const self = key(stack, `${type}.${name}`);
         const drawn = PARTS[type];
-        if (drawn) part.set(self, { id: nodeId(stack, drawn.label), stack, label: drawn.label, layer: drawn.layer });
+        const byAttribute = LABEL_BY_ATTRIBUTE[type];
+        const label = (byAttribute && byAttribute.labels[String(body[byAttribute.attribute])]) ?? drawn?.label;
+        if (drawn && label) part.set(self, { id: nodeId(stack, label), stack, label, layer: drawn.layer });
         const text = JSON.stringify(body);
         for (const m of text.matchAll(REFERENCE)) {
           if (!m[1]) connect(self, key(stack, `${m[2]}.${m[3]}`));
@@ -174,6 +207,18 @@ export function topologyGraph(stacks: ReadonlyMap<string, StackJson>): TopologyG
     const compute = inStack(stack, COMPUTE_LABELS);
     for (const service of compute) for (const data of inStack(stack, DATA_LABELS)) edges.add(`${service.id}>${data.id}`);
     for (const ingress of inStack(stack, ['Ingress'])) for (const pods of compute) edges.add(`${ingress.id}>${pods.id}`);
+    // DOKS: the region's load balancer is adopted by the workload's LoadBalancer Service, which
+    // selects the pods by label; the workload stack is named after the cluster's.
+    for (const cluster of inStack(stack, ['DOKS cluster'])) {
+      for (const lb of inStack(stack, ['Load balancer'])) edges.add(`${lb.id}>${cluster.id}`);
+      for (const pods of inStack(`${stack}-workload`, COMPUTE_LABELS)) {
+        edges.add(`${cluster.id}>${pods.id}`);
+        for (const data of inStack(stack, DATA_LABELS)) edges.add(`${pods.id}>${data.id}`);
+      }
+    }
+    // App Platform writes the tier hostname's record into the DigitalOcean domain it names.
+    for (const dns of inStack(stack, ['DigitalOcean DNS']))
+      for (const app of inStack(stack, ['App Platform service'])) edges.add(`${dns.id}>${app.id}`);
   }
   return {
     stacks: [...new Set([...nodes.values()].map((n) => n.stack))].sort(),
