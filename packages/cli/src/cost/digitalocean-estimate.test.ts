@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { SynthesizedStack } from '@mockforge-infra/core';
 import { synthesizeScratch } from '../synthesized-tiers';
 import { estimateCost, inheritedSizes, isPriced, USAGE_BASED } from './estimate';
@@ -56,5 +58,14 @@ describe('DigitalOcean cost estimates', () => {
       Spaces: p.spacesSubscriptionMonth,
     });
     expect(estimate('production').flatMap((e) => e.unpriced)).toEqual([]);
+  });
+
+  it("states the estimate's figures in the DigitalOcean README", () => {
+    const readme = readFileSync(join(__dirname, '../../../digitalocean/README.md'), 'utf8').replace(/\s+/g, ' ');
+    const usd = (n: number) => `$${n.toLocaleString('en-US')}`;
+    expect(readme).toContain(`The dev tier costs ${usd(total('dev'))}/month`);
+    expect(readme).toContain(
+      `Staging is ${usd(total('staging'))} and production (DOKS, three regions, medium) ${usd(total('production'))}`,
+    );
   });
 });
