@@ -8,15 +8,9 @@ describe('the dev tier', () => {
       'dev-aws-us-east-1': [
         'aws_backup_vault.backup_vault_A3268EAD',
         'aws_db_instance.database_instance_D7FC2283',
-        'aws_elasticache_replication_group.cache_replication_group_E7A9A3AF',
-        'aws_elasticache_user.cache_users_app_password_user_64AE4858',
-        'aws_elasticache_user.cache_users_app_user_6146DBA5',
-        'aws_elasticache_user.cache_users_default_user_1C12EC46',
-        'aws_elasticache_user_group.cache_users_group_79ABB10E',
         'aws_kms_key.encryption_key_0F00DADF',
         'aws_route53_zone.hosted_zone_BBED81BF',
         'aws_s3_bucket.load_balancer_access_logs_bucket_F33FF514',
-        'aws_secretsmanager_secret_version.cache_connection_url_version_C9E99C74',
       ],
       'dev-aws-global': [
         'aws_backup_vault.backup_vault_A3268EAD',

@@ -65,7 +65,8 @@ export const AWS_SIZES: Readonly<Record<SizeName, AwsSize>> = {
   dev: {
     taskCpuUnits: 512,
     taskMemoryMiB: 1024,
-    dbInstanceClass: 'db.t4g.small',
+    // The smallest burstable class; RDS for PostgreSQL keeps Performance Insights, IAM auth and KMS on it.
+    dbInstanceClass: 'db.t4g.micro',
     dbAllocatedStorageGiB: 20,
     dbMaxAllocatedStorageGiB: 50,
     cacheNodeType: 'cache.t4g.micro',
@@ -75,10 +76,10 @@ export const AWS_SIZES: Readonly<Record<SizeName, AwsSize>> = {
   staging: {
     taskCpuUnits: 1024,
     taskMemoryMiB: 2048,
-    dbInstanceClass: 'db.t4g.medium',
+    dbInstanceClass: 'db.t4g.small',
     dbAllocatedStorageGiB: 20,
     dbMaxAllocatedStorageGiB: 100,
-    cacheNodeType: 'cache.t4g.small',
+    cacheNodeType: 'cache.t4g.micro',
     cacheShards: 1,
     eksNodeFamily: 'm6i',
   },

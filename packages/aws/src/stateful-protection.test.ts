@@ -108,9 +108,15 @@ describe('prevent_destroy on stateful AWS resources', () => {
     expect(ignored('aws_elasticache_replication_group')).toContainEqual(['num_node_groups']);
   });
 
-  it('protects nothing in dev, which stays disposable', () => {
+  it('protects nothing in dev, which stays disposable and runs no ElastiCache', () => {
     const resources = synthResources('dev');
-    expect(countByType(keys(mustProtect(resources)))).toEqual(ONE_REGION);
+    expect(countByType(keys(mustProtect(resources)))).toEqual({
+      aws_backup_vault: 2,
+      aws_db_instance: 1,
+      aws_kms_key: 2,
+      aws_route53_zone: 1,
+      aws_s3_bucket: 3,
+    });
     expect(withPreventDestroySet(resources)).toEqual([]);
   });
 

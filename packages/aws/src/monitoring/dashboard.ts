@@ -12,7 +12,8 @@ export interface ServiceDashboardProps extends CommonProps {
   readonly loadBalancerArnSuffix?: string;
   readonly ecs?: { readonly clusterName: string; readonly serviceName: string };
   readonly databaseIdentifier: string;
-  readonly cacheReplicationGroupId: string;
+  /** Adds the Redis widget. @default none (no managed cache in the tier) */
+  readonly cacheReplicationGroupId?: string;
 }
 
 const WIDTH = 12;
@@ -60,11 +61,15 @@ export class ServiceDashboard extends Construct {
           ]
         : []),
       widget('PostgreSQL CPU (%)', [['AWS/RDS', 'CPUUtilization', 'DBInstanceIdentifier', props.databaseIdentifier]], 'Average'),
-      widget(
-        'Redis engine CPU (%)',
-        [['AWS/ElastiCache', 'EngineCPUUtilization', 'ReplicationGroupId', props.cacheReplicationGroupId]],
-        'Average',
-      ),
+      ...(props.cacheReplicationGroupId
+        ? [
+            widget(
+              'Redis engine CPU (%)',
+              [['AWS/ElastiCache', 'EngineCPUUtilization', 'ReplicationGroupId', props.cacheReplicationGroupId]],
+              'Average',
+            ),
+          ]
+        : []),
     ];
     const dashboard = new CloudwatchDashboard(this, 'dashboard', { dashboardName: props.name, dashboardBody: JSON.stringify({ widgets }) });
     applyCommonProps(dashboard, props);

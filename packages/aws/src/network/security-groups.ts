@@ -94,6 +94,8 @@ export interface SecurityGroupsProps extends CommonProps {
   readonly appToApp?: boolean;
   /** Adds a group for interface endpoints. @default false */
   readonly endpoints?: boolean;
+  /** Adds the Redis group and the app's egress to it. @default true */
+  readonly cache?: boolean;
 }
 
 /**
@@ -106,7 +108,8 @@ export class SecurityGroups extends Construct {
   readonly loadBalancer: Firewall;
   readonly app: Firewall;
   readonly database: Firewall;
-  readonly cache: Firewall;
+  /** Only when the tier runs a managed cache. */
+  readonly cache?: Firewall;
   readonly efs?: Firewall;
   readonly endpoints?: Firewall;
 
@@ -117,7 +120,7 @@ export class SecurityGroups extends Construct {
     this.loadBalancer = group('load_balancer', 'alb', 'MockForge public load balancer');
     this.app = group('app', 'app', 'MockForge tasks', props.overrides);
     this.database = group('database', 'postgres', 'MockForge PostgreSQL, from the app only');
-    this.cache = group('cache', 'redis', 'MockForge Redis, from the app only');
+    if (props.cache ?? true) this.cache = group('cache', 'redis', 'MockForge Redis, from the app only');
 
     const [https, http] = NETWORK_POLICY.publicIngress.ports;
     const cloudFront = new DataAwsEc2ManagedPrefixList(this, 'cloudfront_origin_facing', { name: AWS_PLATFORM.cloudFrontPrefixList });
@@ -174,14 +177,14 @@ export class SecurityGroups extends Construct {
     });
     this.app.allowOut('dns_tcp', { port: DNS_PORT, peer: { cidr: props.vpcCidr }, description: 'DNS over TCP to the VPC resolver' });
     this.app.allowOut('to_database', { port: DATABASE_PORT, peer: { securityGroupId: this.database.id }, description: 'PostgreSQL' });
-    this.app.allowOut('to_cache', { port: REDIS_PORT, peer: { securityGroupId: this.cache.id }, description: 'Redis' });
+    if (this.cache) this.app.allowOut('to_cache', { port: REDIS_PORT, peer: { securityGroupId: this.cache.id }, description: 'Redis' });
 
     this.database.allowIn('from_app', {
       port: DATABASE_PORT,
       peer: { securityGroupId: this.app.id },
       description: 'PostgreSQL from the app only',
     });
-    this.cache.allowIn('from_app', { port: REDIS_PORT, peer: { securityGroupId: this.app.id }, description: 'Redis from the app only' });
+    this.cache?.allowIn('from_app', { port: REDIS_PORT, peer: { securityGroupId: this.app.id }, description: 'Redis from the app only' });
 
     if (props.appToApp) {
       this.app.allowIn('http_from_app', {
@@ -213,6 +216,6 @@ export class SecurityGroups extends Construct {
   /** Lets another group (EKS nodes) reach the data stores like the app does. */
   allowDataAccessFrom(id: string, securityGroupId: string): void {
     this.database.allowIn(`from_${id}`, { port: DATABASE_PORT, peer: { securityGroupId }, description: `PostgreSQL from ${id}` });
-    this.cache.allowIn(`from_${id}`, { port: REDIS_PORT, peer: { securityGroupId }, description: `Redis from ${id}` });
+    this.cache?.allowIn(`from_${id}`, { port: REDIS_PORT, peer: { securityGroupId }, description: `Redis from ${id}` });
   }
 }

@@ -418,17 +418,32 @@ describe('AwsRegionalStack REDIS_URL', () => {
   });
 
   it('uses the primary endpoint without cluster mode', () => {
-    const dev = synthRegion('dev').json;
-    expect(one(dev, 'aws_secretsmanager_secret_version').secret_string).toMatch(
+    const staging = synthRegion('staging').json;
+    expect(one(staging, 'aws_secretsmanager_secret_version').secret_string).toMatch(
       /@\$\{aws_elasticache_replication_group\.\w+\.primary_endpoint_address\}:6379$/,
     );
+  });
+});
+
+describe('AwsRegionalStack (staging)', () => {
+  const { json } = synthRegion('staging');
+
+  it('keeps the HA minimum on the smallest burstable classes: Multi-AZ db.t4g.small, two cache.t4g.micro nodes', () => {
+    expect(one(json, 'aws_db_instance')).toMatchObject({ multi_az: true, instance_class: 'db.t4g.small' });
+    expect(one(json, 'aws_elasticache_replication_group')).toMatchObject({
+      node_type: 'cache.t4g.micro',
+      num_cache_clusters: 2,
+      automatic_failover_enabled: true,
+      multi_az_enabled: true,
+    });
+    expect(one(json, 'aws_ecs_service').desired_count).toBe(2);
   });
 });
 
 describe('AwsRegionalStack (dev)', () => {
   const { json, policy } = synthRegion('dev');
 
-  it('is cheap: 2 AZs, one NAT, no interface endpoints, Spot, single-AZ data', () => {
+  it('is cheap: 2 AZs, one NAT, no interface endpoints, Spot, single-AZ data, no managed cache', () => {
     expect(all(json, 'aws_subnet')).toHaveLength(6);
     expect(all(json, 'aws_nat_gateway')).toHaveLength(1);
     expect(all(json, 'aws_vpc_endpoint')).toHaveLength(1);
@@ -438,21 +453,41 @@ describe('AwsRegionalStack (dev)', () => {
       multi_az: false,
       deletion_protection: false,
       skip_final_snapshot: true,
-      instance_class: 'db.t4g.small',
+      instance_class: 'db.t4g.micro',
     });
-    expect(one(json, 'aws_elasticache_replication_group')).toMatchObject({
-      num_cache_clusters: 1,
-      automatic_failover_enabled: false,
-      cluster_mode: 'disabled',
-    });
+    expect(json.resource.aws_elasticache_replication_group).toBeUndefined();
+    expect(
+      all(json, 'aws_security_group')
+        .map((g) => g.name)
+        .sort(),
+    ).toEqual(['mockforge-dev-alb', 'mockforge-dev-app', 'mockforge-dev-postgres']);
+  });
+
+  it('keeps state in memory: no REDIS_URL secret, and the task names none', () => {
+    expect(
+      all(json, 'aws_secretsmanager_secret')
+        .map((s) => s.name)
+        .filter((n) => n.startsWith('mockforge/dev/'))
+        .sort(),
+    ).toEqual([
+      'mockforge/dev/DATABASE_URL',
+      'mockforge/dev/MOCKFORGE_ADMIN_JWT_SECRET',
+      'mockforge/dev/MOCKFORGE_ADMIN_PASSWORD',
+      'mockforge/dev/MOCKFORGE_ADMIN_USERNAME',
+    ]);
+    const [container] = JSON.parse(one(json, 'aws_ecs_task_definition').container_definitions) as Json[];
+    expect((container!.secrets as Json[]).map((e) => e.name)).toEqual([
+      'DATABASE_URL',
+      'MOCKFORGE_ADMIN_JWT_SECRET',
+      'MOCKFORGE_ADMIN_PASSWORD',
+      'MOCKFORGE_ADMIN_USERNAME',
+    ]);
+    expect(json.output.cache_endpoint).toBeUndefined();
+    expect(json.output.cache_connection_secret_arn).toBeUndefined();
   });
 
   it('stays encrypted and private', () => {
     expect(one(json, 'aws_db_instance')).toMatchObject({ storage_encrypted: true, publicly_accessible: false });
-    expect(one(json, 'aws_elasticache_replication_group')).toMatchObject({
-      at_rest_encryption_enabled: 'true',
-      transit_encryption_enabled: true,
-    });
   });
 
   it('records its relaxations as suppressions with the tier reason', () => {
@@ -460,7 +495,7 @@ describe('AwsRegionalStack (dev)', () => {
       .filter((f) => f.suppressedBecause?.startsWith('dev tier'))
       .map((f) => f.ruleId)
       .sort();
-    expect(suppressed).toEqual(['CKV2_AWS_50', 'CKV_AWS_150', 'CKV_AWS_157', 'CKV_AWS_293']);
+    expect(suppressed).toEqual(['CKV_AWS_150', 'CKV_AWS_157', 'CKV_AWS_293']);
     expect(policy.findings.filter((f) => !f.suppressedBecause)).toEqual([]);
   });
 });

@@ -1,5 +1,12 @@
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
-import { MockforgeStack, type Monitoring, type PolicyEngine, type SecretKey, type TargetContext } from '@mockforge-infra/core';
+import {
+  MockforgeStack,
+  tierSecretKeys,
+  type Monitoring,
+  type PolicyEngine,
+  type SecretKey,
+  type TargetContext,
+} from '@mockforge-infra/core';
 import type { Construct } from 'constructs';
 import { BackupPlans, type BackupJob } from '../backup/backup-plans';
 import { RedisReplicationGroup } from '../cache/redis-replication-group';
@@ -55,7 +62,8 @@ export class AwsRegionalStack extends MockforgeStack {
   /** The Terraform-managed ALB (ECS); on EKS the load balancer controller owns it. */
   readonly loadBalancer?: PublicLoadBalancer;
   readonly database: PostgresInstance;
-  readonly cache: RedisReplicationGroup;
+  /** ElastiCache, where the tier runs a managed cache (not in dev). */
+  readonly cache?: RedisReplicationGroup;
   readonly alarms?: RegionalAlarms;
   readonly alertTopic: AlertTopic;
   /** The region's dashboard and the topic every alarm notifies (core's `Monitoring`). */
@@ -76,7 +84,12 @@ export class AwsRegionalStack extends MockforgeStack {
   readonly backup: BackupPlans;
 
   constructor(scope: Construct, props: AwsRegionalStackProps) {
-    const { context, region } = props;
+    const { region } = props;
+    // Without a managed cache no REDIS_URL secret exists, so no container may name one.
+    const context: TargetContext = {
+      ...props.context,
+      service: { ...props.context.service, secretKeys: tierSecretKeys(props.context.profile, props.context.service.secretKeys) },
+    };
     super(scope, {
       tier: context.tier,
       cloud: 'aws',
@@ -121,6 +134,7 @@ export class AwsRegionalStack extends MockforgeStack {
       vpcId: this.network.networkId,
       vpcCidr: this.network.cidr,
       endpoints: production,
+      cache: profile.managedCache,
       efs: hybridOnEcs,
       appToApp: hybridOnEcs,
     });
@@ -178,22 +192,24 @@ export class AwsRegionalStack extends MockforgeStack {
       replicaOf: multiRegion && props.primary ? this.fromOtherStack(props.primary.database.arn) : undefined,
       exemptions: { multiAz: exemptionReason(context, 'multi-az'), deletionProtection: exemptionReason(context, 'deletion-protection') },
     });
-    this.cache = new RedisReplicationGroup(this, 'cache', {
-      name,
-      spec: context.cache,
-      nodeType: size.cacheNodeType,
-      shards: size.cacheShards,
-      subnetIds: this.network.dataSubnetIds,
-      securityGroupId: this.securityGroups.cache.id,
-      kmsKeyArn: keyArn,
-      connectionSecret: secretRef('REDIS_URL'),
-      global: context.cache.crossRegionReplication
-        ? props.primary
-          ? { role: 'secondary', globalReplicationGroupId: this.fromOtherStack(props.primary.cache.globalReplicationGroupId!) }
-          : { role: 'primary' }
-        : undefined,
-      singleNodeExemption: exemptionReason(context, 'multi-az'),
-    });
+    if (this.securityGroups.cache) {
+      this.cache = new RedisReplicationGroup(this, 'cache', {
+        name,
+        spec: context.cache,
+        nodeType: size.cacheNodeType,
+        shards: size.cacheShards,
+        subnetIds: this.network.dataSubnetIds,
+        securityGroupId: this.securityGroups.cache.id,
+        kmsKeyArn: keyArn,
+        connectionSecret: secretRef('REDIS_URL'),
+        global: context.cache.crossRegionReplication
+          ? props.primary
+            ? { role: 'secondary', globalReplicationGroupId: this.fromOtherStack(props.primary.cache!.globalReplicationGroupId!) }
+            : { role: 'primary' }
+          : undefined,
+        singleNodeExemption: exemptionReason(context, 'multi-az'),
+      });
+    }
 
     const image = new ImageCache(this, 'image_cache', {
       region,
@@ -243,7 +259,7 @@ export class AwsRegionalStack extends MockforgeStack {
       region,
       ...dashboardTargets,
       databaseIdentifier: this.database.identifier,
-      cacheReplicationGroupId: this.cache.replicationGroupId,
+      cacheReplicationGroupId: this.cache?.replicationGroupId,
     });
     this.monitoring = { dashboardName: dashboard.dashboardName, alertTarget: this.alertTopic.arn };
 
@@ -278,11 +294,15 @@ export class AwsRegionalStack extends MockforgeStack {
         : {}),
       database_endpoint: { value: this.database.endpoint, description: 'PostgreSQL endpoint address' },
       database_connection_secret_arn: { value: this.database.connectionSecret.id, description: 'Secrets Manager ARN of DATABASE_URL' },
-      cache_endpoint: { value: this.cache.endpoint, description: 'Redis endpoint address' },
-      cache_connection_secret_arn: {
-        value: this.cache.connectionSecret.id,
-        description: 'Secrets Manager ARN of REDIS_URL (written by Terraform)',
-      },
+      ...(this.cache
+        ? {
+            cache_endpoint: { value: this.cache.endpoint, description: 'Redis endpoint address' },
+            cache_connection_secret_arn: {
+              value: this.cache.connectionSecret.id,
+              description: 'Secrets Manager ARN of REDIS_URL (written by Terraform)',
+            },
+          }
+        : {}),
       ...(this.statefulService
         ? {
             ecs_stateful_service_name: { value: this.statefulService.serviceName, description: 'ECS service of the stateful pool' },
