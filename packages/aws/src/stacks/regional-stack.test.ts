@@ -17,6 +17,7 @@ import { TerraformOutput, Testing } from 'cdktf';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { GLOBAL_SECONDARY_ENCRYPTION } from '../cache/redis-replication-group';
+import { DEV_ORIGIN_WAF_REASON } from '../load-balancing/public-load-balancer';
 import { awsRules } from '../rules';
 import { AwsRegionalStack } from './regional-stack';
 
@@ -495,7 +496,10 @@ describe('AwsRegionalStack (dev)', () => {
       .filter((f) => f.suppressedBecause?.startsWith('dev tier'))
       .map((f) => f.ruleId)
       .sort();
-    expect(suppressed).toEqual(['CKV_AWS_150', 'CKV_AWS_157', 'CKV_AWS_293']);
+    expect(suppressed).toEqual(['CKV2_AWS_28', 'CKV_AWS_150', 'CKV_AWS_157', 'CKV_AWS_293']);
+    expect(policy.findings.find((f) => f.ruleId === 'CKV2_AWS_28')?.suppressedBecause).toBe(DEV_ORIGIN_WAF_REASON);
+    expect(json.resource.aws_wafv2_web_acl).toBeUndefined();
+    expect(json.resource.aws_wafv2_web_acl_association).toBeUndefined();
     expect(policy.findings.filter((f) => !f.suppressedBecause)).toEqual([]);
   });
 });
