@@ -25,7 +25,6 @@ describe('the dev tier', () => {
         'google_storage_bucket.config-bucket_access-logs_B90B0AA5',
       ],
       'dev-digitalocean-nyc3': [
-        'digitalocean_database_cluster.cache_cluster_99F2927A',
         'digitalocean_database_cluster.database_cluster_FAF2FB92',
         'digitalocean_domain.dns_domain_CE934588',
       ],

@@ -65,7 +65,8 @@ describe('prevent_destroy on stateful DigitalOcean resources', () => {
 
   it('protects nothing in dev, which stays disposable', () => {
     const resources = synth('dev');
-    expect(countByType(keys(mustProtect(resources)))).toEqual(ONE_REGION);
+    // Dev runs PostgreSQL without Valkey.
+    expect(countByType(keys(mustProtect(resources)))).toEqual({ ...ONE_REGION, digitalocean_database_cluster: 1 });
     expect(withPreventDestroySet(resources)).toEqual([]);
   });
 

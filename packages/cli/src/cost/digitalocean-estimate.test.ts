@@ -26,15 +26,15 @@ describe('DigitalOcean cost estimates', () => {
     expect([...types].filter((t) => !t.startsWith('digitalocean_') && !t.startsWith('kubernetes_'))).toEqual([]);
   });
 
-  it('prices dev: the App Platform instance, one PostgreSQL and one Valkey node, and the Spaces subscription', () => {
+  it('prices dev: the App Platform instance, one PostgreSQL node and the Spaces subscription (no Valkey in dev)', () => {
     const lines = estimate('dev').flatMap((e) => e.lines);
     expect(lines.map((l) => [l.kind, l.quantity, l.monthlyUsd])).toEqual([
       ['App Platform', 1, p.appInstanceMonth['apps-s-1vcpu-0.5gb']],
-      ['Managed databases', 2, 2 * p.databaseNodeMonth['db-s-1vcpu-1gb']],
+      ['Managed databases', 1, p.databaseNodeMonth['db-s-1vcpu-1gb']],
       ['Spaces', 1, p.spacesSubscriptionMonth],
     ]);
-    // $5 + $15 + $15 + $5: above the guide's $10-20 (README: the managed database floor).
-    expect(total('dev')).toBe(40);
+    // $5 + $15 + $5: above the guide's $10-20 (README: the managed database floor).
+    expect(total('dev')).toBe(25);
     expect(estimate('dev').flatMap((e) => e.unpriced)).toEqual([]);
   });
 

@@ -34,8 +34,8 @@ export interface AppPlatformServiceProps extends CommonProps {
   readonly vpcId: string;
   /** The managed PostgreSQL cluster bound as `${db.DATABASE_URL}`. */
   readonly databaseClusterName: string;
-  /** REDIS_URL, read from the Valkey cluster (sensitive). */
-  readonly redisUrl: string;
+  /** REDIS_URL, read from the Valkey cluster (sensitive); none where the tier runs no managed cache. */
+  readonly redisUrl?: string;
   /** The admin secrets, each a reference (a sensitive variable), never a literal. */
   readonly adminSecrets: Readonly<Record<string, string>>;
 }
@@ -134,7 +134,7 @@ export class AppPlatformService extends Construct implements ComputeService {
               ...Object.entries(context.service.env).map(([key, value]) => ({ key, value, type: 'GENERAL', scope: 'RUN_TIME' })),
               { key: CONFIG_ENV, value: context.service.configFile.content, type: 'GENERAL', scope: 'RUN_TIME' },
               secret(ENV.databaseUrl, `\${${APP_COMPONENT.database}.DATABASE_URL}`),
-              secret(ENV.redisUrl, props.redisUrl),
+              ...(props.redisUrl ? [secret(ENV.redisUrl, props.redisUrl)] : []),
               ...Object.entries(props.adminSecrets).map(([key, value]) => secret(key, value)),
             ],
             alert: [

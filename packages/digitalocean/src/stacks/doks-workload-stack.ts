@@ -31,8 +31,8 @@ export interface DoksWorkloadStackProps {
  */
 export function addDoksWorkloadStack(scope: Construct, props: DoksWorkloadStackProps): KubernetesWorkloadStack {
   const { context, regional } = props;
-  const cluster = regional.cluster;
-  if (!cluster) throw new Error(`${regional.node.id} has no DOKS cluster`);
+  const { cluster, cache } = regional;
+  if (!cluster || !cache) throw new Error(`${regional.node.id} has no DOKS cluster and Valkey`);
   // The workload's own checks apply to its stack; the node pool's capacity checks to the cluster's.
   props.policy?.register(kubernetesRules);
   props.policy?.register(doksNodeFitRules);
@@ -55,7 +55,7 @@ export function addDoksWorkloadStack(scope: Construct, props: DoksWorkloadStackP
     redisCidrs: [regional.network.cidr],
     // DigitalOcean's managed databases listen on their own ports (pool 25061, Valkey 25061), not 5432/6379.
     databasePorts: [regional.databasePort],
-    redisPorts: [regional.cache.port],
+    redisPorts: [cache.port],
   });
   // A fresh DOKS cluster runs no ingress controller, so an Ingress would route nothing: the public
   // path is the LoadBalancer Service below, and the workload's Ingress is not emitted.
@@ -68,7 +68,7 @@ export function addDoksWorkloadStack(scope: Construct, props: DoksWorkloadStackP
     metadata: { name: WORKLOAD_SECRET_NAME, namespace },
     data: {
       [ENV.databaseUrl]: stack.fromOtherStack(regional.databaseUrl),
-      [ENV.redisUrl]: stack.fromOtherStack(regional.cache.connectionUri),
+      [ENV.redisUrl]: stack.fromOtherStack(cache.connectionUri),
       ...adminSecrets(stack),
     },
   });

@@ -114,8 +114,15 @@ describe('DigitalOcean regional stack on App Platform', () => {
     expect(spec.vpc).toEqual([{ id: expect.stringMatching(/digitalocean_vpc\.network_vpc_\w+\.id/) }]);
   });
 
+  it('runs no Valkey and passes no REDIS_URL in dev, where MockForge keeps its state in memory', () => {
+    expect(resourcesOf(regional('dev'), 'digitalocean_database_cluster').map((c) => [c.engine, c.node_count, c.size])).toEqual([
+      ['pg', 1, 'db-s-1vcpu-1gb'],
+    ]);
+    expect(env('dev', ENV.redisUrl)).toBeUndefined();
+    expect(resourcesOf(regional('dev'), 'digitalocean_database_firewall')).toHaveLength(1);
+  });
+
   it.each([
-    ['dev', 1, 'db-s-1vcpu-1gb', 1],
     ['staging', 2, 'db-s-1vcpu-2gb', 2],
     ['production', 3, 'db-s-4vcpu-8gb', 3],
   ] as const)('gives %s PostgreSQL %i nodes of %s and Valkey %i nodes', (tier, pgNodes, size, cacheNodes) => {

@@ -49,7 +49,8 @@ export class DigitalOceanRegionalStack extends MockforgeStack {
   readonly databaseCidr: string;
   /** Peers this region's VPC with the primary's, so DOKS nodes reach the primary database privately. */
   readonly peering?: VpcPeering;
-  readonly cache: ManagedValkey;
+  /** Managed Valkey: where the tier runs a managed cache (not in dev on App Platform), and always beside DOKS, whose workload names REDIS_URL. */
+  readonly cache?: ManagedValkey;
   readonly service?: AppPlatformService;
   readonly cluster?: DoksCluster;
   readonly loadBalancer?: RegionalLoadBalancer;
@@ -90,13 +91,14 @@ export class DigitalOceanRegionalStack extends MockforgeStack {
     this.databaseUrl = primary ? this.fromOtherStack(primary.databaseUrl) : this.database.poolUri;
     this.databasePort = primary ? this.fromOtherStack(primary.databasePort) : this.database.poolPort;
     this.databaseCidr = primary ? primary.network.cidr : this.network.cidr;
-    this.cache = new ManagedValkey(this, 'cache', {
-      context,
-      region,
-      name: resourceName(context.tier, region, 'valkey'),
-      vpcId,
-      projectId: this.projectId,
-    });
+    if (context.profile.managedCache || doks)
+      this.cache = new ManagedValkey(this, 'cache', {
+        context,
+        region,
+        name: resourceName(context.tier, region, 'valkey'),
+        vpcId,
+        projectId: this.projectId,
+      });
 
     const sources: TrustedSource[] = [];
     if (context.tierConfig.compute?.digitalocean !== 'doks' && this.database.clusterName) {
@@ -106,7 +108,7 @@ export class DigitalOceanRegionalStack extends MockforgeStack {
         projectId: this.projectId,
         vpcId,
         databaseClusterName: this.database.clusterName,
-        redisUrl: this.cache.connectionUri,
+        ...(this.cache ? { redisUrl: this.cache.connectionUri } : {}),
         adminSecrets: adminSecrets(this),
       });
       sources.push({ type: 'app', value: this.service.app.id });
@@ -121,7 +123,7 @@ export class DigitalOceanRegionalStack extends MockforgeStack {
         vpcCidr: this.network.cidr,
         dataRoutes: [
           { port: this.databasePort, cidr: this.databaseCidr },
-          { port: this.cache.port, cidr: this.network.cidr },
+          ...(this.cache ? [{ port: this.cache.port, cidr: this.network.cidr }] : []),
         ],
       });
       if (primary)
@@ -133,14 +135,17 @@ export class DigitalOceanRegionalStack extends MockforgeStack {
       if (context.tierConfig.compute?.digitalocean === 'doks')
         this.loadBalancer = new RegionalLoadBalancer(this, 'load-balancer', { context, region, vpcId, projectId: this.projectId });
     }
-    this.cache.admit(sources);
+    this.cache?.admit(sources);
     // Every region's DOKS nodes write to the primary, so its firewall admits the tier's node tag, not one cluster.
     if (this.database.cluster)
       this.database.admit(doks ? [...sources.filter((s) => s.type !== 'k8s'), { type: 'tag', value: tierNodeTag(context.tier) }] : sources);
     new ResourceAlerts(this, 'alerts', {
       context,
       region,
-      databaseClusterIds: [this.database.cluster?.id ?? this.fromOtherStack(primaryCluster!.id), this.cache.cluster.id],
+      databaseClusterIds: [
+        this.database.cluster?.id ?? this.fromOtherStack(primaryCluster!.id),
+        ...(this.cache ? [this.cache.cluster.id] : []),
+      ],
       ...(doks ? { nodeTag: regionNodeTag(context.tier, region) } : {}),
     });
     const urns = [this.cluster?.cluster.urn, this.domain?.domain?.urn].filter((u): u is string => u !== undefined);
@@ -153,8 +158,12 @@ export class DigitalOceanRegionalStack extends MockforgeStack {
         description: 'Managed PostgreSQL private host (a read-only node outside the primary region)',
       },
       database_port: { value: this.database.port, description: 'Managed PostgreSQL port' },
-      valkey_endpoint: { value: this.cache.endpoint, description: 'Managed Valkey private host' },
-      valkey_port: { value: this.cache.port, description: 'Managed Valkey TLS port' },
+      ...(this.cache
+        ? {
+            valkey_endpoint: { value: this.cache.endpoint, description: 'Managed Valkey private host' },
+            valkey_port: { value: this.cache.port, description: 'Managed Valkey TLS port' },
+          }
+        : {}),
       ...(this.service ? { app_live_url: { value: this.service.app.liveUrl, description: 'App Platform URL of the service' } } : {}),
       ...(this.cluster ? { doks_cluster_name: { value: this.cluster.cluster.name, description: 'The DOKS cluster' } } : {}),
       ...(this.loadBalancer
