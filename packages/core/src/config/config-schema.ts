@@ -1,6 +1,7 @@
 import { BALANCING_ALGORITHMS, PRODUCTION_SIZES, SCALING_PRESET_NAMES, TIER_NAMES } from '../seed';
 import { AWS_SETTINGS_SCHEMA } from './clouds/aws';
 import { GCP_SETTINGS_SCHEMA } from './clouds/gcp';
+import { AZURE_COMPUTE, AZURE_SETTINGS_SCHEMA } from './clouds/azure';
 import { DIGITALOCEAN_COMPUTE, DIGITALOCEAN_SETTINGS_SCHEMA, SPACES_REGIONS } from './clouds/digitalocean';
 import { KUBERNETES_SETTINGS_SCHEMA } from './clouds/kubernetes';
 import { AWS_COMPUTE, GCP_COMPUTE, TLS_MODES, TOPOLOGIES } from './model';
@@ -16,7 +17,7 @@ const tierSchema = obj({
   size: oneOf(PRODUCTION_SIZES),
   topology: oneOf(TOPOLOGIES),
   regions: required(map(cloudName, list(str(), { minItems: 1 }))),
-  compute: obj({ aws: oneOf(AWS_COMPUTE), gcp: oneOf(GCP_COMPUTE), digitalocean: oneOf(DIGITALOCEAN_COMPUTE) }),
+  compute: obj({ aws: oneOf(AWS_COMPUTE), gcp: oneOf(GCP_COMPUTE), digitalocean: oneOf(DIGITALOCEAN_COMPUTE), azure: oneOf(AZURE_COMPUTE) }),
   scalingPreset: oneOf(SCALING_PRESET_NAMES),
   loadBalancing: oneOf(BALANCING_ALGORITHMS),
   cidrs: map(cloudName, map(str(), CIDR_SCHEMA)),
@@ -55,5 +56,6 @@ export const CONFIG_SCHEMA = obj({
   aws: AWS_SETTINGS_SCHEMA,
   gcp: GCP_SETTINGS_SCHEMA,
   digitalocean: DIGITALOCEAN_SETTINGS_SCHEMA,
+  azure: AZURE_SETTINGS_SCHEMA,
   kubernetes: KUBERNETES_SETTINGS_SCHEMA,
 });

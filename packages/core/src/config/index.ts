@@ -10,4 +10,5 @@ export * from './load';
 export * from './clouds/aws';
 export * from './clouds/gcp';
 export * from './clouds/digitalocean';
+export * from './clouds/azure';
 export * from './clouds/kubernetes';

@@ -1,6 +1,7 @@
 import type { BalancingAlgorithm, ProductionSize, ScalingPresetName, TierName } from '../seed';
 import type { AwsSettings } from './clouds/aws';
 import type { GcpSettings } from './clouds/gcp';
+import type { AzureCompute, AzureSettings } from './clouds/azure';
 import type { DigitalOceanCompute, DigitalOceanSettings } from './clouds/digitalocean';
 import type { KubernetesSettings } from './clouds/kubernetes';
 import type { CloudName } from './regions';
@@ -25,8 +26,8 @@ export interface TierConfig {
   readonly topology?: TopologyName;
   /** Regions per cloud (cluster names for `kubernetes`). The first region is the primary. */
   readonly regions: Partial<Record<CloudName, readonly string[]>>;
-  /** Deployment model per cloud. @default ecs on AWS, cloud-run on GCP, app-platform on DigitalOcean */
-  readonly compute?: { readonly aws?: AwsCompute; readonly gcp?: GcpCompute; readonly digitalocean?: DigitalOceanCompute };
+  /** Deployment model per cloud. @default ecs on AWS, cloud-run on GCP, app-platform on DigitalOcean, container-apps on Azure */
+  readonly compute?: { readonly aws?: AwsCompute; readonly gcp?: GcpCompute; readonly digitalocean?: DigitalOceanCompute; readonly azure?: AzureCompute };
   /** @default conservative in dev, balanced otherwise */
   readonly scalingPreset?: ScalingPresetName;
   /** @default round-robin */
@@ -96,5 +97,6 @@ export interface MockforgeConfig {
   readonly aws?: AwsSettings;
   readonly gcp?: GcpSettings;
   readonly digitalocean?: DigitalOceanSettings;
+  readonly azure?: AzureSettings;
   readonly kubernetes?: KubernetesSettings;
 }

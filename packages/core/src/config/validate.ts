@@ -7,6 +7,7 @@ import { registryReason, unpinnedReason } from './image';
 import type { MockforgeConfig, TierConfig } from './model';
 import { ECS_UNSUPPORTED_BALANCING } from './clouds/aws';
 import { digitaloceanTierIssues } from './clouds/digitalocean';
+import { azureTierIssues } from './clouds/azure';
 import { CLOUD_NAMES, CLUSTER_NAME_PATTERN, KNOWN_REGIONS, type CloudName } from './regions';
 import { check, isPlainObject } from './schema';
 
@@ -132,6 +133,7 @@ function tierIssues(name: TierName, tier: TierConfig, config: MockforgeConfig): 
       });
   }
   issues.push(...digitaloceanTierIssues(name, tier, config));
+  issues.push(...azureTierIssues(name, tier, config));
   const plan = [...planned.entries()];
   plan.forEach(([key, cidr], i) => {
     const a = parseCidr(cidr);
