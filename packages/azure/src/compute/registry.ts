@@ -1,0 +1,72 @@
+import { ContainerRegistry } from '@cdktf/provider-azurerm/lib/container-registry';
+import { ContainerRegistryCacheRule } from '@cdktf/provider-azurerm/lib/container-registry-cache-rule';
+import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
+import { UserAssignedIdentity } from '@cdktf/provider-azurerm/lib/user-assigned-identity';
+import { MOCKFORGE_IMAGE_REGISTRY, PolicyEngine, type CommonProps, type TargetContext } from '@mockforge-infra/core';
+import { Construct } from 'constructs';
+import { applyCommonProps } from '../common';
+import { globalName, resourceName } from '../naming';
+import { CONTAINER_REGISTRY } from '../sizing';
+
+export interface GhcrCacheRegistryProps extends CommonProps {
+  readonly context: TargetContext;
+  readonly region: string;
+  readonly resourceGroupName: string;
+}
+
+/** ghcr.io/<owner>/<repo>:<tag> → <repo path> and tag. */
+export function splitImage(image: string): { repository: string; tag: string } {
+  const withoutRegistry = image.startsWith(`${MOCKFORGE_IMAGE_REGISTRY}/`) ? image.slice(MOCKFORGE_IMAGE_REGISTRY.length + 1) : image;
+  const at = withoutRegistry.lastIndexOf(':');
+  return { repository: withoutRegistry.slice(0, at), tag: withoutRegistry.slice(at + 1) };
+}
+
+/**
+ * The region's image mirror: an Azure Container Registry (admin user and anonymous pull off) with a
+ * cache rule that pulls the pinned image from ghcr.io on first use, and the workload's user-assigned
+ * identity with AcrPull on it.
+ */
+export class GhcrCacheRegistry extends Construct {
+  readonly registry: ContainerRegistry;
+  readonly identity: UserAssignedIdentity;
+  readonly pull: RoleAssignment;
+  readonly image: string;
+
+  constructor(scope: Construct, id: string, props: GhcrCacheRegistryProps) {
+    super(scope, id);
+    const { context, region } = props;
+    this.registry = new ContainerRegistry(this, 'registry', {
+      name: globalName(context, 'cr', region),
+      location: region,
+      resourceGroupName: props.resourceGroupName,
+      sku: CONTAINER_REGISTRY.sku,
+      adminEnabled: false,
+      anonymousPullEnabled: false,
+    });
+    PolicyEngine.suppress(
+      this.registry,
+      'CKV_AZURE_139',
+      'the registry only caches the public MockForge image and is pulled with Entra ID identities; private endpoints need the Premium SKU',
+    );
+    const { repository, tag } = splitImage(context.service.image);
+    const rule = new ContainerRegistryCacheRule(this, 'ghcr-cache', {
+      name: `${CONTAINER_REGISTRY.ghcrCacheRule}-${context.tier}`,
+      containerRegistryId: this.registry.id,
+      sourceRepo: `${MOCKFORGE_IMAGE_REGISTRY}/${repository}`,
+      targetRepo: repository,
+    });
+    this.identity = new UserAssignedIdentity(this, 'identity', {
+      name: resourceName(context.tier, region, 'workload'),
+      location: region,
+      resourceGroupName: props.resourceGroupName,
+    });
+    this.pull = new RoleAssignment(this, 'acr-pull', {
+      scope: this.registry.id,
+      roleDefinitionName: 'AcrPull',
+      principalId: this.identity.principalId,
+      principalType: 'ServicePrincipal',
+    });
+    this.image = `${this.registry.loginServer}/${rule.targetRepo}:${tag}`;
+    applyCommonProps(this, this.registry, props);
+  }
+}

@@ -1,0 +1,143 @@
+import { ApplicationInsights } from '@cdktf/provider-azurerm/lib/application-insights';
+import { LogAnalyticsWorkspace } from '@cdktf/provider-azurerm/lib/log-analytics-workspace';
+import { MonitorActionGroup } from '@cdktf/provider-azurerm/lib/monitor-action-group';
+import { MonitorDiagnosticSetting } from '@cdktf/provider-azurerm/lib/monitor-diagnostic-setting';
+import { MonitorMetricAlert } from '@cdktf/provider-azurerm/lib/monitor-metric-alert';
+import { MonitorScheduledQueryRulesAlertV2 } from '@cdktf/provider-azurerm/lib/monitor-scheduled-query-rules-alert-v2';
+import { ALERTS, asPercent, OBSERVABILITY, type AlertRule, type CommonProps, type TargetContext } from '@mockforge-infra/core';
+import { Construct } from 'constructs';
+import { applyCommonProps } from '../common';
+import { resourceName } from '../naming';
+import { ALERT_SEVERITY, LOG_ANALYTICS } from '../sizing';
+
+/** Seconds as an ISO 8601 duration: 300 → PT5M. */
+export function isoDuration(seconds: number): string {
+  return seconds % 3600 === 0 ? `PT${seconds / 3600}H` : seconds % 60 === 0 ? `PT${seconds / 60}M` : `PT${seconds}S`;
+}
+
+/** Log queries over the workspace-based Application Insights tables, one per log-based alert. */
+export const ALERT_QUERIES: Readonly<Record<'highErrorRate' | 'highLatency' | 'lowAvailability', { query: string; column: string }>> = {
+  highErrorRate: {
+    query:
+      'AppRequests | summarize total = count(), failed = countif(toint(ResultCode) >= 500) | extend ratio = iff(total == 0, 0.0, todouble(failed) / total)',
+    column: 'ratio',
+  },
+  highLatency: { query: `AppRequests | summarize latency = percentile(DurationMs, ${ALERTS.highLatency.percentile})`, column: 'latency' },
+  lowAvailability: {
+    query: 'AppAvailabilityResults | summarize availability = avg(iff(Success == true, 1.0, 0.0))',
+    column: 'availability',
+  },
+};
+
+export interface RegionalMonitoringProps extends CommonProps {
+  readonly context: TargetContext;
+  readonly region: string;
+  readonly resourceGroupName: string;
+}
+
+/**
+ * The region's Log Analytics workspace (the guide's log retention), a workspace-based Application
+ * Insights at the guide's 10 % sampling, the action group mailing `alerts.email`, and the guide's
+ * four alerts: error rate, p95 latency and availability as log alerts over Application Insights,
+ * memory as a metric alert on the workload (`alertMemory`).
+ */
+export class RegionalMonitoring extends Construct {
+  readonly workspace: LogAnalyticsWorkspace;
+  readonly insights: ApplicationInsights;
+  readonly actionGroup: MonitorActionGroup;
+  private readonly props: RegionalMonitoringProps;
+
+  constructor(scope: Construct, id: string, props: RegionalMonitoringProps) {
+    super(scope, id);
+    this.props = props;
+    const { context, region } = props;
+    const name = resourceName(context.tier, region);
+    this.workspace = new LogAnalyticsWorkspace(this, 'workspace', {
+      name,
+      location: region,
+      resourceGroupName: props.resourceGroupName,
+      sku: LOG_ANALYTICS.sku,
+      retentionInDays: context.monitoring.logRetentionDays,
+    });
+    this.insights = new ApplicationInsights(this, 'insights', {
+      name,
+      location: region,
+      resourceGroupName: props.resourceGroupName,
+      applicationType: 'web',
+      workspaceId: this.workspace.id,
+      samplingPercentage: OBSERVABILITY.tracing.sampleRate * 100,
+      retentionInDays: context.monitoring.logRetentionDays,
+    });
+    const email = context.monitoring.notificationEmail;
+    this.actionGroup = new MonitorActionGroup(this, 'action-group', {
+      name,
+      resourceGroupName: props.resourceGroupName,
+      shortName: `mf${context.tier}`.slice(0, 12),
+      emailReceiver: email ? [{ name: 'oncall', emailAddress: email, useCommonAlertSchema: true }] : undefined,
+    });
+    const logAlert = (key: keyof typeof ALERT_QUERIES, rule: AlertRule) =>
+      new MonitorScheduledQueryRulesAlertV2(this, rule.name.replace(/_/g, '-'), {
+        name: `${name}-${rule.name.replace(/_/g, '-')}`,
+        location: region,
+        resourceGroupName: props.resourceGroupName,
+        description: rule.description,
+        scopes: [this.insights.id],
+        severity: ALERT_SEVERITY[rule.severity],
+        windowDuration: isoDuration(rule.durationSeconds),
+        evaluationFrequency: isoDuration(Math.min(rule.durationSeconds, 300)),
+        criteria: [
+          {
+            query: ALERT_QUERIES[key].query,
+            metricMeasureColumn: ALERT_QUERIES[key].column,
+            timeAggregationMethod: 'Average',
+            operator: rule.comparison === 'above' ? 'GreaterThan' : 'LessThan',
+            threshold: rule.threshold,
+          },
+        ],
+        action: { actionGroups: [this.actionGroup.id] },
+      });
+    logAlert('highErrorRate', ALERTS.highErrorRate);
+    logAlert('highLatency', ALERTS.highLatency);
+    logAlert('lowAvailability', ALERTS.lowAvailability);
+    applyCommonProps(this, this.workspace, props);
+  }
+
+  /** The guide's memory alert on a resource's memory metric (percent). */
+  alertMemory(scope: string, metricNamespace: string, metricName: string, suffix?: string): MonitorMetricAlert {
+    const rule = ALERTS.highMemoryUsage;
+    const key = [rule.name.replace(/_/g, '-'), ...(suffix ? [suffix] : [])].join('-');
+    return new MonitorMetricAlert(this, key, {
+      name: `${resourceName(this.props.context.tier, this.props.region)}-${key}`,
+      resourceGroupName: this.props.resourceGroupName,
+      description: rule.description,
+      scopes: [scope],
+      severity: ALERT_SEVERITY[rule.severity],
+      windowSize: isoDuration(rule.durationSeconds),
+      frequency: 'PT1M',
+      criteria: [{ metricNamespace, metricName, aggregation: 'Average', operator: 'GreaterThan', threshold: asPercent(rule) }],
+      action: [{ actionGroupId: this.actionGroup.id }],
+    });
+  }
+
+  /** Sends a resource's logs and metrics to the region's workspace. */
+  diagnostics(id: string, targetResourceId: string, categoryGroup = 'allLogs'): MonitorDiagnosticSetting {
+    return diagnosticSetting(this, id, targetResourceId, this.workspace.id, categoryGroup);
+  }
+}
+
+/** A diagnostic setting: every log category group and all metrics to a Log Analytics workspace. */
+export function diagnosticSetting(
+  scope: Construct,
+  id: string,
+  targetResourceId: string,
+  workspaceId: string,
+  categoryGroup = 'allLogs',
+): MonitorDiagnosticSetting {
+  return new MonitorDiagnosticSetting(scope, `${id}-diagnostics`, {
+    name: 'mockforge',
+    targetResourceId,
+    logAnalyticsWorkspaceId: workspaceId,
+    enabledLog: [{ categoryGroup }],
+    enabledMetric: [{ category: 'AllMetrics' }],
+  });
+}

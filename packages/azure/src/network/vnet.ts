@@ -1,0 +1,270 @@
+import { NatGateway } from '@cdktf/provider-azurerm/lib/nat-gateway';
+import { NatGatewayPublicIpAssociation } from '@cdktf/provider-azurerm/lib/nat-gateway-public-ip-association';
+import { NetworkSecurityGroup, type NetworkSecurityGroupSecurityRule } from '@cdktf/provider-azurerm/lib/network-security-group';
+import { PrivateDnsZone } from '@cdktf/provider-azurerm/lib/private-dns-zone';
+import { PrivateDnsZoneVirtualNetworkLink } from '@cdktf/provider-azurerm/lib/private-dns-zone-virtual-network-link';
+import { PublicIp } from '@cdktf/provider-azurerm/lib/public-ip';
+import { Subnet } from '@cdktf/provider-azurerm/lib/subnet';
+import { SubnetNatGatewayAssociation } from '@cdktf/provider-azurerm/lib/subnet-nat-gateway-association';
+import { SubnetNetworkSecurityGroupAssociation } from '@cdktf/provider-azurerm/lib/subnet-network-security-group-association';
+import { VirtualNetwork } from '@cdktf/provider-azurerm/lib/virtual-network';
+import {
+  DNS_PORT,
+  NETWORK_POLICY,
+  PolicyEngine,
+  PUBLIC_EGRESS_REASON,
+  PUBLIC_PORTS,
+  type CommonProps,
+  type RegionalNetwork,
+  type TargetContext,
+} from '@mockforge-infra/core';
+import { Construct } from 'constructs';
+import { applyCommonProps } from '../common';
+import { resourceName } from '../naming';
+import { addressPlan } from './address-plan';
+
+/** Private DNS zones the region's private endpoints and PostgreSQL register in. */
+export const PRIVATE_DNS_ZONES = {
+  keyVault: 'privatelink.vaultcore.azure.net',
+  redis: 'privatelink.redis.azure.net',
+} as const;
+
+export interface AzureVnetProps extends CommonProps {
+  readonly context: TargetContext;
+  readonly region: string;
+  readonly resourceGroupName: string;
+  /** Adds the AKS node subnet. */
+  readonly aks: boolean;
+  /** Adds the Container Apps environment subnet (delegated to Microsoft.App/environments). */
+  readonly containerApps: boolean;
+}
+
+/**
+ * The region's VNet from the tier's network plan: subnets for Container Apps (or AKS nodes), private
+ * endpoints and PostgreSQL (delegated); NSGs carrying the guide's network policy; a zone-redundant
+ * NAT gateway for egress (default outbound access is off); and private DNS zones linked to the VNet.
+ */
+export class AzureVnet extends Construct implements RegionalNetwork {
+  readonly vnet: VirtualNetwork;
+  readonly networkId: string;
+  readonly cidr: string;
+  readonly appsSubnet?: Subnet;
+  readonly aksSubnet?: Subnet;
+  readonly endpointsSubnet: Subnet;
+  readonly postgresSubnet: Subnet;
+  readonly postgresDnsZone: PrivateDnsZone;
+  /** PostgreSQL with private access needs its zone linked before it is created. */
+  readonly postgresDnsLink: PrivateDnsZoneVirtualNetworkLink;
+  readonly dnsZones: Readonly<Record<keyof typeof PRIVATE_DNS_ZONES, PrivateDnsZone>>;
+  readonly publicSubnetIds: readonly string[] = [];
+  readonly privateSubnetIds: readonly string[];
+  readonly dataSubnetIds: readonly string[];
+
+  constructor(scope: Construct, id: string, props: AzureVnetProps) {
+    super(scope, id);
+    const { context, region, resourceGroupName: rg } = props;
+    this.cidr = context.vpcCidrs[region]!;
+    const plan = addressPlan(this.cidr);
+    const name = resourceName(context.tier, region);
+    this.vnet = new VirtualNetwork(this, 'vnet', { name, location: region, resourceGroupName: rg, addressSpace: [this.cidr] });
+    this.networkId = this.vnet.id;
+    const ip = new PublicIp(this, 'nat-ip', {
+      name: `${name}-nat`,
+      location: region,
+      resourceGroupName: rg,
+      allocationMethod: 'Static',
+      sku: 'Standard',
+      zones: context.profile.highlyAvailable ? ['1', '2', '3'] : undefined,
+    });
+    const nat = new NatGateway(this, 'nat', { name: `${name}-nat`, location: region, resourceGroupName: rg, skuName: 'Standard' });
+    new NatGatewayPublicIpAssociation(this, 'nat-ip-association', { natGatewayId: nat.id, publicIpAddressId: ip.id });
+
+    const subnet = (key: string, cidr: string, extra: Partial<ConstructorParameters<typeof Subnet>[2]> = {}) =>
+      new Subnet(this, `${key}-subnet`, {
+        name: key,
+        resourceGroupName: rg,
+        virtualNetworkName: this.vnet.name,
+        addressPrefixes: [cidr],
+        defaultOutboundAccessEnabled: false,
+        ...extra,
+      });
+    const workloadNsg = this.nsg('workload', `${name}-workload`, region, rg, workloadRules());
+    if (props.containerApps) {
+      this.appsSubnet = subnet('apps', plan.apps, {
+        delegation: [
+          {
+            name: 'container-apps',
+            serviceDelegation: { name: 'Microsoft.App/environments', actions: ['Microsoft.Network/virtualNetworks/subnets/join/action'] },
+          },
+        ],
+      });
+      this.attach('apps', this.appsSubnet, workloadNsg, nat);
+    }
+    if (props.aks) {
+      this.aksSubnet = subnet('aks', plan.aks);
+      // AKS nodes also need NTP and the platform's own ports out; pod egress is enforced by Cilium policy.
+      const aksNsg = this.nsg(
+        'aks',
+        `${name}-aks`,
+        region,
+        rg,
+        workloadRules().filter((r) => r.direction === 'Inbound'),
+      );
+      this.attach('aks', this.aksSubnet, aksNsg, nat);
+    }
+    this.endpointsSubnet = subnet('endpoints', plan.endpoints, { privateEndpointNetworkPolicies: 'Enabled' });
+    this.attach('endpoints', this.endpointsSubnet, this.nsg('endpoints', `${name}-endpoints`, region, rg, dataRules()));
+    this.postgresSubnet = subnet('postgres', plan.postgres, {
+      delegation: [
+        {
+          name: 'postgres',
+          serviceDelegation: {
+            name: 'Microsoft.DBforPostgreSQL/flexibleServers',
+            actions: ['Microsoft.Network/virtualNetworks/subnets/join/action'],
+          },
+        },
+      ],
+    });
+    this.attach('postgres', this.postgresSubnet, this.nsg('postgres', `${name}-postgres`, region, rg, dataRules()));
+
+    const links: Record<string, PrivateDnsZoneVirtualNetworkLink> = {};
+    const zone = (key: string, zoneName: string) => {
+      const z = new PrivateDnsZone(this, `${key}-dns`, { name: zoneName, resourceGroupName: rg });
+      links[key] = new PrivateDnsZoneVirtualNetworkLink(this, `${key}-dns-link`, {
+        name,
+        resourceGroupName: rg,
+        privateDnsZoneName: z.name,
+        virtualNetworkId: this.vnet.id,
+      });
+      return z;
+    };
+    // A Flexible Server's private zone must end in .postgres.database.azure.com; one per region and tier.
+    this.postgresDnsZone = zone('postgres', `${name}.private.postgres.database.azure.com`);
+    this.postgresDnsLink = links.postgres!;
+    this.dnsZones = { keyVault: zone('key-vault', PRIVATE_DNS_ZONES.keyVault), redis: zone('redis', PRIVATE_DNS_ZONES.redis) };
+    this.privateSubnetIds = [this.appsSubnet?.id, this.aksSubnet?.id].filter((s): s is string => s !== undefined);
+    this.dataSubnetIds = [this.endpointsSubnet.id, this.postgresSubnet.id];
+    applyCommonProps(this, this.vnet, props);
+  }
+
+  private nsg(key: string, name: string, region: string, rg: string, rules: NetworkSecurityGroupSecurityRule[]) {
+    const group = new NetworkSecurityGroup(this, `${key}-nsg`, { name, location: region, resourceGroupName: rg, securityRule: rules });
+    if (rules.some((r) => r.direction === 'Outbound' && r.destinationAddressPrefix === 'Internet'))
+      PolicyEngine.suppress(group, 'MF_AZ_NET_2', PUBLIC_EGRESS_REASON);
+    return group;
+  }
+
+  private attach(key: string, subnet: Subnet, nsg: NetworkSecurityGroup, nat?: NatGateway) {
+    new SubnetNetworkSecurityGroupAssociation(this, `${key}-nsg-association`, { subnetId: subnet.id, networkSecurityGroupId: nsg.id });
+    if (nat) new SubnetNatGatewayAssociation(this, `${key}-nat-association`, { subnetId: subnet.id, natGatewayId: nat.id });
+  }
+}
+
+const rule = (r: NetworkSecurityGroupSecurityRule): NetworkSecurityGroupSecurityRule => ({ sourcePortRange: '*', ...r });
+
+/**
+ * The guide's network policy on the workload subnets: mock and admin traffic from the private
+ * network, HTTPS/HTTP from the VNet (the internal load balancer and Front Door's private link land
+ * there), nothing else from the internet; HTTPS, HTTP and DNS out, the VNet's data services, and no
+ * other internet egress.
+ */
+export function workloadRules(): NetworkSecurityGroupSecurityRule[] {
+  const internal = NETWORK_POLICY.internalIngress;
+  const egress = NETWORK_POLICY.egress;
+  return [
+    rule({
+      name: 'internal-ingress',
+      description: internal.description,
+      priority: 100,
+      direction: 'Inbound',
+      access: 'Allow',
+      protocol: 'Tcp',
+      sourceAddressPrefixes: [...internal.cidrs],
+      destinationAddressPrefix: 'VirtualNetwork',
+      destinationPortRanges: internal.ports.map(String),
+    }),
+    rule({
+      name: 'load-balancer-ingress',
+      description: 'HTTPS and HTTP from the internal load balancer and Front Door private link, inside the VNet',
+      priority: 110,
+      direction: 'Inbound',
+      access: 'Allow',
+      protocol: 'Tcp',
+      sourceAddressPrefix: 'VirtualNetwork',
+      destinationAddressPrefix: 'VirtualNetwork',
+      destinationPortRanges: [String(PUBLIC_PORTS.https), String(PUBLIC_PORTS.http)],
+    }),
+    rule({
+      name: 'azure-load-balancer-probes',
+      description: 'Health probes of the Azure load balancer',
+      priority: 120,
+      direction: 'Inbound',
+      access: 'Allow',
+      protocol: '*',
+      sourceAddressPrefix: 'AzureLoadBalancer',
+      destinationAddressPrefix: '*',
+      destinationPortRange: '*',
+    }),
+    rule({
+      name: 'deny-internet-ingress',
+      description: 'Nothing else from the internet',
+      priority: 4000,
+      direction: 'Inbound',
+      access: 'Deny',
+      protocol: '*',
+      sourceAddressPrefix: 'Internet',
+      destinationAddressPrefix: '*',
+      destinationPortRange: '*',
+    }),
+    rule({
+      name: 'internet-egress',
+      description: egress.description,
+      priority: 100,
+      direction: 'Outbound',
+      access: 'Allow',
+      protocol: '*',
+      sourceAddressPrefix: 'VirtualNetwork',
+      destinationAddressPrefix: 'Internet',
+      destinationPortRanges: [...new Set([...egress.ports, DNS_PORT])].map(String),
+    }),
+    rule({
+      name: 'deny-internet-egress',
+      description: 'No other port to the internet',
+      priority: 4000,
+      direction: 'Outbound',
+      access: 'Deny',
+      protocol: '*',
+      sourceAddressPrefix: '*',
+      destinationAddressPrefix: 'Internet',
+      destinationPortRange: '*',
+    }),
+  ];
+}
+
+/** Data subnets (private endpoints, PostgreSQL): reachable from the private network only. */
+export function dataRules(): NetworkSecurityGroupSecurityRule[] {
+  return [
+    rule({
+      name: 'private-network-ingress',
+      description: 'Database, cache and vault traffic from the private network',
+      priority: 100,
+      direction: 'Inbound',
+      access: 'Allow',
+      protocol: 'Tcp',
+      sourceAddressPrefixes: [...NETWORK_POLICY.internalIngress.cidrs],
+      destinationAddressPrefix: 'VirtualNetwork',
+      destinationPortRange: '*',
+    }),
+    rule({
+      name: 'deny-internet-ingress',
+      description: 'Nothing from the internet',
+      priority: 4000,
+      direction: 'Inbound',
+      access: 'Deny',
+      protocol: '*',
+      sourceAddressPrefix: 'Internet',
+      destinationAddressPrefix: '*',
+      destinationPortRange: '*',
+    }),
+  ];
+}

@@ -1,0 +1,140 @@
+import { ApplicationInsightsStandardWebTest } from '@cdktf/provider-azurerm/lib/application-insights-standard-web-test';
+import { DataAzurermClientConfig } from '@cdktf/provider-azurerm/lib/data-azurerm-client-config';
+import { ManagedRedisGeoReplication } from '@cdktf/provider-azurerm/lib/managed-redis-geo-replication';
+import { MonitorMetricAlert } from '@cdktf/provider-azurerm/lib/monitor-metric-alert';
+import { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
+import {
+  ALERTS,
+  GLOBAL_REGION,
+  MockforgeStack,
+  TARGET_HEALTH,
+  type MockforgeStack as Stack,
+  type PolicyEngine,
+  type TargetContext,
+} from '@mockforge-infra/core';
+import type { Construct } from 'constructs';
+import { StateStorage } from '../backup/state-storage';
+import { FrontDoorEdge, type FrontDoorOrigin } from '../cdn/front-door';
+import { diagnosticSetting, isoDuration } from '../monitoring/monitoring';
+import { resourceName } from '../naming';
+import { addAzureProvider } from '../provider';
+import { ALERT_SEVERITY, WEB_TEST_LOCATIONS } from '../sizing';
+import { AZURE_STATEFUL_RESOURCE_TYPES } from '../stateful-types';
+import { TierDns } from '../traffic/dns';
+import type { AzureRegionalStack } from './regional-stack';
+
+export interface AzureGlobalStackProps {
+  readonly context: TargetContext;
+  readonly policy?: PolicyEngine;
+  readonly regions: readonly AzureRegionalStack[];
+  /** AKS origins: the Private Link Service each workload stack's ingress Service creates. */
+  readonly aksOrigins?: readonly {
+    readonly region: string;
+    readonly privateLinkServiceId: (subscriptionId: string) => string;
+    readonly stack: Stack;
+  }[];
+}
+
+/**
+ * `<tier>-azure-global`: Front Door Premium with its WAF across the regions, the tier's DNS, the
+ * availability test on /health/ready, the config/state storage account, and the Managed Redis
+ * active geo-replication links of a multi-region tier.
+ */
+export class AzureGlobalStack extends MockforgeStack {
+  readonly edge: FrontDoorEdge;
+  readonly dns: TierDns;
+  readonly storage: StateStorage;
+
+  constructor(scope: Construct, props: AzureGlobalStackProps) {
+    const { context } = props;
+    super(scope, {
+      tier: context.tier,
+      cloud: 'azure',
+      region: GLOBAL_REGION,
+      backend: context.backend,
+      policy: props.policy,
+      protectedResourceTypes: context.profile.preventDestroy ? AZURE_STATEFUL_RESOURCE_TYPES : undefined,
+    });
+    addAzureProvider(this, context);
+    const primaryRegion = context.topology.primaryRegion;
+    const group = new ResourceGroup(this, 'resource-group', { name: resourceName(context.tier, GLOBAL_REGION), location: primaryRegion });
+    this.dns = new TierDns(this, 'dns', { context, resourceGroupName: group.name });
+    const origins: FrontDoorOrigin[] = props.regions.flatMap((r) =>
+      r.service
+        ? [
+            {
+              region: r.region,
+              hostName: this.fromOtherStack(r.service.app.ingress.fqdn),
+              privateLinkTargetId: this.fromOtherStack(r.service.environment.id),
+              targetType: 'managedEnvironments',
+              https: true,
+            },
+          ]
+        : [],
+    );
+    if (props.aksOrigins?.length) {
+      const client = new DataAzurermClientConfig(this, 'client');
+      for (const o of props.aksOrigins) {
+        this.addDependency(o.stack);
+        origins.push({
+          region: o.region,
+          hostName: context.hostname,
+          privateLinkTargetId: o.privateLinkServiceId(client.subscriptionId),
+          https: false,
+        });
+      }
+    }
+    this.edge = new FrontDoorEdge(this, 'edge', { context, resourceGroupName: group.name, origins, dnsZoneId: this.dns.zoneId });
+    this.dns.addEdge(this.edge.endpoint.id, this.edge.customDomain.validationToken);
+
+    const primary = props.regions[0]!;
+    const workspaceId = this.fromOtherStack(primary.monitoring.workspace.id);
+    diagnosticSetting(this, 'front-door', this.edge.profile.id, workspaceId);
+    const insightsId = this.fromOtherStack(primary.monitoring.insights.id);
+    const test = new ApplicationInsightsStandardWebTest(this, 'availability', {
+      name: resourceName(context.tier, 'ready'),
+      location: primaryRegion,
+      resourceGroupName: group.name,
+      applicationInsightsId: insightsId,
+      description: 'MockForge readiness through Front Door',
+      enabled: true,
+      frequency: 300,
+      timeout: TARGET_HEALTH.timeoutSeconds * 6,
+      retryEnabled: true,
+      geoLocations: [...WEB_TEST_LOCATIONS],
+      request: { url: `https://${context.hostname}${TARGET_HEALTH.path}`, httpVerb: 'GET', followRedirectsEnabled: false },
+      validationRules: { expectedStatusCode: 200, sslCheckEnabled: true, sslCertRemainingLifetime: 7 },
+    });
+    const availability = ALERTS.lowAvailability;
+    new MonitorMetricAlert(this, 'availability-alert', {
+      name: resourceName(context.tier, 'ready-test'),
+      resourceGroupName: group.name,
+      description: `${availability.description} (availability test from ${WEB_TEST_LOCATIONS.length} locations)`,
+      scopes: [test.id, insightsId],
+      severity: ALERT_SEVERITY[availability.severity],
+      windowSize: isoDuration(availability.durationSeconds),
+      frequency: 'PT1M',
+      applicationInsightsWebTestLocationAvailabilityCriteria: {
+        webTestId: test.id,
+        componentId: insightsId,
+        failedLocationCount: WEB_TEST_LOCATIONS.length - 1,
+      },
+      action: [{ actionGroupId: this.fromOtherStack(primary.monitoring.actionGroup.id) }],
+    });
+
+    this.storage = new StateStorage(this, 'state', { context, location: primaryRegion, resourceGroupName: group.name });
+
+    const caches = props.regions.flatMap((r) => (r.cache ? [this.fromOtherStack(r.cache.redis.id)] : []));
+    if (context.cache.crossRegionReplication && caches.length > 1)
+      new ManagedRedisGeoReplication(this, 'redis-geo-replication', { managedRedisId: caches[0]!, linkedManagedRedisIds: caches.slice(1) });
+
+    this.exportOutputs({
+      front_door_endpoint: { value: this.edge.endpoint.hostName, description: 'Front Door endpoint host name' },
+      hostname: { value: context.hostname, description: 'The name users resolve' },
+      state_storage_account: { value: this.storage.account.name, description: 'Configuration and state storage account' },
+      ...(this.dns.zone
+        ? { dns_zone_name_servers: { value: this.dns.zone.nameServers, description: 'Delegate the tier hostname to these' } }
+        : {}),
+    });
+  }
+}

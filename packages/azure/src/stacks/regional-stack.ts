@@ -1,0 +1,217 @@
+import { DataAzurermClientConfig } from '@cdktf/provider-azurerm/lib/data-azurerm-client-config';
+import { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
+import { VirtualNetworkPeering } from '@cdktf/provider-azurerm/lib/virtual-network-peering';
+import { ENV, MockforgeStack, tierSecretKeys, type PolicyEngine, type TargetContext } from '@mockforge-infra/core';
+import type { Construct } from 'constructs';
+import { DatabaseBackupVault } from '../backup/backup-vault';
+import { AzureManagedRedis } from '../cache/managed-redis';
+import type { AksCluster } from '../compute/aks-cluster';
+import { ContainerAppsService } from '../compute/container-app';
+import { GhcrCacheRegistry } from '../compute/registry';
+import { PostgresFlexible } from '../database/postgres-flexible';
+import { RegionalMonitoring } from '../monitoring/monitoring';
+import { resourceName } from '../naming';
+import { AzureVnet } from '../network/vnet';
+import { addAzureProvider } from '../provider';
+import { adminSecrets, postgresPassword } from '../secrets/admin-secrets';
+import { AzureKeyVault } from '../secrets/key-vault';
+import { POSTGRES } from '../sizing';
+import { AZURE_STATEFUL_RESOURCE_TYPES } from '../stateful-types';
+
+export interface AzureRegionalStackProps {
+  readonly context: TargetContext;
+  readonly region: string;
+  readonly policy?: PolicyEngine;
+  /** The primary region's stack (primary database); absent for the primary itself. */
+  readonly primary?: AzureRegionalStack;
+}
+
+/** AKS runs the service (compute `aks`) or the hybrid topology's stateful pool. */
+export function usesAks(context: TargetContext): boolean {
+  return context.tierConfig.compute?.azure === 'aks' || context.topology.hasStatefulPool;
+}
+
+/** Container Apps serve the traffic unless the tier runs on AKS. */
+export function usesContainerApps(context: TargetContext): boolean {
+  return context.tierConfig.compute?.azure !== 'aks';
+}
+
+/**
+ * `<tier>-azure-<region>`: the region's resource group, VNet, registry, Key Vault, PostgreSQL (the
+ * primary, or a read replica of it), Managed Redis, monitoring, and Container Apps or AKS.
+ */
+export class AzureRegionalStack extends MockforgeStack {
+  readonly context: TargetContext;
+  readonly resourceGroup: ResourceGroup;
+  readonly network: AzureVnet;
+  readonly registry: GhcrCacheRegistry;
+  readonly vault: AzureKeyVault;
+  readonly database: PostgresFlexible;
+  readonly cache?: AzureManagedRedis;
+  readonly monitoring: RegionalMonitoring;
+  readonly service?: ContainerAppsService;
+  readonly cluster?: AksCluster;
+  readonly backupVault?: DatabaseBackupVault;
+  /** DATABASE_URL's host: the primary's server, which takes the writes. */
+  readonly databaseHost: string;
+
+  constructor(scope: Construct, props: AzureRegionalStackProps) {
+    const { region, primary } = props;
+    // AKS keeps the managed cache: the workload's NetworkPolicy always names a Redis peer.
+    const profile = { ...props.context.profile, managedCache: props.context.profile.managedCache || usesAks(props.context) };
+    const context: TargetContext = {
+      ...props.context,
+      profile,
+      service: { ...props.context.service, secretKeys: tierSecretKeys(profile, props.context.service.secretKeys) },
+    };
+    super(scope, {
+      tier: context.tier,
+      cloud: 'azure',
+      region,
+      backend: context.backend,
+      policy: props.policy,
+      protectedResourceTypes: context.profile.preventDestroy ? AZURE_STATEFUL_RESOURCE_TYPES : undefined,
+    });
+    this.context = context;
+    addAzureProvider(this, context);
+    const client = new DataAzurermClientConfig(this, 'client');
+    this.resourceGroup = new ResourceGroup(this, 'resource-group', { name: resourceName(context.tier, region), location: region });
+    const rg = this.resourceGroup.name;
+    const aks = usesAks(context);
+    this.network = new AzureVnet(this, 'network', {
+      context,
+      region,
+      resourceGroupName: rg,
+      aks,
+      containerApps: usesContainerApps(context),
+    });
+    if (primary) {
+      // Global peering both ways, so the replica replicates and clients reach the primary privately.
+      new VirtualNetworkPeering(this, 'to-primary', {
+        name: `to-${primary.region}`,
+        resourceGroupName: rg,
+        virtualNetworkName: this.network.vnet.name,
+        remoteVirtualNetworkId: this.fromOtherStack(primary.network.vnet.id),
+        allowVirtualNetworkAccess: true,
+      });
+      new VirtualNetworkPeering(this, 'from-primary', {
+        name: `to-${region}`,
+        resourceGroupName: this.fromOtherStack(primary.resourceGroup.name),
+        virtualNetworkName: this.fromOtherStack(primary.network.vnet.name),
+        remoteVirtualNetworkId: this.network.vnet.id,
+        allowVirtualNetworkAccess: true,
+      });
+    }
+    this.monitoring = new RegionalMonitoring(this, 'monitoring', { context, region, resourceGroupName: rg });
+    this.registry = new GhcrCacheRegistry(this, 'images', { context, region, resourceGroupName: rg });
+    this.vault = new AzureKeyVault(this, 'secrets', {
+      context,
+      region,
+      resourceGroupName: rg,
+      tenantId: client.tenantId,
+      deployerObjectId: client.objectId,
+      endpointsSubnetId: this.network.endpointsSubnet.id,
+      privateDnsZoneId: this.network.dnsZones.keyVault.id,
+    });
+    this.monitoring.diagnostics('key-vault', this.vault.vault.id, 'audit');
+
+    const password = postgresPassword(this);
+    const primaryServer = primary?.database.server;
+    this.database = new PostgresFlexible(this, 'database', {
+      context,
+      region,
+      name: resourceName(context.tier, region),
+      resourceGroupName: rg,
+      delegatedSubnetId: this.network.postgresSubnet.id,
+      privateDnsZoneId: this.network.postgresDnsZone.id,
+      tenantId: client.tenantId,
+      administratorPassword: password,
+      entraAdministrator: { objectId: this.registry.identity.principalId, name: this.registry.identity.name },
+      ...(primaryServer && context.database.crossRegionReplicas ? { replicaOf: this.fromOtherStack(primaryServer.id) } : {}),
+      dependsOn: [this.network.postgresDnsLink, this.network.postgresSubnet],
+    });
+    this.monitoring.diagnostics('database', this.database.server.id);
+    this.databaseHost = primary ? this.fromOtherStack(primary.databaseHost) : this.database.endpoint;
+    const databaseUrl = `postgresql://${POSTGRES.administratorLogin}:${password}@${this.databaseHost}:${context.database.port}/${context.database.databaseName}?sslmode=require`;
+    const values: Record<string, string> = { [ENV.databaseUrl]: databaseUrl, ...adminSecrets(this) };
+    if (context.profile.managedCache) {
+      this.cache = new AzureManagedRedis(this, 'cache', {
+        context,
+        region,
+        resourceGroupName: rg,
+        endpointsSubnetId: this.network.endpointsSubnet.id,
+        privateDnsZoneId: this.network.dnsZones.redis.id,
+      });
+      this.monitoring.diagnostics('cache', this.cache.redis.id);
+      values[ENV.redisUrl] = this.cache.connectionUrl;
+    }
+    const written = context.service.secretKeys.map((key) => this.vault.put(key, values[key]!));
+    const reader = this.vault.grantRead('workload', this.registry.identity.principalId);
+    if (!primary)
+      this.backupVault = new DatabaseBackupVault(this, 'backup', {
+        context,
+        region,
+        resourceGroupName: rg,
+        resourceGroupId: this.resourceGroup.id,
+        serverId: this.database.server.id,
+      });
+
+    if (usesContainerApps(context)) {
+      this.service = new ContainerAppsService(this, 'service', {
+        context,
+        region,
+        resourceGroupName: rg,
+        subnetId: this.network.appsSubnet!.id,
+        logAnalyticsWorkspaceId: this.monitoring.workspace.id,
+        applicationInsightsConnectionString: this.monitoring.insights.connectionString,
+        image: this.registry.image,
+        registryServer: this.registry.registry.loginServer,
+        identityId: this.registry.identity.id,
+        secrets: this.vault.secrets,
+        dependsOn: [reader, this.registry.pull, ...written],
+      });
+      this.monitoring.diagnostics('environment', this.service.environment.id);
+      this.monitoring.alertMemory(this.service.app.id, 'Microsoft.App/containerApps', 'MemoryPercentage');
+    }
+    if (aks) {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded only for AKS tiers, so Container Apps synths never load the Kubernetes package
+      const { AksCluster: Cluster } = require('../compute/aks-cluster') as typeof import('../compute/aks-cluster');
+      this.cluster = new Cluster(this, 'aks', {
+        context,
+        region,
+        resourceGroupName: rg,
+        subnetId: this.network.aksSubnet!.id,
+        logAnalyticsWorkspaceId: this.monitoring.workspace.id,
+        tenantId: client.tenantId,
+        registryId: this.registry.registry.id,
+      });
+      this.monitoring.diagnostics('cluster', this.cluster.cluster.id);
+      this.monitoring.alertMemory(
+        this.cluster.cluster.id,
+        'Microsoft.ContainerService/managedClusters',
+        'node_memory_working_set_percentage',
+        'aks',
+      );
+    }
+
+    this.exportOutputs({
+      resource_group_name: { value: rg, description: 'The region resource group' },
+      vnet_id: { value: this.network.vnet.id, description: 'The region VNet' },
+      database_fqdn: { value: this.database.endpoint, description: 'PostgreSQL private FQDN (a read replica outside the primary region)' },
+      key_vault_uri: { value: this.vault.vault.vaultUri, description: 'Key Vault holding the service secrets' },
+      ...(this.cache
+        ? {
+            redis_hostname: { value: this.cache.endpoint, description: 'Azure Managed Redis host (private endpoint)' },
+            redis_port: { value: this.cache.port, description: 'Azure Managed Redis TLS port' },
+          }
+        : {}),
+      ...(this.service
+        ? {
+            container_app_fqdn: { value: this.service.app.latestRevisionFqdn, description: 'Internal FQDN of the latest revision' },
+            container_app_environment_id: { value: this.service.environment.id, description: 'Front Door private link target' },
+          }
+        : {}),
+      ...(this.cluster ? { aks_cluster_name: { value: this.cluster.cluster.name, description: 'The AKS cluster' } } : {}),
+    });
+  }
+}
