@@ -45,6 +45,19 @@ describe('EKS compute (tiers.production.compute.aws = eks)', () => {
     expect(all(region, 'aws_lb')).toHaveLength(0);
   });
 
+  it('names real addresses in the README first-deploy targets', () => {
+    const readme = readFileSync(join(__dirname, '../../README.md'), 'utf8');
+    const targets = [...readme.matchAll(/-target=(\w+)\.([\w-]+)/g)].map((m) => [m[1]!, m[2]!] as const);
+    expect(targets.map(([type]) => type)).toEqual([
+      'aws_route53_zone',
+      'aws_secretsmanager_secret',
+      'aws_route53_zone',
+      'kubernetes_namespace_v1',
+    ]);
+    const workload = stacks['production-aws-us-east-1-workload']!;
+    for (const [type, id] of targets) expect((type.startsWith('kubernetes_') ? workload : region).resource[type]).toHaveProperty([id]);
+  });
+
   it('keeps the API private, encrypts Secrets with KMS and logs every control-plane component', () => {
     expect(cluster.vpc_config).toMatchObject({ endpoint_private_access: true, endpoint_public_access: false });
     expect(cluster.encryption_config.resources).toEqual(['secrets']);

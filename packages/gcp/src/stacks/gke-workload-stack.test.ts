@@ -27,6 +27,14 @@ describe('GKE workload stack', () => {
     const deployment = resourcesOf(json, 'kubernetes_deployment_v1')[0] as any;
     expect(deployment.metadata.labels.region).toBe('us-central1');
   });
+
+  it('holds the namespace the README first-deploy step targets', () => {
+    const { json } = gkeWorkload();
+    const readme = readFileSync(join(__dirname, '../../README.md'), 'utf8');
+    const targets = [...readme.matchAll(/-target=(kubernetes_\w+)\.([\w-]+)/g)].map((m) => [m[1]!, m[2]!] as const);
+    expect(targets).toEqual([['kubernetes_namespace_v1', 'workload_namespace_A28E5B47']]);
+    for (const [type, id] of targets) expect(json.resource[type]).toHaveProperty([id]);
+  });
 });
 
 describe('GKE workload stack ingress TLS', () => {
