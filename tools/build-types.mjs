@@ -6,7 +6,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
-const PUBLISHED_IN_ORDER = ['core', 'kubernetes', 'aws', 'gcp', 'digitalocean', 'composition', 'cli'];
+const PUBLISHED_IN_ORDER = ['core', 'kubernetes', 'aws', 'gcp', 'azure', 'digitalocean', 'composition', 'cli'];
 
 for (const name of PUBLISHED_IN_ORDER) {
   const config = join(root, 'packages', name, 'tsconfig.build.json');

@@ -28,6 +28,7 @@ describe('nx affected', () => {
       'app-production',
       'app-staging',
       'aws',
+      'azure',
       'cli',
       'composition',
       'core',

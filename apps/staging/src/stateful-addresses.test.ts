@@ -33,6 +33,13 @@ describe('the staging tier', () => {
         'google_storage_bucket.config-bucket_3923D1B9',
         'google_storage_bucket.config-bucket_access-logs_B90B0AA5',
       ],
+      'staging-azure-eastus': [
+        'azurerm_data_protection_backup_vault.backup_vault_A3268EAD',
+        'azurerm_key_vault.secrets_vault_97F902B8',
+        'azurerm_managed_redis.cache_redis_F9D2CAF5',
+        'azurerm_postgresql_flexible_server.database_server_8BFC5013',
+      ],
+      'staging-azure-global': ['azurerm_dns_zone.dns_zone_2E2729FB', 'azurerm_storage_account.state_account_58633B45'],
       'staging-digitalocean-nyc3': [
         'digitalocean_database_cluster.cache_cluster_99F2927A',
         'digitalocean_database_cluster.database_cluster_FAF2FB92',

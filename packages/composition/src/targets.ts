@@ -7,6 +7,7 @@ import type { CloudName, CloudTarget } from '@mockforge-infra/core';
 const TARGET_LOADERS: Partial<Record<CloudName, () => CloudTarget>> = {
   aws: () => (require('@mockforge-infra/aws') as typeof import('@mockforge-infra/aws')).awsTarget,
   gcp: () => (require('@mockforge-infra/gcp') as typeof import('@mockforge-infra/gcp')).gcpTarget,
+  azure: () => (require('@mockforge-infra/azure') as typeof import('@mockforge-infra/azure')).azureTarget,
   digitalocean: () => (require('@mockforge-infra/digitalocean') as typeof import('@mockforge-infra/digitalocean')).digitaloceanTarget,
   kubernetes: () => (require('@mockforge-infra/kubernetes') as typeof import('@mockforge-infra/kubernetes')).kubernetesTarget,
 };
