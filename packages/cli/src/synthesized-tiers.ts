@@ -1,15 +1,10 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { synthesize, type SynthOptions, type SynthResult } from '@mockforge-infra/composition';
+import { synthesize, type StackJson, type SynthOptions, type SynthResult } from '@mockforge-infra/composition';
 import { step, type Io } from './io';
 
-/** A synthesized stack's JSON, as Terraform reads it. */
-export interface StackJson {
-  readonly resource?: Record<string, Record<string, Record<string, unknown>>>;
-  readonly output?: Record<string, { value?: unknown }>;
-  readonly data?: Record<string, Record<string, Record<string, unknown>>>;
-}
+export type { StackJson };
 
 export interface SynthesizedTiers {
   readonly result: SynthResult;

@@ -6,3 +6,4 @@ export * from './args';
 export * from './cli';
 export * from './table';
 export * from './stateful-addresses';
+export * from './cost/estimate';

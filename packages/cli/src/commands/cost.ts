@@ -1,6 +1,13 @@
-import { formatTable, parseFlags } from '@mockforge-infra/composition';
+import {
+  DIGITALOCEAN_PRICE_TABLE,
+  estimateCost,
+  formatTable,
+  inheritedSizes,
+  parseFlags,
+  PRICE_TABLE,
+  type CostLine,
+} from '@mockforge-infra/composition';
 import { CLOUD_NAMES, TIER_NAMES, TIER_SIZING, tierProfile, type CloudName, type TierName } from '@mockforge-infra/core';
-import { DIGITALOCEAN_PRICE_TABLE, estimateCost, inheritedSizes, PRICE_TABLE, type CostLine } from '../cost/estimate';
 import type { Io } from '../io';
 import { synthesizeScratch } from '../synthesized-tiers';
 

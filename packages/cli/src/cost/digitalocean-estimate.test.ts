@@ -1,9 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { estimateCost, inheritedSizes, isPriced, PRICES as prices, USAGE_BASED } from '@mockforge-infra/composition';
 import { SynthesizedStack } from '@mockforge-infra/core';
 import { synthesizeScratch } from '../synthesized-tiers';
-import { estimateCost, inheritedSizes, isPriced, USAGE_BASED } from './estimate';
-import prices from './prices.json';
 
 const quiet = { out: () => undefined, err: () => undefined };
 const { stacks } = synthesizeScratch(quiet, { clouds: ['digitalocean'] });

@@ -1,6 +1,15 @@
 import { attr, attrs, SynthesizedStack, type SynthesizedResource } from '@mockforge-infra/core';
 import prices from './prices.json';
-import type { StackJson } from '../synthesized-tiers';
+
+/** A synthesized stack's JSON, as Terraform reads it. */
+export interface StackJson {
+  readonly resource?: Record<string, Record<string, Record<string, unknown>>>;
+  readonly output?: Record<string, { value?: unknown }>;
+  readonly data?: Record<string, Record<string, Record<string, unknown>>>;
+}
+
+/** The dated price table the estimate reads. */
+export const PRICES = prices;
 
 export interface CostLine {
   /** What is paid for, e.g. "Fargate tasks". */
