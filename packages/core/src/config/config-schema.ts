@@ -6,7 +6,7 @@ import { DIGITALOCEAN_COMPUTE, DIGITALOCEAN_SETTINGS_SCHEMA, SPACES_REGIONS } fr
 import { KUBERNETES_SETTINGS_SCHEMA } from './clouds/kubernetes';
 import { AWS_COMPUTE, GCP_COMPUTE, TLS_MODES, TOPOLOGIES } from './model';
 import { CLOUD_NAMES } from './regions';
-import { bool, list, map, obj, oneOf, required, str, type Schema } from './schema';
+import { bool, list, map, num, obj, oneOf, required, str, type Schema } from './schema';
 import { CIDR_SCHEMA, DNS_LABEL, DOMAIN_PATTERN } from './shared-schemas';
 
 const cloudName = oneOf(CLOUD_NAMES);
@@ -23,6 +23,8 @@ const tierSchema = obj({
   cidrs: map(cloudName, map(str(), CIDR_SCHEMA)),
   hostnames: map(cloudName, str({ pattern: DOMAIN_PATTERN, describe: 'a DNS name such as api.example.com' })),
   optOuts: obj({ multiAz: optOut, deletionProtection: optOut }),
+  // Whole cents: a budget of $0 would fail every synthesis.
+  budgetUsd: num({ min: 0.01 }),
 });
 
 const backendSchema: Schema = {

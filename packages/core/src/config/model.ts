@@ -41,6 +41,8 @@ export interface TierConfig {
   readonly hostnames?: Partial<Record<CloudName, string>>;
   /** Opt-outs from HA defaults in staging or production; each needs a written reason. */
   readonly optOuts?: { readonly multiAz?: OptOut; readonly deletionProtection?: OptOut };
+  /** Monthly USD each cloud's estimate of this tier may reach; synthesis fails above it. @default no budget */
+  readonly budgetUsd?: number;
 }
 
 export type BackendConfig =
