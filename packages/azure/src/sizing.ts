@@ -22,8 +22,6 @@ export interface AzureSize {
   readonly postgresStorageMb: number;
   /** Azure Managed Redis SKU. */
   readonly redisSku: string;
-  /** AKS node VM size (system and user pools). */
-  readonly aksVmSize: string;
 }
 
 /** Container Apps' consumption profile: memory is twice the vCPU in GiB, at most 4 vCPU / 8 GiB, in 0.25 vCPU steps. */
@@ -39,8 +37,8 @@ export const CONSUMPTION = { name: 'Consumption', maxCpu: 4, memoryGiPerCpu: 2, 
  * replica each with room for the platform's reservations): 8.25 vCPU / 16.5 GiB.
  * PostgreSQL: Burstable in dev, General Purpose D-series from staging (HA needs General Purpose).
  * Redis: Balanced B0 in staging (no geo-replication there), B3 and up in production (B3 is the
- * smallest SKU that geo-replicates). AKS: the guide's Standard_D2s_v3 in its current generation,
- * Standard_D2s_v5 (2 vCPU / 8 GiB), and D4s_v5/D8s_v5 where a pod of the size needs more.
+ * smallest SKU that geo-replicates). AKS nodes: the guide's Standard_D2s_v3 in its current generation
+ * (Dsv5, AKS_NODE_SHAPES); the user pool takes the smallest that holds a pod (`aksNodePlan`).
  */
 export const AZURE_SIZES: Readonly<Record<SizeName, AzureSize>> = {
   dev: {
@@ -48,35 +46,30 @@ export const AZURE_SIZES: Readonly<Record<SizeName, AzureSize>> = {
     postgresSku: 'B_Standard_B1ms',
     postgresStorageMb: 32768,
     redisSku: 'Balanced_B0',
-    aksVmSize: 'Standard_D2s_v5',
   },
   staging: {
     containerApps: { workloadProfileType: CONSUMPTION.name, cpu: 1.25, memoryGi: 2.5 },
     postgresSku: 'GP_Standard_D2ds_v5',
     postgresStorageMb: 65536,
     redisSku: 'Balanced_B0',
-    aksVmSize: 'Standard_D2s_v5',
   },
   small: {
     containerApps: { workloadProfileType: CONSUMPTION.name, cpu: 2.25, memoryGi: 4.5 },
     postgresSku: 'GP_Standard_D2ds_v5',
     postgresStorageMb: 131072,
     redisSku: 'Balanced_B3',
-    aksVmSize: 'Standard_D4s_v5',
   },
   medium: {
     containerApps: { workloadProfileType: CONSUMPTION.name, cpu: 4, memoryGi: 8 },
     postgresSku: 'GP_Standard_D4ds_v5',
     postgresStorageMb: 262144,
     redisSku: 'Balanced_B5',
-    aksVmSize: 'Standard_D8s_v5',
   },
   large: {
     containerApps: { workloadProfileType: 'D16', cpu: 8.25, memoryGi: 16.5 },
     postgresSku: 'GP_Standard_D8ds_v5',
     postgresStorageMb: 524288,
     redisSku: 'Balanced_B10',
-    aksVmSize: 'Standard_D16s_v5',
   },
 };
 

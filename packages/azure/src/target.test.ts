@@ -32,7 +32,12 @@ describe('azureTarget', () => {
 
   it('suppresses exactly the documented rules in production', () => {
     const { policy } = synthTier('production');
-    expect([...new Set(policy.findings.map((f) => f.ruleId))].sort()).toEqual(['CKV_AZURE_139', 'CKV_AZURE_59', 'MF_AZ_NET_2', 'MF_AZ_PG_1']);
+    expect([...new Set(policy.findings.map((f) => f.ruleId))].sort()).toEqual([
+      'CKV_AZURE_139',
+      'CKV_AZURE_59',
+      'MF_AZ_NET_2',
+      'MF_AZ_PG_1',
+    ]);
   });
 
   it('synthesizes byte-identical output twice', () => {

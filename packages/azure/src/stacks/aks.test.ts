@@ -1,0 +1,106 @@
+import { only, resourcesOf, synthTier } from '../testing/fixtures';
+
+describe('AKS (compute.azure: aks)', () => {
+  const { json } = synthTier('production', { compute: { azure: 'aks' } });
+  const regional = json['production-azure-eastus']!;
+  const workload = json['production-azure-eastus-workload']!;
+  const global = json['production-azure-global']!;
+
+  it('runs a private, Standard-tier cluster with Entra ID RBAC, workload identity, Cilium overlay and upgrade channels', () => {
+    expect(only(regional, 'azurerm_kubernetes_cluster')).toMatchObject({
+      sku_tier: 'Standard',
+      private_cluster_enabled: true,
+      local_account_disabled: true,
+      role_based_access_control_enabled: true,
+      azure_active_directory_role_based_access_control: { azure_rbac_enabled: true },
+      workload_identity_enabled: true,
+      oidc_issuer_enabled: true,
+      automatic_upgrade_channel: 'patch',
+      node_os_upgrade_channel: 'NodeImage',
+      network_profile: {
+        network_plugin: 'azure',
+        network_plugin_mode: 'overlay',
+        network_data_plane: 'cilium',
+        network_policy: 'cilium',
+        outbound_type: 'userAssignedNATGateway',
+      },
+      key_vault_secrets_provider: { secret_rotation_enabled: true },
+      web_app_routing: { default_nginx_controller: 'Internal', dns_zone_ids: [] },
+      default_node_pool: {
+        zones: ['1', '2', '3'],
+        auto_scaling_enabled: true,
+        min_count: 3,
+        max_count: 10,
+        only_critical_addons_enabled: true,
+      },
+    });
+    expect(only(regional, 'azurerm_kubernetes_cluster').monitor_metrics).toEqual({});
+    expect(only(regional, 'azurerm_kubernetes_cluster_node_pool')).toMatchObject({
+      mode: 'User',
+      vm_size: 'Standard_D8s_v5',
+      zones: ['1', '2', '3'],
+      auto_scaling_enabled: true,
+      min_count: 3,
+      max_count: 13,
+    });
+    expect(
+      synthTier('staging', { compute: { azure: 'aks' } }).json['staging-azure-eastus']!.resource.azurerm_kubernetes_cluster,
+    ).toBeDefined();
+  });
+
+  it('opens the API server only to azure.aksAuthorizedCidrs when given', () => {
+    const open = synthTier('staging', { compute: { azure: 'aks' } }, { azure: { aksAuthorizedCidrs: ['203.0.113.0/24'] } });
+    expect(only(open.json['staging-azure-eastus'], 'azurerm_kubernetes_cluster')).toMatchObject({
+      private_cluster_enabled: false,
+      api_server_access_profile: { authorized_ip_ranges: ['203.0.113.0/24'] },
+      sku_tier: 'Free',
+    });
+  });
+
+  it('uses the application routing add-on ingress class with its namespace, and signs in with kubelogin', () => {
+    const ingress = only(workload, 'kubernetes_ingress_v1');
+    expect(ingress.spec.ingress_class_name).toBe('webapprouting.kubernetes.azure.com');
+    expect(ingress.metadata.annotations['nginx.ingress.kubernetes.io/proxy-read-timeout']).toBe('3600');
+    expect(JSON.stringify(workload.resource.kubernetes_network_policy_v1)).toContain('"app-routing-system"');
+    const provider = (workload as any).provider.kubernetes[0];
+    expect(provider.exec[0]).toEqual({
+      api_version: 'client.authentication.k8s.io/v1beta1',
+      command: 'kubelogin',
+      args: ['get-token', '--login', 'azurecli', '--server-id', '6dae42f8-4368-4678-94ff-3960e28e3630'],
+    });
+    expect(resourcesOf(workload, 'kubernetes_manifest')).toEqual([]);
+  });
+
+  it('fills the workload Secret from the region Key Vault and exposes the pods to Front Door through a Private Link Service', () => {
+    expect(only(workload, 'kubernetes_secret_v1').data).toEqual({
+      DATABASE_URL: '${data.azurerm_key_vault_secret.secret-database-url.value}',
+      REDIS_URL: '${data.azurerm_key_vault_secret.secret-redis-url.value}',
+      MOCKFORGE_ADMIN_JWT_SECRET: '${data.azurerm_key_vault_secret.secret-mockforge-admin-jwt-secret.value}',
+      MOCKFORGE_ADMIN_USERNAME: '${data.azurerm_key_vault_secret.secret-mockforge-admin-username.value}',
+      MOCKFORGE_ADMIN_PASSWORD: '${data.azurerm_key_vault_secret.secret-mockforge-admin-password.value}',
+    });
+    const edge = resourcesOf(workload, 'kubernetes_service_v1').find((s) => s.metadata.name === 'mockforge-edge')!;
+    expect(edge.metadata.annotations).toEqual({
+      'service.beta.kubernetes.io/azure-load-balancer-internal': 'true',
+      'service.beta.kubernetes.io/azure-pls-create': 'true',
+      'service.beta.kubernetes.io/azure-pls-name': 'mockforge-production-eastus-edge',
+      'service.beta.kubernetes.io/azure-load-balancer-health-probe-request-path': '/health/ready',
+    });
+    const origin = resourcesOf(global, 'azurerm_cdn_frontdoor_origin').find((o) => o.name === 'eastus')!;
+    expect(origin.private_link.private_link_target_id).toBe(
+      '/subscriptions/${data.azurerm_client_config.client.subscription_id}/resourceGroups/mockforge-production-eastus-aks-nodes/providers/Microsoft.Network/privateLinkServices/mockforge-production-eastus-edge',
+    );
+    expect(origin.private_link.target_type).toBeUndefined();
+    expect(only(global, 'azurerm_cdn_frontdoor_origin_group').health_probe.protocol).toBe('Http');
+  });
+
+  it('runs the hybrid stateful pool on AKS beside Container Apps', () => {
+    const hybrid = synthTier('production', { topology: 'hybrid' });
+    expect(hybrid.stacks).toContain('production-azure-westeurope-workload');
+    expect(resourcesOf(hybrid.json['production-azure-eastus'], 'azurerm_container_app')).toHaveLength(1);
+    expect(resourcesOf(hybrid.json['production-azure-eastus-workload'], 'kubernetes_stateful_set_v1')).toHaveLength(1);
+    expect(resourcesOf(hybrid.json['production-azure-eastus-workload'], 'kubernetes_service_v1').map((s) => s.metadata.name)).not.toContain(
+      'mockforge-edge',
+    );
+  });
+});
