@@ -1,4 +1,5 @@
 import { TIER_SIZING, type SizeName } from '@mockforge-infra/core';
+import { splitImage } from './compute/registry';
 import { mockforgeResources } from './compute/container-app';
 import { aksNodePlan } from './compute/aks-cluster';
 import { AZURE_SIZES, containerAppsShapeIsValid, OTEL_COLLECTOR } from './sizing';
@@ -42,5 +43,18 @@ describe('the Azure sizing table', () => {
     expect(plan('dev')).toEqual(['Standard_D2s_v5', 3, 10]);
     expect(plan('production', 'small')).toEqual(['Standard_D4s_v5', 3, 25]);
     expect(plan('production', 'large')).toEqual(['Standard_D8s_v5', 10, 25]);
+  });
+});
+
+describe('splitImage', () => {
+  it('keeps a tag or a digest after the repository', () => {
+    expect(splitImage('ghcr.io/saasy-solutions/mockforge:0.3.213')).toEqual({
+      repository: 'saasy-solutions/mockforge',
+      reference: ':0.3.213',
+    });
+    expect(splitImage(`ghcr.io/saasy-solutions/mockforge@sha256:${'a'.repeat(64)}`)).toEqual({
+      repository: 'saasy-solutions/mockforge',
+      reference: `@sha256:${'a'.repeat(64)}`,
+    });
   });
 });

@@ -14,11 +14,11 @@ export interface GhcrCacheRegistryProps extends CommonProps {
   readonly resourceGroupName: string;
 }
 
-/** ghcr.io/<owner>/<repo>:<tag> → <repo path> and tag. */
-export function splitImage(image: string): { repository: string; tag: string } {
+/** ghcr.io/<owner>/<repo>:<tag> or @sha256:<digest> → the repository path and the reference after it (`:tag` or `@digest`). */
+export function splitImage(image: string): { repository: string; reference: string } {
   const withoutRegistry = image.startsWith(`${MOCKFORGE_IMAGE_REGISTRY}/`) ? image.slice(MOCKFORGE_IMAGE_REGISTRY.length + 1) : image;
-  const at = withoutRegistry.lastIndexOf(':');
-  return { repository: withoutRegistry.slice(0, at), tag: withoutRegistry.slice(at + 1) };
+  const at = withoutRegistry.includes('@') ? withoutRegistry.indexOf('@') : withoutRegistry.lastIndexOf(':');
+  return { repository: withoutRegistry.slice(0, at), reference: withoutRegistry.slice(at) };
 }
 
 /**
@@ -48,7 +48,7 @@ export class GhcrCacheRegistry extends Construct {
       'CKV_AZURE_139',
       'the registry only caches the public MockForge image and is pulled with Entra ID identities; private endpoints need the Premium SKU',
     );
-    const { repository, tag } = splitImage(context.service.image);
+    const { repository, reference } = splitImage(context.service.image);
     const rule = new ContainerRegistryCacheRule(this, 'ghcr-cache', {
       name: `${CONTAINER_REGISTRY.ghcrCacheRule}-${context.tier}`,
       containerRegistryId: this.registry.id,
@@ -66,7 +66,7 @@ export class GhcrCacheRegistry extends Construct {
       principalId: this.identity.principalId,
       principalType: 'ServicePrincipal',
     });
-    this.image = `${this.registry.loginServer}/${rule.targetRepo}:${tag}`;
+    this.image = `${this.registry.loginServer}/${rule.targetRepo}${reference}`;
     applyCommonProps(this, this.registry, props);
   }
 }

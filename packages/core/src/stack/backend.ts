@@ -55,6 +55,8 @@ export function applyBackend(stack: TerraformStack, backend: BackendConfig): voi
         storageAccountName: backend.storageAccountName,
         containerName: backend.containerName,
         key: `${name}.tfstate`,
+        // Entra ID for the blob data plane, so the state account can keep shared keys off.
+        useAzureadAuth: true,
       });
       return;
     case 'hcp':

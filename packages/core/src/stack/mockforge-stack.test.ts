@@ -44,9 +44,13 @@ describe('MockforgeStack', () => {
     expect(synthBackend({ type: 'gcs', bucket: 'state', prefix: 'mf' })).toEqual({
       gcs: { bucket: 'state', prefix: 'mf/production-aws-us-east-1' },
     });
-    expect(synthBackend({ type: 'azurerm', resourceGroupName: 'rg', storageAccountName: 'sa', containerName: 'tf' }).azurerm).toMatchObject(
-      { key: 'production-aws-us-east-1.tfstate' },
-    );
+    expect(synthBackend({ type: 'azurerm', resourceGroupName: 'rg', storageAccountName: 'sa', containerName: 'tf' }).azurerm).toEqual({
+      resource_group_name: 'rg',
+      storage_account_name: 'sa',
+      container_name: 'tf',
+      key: 'production-aws-us-east-1.tfstate',
+      use_azuread_auth: true,
+    });
     expect(synthTerraformBlock({ type: 'hcp', organization: 'acme', workspacePrefix: 'mockforge-' }).cloud).toEqual({
       organization: 'acme',
       workspaces: { name: 'mockforge-production-aws-us-east-1' },
