@@ -1,5 +1,6 @@
 import { CLOUD_NAMES, ConfigError, SuppressionError, TIER_NAMES, type CloudName, type TierName } from '@mockforge-infra/core';
 import { parseFlags, UsageError, type FlagKind } from './args';
+import { BudgetExceededError } from './cost/budget';
 import { formatSummary } from './summary';
 import { PolicyViolationError, synthesize, type SynthOptions } from './synthesize';
 
@@ -27,6 +28,7 @@ export function isUserError(error: unknown): error is Error {
     error instanceof ConfigError ||
     error instanceof UsageError ||
     error instanceof PolicyViolationError ||
+    error instanceof BudgetExceededError ||
     error instanceof SuppressionError
   );
 }

@@ -7,3 +7,5 @@ export * from './cli';
 export * from './table';
 export * from './stateful-addresses';
 export * from './cost/estimate';
+export * from './cost/targets';
+export * from './cost/budget';

@@ -14,6 +14,8 @@ import {
 } from '@mockforge-infra/core';
 import { UsageError } from './args';
 import { composeTiers } from './compose';
+import { BudgetExceededError, budgetOverruns } from './cost/budget';
+import { estimateTargets, readSynthesizedStacks } from './cost/targets';
 import { withoutTokenTraces } from './token-traces';
 import { IMPLEMENTED_CLOUDS } from './targets';
 
@@ -78,6 +80,7 @@ export function synthesize(options: SynthOptions = {}): SynthResult {
       return composed;
     });
     if ((options.failOnPolicy ?? true) && policy.blockingFindings.length > 0) throw new PolicyViolationError(policy.blockingFindings);
+    checkBudgets(config, workdir, tiers, clouds);
     const summaries = stacks.map((stack) => {
       const report = policy.stackReports.find((r) => r.stack === stack.node.id);
       return {
@@ -94,6 +97,14 @@ export function synthesize(options: SynthOptions = {}): SynthResult {
     if (!managedByCli) rmSync(workdir, { recursive: true, force: true });
     throw error;
   }
+}
+
+/** Prices the tiers that set `budgetUsd` from what was just written; throws when one is over. */
+function checkBudgets(config: MockforgeConfig, workdir: string, tiers: readonly TierName[], clouds: readonly CloudName[]): void {
+  const budgeted = tiers.filter((t) => config.tiers[t]?.budgetUsd !== undefined);
+  if (budgeted.length === 0) return;
+  const overruns = budgetOverruns(config, estimateTargets(readSynthesizedStacks(workdir), budgeted, clouds));
+  if (overruns.length > 0) throw new BudgetExceededError(overruns);
 }
 
 /** The requested tiers, each of which must be in the configuration. */

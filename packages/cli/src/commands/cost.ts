@@ -1,11 +1,10 @@
 import {
   DIGITALOCEAN_PRICE_TABLE,
-  estimateCost,
+  estimateTargets,
   formatTable,
-  inheritedSizes,
   parseFlags,
   PRICE_TABLE,
-  type CostLine,
+  type TargetCost,
 } from '@mockforge-infra/composition';
 import { CLOUD_NAMES, TIER_NAMES, TIER_SIZING, tierProfile, type CloudName, type TierName } from '@mockforge-infra/core';
 import type { Io } from '../io';
@@ -16,30 +15,9 @@ export const costHelp =
 
 const usd = (n: number) => `$${n.toFixed(2)}`;
 
-interface TargetCost {
-  readonly tier: TierName;
-  readonly cloud: CloudName;
-  readonly stacks: readonly string[];
-  readonly lines: readonly CostLine[];
-  readonly monthlyUsd: number;
-  /** The hosting guide's estimate for the tier's size (compute only, one region). */
+/** A tier on a cloud, with the hosting guide's estimate for the tier's size (compute only, one region). */
+interface GuidedCost extends TargetCost {
   readonly guideUsd: { readonly min: number; readonly max?: number };
-  readonly unpriced: readonly string[];
-  /** Resource types present that are billed only by usage (or free). */
-  readonly usageBased: readonly string[];
-}
-
-function mergeLines(lines: readonly CostLine[]): CostLine[] {
-  const merged = new Map<string, CostLine>();
-  for (const line of lines) {
-    const prev = merged.get(line.kind);
-    const units = [...new Set([...(prev?.unit.split('; ') ?? []), ...line.unit.split('; ')])].join('; ');
-    merged.set(
-      line.kind,
-      prev ? { ...prev, quantity: prev.quantity + line.quantity, monthlyUsd: prev.monthlyUsd + line.monthlyUsd, unit: units } : line,
-    );
-  }
-  return [...merged.values()].sort((a, b) => b.monthlyUsd - a.monthlyUsd);
 }
 
 export function cost(args: readonly string[], io: Io): number {
@@ -54,35 +32,22 @@ export function cost(args: readonly string[], io: Io): number {
     clouds: flags.cloud as CloudName[] | undefined,
     configPath: flags.config as string | undefined,
   });
-  const targets: TargetCost[] = [];
-  for (const tier of result.tiers) {
-    const tierConfig = result.config.tiers[tier]!;
-    for (const cloud of result.config.clouds) {
-      const names = [...stacks.keys()].filter((n) => n.startsWith(`${tier}-${cloud}-`));
-      if (names.length === 0) continue;
-      const inherited = inheritedSizes(names.map((n) => stacks.get(n)!));
-      const estimates = names.map((n) => estimateCost(n, stacks.get(n)!, inherited));
-      const lines = mergeLines(estimates.flatMap((e) => e.lines));
-      targets.push({
-        tier,
-        cloud,
-        stacks: names,
-        lines,
-        monthlyUsd: lines.reduce((sum, l) => sum + l.monthlyUsd, 0),
-        guideUsd: TIER_SIZING[tierProfile(tier, tierConfig).size].monthlyCostUsd,
-        unpriced: [...new Set(estimates.flatMap((e) => e.unpriced))],
-        usageBased: [...new Set(estimates.flatMap((e) => e.usageBased))].sort(),
-      });
-    }
-  }
+  const targets: GuidedCost[] = estimateTargets(stacks, result.tiers, result.config.clouds).map((t) => ({
+    ...t,
+    guideUsd: TIER_SIZING[tierProfile(t.tier, result.config.tiers[t.tier]!).size].monthlyCostUsd,
+  }));
   if (flags.json) {
     // Cents, and `max: null` for an open-ended guide range, so the keys never change.
     const cents = (n: number) => Math.round(n * 100) / 100;
     const json = targets.map((t) => ({
-      ...t,
+      tier: t.tier,
+      cloud: t.cloud,
+      stacks: t.stacks,
       lines: t.lines.map((l) => ({ ...l, monthlyUsd: cents(l.monthlyUsd) })),
       monthlyUsd: cents(t.monthlyUsd),
       guideUsd: { min: t.guideUsd.min, max: t.guideUsd.max ?? null },
+      unpriced: t.unpriced,
+      usageBased: t.usageBased,
     }));
     io.out(JSON.stringify({ prices: PRICE_TABLE, digitaloceanPrices: DIGITALOCEAN_PRICE_TABLE, targets: json }, null, 2));
     return 0;
