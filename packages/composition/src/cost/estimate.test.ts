@@ -6,7 +6,9 @@ import { DbInstance } from '@cdktf/provider-aws/lib/db-instance';
 import { Wafv2WebAcl } from '@cdktf/provider-aws/lib/wafv2-web-acl';
 import { CloudRunV2Service } from '@cdktf/provider-google/lib/cloud-run-v2-service';
 import { GoogleProvider } from '@cdktf/provider-google/lib/provider';
-import { estimateCost } from './estimate';
+import { SqlDatabaseInstance } from '@cdktf/provider-google/lib/sql-database-instance';
+import { Lb } from '@cdktf/provider-aws/lib/lb';
+import { estimateCost, spotTaskCount } from './estimate';
 import prices from './prices.json';
 
 function synthesized(build: (stack: TerraformStack) => void) {
@@ -90,5 +92,81 @@ describe('cost estimates', () => {
         monthlyUsd: expect.closeTo(2 * perInstance, 6),
       },
     ]);
+  });
+
+  it('splits tasks between on demand and Spot by the strategy: bases first, the rest by weight', () => {
+    const json = synthesized((stack) => {
+      const task = new EcsTaskDefinition(stack, 'task', { family: 'mf', cpu: '1024', memory: '2048', containerDefinitions: '[]' });
+      new EcsService(stack, 'service', {
+        name: 'mf',
+        taskDefinition: task.arn,
+        desiredCount: 2,
+        capacityProviderStrategy: [
+          { capacityProvider: 'FARGATE', base: 1, weight: 0 },
+          { capacityProvider: 'FARGATE_SPOT', weight: 1 },
+        ],
+        networkConfiguration: { subnets: ['subnet-a'], assignPublicIp: true },
+      });
+    });
+    const perTask = (1 * prices.aws.fargateVcpuHour + 2 * prices.aws.fargateGbHour) * prices.hoursPerMonth;
+    expect(estimateCost('cost', json).lines).toEqual([
+      {
+        kind: 'Fargate tasks',
+        quantity: 2,
+        unit: 'tasks (1 vCPU, 2 GB, 1 on demand + 1 Spot, public IPv4)',
+        monthlyUsd: expect.closeTo(
+          perTask + perTask * (1 - prices.aws.fargateSpotDiscount) + 2 * prices.aws.publicIpv4Hour * prices.hoursPerMonth,
+          6,
+        ),
+      },
+    ]);
+    const strategy = (base: number, onDemand: number, spot: number) => [
+      { capacity_provider: 'FARGATE', base, weight: onDemand },
+      { capacity_provider: 'FARGATE_SPOT', weight: spot },
+    ];
+    expect(spotTaskCount(strategy(0, 1, 3), 4)).toBe(3);
+    expect(spotTaskCount(strategy(2, 0, 1), 5)).toBe(3);
+    expect(spotTaskCount(strategy(5, 1, 1), 3)).toBe(0);
+    expect(spotTaskCount([{ capacity_provider: 'FARGATE_SPOT', base: 1, weight: 1 }], 3)).toBe(3);
+    expect(spotTaskCount(undefined, 3)).toBe(0);
+  });
+
+  it("prices an internet-facing load balancer's public IPv4 address in each subnet", () => {
+    const json = synthesized((stack) => {
+      new Lb(stack, 'public', { name: 'public', subnets: ['a', 'b', 'c'] });
+      new Lb(stack, 'internal', { name: 'internal', internal: true, subnets: ['a', 'b'] });
+    });
+    const { albHour, albLcuHour, publicIpv4Hour } = prices.aws;
+    expect(estimateCost('cost', json).lines).toEqual([
+      {
+        kind: 'Application Load Balancer',
+        quantity: 2,
+        unit: 'load balancer (1 LCU); load balancer (1 LCU), 3 public IPv4',
+        monthlyUsd: expect.closeTo((2 * (albHour + albLcuHour) + 3 * publicIpv4Hour) * prices.hoursPerMonth, 6),
+      },
+    ]);
+  });
+
+  it('prices shared-core Cloud SQL tiers by the hour and lists an unknown tier as unpriced', () => {
+    const json = synthesized((stack) => {
+      new GoogleProvider(stack, 'google', { project: 'p', region: 'us-central1' });
+      const instance = (id: string, tier: string, availabilityType: string) =>
+        new SqlDatabaseInstance(stack, id, {
+          name: id,
+          databaseVersion: 'POSTGRES_16',
+          settings: { tier, availabilityType, diskSize: 10 },
+        });
+      instance('micro', 'db-f1-micro', 'ZONAL');
+      instance('small', 'db-g1-small', 'REGIONAL');
+      instance('odd', 'db-n1-standard-1', 'ZONAL');
+    });
+    const estimate = estimateCost('cost', json);
+    const disk = 10 * prices.gcp.cloudSqlSsdGbMonth;
+    const { 'db-f1-micro': micro, 'db-g1-small': small } = prices.gcp.cloudSqlSharedCoreHour;
+    // List prices in us-central1: $7.67 and $25.55 a month.
+    expect(micro * prices.hoursPerMonth).toBeCloseTo(7.67, 2);
+    expect(small * prices.hoursPerMonth).toBeCloseTo(25.55, 2);
+    expect(estimate.monthlyUsd).toBeCloseTo(micro * prices.hoursPerMonth + disk + 2 * (small * prices.hoursPerMonth + disk) + disk, 6);
+    expect(estimate.unpriced).toEqual(['db-n1-standard-1']);
   });
 });

@@ -78,21 +78,58 @@ const monthly = (quantity: number, unit: string, pricePerUnitMonth: number) => (
   monthlyUsd: quantity * pricePerUnitMonth,
 });
 
-/** Fargate tasks: the service's desired count times its task size; Spot where the service uses it. */
+/**
+ * How many of `count` tasks a capacity provider strategy puts on Fargate Spot: bases are placed
+ * first, the rest is split by weight (ECS's own rule).
+ */
+export function spotTaskCount(strategy: unknown, count: number): number {
+  const items = (Array.isArray(strategy) ? strategy : []) as Record<string, unknown>[];
+  const isSpot = (s: Record<string, unknown>) => s.capacity_provider === 'FARGATE_SPOT';
+  let remaining = count;
+  let spot = 0;
+  for (const s of items) {
+    const base = Math.min(num(s.base), remaining);
+    remaining -= base;
+    if (isSpot(s)) spot += base;
+  }
+  const weights = items.reduce((sum, s) => sum + num(s.weight), 0);
+  const spotWeight = items.filter(isSpot).reduce((sum, s) => sum + num(s.weight), 0);
+  return weights > 0 ? spot + (remaining * spotWeight) / weights : spot;
+}
+
+/** Fargate tasks: the service's desired count times its task size, split between on demand and Spot by its strategy. */
 const fargateService: Pricer = (service, stack) => {
   const task = stack.resolve(service.attributes.task_definition);
   if (!task) return undefined;
   const vcpu = num(task.attributes.cpu) / 1024;
   const gb = num(task.attributes.memory) / 1024;
   const count = num(service.attributes.desired_count, 1);
-  const spot = JSON.stringify(service.attributes.capacity_provider_strategy ?? []).includes('FARGATE_SPOT');
-  const perTask = (vcpu * aws.fargateVcpuHour + gb * aws.fargateGbHour) * HOURS * (spot ? 1 - aws.fargateSpotDiscount : 1);
-  return { quantity: count, unit: `tasks (${vcpu} vCPU, ${gb} GB${spot ? ', Spot' : ''})`, monthlyUsd: count * perTask };
+  const spot = spotTaskCount(service.attributes.capacity_provider_strategy, count);
+  const perTask = (vcpu * aws.fargateVcpuHour + gb * aws.fargateGbHour) * HOURS;
+  // A task in a public subnet holds a public IPv4 address, billed by the hour.
+  const publicIp = attr(service.attributes, 'network_configuration.assign_public_ip') === true;
+  const ipv4 = publicIp ? count * aws.publicIpv4Hour * HOURS : 0;
+  const mix = spot === 0 ? '' : spot === count ? ', Spot' : `, ${count - spot} on demand + ${spot} Spot`;
+  return {
+    quantity: count,
+    unit: `tasks (${vcpu} vCPU, ${gb} GB${mix}${publicIp ? ', public IPv4' : ''})`,
+    monthlyUsd: (count - spot) * perTask + spot * perTask * (1 - aws.fargateSpotDiscount) + ipv4,
+  };
+};
+
+/** An internet-facing load balancer holds a public IPv4 address in each of its subnets. */
+const applicationLoadBalancer: Pricer = (r) => {
+  const addresses = r.attributes.internal === true ? 0 : ((r.attributes.subnets as unknown[]) ?? []).length;
+  return {
+    quantity: 1,
+    unit: `load balancer (1 LCU)${addresses > 0 ? `, ${addresses} public IPv4` : ''}`,
+    monthlyUsd: (aws.albHour + aws.albLcuHour + addresses * aws.publicIpv4Hour) * HOURS,
+  };
 };
 
 const PRICERS: Readonly<Record<string, { kind: string; price: Pricer }>> = {
   aws_ecs_service: { kind: 'Fargate tasks', price: fargateService },
-  aws_lb: { kind: 'Application Load Balancer', price: () => monthly(1, 'load balancer (1 LCU)', (aws.albHour + aws.albLcuHour) * HOURS) },
+  aws_lb: { kind: 'Application Load Balancer', price: applicationLoadBalancer },
   aws_nat_gateway: { kind: 'NAT gateway', price: () => monthly(1, 'gateway', (aws.natGatewayHour + aws.publicIpv4Hour) * HOURS) },
   aws_vpc_endpoint: {
     kind: 'VPC interface endpoints',
@@ -170,11 +207,14 @@ const PRICERS: Readonly<Record<string, { kind: string; price: Pricer }>> = {
   },
   google_sql_database_instance: {
     kind: 'Cloud SQL PostgreSQL',
-    price: (r) => {
+    price: (r, _s, unpriced) => {
       const tier = String(attr(r.attributes, 'settings.tier') ?? '');
       const m = /^db-custom-(\d+)-(\d+)$/.exec(tier);
       const copies = attr(r.attributes, 'settings.availability_type') === 'REGIONAL' ? 2 : 1;
-      const compute = m ? (num(m[1]) * gcp.cloudSqlVcpuHour + (num(m[2]) / 1024) * gcp.cloudSqlGbHour) * HOURS : 0;
+      // Custom machines by vCPU and memory; shared-core tiers (db-f1-micro, db-g1-small) by the hour.
+      const compute = m
+        ? (num(m[1]) * gcp.cloudSqlVcpuHour + (num(m[2]) / 1024) * gcp.cloudSqlGbHour) * HOURS
+        : hourly(gcp.cloudSqlSharedCoreHour, tier, unpriced) * HOURS;
       const disk = num(attr(r.attributes, 'settings.disk_size'), 10) * gcp.cloudSqlSsdGbMonth;
       return { quantity: copies, unit: `${tier} instance(s)`, monthlyUsd: (compute + disk) * copies };
     },
