@@ -36,6 +36,14 @@ const PARTS: Readonly<Record<string, { label: string; layer: number }>> = {
   digitalocean_kubernetes_cluster: { label: 'DOKS cluster', layer: 4 },
   digitalocean_database_cluster: { label: 'Managed database', layer: 5 },
   digitalocean_database_replica: { label: 'PostgreSQL read-only node', layer: 5 },
+  azurerm_dns_a_record: { label: 'Azure DNS', layer: 0 },
+  azurerm_cdn_frontdoor_endpoint: { label: 'Front Door', layer: 1 },
+  azurerm_container_app: { label: 'Container App', layer: 4 },
+  azurerm_kubernetes_cluster: { label: 'AKS cluster', layer: 4 },
+  azurerm_postgresql_flexible_server: { label: 'PostgreSQL Flexible Server', layer: 5 },
+  azurerm_managed_redis: { label: 'Azure Managed Redis', layer: 5 },
+  azurerm_managed_redis_geo_replication: { label: 'Redis active geo-replication', layer: 6 },
+  azurerm_data_protection_backup_vault: { label: 'Backup vault', layer: 6 },
 };
 
 /** Types whose drawn label depends on an attribute: one DigitalOcean type holds PostgreSQL and Valkey. */
@@ -90,6 +98,25 @@ const HUB_TYPES = new Set([
   'digitalocean_uptime_check',
   'digitalocean_uptime_alert',
   'digitalocean_spaces_bucket',
+  'azurerm_resource_group',
+  'azurerm_virtual_network',
+  'azurerm_subnet',
+  'azurerm_network_security_group',
+  'azurerm_private_dns_zone',
+  'azurerm_user_assigned_identity',
+  'azurerm_role_assignment',
+  'azurerm_key_vault',
+  'azurerm_container_registry',
+  'azurerm_log_analytics_workspace',
+  'azurerm_application_insights',
+  'azurerm_monitor_action_group',
+  'azurerm_monitor_diagnostic_setting',
+  'azurerm_monitor_metric_alert',
+  'azurerm_monitor_scheduled_query_rules_alert_v2',
+  'azurerm_storage_account',
+  'azurerm_cdn_frontdoor_profile',
+  'azurerm_cdn_frontdoor_custom_domain',
+  'azurerm_cdn_frontdoor_origin_group',
 ]);
 
 export interface TopologyNode {
@@ -105,7 +132,14 @@ export interface TopologyGraph {
   readonly edges: readonly { readonly from: string; readonly to: string }[];
 }
 
-const COMPUTE_LABELS = ['ECS Fargate service', 'Cloud Run service', 'Deployment (stateless)', 'StatefulSet', 'App Platform service'];
+const COMPUTE_LABELS = [
+  'ECS Fargate service',
+  'Cloud Run service',
+  'Deployment (stateless)',
+  'StatefulSet',
+  'App Platform service',
+  'Container App',
+];
 const DATA_LABELS = [
   'RDS PostgreSQL',
   'Aurora PostgreSQL',
@@ -114,6 +148,8 @@ const DATA_LABELS = [
   'Memorystore Redis',
   'Managed PostgreSQL',
   'Managed Valkey',
+  'PostgreSQL Flexible Server',
+  'Azure Managed Redis',
 ];
 
 const REFERENCE = /\$\{(data\.)?([a-z0-9_]+)\.([A-Za-z0-9_-]+)(?:\.([A-Za-z0-9_-]+))?/g;
