@@ -48,6 +48,7 @@ const SECONDS = HOURS * 3600;
 const aws = prices.aws;
 const gcp = prices.gcp;
 const digitalocean = prices.digitalocean;
+const azure = prices.azure;
 
 const num = (value: unknown, fallback = 0): number =>
   typeof value === 'number' ? value : typeof value === 'string' && value !== '' && !Number.isNaN(Number(value)) ? Number(value) : fallback;
@@ -308,6 +309,101 @@ const PRICERS: Readonly<Record<string, { kind: string; price: Pricer }>> = {
     kind: 'VPC NAT gateway',
     price: (r) => monthly(num(r.attributes.size, 1), 'gateway units', digitalocean.natGatewayMonth),
   },
+  azurerm_container_app: {
+    kind: 'Container Apps (min replicas, idle)',
+    price: (r) => {
+      // Dedicated-profile replicas are billed by the profile's nodes (azurerm_container_app_environment).
+      if (r.attributes.workload_profile_name && r.attributes.workload_profile_name !== 'Consumption') return undefined;
+      const count = num(attr(r.attributes, 'template.min_replicas'), 0);
+      const containers = attrs(r.attributes, 'template.container') as Record<string, unknown>[];
+      const vcpu = containers.reduce((sum, c) => sum + num(c.cpu), 0);
+      const gib = containers.reduce((sum, c) => sum + memoryGiB(String(c.memory ?? '0Gi')), 0);
+      return monthly(
+        count,
+        `replicas (${vcpu} vCPU, ${gib} GiB)`,
+        (vcpu * azure.containerAppsIdleVcpuSecond + gib * azure.containerAppsIdleGibSecond) * SECONDS,
+      );
+    },
+  },
+  azurerm_container_app_environment: {
+    kind: 'Container Apps dedicated profile',
+    price: (r) => {
+      const dedicated = (attrs(r.attributes, 'workload_profile') as Record<string, unknown>[]).filter(
+        (p) => p.workload_profile_type !== 'Consumption',
+      );
+      if (dedicated.length === 0) return undefined;
+      const lines = dedicated.map((p) => {
+        const m = /^[A-Z]+(\d+)$/.exec(String(p.workload_profile_type));
+        const vcpu = m ? num(m[1]) : 0;
+        // General purpose D profiles carry 4 GiB per vCPU.
+        const perNode = (vcpu * azure.containerAppsDedicatedVcpuHour + vcpu * 4 * azure.containerAppsDedicatedGibHour) * HOURS;
+        return { nodes: num(p.minimum_count, 1), perNode };
+      });
+      return {
+        quantity: lines.reduce((sum, l) => sum + l.nodes, 0),
+        unit: `${dedicated.map((p) => String(p.workload_profile_type)).join(', ')} nodes (profile minimum) + plan management`,
+        monthlyUsd: lines.reduce((sum, l) => sum + l.nodes * l.perNode, 0) + azure.containerAppsDedicatedManagementHour * HOURS,
+      };
+    },
+  },
+  azurerm_postgresql_flexible_server: {
+    kind: 'PostgreSQL Flexible Server',
+    price: (r, _s, unpriced) => {
+      const copies = attr(r.attributes, 'high_availability.mode') ? 2 : 1;
+      const gb = num(r.attributes.storage_mb) / 1024;
+      const compute = hourly(azure.postgresFlexibleHour, r.attributes.sku_name, unpriced) * HOURS;
+      return {
+        quantity: copies,
+        unit: `${String(r.attributes.sku_name)} server(s), ${gb} GB`,
+        monthlyUsd: (compute + gb * azure.postgresStorageGbMonth) * copies,
+      };
+    },
+  },
+  azurerm_managed_redis: {
+    kind: 'Azure Managed Redis',
+    price: (r, _s, unpriced) =>
+      monthly(1, `${String(r.attributes.sku_name)} instance`, hourly(azure.managedRedisHour, r.attributes.sku_name, unpriced) * HOURS),
+  },
+  azurerm_kubernetes_cluster: {
+    kind: 'AKS',
+    price: (r, _s, unpriced) => {
+      const size = attr(r.attributes, 'default_node_pool.vm_size');
+      const nodes = num(attr(r.attributes, 'default_node_pool.min_count'), num(attr(r.attributes, 'default_node_pool.node_count'), 1));
+      const standard = r.attributes.sku_tier === 'Standard';
+      return {
+        quantity: nodes,
+        unit: `${String(size)} system nodes (pool minimum)${standard ? ' + Standard tier' : ''}`,
+        monthlyUsd: nodes * hourly(azure.vmHour, size, unpriced) * HOURS + (standard ? azure.aksStandardClusterHour * HOURS : 0),
+      };
+    },
+  },
+  azurerm_kubernetes_cluster_node_pool: {
+    kind: 'AKS',
+    price: (r, _s, unpriced) =>
+      monthly(
+        num(r.attributes.min_count, num(r.attributes.node_count, 1)),
+        `${String(r.attributes.vm_size)} user nodes (pool minimum)`,
+        hourly(azure.vmHour, r.attributes.vm_size, unpriced) * HOURS,
+      ),
+  },
+  azurerm_cdn_frontdoor_profile: { kind: 'Front Door Premium', price: () => monthly(1, 'profile (base fee)', azure.frontDoorPremiumMonth) },
+  azurerm_nat_gateway: { kind: 'NAT gateway', price: () => monthly(1, 'gateway', azure.natGatewayHour * HOURS) },
+  azurerm_public_ip: { kind: 'Public IPv4', price: () => monthly(1, 'Standard address', azure.publicIpv4Hour * HOURS) },
+  azurerm_private_endpoint: { kind: 'Private endpoints', price: () => monthly(1, 'endpoint', azure.privateEndpointHour * HOURS) },
+  azurerm_container_registry: {
+    kind: 'Container Registry',
+    price: () => monthly(1, 'Standard registry', azure.containerRegistryStandardDay * (HOURS / 24)),
+  },
+  azurerm_dns_zone: { kind: 'Azure DNS', price: () => monthly(1, 'zone', azure.dnsZoneMonth) },
+  azurerm_private_dns_zone: { kind: 'Private DNS zones', price: () => monthly(1, 'zone', azure.privateDnsZoneMonth) },
+  azurerm_application_insights_standard_web_test: {
+    kind: 'Availability test',
+    price: (r) => {
+      const locations = ((r.attributes.geo_locations as unknown[]) ?? []).length || 1;
+      const runs = locations * ((HOURS * 3600) / num(r.attributes.frequency, 300));
+      return monthly(runs, 'test runs', azure.availabilityTestRun);
+    },
+  },
   digitalocean_spaces_bucket: {
     kind: 'Spaces',
     // One subscription covers every bucket of the account (250 GiB, 1 TiB transfer): priced once per stack.
@@ -336,6 +432,47 @@ export const USAGE_BASED: Readonly<Record<string, string>> = {
   digitalocean_cdn: 'usage-based (CDN transfer beyond the Spaces allowance)',
   digitalocean_spaces_bucket_logging: 'usage-based (log storage)',
   digitalocean_spaces_key: 'free',
+  azurerm_resource_group: 'free',
+  azurerm_virtual_network: 'free',
+  azurerm_virtual_network_peering: 'usage-based (peering traffic)',
+  azurerm_subnet: 'free',
+  azurerm_network_security_group: 'free',
+  azurerm_key_vault: 'usage-based (operations)',
+  azurerm_key_vault_secret: 'usage-based (operations)',
+  azurerm_log_analytics_workspace: 'usage-based (ingestion and retention)',
+  azurerm_application_insights: 'usage-based (ingestion in the workspace)',
+  azurerm_monitor_scheduled_query_rules_alert_v2: 'usage-based (per evaluated rule)',
+  azurerm_monitor_metric_alert: 'usage-based (per monitored series)',
+  azurerm_monitor_diagnostic_setting: 'usage-based (log ingestion)',
+  azurerm_storage_account: 'usage-based (storage and operations)',
+  azurerm_data_protection_backup_vault: 'usage-based (protected instances and backup storage)',
+  azurerm_managed_redis_geo_replication: 'usage-based (replication traffic)',
+  azurerm_cdn_frontdoor_firewall_policy: 'included in Front Door Premium',
+  azurerm_cdn_frontdoor_route: 'usage-based (requests and transfer)',
+  azurerm_cdn_frontdoor_endpoint: 'included in the Front Door profile',
+  azurerm_cdn_frontdoor_origin_group: 'included in the Front Door profile',
+  azurerm_cdn_frontdoor_origin: 'included in the Front Door profile (private link included in Premium)',
+  azurerm_cdn_frontdoor_rule_set: 'included in the Front Door profile',
+  azurerm_cdn_frontdoor_rule: 'included in the Front Door profile',
+  azurerm_cdn_frontdoor_custom_domain: 'included in the Front Door profile (managed certificate free)',
+  azurerm_cdn_frontdoor_custom_domain_association: 'included in the Front Door profile',
+  azurerm_cdn_frontdoor_security_policy: 'included in Front Door Premium',
+  azurerm_container_registry_cache_rule: 'part of the registry',
+  azurerm_data_protection_backup_policy_postgresql_flexible_server: 'free',
+  azurerm_data_protection_backup_instance_postgresql_flexible_server: 'usage-based (protected instance fee and backup storage)',
+  azurerm_dns_a_record: 'usage-based (queries; part of the zone)',
+  azurerm_dns_txt_record: 'usage-based (queries; part of the zone)',
+  azurerm_monitor_action_group: 'usage-based (notifications beyond the free emails)',
+  azurerm_nat_gateway_public_ip_association: 'free',
+  azurerm_subnet_nat_gateway_association: 'free',
+  azurerm_subnet_network_security_group_association: 'free',
+  azurerm_private_dns_zone_virtual_network_link: 'usage-based (queries)',
+  azurerm_postgresql_flexible_server_configuration: 'part of the server',
+  azurerm_postgresql_flexible_server_database: 'part of the server',
+  azurerm_postgresql_flexible_server_active_directory_administrator: 'part of the server',
+  azurerm_role_assignment: 'free',
+  azurerm_user_assigned_identity: 'free',
+  azurerm_storage_container: 'part of the storage account',
 };
 
 /** The sizes primaries declare, for members of the same tier that inherit them. */
@@ -393,6 +530,9 @@ export const PRICE_TABLE = { source: prices.source, date: prices.date, currency:
 
 /** DigitalOcean's prices come from their own pages, with their own date. */
 export const DIGITALOCEAN_PRICE_TABLE = { source: digitalocean.source, date: digitalocean.date, currency: prices.currency };
+
+/** Azure's prices come from its own pages, with their own date. */
+export const AZURE_PRICE_TABLE = { source: azure.source, date: azure.date, currency: prices.currency };
 
 /** Whether the price table knows a resource type. */
 export const isPriced = (type: string): boolean => type in PRICERS;
