@@ -8,11 +8,12 @@ import {
   type TargetCost,
 } from '@mockforge-infra/composition';
 import { CLOUD_NAMES, TIER_NAMES, TIER_SIZING, tierProfile, type CloudName, type TierName } from '@mockforge-infra/core';
-import type { Io } from '../io';
+import { baselineSynthArgs, diffTargets, formatDiffMarkdown, loadBaseline } from '../cost/diff';
+import { step, type Io } from '../io';
 import { synthesizeScratch } from '../synthesized-tiers';
 
 export const costHelp =
-  'cost [--tier t] [--cloud c] [--config f] [--json]\n                                 estimated monthly cost per tier and target, a line per resource kind';
+  'cost [--tier t] [--cloud c] [--config f] [--diff git-ref|dir] [--json]\n                                 estimated monthly cost per tier and target, a line per resource kind;\n                                 --diff: the change from a git ref or an earlier cdktf.out, line by line';
 
 const usd = (n: number) => `$${n.toFixed(2)}`;
 
@@ -26,8 +27,22 @@ export function cost(args: readonly string[], io: Io): number {
     '--tier': { kind: 'listOf', allowed: TIER_NAMES },
     '--cloud': { kind: 'listOf', allowed: CLOUD_NAMES },
     '--config': { kind: 'string', describe: 'a YAML file' },
+    '--diff': { kind: 'string', describe: 'a git ref or a synthesis output folder' },
     '--json': { kind: 'boolean' },
   });
+  // The baseline first, so a bad ref fails before the longer synthesis.
+  const baseline = flags.diff
+    ? step(io, `reading the baseline ${String(flags.diff)}`, () =>
+        loadBaseline(flags.diff as string, {
+          checkout: process.cwd(),
+          synthArgs: baselineSynthArgs({
+            tier: flags.tier as string[] | undefined,
+            cloud: flags.cloud as string[] | undefined,
+            config: flags.config as string | undefined,
+          }),
+        }),
+      )
+    : undefined;
   const { result, stacks } = synthesizeScratch(io, {
     tiers: flags.tier as TierName[] | undefined,
     clouds: flags.cloud as CloudName[] | undefined,
@@ -37,6 +52,13 @@ export function cost(args: readonly string[], io: Io): number {
     ...t,
     guideUsd: TIER_SIZING[tierProfile(t.tier, result.config.tiers[t.tier]!).size].monthlyCostUsd,
   }));
+  if (baseline) {
+    const before = estimateTargets(baseline.stacks, (flags.tier as TierName[]) ?? TIER_NAMES, (flags.cloud as CloudName[]) ?? CLOUD_NAMES);
+    const diffs = diffTargets(before, targets);
+    if (flags.json) io.out(JSON.stringify({ base: baseline.label, prices: PRICE_TABLE, targets: diffs }, null, 2));
+    else io.out(formatDiffMarkdown(diffs, baseline.label));
+    return 0;
+  }
   if (flags.json) {
     // Cents, and `max: null` for an open-ended guide range, so the keys never change.
     const cents = (n: number) => Math.round(n * 100) / 100;
