@@ -1,6 +1,7 @@
 import { EcsService } from '@cdktf/provider-aws/lib/ecs-service';
 import { EcsTaskDefinition, type EcsTaskDefinitionVolume } from '@cdktf/provider-aws/lib/ecs-task-definition';
 import {
+  PolicyEngine,
   PORTS,
   STARTUP_BUDGET_SECONDS,
   TARGET_HEALTH,
@@ -54,8 +55,16 @@ export interface FargateServiceProps extends CommonProps {
     readonly preset: ScalingPreset;
     readonly requestCountResourceLabel?: string;
   };
-  /** Run on FARGATE_SPOT (dev). @default false */
-  readonly spot?: boolean;
+  /**
+   * Run on FARGATE_SPOT, keeping `onDemandBase` tasks on FARGATE so a Spot reclaim never takes
+   * them all. @default on-demand only
+   */
+  readonly spot?: { readonly onDemandBase: number };
+  /**
+   * Tasks get a public IP and egress through the internet gateway (no NAT); the reason becomes the
+   * CKV_AWS_333 suppression. The security groups still decide who may connect. @default no public IP
+   */
+  readonly publicIp?: { readonly reason: string };
   /** Persistent /app/data on EFS instead of task-local storage. @default task-local */
   readonly stateVolume?: StatefulVolume;
   /**
@@ -189,8 +198,12 @@ export class FargateService extends Construct implements ComputeService {
       taskDefinition: this.taskDefinition.arn,
       desiredCount: props.scaling.min,
       platformVersion: 'LATEST',
-      capacityProviderStrategy: [{ capacityProvider: props.spot ? 'FARGATE_SPOT' : 'FARGATE', weight: 1 }],
-      networkConfiguration: { subnets: [...props.subnetIds], securityGroups: [...props.securityGroupIds], assignPublicIp: false },
+      capacityProviderStrategy: capacityStrategy(props.spot),
+      networkConfiguration: {
+        subnets: [...props.subnetIds],
+        securityGroups: [...props.securityGroupIds],
+        assignPublicIp: props.publicIp !== undefined,
+      },
       ...(props.targetGroupArn
         ? {
             loadBalancer: [{ targetGroupArn: props.targetGroupArn, containerName: props.service.name, containerPort: PORTS.http }],
@@ -210,6 +223,7 @@ export class FargateService extends Construct implements ComputeService {
       lifecycle: { ignoreChanges: ['desired_count'] },
       dependsOn: props.dependsOn ? [...props.dependsOn] : undefined,
     });
+    if (props.publicIp) PolicyEngine.suppress(this.ecsService, 'CKV_AWS_333', props.publicIp.reason);
     applyCommonProps(this.ecsService, props);
     this.serviceName = this.ecsService.name;
     this.backendId = props.targetGroupArn ?? props.serviceRegistryArn ?? this.ecsService.id;
@@ -223,4 +237,14 @@ export class FargateService extends Construct implements ComputeService {
       requestCountResourceLabel: props.scaling.requestCountResourceLabel,
     });
   }
+}
+
+/** FARGATE only, or the on-demand base on FARGATE and every further task on FARGATE_SPOT. */
+export function capacityStrategy(spot: FargateServiceProps['spot']): { capacityProvider: string; weight: number; base?: number }[] {
+  if (!spot) return [{ capacityProvider: 'FARGATE', weight: 1 }];
+  if (spot.onDemandBase === 0) return [{ capacityProvider: 'FARGATE_SPOT', weight: 1 }];
+  return [
+    { capacityProvider: 'FARGATE', base: spot.onDemandBase, weight: 0 },
+    { capacityProvider: 'FARGATE_SPOT', weight: 1 },
+  ];
 }

@@ -96,6 +96,8 @@ export interface SecurityGroupsProps extends CommonProps {
   readonly endpoints?: boolean;
   /** Adds the Redis group and the app's egress to it. @default true */
   readonly cache?: boolean;
+  /** How the app reaches the internet: a NAT gateway, or the task's own public IP (dev on ECS). @default 'NAT' */
+  readonly egressVia?: 'NAT' | 'public IP';
 }
 
 /**
@@ -158,14 +160,15 @@ export class SecurityGroups extends Construct {
       description: 'Prometheus scrape from the private network only',
     });
     const webPorts = NETWORK_POLICY.egress.ports.filter((p) => p !== DNS_PORT);
+    const via = props.egressVia ?? 'NAT';
     const reason =
-      `internet egress through NAT, ports ${webPorts.join('/')} only: the ADOT collector image from public.ecr.aws, the X-Ray API, ` +
+      `internet egress through ${via}, ports ${webPorts.join('/')} only: the ADOT collector image from public.ecr.aws, the X-Ray API, ` +
       'OTLP endpoints, and the webhooks and remote OpenAPI specs mocks call (ECR, not the tasks, pulls the MockForge image from ghcr.io)';
     for (const port of webPorts) {
       const rule = this.app.allowOut(`out_${port}`, {
         port,
         peer: { cidr: NETWORK_POLICY.egress.cidrs[0] },
-        description: `Port ${port} to the internet through NAT`,
+        description: `Port ${port} to the internet through ${via}`,
       });
       PolicyEngine.suppress(rule, 'CKV_AWS_382', reason);
     }

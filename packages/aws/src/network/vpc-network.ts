@@ -25,7 +25,10 @@ export interface VpcNetworkProps extends CommonProps {
   readonly cidr: string;
   /** @default 3 */
   readonly availabilityZones?: number;
-  /** NAT gateways, at most one per AZ. @default one per AZ */
+  /**
+   * NAT gateways, at most one per AZ; 0 leaves the private subnets without a route out, for a tier
+   * whose tasks egress through their own public IP. @default one per AZ
+   */
   readonly natGateways?: number;
   /** Encrypts the flow-log group. */
   readonly kmsKeyArn: string;
@@ -48,11 +51,14 @@ export class VpcNetwork extends Construct implements RegionalNetwork {
   readonly privateSubnetCidrs: string[] = [];
   /** Route tables of the private and data subnets, for gateway endpoints. */
   readonly privateRouteTableIds: string[] = [];
+  /** NAT gateways created; 0 when the private subnets have no route to the internet. */
+  readonly natGatewayCount: number;
 
   constructor(scope: Construct, id: string, props: VpcNetworkProps) {
     super(scope, id);
     const azCount = props.availabilityZones ?? 3;
     const natCount = Math.min(props.natGateways ?? azCount, azCount);
+    this.natGatewayCount = natCount;
     this.cidr = props.cidr;
     this.vpc = new Vpc(this, 'vpc', {
       cidrBlock: props.cidr,
@@ -115,11 +121,13 @@ export class VpcNetwork extends Construct implements RegionalNetwork {
       this.privateSubnetIds.push(priv.id);
       this.privateSubnetCidrs.push(subnetCidr(props.cidr, 'private', az));
       const routes = new RouteTable(this, `private_${az}_routes`, { vpcId: this.vpc.id, tags: { Name: `${props.name}-private-${az}` } });
-      new Route(this, `private_${az}_default_route`, {
-        routeTableId: routes.id,
-        destinationCidrBlock: ANYWHERE_IPV4,
-        natGatewayId: nats[az % nats.length]!.id,
-      });
+      if (nats.length > 0) {
+        new Route(this, `private_${az}_default_route`, {
+          routeTableId: routes.id,
+          destinationCidrBlock: ANYWHERE_IPV4,
+          natGatewayId: nats[az % nats.length]!.id,
+        });
+      }
       new RouteTableAssociation(this, `private_${az}_association`, { subnetId: priv.id, routeTableId: routes.id });
       this.privateRouteTableIds.push(routes.id);
 

@@ -12,6 +12,10 @@ import { exemptionReason } from '../shared/exemptions';
 import { AWS_SIZES } from '../sizing';
 import type { RegionalComputeInput } from './compute-input';
 
+/** Why dev tasks have a public IP (CKV_AWS_333). */
+export const DEV_PUBLIC_TASK_REASON =
+  'dev tier: tasks egress through their own public IP (about $3.65 a month each) instead of a NAT gateway ($32.85 plus its own address), for the ECR pull-through cache and remote OpenAPI specs; the app security group still admits port 3000 from the load balancer only and admin/metrics from 10.0.0.0/8';
+
 export interface EcsCompute {
   readonly loadBalancer: PublicLoadBalancer;
   readonly service: FargateService;
@@ -44,6 +48,8 @@ export function addEcsCompute(scope: Construct, input: RegionalComputeInput): Ec
     originWafExemption: input.wafLogs ? undefined : DEV_ORIGIN_WAF_REASON,
   });
   const cluster = new FargateCluster(scope, 'cluster', { name, kmsKeyArn: input.kmsKeyArn, spot: profile.spotAllowed });
+  // Without a NAT (dev) the tasks sit in the public subnets and egress through their own public IP.
+  const publicTasks = network.natGatewayCount === 0;
   const common: Omit<FargateServiceProps, 'name' | 'globalName' | 'scaling'> = {
     region: input.region,
     service: context.service,
@@ -55,8 +61,9 @@ export function addEcsCompute(scope: Construct, input: RegionalComputeInput): Ec
     kmsKeyArn: input.kmsKeyArn,
     cpuUnits: size.taskCpuUnits,
     memoryMiB: size.taskMemoryMiB,
-    subnetIds: network.privateSubnetIds,
+    subnetIds: publicTasks ? network.publicSubnetIds : network.privateSubnetIds,
     securityGroupIds: [groups.app.id],
+    publicIp: publicTasks ? { reason: DEV_PUBLIC_TASK_REASON } : undefined,
     dependsOn: [cluster.capacityProviders],
   };
   const service = new FargateService(scope, 'service', {
@@ -69,7 +76,7 @@ export function addEcsCompute(scope: Construct, input: RegionalComputeInput): Ec
       preset: profile.scaling,
       requestCountResourceLabel: loadBalancer.requestCountResourceLabel,
     },
-    spot: profile.spotAllowed,
+    spot: profile.spotAllowed ? { onDemandBase: profile.onDemandBase } : undefined,
     dependsOn: [cluster.capacityProviders, loadBalancer.httpsListener],
   });
 

@@ -47,7 +47,8 @@ export function addEksCompute(scope: Construct, input: RegionalComputeInput): Ek
     nodes: eksNodeSizing(context),
     imageRepositoryArnPattern: input.image.repositoryArnPattern,
     publicAccessCidrs: context.config.aws?.eksPublicAccessCidrs,
-    spot: profile.spotAllowed,
+    // A node group is all Spot or all on-demand: an on-demand base (staging) keeps it on-demand.
+    spot: profile.spotAllowed && profile.onDemandBase === 0,
     deletionProtection: profile.deletionProtection,
     blockStorage: context.topology.hasStatefulPool,
   });

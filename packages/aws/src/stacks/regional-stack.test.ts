@@ -19,6 +19,7 @@ import { join } from 'node:path';
 import { GLOBAL_SECONDARY_ENCRYPTION } from '../cache/redis-replication-group';
 import { DEV_ORIGIN_WAF_REASON } from '../load-balancing/public-load-balancer';
 import { awsRules } from '../rules';
+import { DEV_PUBLIC_TASK_REASON } from './ecs-compute';
 import { AwsRegionalStack } from './regional-stack';
 
 type Json = Record<string, any>;
@@ -439,14 +440,25 @@ describe('AwsRegionalStack (staging)', () => {
     });
     expect(one(json, 'aws_ecs_service').desired_count).toBe(2);
   });
+
+  it('runs the second task on Fargate Spot and keeps one on-demand, private, behind one NAT', () => {
+    expect(one(json, 'aws_ecs_service').capacity_provider_strategy).toEqual([
+      { capacity_provider: 'FARGATE', base: 1, weight: 0 },
+      { capacity_provider: 'FARGATE_SPOT', weight: 1 },
+    ]);
+    expect(one(json, 'aws_ecs_cluster_capacity_providers').capacity_providers).toEqual(['FARGATE', 'FARGATE_SPOT']);
+    expect(one(json, 'aws_ecs_service').network_configuration.assign_public_ip).toBe(false);
+    expect(all(json, 'aws_nat_gateway')).toHaveLength(1);
+  });
 });
 
 describe('AwsRegionalStack (dev)', () => {
   const { json, policy } = synthRegion('dev');
 
-  it('is cheap: 2 AZs, one NAT, no interface endpoints, Spot, single-AZ data, no managed cache', () => {
+  it('is cheap: 2 AZs, no NAT, no interface endpoints, Spot, single-AZ data, no managed cache', () => {
     expect(all(json, 'aws_subnet')).toHaveLength(6);
-    expect(all(json, 'aws_nat_gateway')).toHaveLength(1);
+    expect(json.resource.aws_nat_gateway).toBeUndefined();
+    expect(json.resource.aws_eip).toBeUndefined();
     expect(all(json, 'aws_vpc_endpoint')).toHaveLength(1);
     expect(one(json, 'aws_ecs_service').capacity_provider_strategy).toEqual([{ capacity_provider: 'FARGATE_SPOT', weight: 1 }]);
     expect(one(json, 'aws_ecs_cluster_capacity_providers').capacity_providers).toEqual(['FARGATE', 'FARGATE_SPOT']);
@@ -491,13 +503,36 @@ describe('AwsRegionalStack (dev)', () => {
     expect(one(json, 'aws_db_instance')).toMatchObject({ storage_encrypted: true, publicly_accessible: false });
   });
 
+  it('runs its task in the public subnets with a public IP, admitting only the load balancer and the private network', () => {
+    const network = one(json, 'aws_ecs_service').network_configuration;
+    expect(network.assign_public_ip).toBe(true);
+    expect(network.subnets).toEqual(['${aws_subnet.network_public_0_BEC6D2CB.id}', '${aws_subnet.network_public_1_11FF16B2.id}']);
+    // The private subnets have no route out at all; only the public route table reaches the internet.
+    expect(all(json, 'aws_route').map((r) => [r.destination_cidr_block, r.gateway_id ?? r.nat_gateway_id])).toEqual([
+      ['0.0.0.0/0', '${aws_internet_gateway.network_internet_gateway_428007AA.id}'],
+    ]);
+    const ingress = all(json, 'aws_vpc_security_group_ingress_rule')
+      .filter((r) => r.security_group_id === '${aws_security_group.security_groups_app_group_DF90890E.id}')
+      .map((r) => [r.from_port, r.referenced_security_group_id ?? r.cidr_ipv4])
+      .sort();
+    expect(ingress).toEqual([
+      [PORTS.http, '${aws_security_group.security_groups_load_balancer_group_57DE4A45.id}'],
+      [PORTS.admin, '10.0.0.0/8'],
+      [PORTS.metrics, '10.0.0.0/8'],
+    ]);
+    expect(all(json, 'aws_vpc_security_group_egress_rule').find((r) => r.from_port === 443)!.description).toBe(
+      'Port 443 to the internet through public IP',
+    );
+  });
+
   it('records its relaxations as suppressions with the tier reason', () => {
     const suppressed = policy.findings
       .filter((f) => f.suppressedBecause?.startsWith('dev tier'))
       .map((f) => f.ruleId)
       .sort();
-    expect(suppressed).toEqual(['CKV2_AWS_28', 'CKV_AWS_150', 'CKV_AWS_157', 'CKV_AWS_293']);
+    expect(suppressed).toEqual(['CKV2_AWS_28', 'CKV_AWS_150', 'CKV_AWS_157', 'CKV_AWS_293', 'CKV_AWS_333']);
     expect(policy.findings.find((f) => f.ruleId === 'CKV2_AWS_28')?.suppressedBecause).toBe(DEV_ORIGIN_WAF_REASON);
+    expect(policy.findings.find((f) => f.ruleId === 'CKV_AWS_333')?.suppressedBecause).toBe(DEV_PUBLIC_TASK_REASON);
     expect(json.resource.aws_wafv2_web_acl).toBeUndefined();
     expect(json.resource.aws_wafv2_web_acl_association).toBeUndefined();
     expect(policy.findings.filter((f) => !f.suppressedBecause)).toEqual([]);

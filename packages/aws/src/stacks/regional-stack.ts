@@ -121,12 +121,14 @@ export class AwsRegionalStack extends MockforgeStack {
     // On EKS the workload's StatefulSet gives each replica its own claim.
     const hybridOnEcs = context.topology.hasStatefulPool && !onEks;
     const azs = profile.availabilityZones;
+    const publicTasks = context.tier === 'dev' && !onEks;
     this.network = new VpcNetwork(this, 'network', {
       name,
       globalName: globalName('vpc'),
       cidr: context.vpcCidrs[region]!,
       availabilityZones: azs,
-      natGateways: production ? azs : 1,
+      // Dev on ECS has no NAT: its tasks egress through their own public IP (ecs-compute). EKS nodes keep one.
+      natGateways: production ? azs : publicTasks ? 0 : 1,
       kmsKeyArn: keyArn,
     });
     this.securityGroups = new SecurityGroups(this, 'security_groups', {
@@ -135,6 +137,7 @@ export class AwsRegionalStack extends MockforgeStack {
       vpcCidr: this.network.cidr,
       endpoints: production,
       cache: profile.managedCache,
+      egressVia: publicTasks ? 'public IP' : 'NAT',
       efs: hybridOnEcs,
       appToApp: hybridOnEcs,
     });

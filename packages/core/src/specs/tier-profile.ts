@@ -40,8 +40,13 @@ export interface TierProfile {
    * (staging and production). Both end with a `deletion-protection` opt-out.
    */
   readonly preventDestroy: boolean;
-  /** Spot / preemptible capacity may run the service (dev only). */
+  /** Spot / preemptible capacity may run the service (dev and staging: "use spot instances (non-production)"). */
   readonly spotAllowed: boolean;
+  /**
+   * Instances kept on on-demand capacity before Spot takes the rest. Staging keeps one, so a Spot
+   * reclaim leaves a serving instance while its replacement starts; dev runs Spot only.
+   */
+  readonly onDemandBase: number;
   /**
    * A managed Redis (ElastiCache, Memorystore) and its REDIS_URL secret. Off in dev: MockForge keeps
    * its state in memory and reads REDIS_URL only for the hosted backend and distributed chaos/test runs.
@@ -102,7 +107,8 @@ export function tierProfile(tier: TierName, config: TierConfig): TierProfile {
     scaling: SCALING_PRESETS[preset],
     deletionProtection: protectState,
     preventDestroy: protectState,
-    spotAllowed: tier === 'dev',
+    spotAllowed: tier !== 'production',
+    onDemandBase: tier === 'staging' ? 1 : 0,
     managedCache: tier !== 'dev',
     databaseBackupRetentionDays: tier === 'production' ? BACKUPS.database.retentionDays : STAGING_DATABASE_RETENTION_DAYS,
     exemptions,
