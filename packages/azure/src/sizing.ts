@@ -125,6 +125,9 @@ export const FRONT_DOOR = {
 /** Application Insights availability test locations: US East, West Europe, Southeast Asia. */
 export const WEB_TEST_LOCATIONS = ['us-va-ash-azr', 'emea-nl-ams-azr', 'apac-sg-sin-azr'] as const;
 
+/** Availability test cadence and request timeout, seconds (Application Insights allows 300, 600 or 900; timeout up to 120). */
+export const WEB_TEST = { frequencySeconds: 300, timeoutSeconds: 30 } as const;
+
 export const AKS = {
   /** Standard (financially backed SLA) in production, Free elsewhere. */
   skuTier: { production: 'Standard', other: 'Free' },

@@ -16,7 +16,6 @@ export const POSTGRES_PARAMETERS: Readonly<Record<string, string>> = {
   log_connections: 'on',
   log_disconnections: 'on',
   log_checkpoints: 'on',
-  connection_throttle: 'on',
 };
 
 export const REPLICA_HA_REASON =

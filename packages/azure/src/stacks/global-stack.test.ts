@@ -109,6 +109,8 @@ describe('the Azure global stack', () => {
   it('tests /health/ready from three locations and alerts on failures', () => {
     expect(only(global, 'azurerm_application_insights_standard_web_test')).toMatchObject({
       request: { url: 'https://mocks.example.com/health/ready', http_verb: 'GET' },
+      frequency: 300,
+      timeout: 30,
       geo_locations: ['us-va-ash-azr', 'emea-nl-ams-azr', 'apac-sg-sin-azr'],
       validation_rules: { expected_status_code: 200, ssl_check_enabled: true },
     });

@@ -18,7 +18,7 @@ import { FrontDoorEdge, type FrontDoorOrigin } from '../cdn/front-door';
 import { diagnosticSetting, isoDuration } from '../monitoring/monitoring';
 import { resourceName } from '../naming';
 import { addAzureProvider } from '../provider';
-import { ALERT_SEVERITY, WEB_TEST_LOCATIONS } from '../sizing';
+import { ALERT_SEVERITY, WEB_TEST, WEB_TEST_LOCATIONS } from '../sizing';
 import { AZURE_STATEFUL_RESOURCE_TYPES } from '../stateful-types';
 import { TierDns } from '../traffic/dns';
 import type { AzureRegionalStack } from './regional-stack';
@@ -98,8 +98,8 @@ export class AzureGlobalStack extends MockforgeStack {
       applicationInsightsId: insightsId,
       description: 'MockForge readiness through Front Door',
       enabled: true,
-      frequency: 300,
-      timeout: TARGET_HEALTH.timeoutSeconds * 6,
+      frequency: WEB_TEST.frequencySeconds,
+      timeout: WEB_TEST.timeoutSeconds,
       retryEnabled: true,
       geoLocations: [...WEB_TEST_LOCATIONS],
       request: { url: `https://${context.hostname}${TARGET_HEALTH.path}`, httpVerb: 'GET', followRedirectsEnabled: false },
