@@ -532,6 +532,7 @@ export const USAGE_BASED: Readonly<Record<string, string>> = {
   aws_wafv2_web_acl_logging_configuration: 'usage-based (log ingestion)',
   google_artifact_registry_repository: 'usage-based (storage)',
   google_compute_backend_service: 'part of the load balancer',
+  google_cloud_run_domain_mapping: 'free (Google-managed certificate)',
   google_compute_firewall: 'free',
   google_compute_global_address: "part of the load balancer's forwarding rule",
   google_compute_managed_ssl_certificate: 'free',
