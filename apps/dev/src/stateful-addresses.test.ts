@@ -30,10 +30,7 @@ describe('the dev tier', () => {
         'azurerm_postgresql_flexible_server.database_server_8BFC5013',
       ],
       'dev-azure-global': ['azurerm_dns_zone.dns_zone_2E2729FB', 'azurerm_storage_account.state_account_58633B45'],
-      'dev-digitalocean-nyc3': [
-        'digitalocean_database_cluster.database_cluster_FAF2FB92',
-        'digitalocean_domain.dns_domain_CE934588',
-      ],
+      'dev-digitalocean-nyc3': ['digitalocean_database_cluster.database_cluster_FAF2FB92', 'digitalocean_domain.dns_domain_CE934588'],
       'dev-digitalocean-global': [
         'digitalocean_spaces_bucket.config-bucket_3923D1B9',
         'digitalocean_spaces_bucket.config-bucket_access-logs_B90B0AA5',

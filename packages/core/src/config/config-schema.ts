@@ -17,7 +17,12 @@ const tierSchema = obj({
   size: oneOf(PRODUCTION_SIZES),
   topology: oneOf(TOPOLOGIES),
   regions: required(map(cloudName, list(str(), { minItems: 1 }))),
-  compute: obj({ aws: oneOf(AWS_COMPUTE), gcp: oneOf(GCP_COMPUTE), digitalocean: oneOf(DIGITALOCEAN_COMPUTE), azure: oneOf(AZURE_COMPUTE) }),
+  compute: obj({
+    aws: oneOf(AWS_COMPUTE),
+    gcp: oneOf(GCP_COMPUTE),
+    digitalocean: oneOf(DIGITALOCEAN_COMPUTE),
+    azure: oneOf(AZURE_COMPUTE),
+  }),
   scalingPreset: oneOf(SCALING_PRESET_NAMES),
   loadBalancing: oneOf(BALANCING_ALGORITHMS),
   cidrs: map(cloudName, map(str(), CIDR_SCHEMA)),

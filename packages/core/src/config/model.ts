@@ -27,7 +27,12 @@ export interface TierConfig {
   /** Regions per cloud (cluster names for `kubernetes`). The first region is the primary. */
   readonly regions: Partial<Record<CloudName, readonly string[]>>;
   /** Deployment model per cloud. @default ecs on AWS, cloud-run on GCP, app-platform on DigitalOcean, container-apps on Azure */
-  readonly compute?: { readonly aws?: AwsCompute; readonly gcp?: GcpCompute; readonly digitalocean?: DigitalOceanCompute; readonly azure?: AzureCompute };
+  readonly compute?: {
+    readonly aws?: AwsCompute;
+    readonly gcp?: GcpCompute;
+    readonly digitalocean?: DigitalOceanCompute;
+    readonly azure?: AzureCompute;
+  };
   /** @default conservative in dev, balanced otherwise */
   readonly scalingPreset?: ScalingPresetName;
   /** @default round-robin */
