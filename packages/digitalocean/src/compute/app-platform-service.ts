@@ -32,8 +32,12 @@ export interface AppPlatformServiceProps extends CommonProps {
   readonly region: string;
   readonly projectId: string;
   readonly vpcId: string;
-  /** The managed PostgreSQL cluster bound as `${db.DATABASE_URL}`. */
+  /** The managed PostgreSQL cluster bound as `${db.DATABASE_URL}`, with its database and user (references, so the binding waits for them). */
   readonly databaseClusterName: string;
+  readonly databaseName: string;
+  readonly databaseUser: string;
+  /** The DigitalOcean domain holding the hostname (a reference where this tier creates it). */
+  readonly domainName: string;
   /** REDIS_URL, read from the Valkey cluster (sensitive); none where the tier runs no managed cache. */
   readonly redisUrl?: string;
   /** The admin secrets, each a reference (a sensitive variable), never a literal. */
@@ -83,7 +87,8 @@ export class AppPlatformService extends Construct implements ComputeService {
         name: resourceName(context.tier, region),
         region: appPlatformRegion(region),
         vpc: [{ id: props.vpcId }],
-        domain: [{ name: context.hostname, type: 'PRIMARY', ...zoneOf(context) }],
+        // With DigitalOcean DNS the app names the zone, and App Platform writes the record and issues the certificate.
+        domain: [{ name: context.hostname, type: 'PRIMARY', zone: props.domainName }],
         alert: [
           { rule: 'DEPLOYMENT_FAILED', ...emails },
           { rule: 'DOMAIN_FAILED', ...emails },
@@ -94,8 +99,8 @@ export class AppPlatformService extends Construct implements ComputeService {
             engine: 'PG',
             production: true,
             clusterName: props.databaseClusterName,
-            dbName: context.database.databaseName,
-            dbUser: context.service.name,
+            dbName: props.databaseName,
+            dbUser: props.databaseUser,
           },
         ],
         service: [
@@ -133,13 +138,14 @@ export class AppPlatformService extends Construct implements ComputeService {
             env: [
               ...Object.entries(context.service.env).map(([key, value]) => ({ key, value, type: 'GENERAL', scope: 'RUN_TIME' })),
               { key: CONFIG_ENV, value: context.service.configFile.content, type: 'GENERAL', scope: 'RUN_TIME' },
-              secret(ENV.databaseUrl, `\${${APP_COMPONENT.database}.DATABASE_URL}`),
+              // `$${` keeps Terraform from reading App Platform's bindable variable as a reference.
+              secret(ENV.databaseUrl, `$\${${APP_COMPONENT.database}.DATABASE_URL}`),
               ...(props.redisUrl ? [secret(ENV.redisUrl, props.redisUrl)] : []),
               ...Object.entries(props.adminSecrets).map(([key, value]) => secret(key, value)),
             ],
             alert: [
               { rule: 'CPU_UTILIZATION', operator: 'GREATER_THAN', value: SCALING_TRIGGERS.cpu.scaleUpAbove, window, ...emails },
-              { rule: 'MEM_UTILIZATION_PERCENT', operator: 'GREATER_THAN', value: asPercent(ALERTS.highMemoryUsage), window, ...emails },
+              { rule: 'MEM_UTILIZATION', operator: 'GREATER_THAN', value: asPercent(ALERTS.highMemoryUsage), window, ...emails },
               { rule: 'RESTART_COUNT', operator: 'GREATER_THAN', value: MONITORING.restartCount, window, ...emails },
             ],
           },
@@ -150,9 +156,4 @@ export class AppPlatformService extends Construct implements ComputeService {
     this.backendId = this.app.id;
     applyCommonProps(this, this.app, props);
   }
-}
-
-/** With DigitalOcean DNS the app names the zone, and App Platform writes the record and issues the certificate. */
-function zoneOf(context: TargetContext): { zone: string } {
-  return { zone: context.config.digitalocean?.existingDomain ?? context.hostname };
 }

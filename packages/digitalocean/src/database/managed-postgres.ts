@@ -40,6 +40,7 @@ export class ManagedPostgres extends Construct {
   readonly cluster?: DatabaseCluster;
   readonly replica?: DatabaseReplica;
   readonly pool?: DatabaseConnectionPool;
+  readonly database?: DatabaseDb;
   readonly user?: DatabaseUser;
   readonly firewall?: DatabaseFirewall;
   readonly endpoint: string;
@@ -79,14 +80,15 @@ export class ManagedPostgres extends Construct {
       maintenanceWindow: [{ day: dayName(window.day), hour: `${String(window.startHourUtc).padStart(2, '0')}:00:00` }],
     });
     suppressExempted(this.cluster, context.profile, 'replicas', ['MF_DIO_3']);
-    new DatabaseDb(this, 'database', { clusterId: this.cluster.id, name: context.database.databaseName });
+    this.database = new DatabaseDb(this, 'database', { clusterId: this.cluster.id, name: context.database.databaseName });
     this.user = new DatabaseUser(this, 'user', { clusterId: this.cluster.id, name: context.service.name });
     this.pool = new DatabaseConnectionPool(this, 'pool', {
       clusterId: this.cluster.id,
       name: context.service.name,
       mode: MANAGED_POSTGRES.poolMode,
       size: MANAGED_POSTGRES.poolSize,
-      dbName: context.database.databaseName,
+      // References, not the literal names: the pool is created only after the database and the user.
+      dbName: this.database.name,
       user: this.user.name,
     });
     this.endpoint = this.cluster.privateHost;

@@ -21,7 +21,7 @@ const lb = (redirect: boolean) => ({
 const doks = (extra: Attributes) => ({ auto_upgrade: true, surge_upgrade: true, ...extra });
 const firewall = (inbound: Attributes[], outbound: Attributes[] = []) => ({ inbound_rule: inbound, outbound_rule: outbound });
 const app = (path: string, type: string) => ({
-  spec: { service: [{ health_check: { http_path: path }, env: [{ key: 'DATABASE_URL', value: '${db.DATABASE_URL}', type }] }] },
+  spec: { service: [{ health_check: { http_path: path }, env: [{ key: 'DATABASE_URL', value: '$${db.DATABASE_URL}', type }] }] },
 });
 
 const FIXTURES: Readonly<Record<string, Fixture>> = {

@@ -67,7 +67,7 @@ describe('DigitalOcean regional stack on App Platform', () => {
     const to = { destinations: { emails: ['oncall@example.com'] } };
     expect(service('staging').alert).toEqual([
       { rule: 'CPU_UTILIZATION', operator: 'GREATER_THAN', value: 80, window: 'FIVE_MINUTES', ...to },
-      { rule: 'MEM_UTILIZATION_PERCENT', operator: 'GREATER_THAN', value: 90, window: 'FIVE_MINUTES', ...to },
+      { rule: 'MEM_UTILIZATION', operator: 'GREATER_THAN', value: 90, window: 'FIVE_MINUTES', ...to },
       { rule: 'RESTART_COUNT', operator: 'GREATER_THAN', value: 3, window: 'FIVE_MINUTES', ...to },
     ]);
     expect(only(regional('staging'), 'digitalocean_app').spec.alert).toEqual([
@@ -78,7 +78,8 @@ describe('DigitalOcean regional stack on App Platform', () => {
 
   it('passes every secret as a SECRET env var holding a reference, never a literal', () => {
     for (const key of SECRET_KEYS) expect(env('staging', key)).toMatchObject({ type: 'SECRET', scope: 'RUN_TIME' });
-    expect(env('staging', ENV.databaseUrl)!.value).toBe('${db.DATABASE_URL}');
+    // Escaped: Terraform writes `${db.DATABASE_URL}` to App Platform, which resolves the binding.
+    expect(env('staging', ENV.databaseUrl)!.value).toBe('$${db.DATABASE_URL}');
     expect(env('staging', ENV.redisUrl)!.value).toMatch(/^\$\{digitalocean_database_cluster\.cache_cluster_\w+\.private_uri\}$/);
     for (const key of [ENV.adminJwtSecret, ENV.adminUsername, ENV.adminPassword])
       expect(env('staging', key)!.value).toBe(`\${var.${key.toLowerCase()}}`);
@@ -94,8 +95,8 @@ describe('DigitalOcean regional stack on App Platform', () => {
         engine: 'PG',
         production: true,
         cluster_name: expect.stringMatching(/^\$\{digitalocean_database_cluster\.database_cluster_\w+\.name\}$/),
-        db_name: 'mockforge',
-        db_user: 'mockforge',
+        db_name: expect.stringMatching(/^\$\{digitalocean_database_db\.database_[0-9A-F]+\.name\}$/),
+        db_user: expect.stringMatching(/^\$\{digitalocean_database_user\.database_user_\w+\.name\}$/),
       },
     ]);
     const appRule = [{ type: 'app', value: expect.stringMatching(/^\$\{digitalocean_app\.service_app_\w+\.id\}$/) }];
@@ -110,7 +111,13 @@ describe('DigitalOcean regional stack on App Platform', () => {
   it('runs the tier hostname on App Platform in the nyc region, in the VPC', () => {
     const spec = only(regional('staging'), 'digitalocean_app').spec;
     expect(spec.region).toBe('nyc');
-    expect(spec.domain).toEqual([{ name: 'staging.mocks.example.com', type: 'PRIMARY', zone: 'staging.mocks.example.com' }]);
+    expect(spec.domain).toEqual([
+      {
+        name: 'staging.mocks.example.com',
+        type: 'PRIMARY',
+        zone: expect.stringMatching(/^\$\{digitalocean_domain\.dns_domain_\w+\.name\}$/),
+      },
+    ]);
     expect(spec.vpc).toEqual([{ id: expect.stringMatching(/digitalocean_vpc\.network_vpc_\w+\.id/) }]);
   });
 
@@ -137,11 +144,13 @@ describe('DigitalOcean regional stack on App Platform', () => {
 
   it('creates the mockforge database, user and a transaction pool of 20, and Valkey with TLS', () => {
     expect(only(regional('staging'), 'digitalocean_database_db').name).toBe('mockforge');
+    expect(only(regional('staging'), 'digitalocean_database_user').name).toBe('mockforge');
     expect(only(regional('staging'), 'digitalocean_database_connection_pool')).toMatchObject({
       name: 'mockforge',
       mode: 'transaction',
       size: 20,
-      db_name: 'mockforge',
+      db_name: expect.stringMatching(/^\$\{digitalocean_database_db\.database_[0-9A-F]+\.name\}$/),
+      user: expect.stringMatching(/^\$\{digitalocean_database_user\.database_user_\w+\.name\}$/),
     });
     expect(only(regional('staging'), 'digitalocean_database_valkey_config').ssl).toBe(true);
   });

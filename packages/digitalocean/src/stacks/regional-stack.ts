@@ -101,13 +101,17 @@ export class DigitalOceanRegionalStack extends MockforgeStack {
       });
 
     const sources: TrustedSource[] = [];
-    if (context.tierConfig.compute?.digitalocean !== 'doks' && this.database.clusterName) {
+    const { clusterName, database, user } = this.database;
+    if (context.tierConfig.compute?.digitalocean !== 'doks' && clusterName && database && user) {
       this.service = new AppPlatformService(this, 'service', {
         context,
         region,
         projectId: this.projectId,
         vpcId,
-        databaseClusterName: this.database.clusterName,
+        databaseClusterName: clusterName,
+        databaseName: database.name,
+        databaseUser: user.name,
+        domainName: this.domainName,
         ...(this.cache ? { redisUrl: this.cache.connectionUri } : {}),
         adminSecrets: adminSecrets(this),
       });
