@@ -15,7 +15,7 @@ import { Construct } from 'constructs';
 import { nodeSizingLabels, planNodePool, workloadDemand, type NodePoolPlan } from '@mockforge-infra/kubernetes';
 import { applyCommonProps } from '../common';
 import { dayName } from '../database/managed-postgres';
-import { regionNodeTag, resourceName, tierNodeTag } from '../naming';
+import { resourceName } from '../naming';
 import { DIGITALOCEAN_SIZES, DOKS, DOKS_NODE_RESERVE, DOKS_NODE_SHAPES } from '../sizing';
 
 export interface DoksClusterProps extends CommonProps {
@@ -23,6 +23,9 @@ export interface DoksClusterProps extends CommonProps {
   readonly region: string;
   readonly vpcId: string;
   readonly vpcCidr: string;
+  /** The node tags (references to `digitalocean_tag`): the tier's and this region's. */
+  readonly tierTagName: string;
+  readonly regionTagName: string;
   /** The managed databases the nodes reach: port (from their outputs) and the VPC range they sit in. */
   readonly dataRoutes: readonly { readonly port: number; readonly cidr: string }[];
 }
@@ -77,7 +80,7 @@ export class DoksCluster extends Construct {
         minNodes: this.nodePlan.minNodes,
         maxNodes: this.nodePlan.maxNodes,
         labels: nodeSizingLabels(workloadDemand(context)),
-        tags: [tierNodeTag(context.tier), regionNodeTag(context.tier, region)],
+        tags: [props.tierTagName, props.regionTagName],
       },
     });
     const port = (p: number | string) => (Token.isUnresolved(p) ? Token.asString(p) : String(p));
@@ -85,7 +88,7 @@ export class DoksCluster extends Construct {
     const egress = NETWORK_POLICY.egress;
     this.nodeFirewall = new Firewall(this, 'node-firewall', {
       name: resourceName(context.tier, region, 'nodes'),
-      tags: [regionNodeTag(context.tier, region)],
+      tags: [props.regionTagName],
       inboundRule: internal.ports.map((p) => ({ protocol: 'tcp', portRange: port(p), sourceAddresses: [...internal.cidrs] })),
       outboundRule: [
         ...egress.ports.map((p) => ({ protocol: 'tcp', portRange: port(p), destinationAddresses: [...egress.cidrs] })),

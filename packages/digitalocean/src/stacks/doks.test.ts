@@ -4,6 +4,9 @@ import { only, resourcesOf, synthTier, type Body } from '../testing/fixtures';
 const production = synthTier('production');
 const stack = (id: string) => production.json[`production-digitalocean-${id}`];
 const cluster = (region: string) => only(stack(region), 'digitalocean_kubernetes_cluster');
+/** The node tags by reference: firewalls and tag rules need the tag to exist first. */
+const TIER_TAG = '${digitalocean_tag.node-tags_tier_32A4F218.name}';
+const REGION_TAG = '${digitalocean_tag.node-tags_region_E198E7B5.name}';
 
 describe('DigitalOcean on DOKS (production, three regions)', () => {
   it('lays out a regional and a workload stack per region, then the global stack', () => {
@@ -41,8 +44,20 @@ describe('DigitalOcean on DOKS (production, three regions)', () => {
         'sizing.mockforge.dev/pod-memory-mib': '4096',
         'sizing.mockforge.dev/max-pods': '25',
       },
-      tags: ['mockforge-production-nodes', 'mockforge-production-ams3-nodes'],
+      tags: [
+        '${data.terraform_remote_state.cross-stack-reference-input-production-digitalocean-nyc3.outputs.cross-stack-output-digitalocean_tagnode-tags_tier_32A4F218name}',
+        REGION_TAG,
+      ],
     });
+  });
+
+  it('creates the node tags before what selects them: the tier tag in the primary region, a region tag in each', () => {
+    expect(resourcesOf(stack('nyc3'), 'digitalocean_tag')).toEqual([
+      { name: 'mockforge-production-nyc3-nodes' },
+      { name: 'mockforge-production-nodes' },
+    ]);
+    expect(resourcesOf(stack('ams3'), 'digitalocean_tag')).toEqual([{ name: 'mockforge-production-ams3-nodes' }]);
+    expect(cluster('nyc3').node_pool.tags).toEqual([TIER_TAG, REGION_TAG]);
   });
 
   it('fronts each region with a load balancer: HTTPS with a certificate, HTTP redirected, checked on /health/ready', () => {
@@ -110,7 +125,7 @@ describe('DigitalOcean on DOKS (production, three regions)', () => {
     const firewalls = resourcesOf(stack('nyc3'), 'digitalocean_database_firewall');
     const database = firewalls.find((f) => f.cluster_id.includes('.database_cluster_'))!;
     const cache = firewalls.find((f) => f.cluster_id.includes('.cache_cluster_'))!;
-    expect(database.rule).toEqual([{ type: 'tag', value: 'mockforge-production-nodes' }]);
+    expect(database.rule).toEqual([{ type: 'tag', value: TIER_TAG }]);
     expect(cache.rule).toEqual([{ type: 'k8s', value: expect.stringMatching(/digitalocean_kubernetes_cluster\.doks_cluster_\w+\.id/) }]);
   });
 
@@ -118,7 +133,7 @@ describe('DigitalOcean on DOKS (production, three regions)', () => {
     expect(resourcesOf(stack('nyc3'), 'digitalocean_vpc_peering')).toEqual([]);
     expect(only(stack('ams3'), 'digitalocean_vpc_peering')).toMatchObject({ name: 'mockforge-production-ams3-nyc3' });
     const fw = only(stack('ams3'), 'digitalocean_firewall');
-    expect(fw.tags).toEqual(['mockforge-production-ams3-nodes']);
+    expect(fw.tags).toEqual([REGION_TAG]);
     expect(fw.inbound_rule).toEqual([
       { protocol: 'tcp', port_range: '3000', source_addresses: ['10.0.0.0/8'] },
       { protocol: 'tcp', port_range: '9080', source_addresses: ['10.0.0.0/8'] },
@@ -138,8 +153,8 @@ describe('DigitalOcean on DOKS (production, three regions)', () => {
   it('alerts the tier email on node CPU and memory, by the region node tag', () => {
     const nodes = resourcesOf(stack('blr1'), 'digitalocean_monitor_alert').filter((a) => a.tags);
     expect(nodes.map((a) => [a.type, a.value, a.window, a.tags, a.alerts])).toEqual([
-      ['v1/insights/droplet/cpu', 80, '5m', ['mockforge-production-blr1-nodes'], { email: ['oncall@example.com'] }],
-      ['v1/insights/droplet/memory_utilization_percent', 90, '5m', ['mockforge-production-blr1-nodes'], { email: ['oncall@example.com'] }],
+      ['v1/insights/droplet/cpu', 80, '5m', [REGION_TAG], { email: ['oncall@example.com'] }],
+      ['v1/insights/droplet/memory_utilization_percent', 90, '5m', [REGION_TAG], { email: ['oncall@example.com'] }],
     ]);
   });
 

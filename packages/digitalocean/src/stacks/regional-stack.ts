@@ -6,7 +6,8 @@ import type { DoksCluster } from '../compute/doks-cluster';
 import { ManagedPostgres, type TrustedSource } from '../database/managed-postgres';
 import { RegionalLoadBalancer } from '../load-balancing/regional-load-balancer';
 import { ResourceAlerts } from '../monitoring/resource-alerts';
-import { regionNodeTag, resourceName, tierNodeTag } from '../naming';
+import { resourceName } from '../naming';
+import { NodeTags } from '../network/node-tags';
 import { DigitalOceanVpc } from '../network/vpc';
 import { VpcPeering } from '@cdktf/provider-digitalocean/lib/vpc-peering';
 import { fileInProject, TierProject } from '../project/tier-project';
@@ -53,6 +54,8 @@ export class DigitalOceanRegionalStack extends MockforgeStack {
   readonly cache?: ManagedValkey;
   readonly service?: AppPlatformService;
   readonly cluster?: DoksCluster;
+  /** The DOKS nodes' tags (the tier tag is created in the primary region). */
+  readonly nodeTags?: NodeTags;
   readonly loadBalancer?: RegionalLoadBalancer;
 
   constructor(scope: Construct, props: DigitalOceanRegionalStackProps) {
@@ -120,10 +123,17 @@ export class DigitalOceanRegionalStack extends MockforgeStack {
     if (doks) {
       // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded only for DOKS, so App Platform synths never load the Kubernetes package
       const { DoksCluster: Cluster } = require('../compute/doks-cluster') as typeof import('../compute/doks-cluster');
+      this.nodeTags = new NodeTags(this, 'node-tags', {
+        tier: context.tier,
+        region,
+        ...(primary?.nodeTags ? { tierTagName: this.fromOtherStack(primary.nodeTags.tierTagName) } : {}),
+      });
       this.cluster = new Cluster(this, 'doks', {
         context,
         region,
         vpcId,
+        tierTagName: this.nodeTags.tierTagName,
+        regionTagName: this.nodeTags.regionTagName,
         vpcCidr: this.network.cidr,
         dataRoutes: [
           { port: this.databasePort, cidr: this.databaseCidr },
@@ -142,7 +152,9 @@ export class DigitalOceanRegionalStack extends MockforgeStack {
     this.cache?.admit(sources);
     // Every region's DOKS nodes write to the primary, so its firewall admits the tier's node tag, not one cluster.
     if (this.database.cluster)
-      this.database.admit(doks ? [...sources.filter((s) => s.type !== 'k8s'), { type: 'tag', value: tierNodeTag(context.tier) }] : sources);
+      this.database.admit(
+        this.nodeTags ? [...sources.filter((s) => s.type !== 'k8s'), { type: 'tag', value: this.nodeTags.tierTagName }] : sources,
+      );
     new ResourceAlerts(this, 'alerts', {
       context,
       region,
@@ -150,7 +162,7 @@ export class DigitalOceanRegionalStack extends MockforgeStack {
         this.database.cluster?.id ?? this.fromOtherStack(primaryCluster!.id),
         ...(this.cache ? [this.cache.cluster.id] : []),
       ],
-      ...(doks ? { nodeTag: regionNodeTag(context.tier, region) } : {}),
+      ...(this.nodeTags ? { nodeTag: this.nodeTags.regionTagName } : {}),
     });
     const urns = [this.cluster?.cluster.urn, this.domain?.domain?.urn].filter((u): u is string => u !== undefined);
     if (urns.length > 0) fileInProject(this, 'project-resources', this.projectId, urns);
