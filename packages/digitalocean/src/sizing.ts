@@ -135,7 +135,6 @@ export const LOAD_BALANCER = {
   sizeUnit: 1,
   /** Global Load Balancer: fail a region over when this percent of its targets is unhealthy. */
   failoverThreshold: 50,
-  tlsCipherPolicy: 'STRONG',
 } as const;
 
 /** VPC NAT gateway: one unit, public, in front of the DOKS nodes. */

@@ -9,6 +9,14 @@ import { DOKS, LOAD_BALANCER } from '../sizing';
 /** DigitalOcean's HTTP idle timeout ceiling, seconds; WebSockets need the longest one allowed. */
 const MAX_HTTP_IDLE_TIMEOUT_SECONDS = 600;
 
+/** The regional load balancer's idle timeout: the seed's WebSocket timeout within DigitalOcean's ceiling. */
+export const LB_HTTP_IDLE_TIMEOUT_SECONDS = Math.min(WEBSOCKET_IDLE_TIMEOUT_SECONDS, MAX_HTTP_IDLE_TIMEOUT_SECONDS);
+
+/** The load balancer's name, which the Service annotation repeats so the cloud controller keeps it. */
+export function regionalLoadBalancerName(context: TargetContext, region: string): string {
+  return resourceName(context.tier, region);
+}
+
 export interface RegionalLoadBalancerProps extends CommonProps {
   readonly context: TargetContext;
   readonly region: string;
@@ -20,7 +28,11 @@ export interface RegionalLoadBalancerProps extends CommonProps {
  * The region's load balancer, created here and adopted by the DOKS LoadBalancer Service
  * (`kubernetes.digitalocean.com/load-balancer-id`): HTTPS on 443 with a Let's Encrypt certificate
  * for the tier hostname, HTTP redirected, both to the Service's fixed NodePort, checked on
- * /health/ready. The cloud controller owns the rules after adoption, so Terraform ignores them.
+ * /health/ready. The cloud controller owns the rules after adoption, so Terraform ignores them, and
+ * the Service's annotations carry the same name, size, idle timeout and health check. Let's Encrypt
+ * writes no DNS records: the tier hostname points at the Global Load Balancer (or the global stack's
+ * record), never at one region. No TLS cipher policy: the cloud controller has no annotation for it and
+ * resets it on every update, so setting one here would not hold.
  */
 export class RegionalLoadBalancer extends Construct {
   readonly loadBalancer: Loadbalancer;
@@ -37,14 +49,14 @@ export class RegionalLoadBalancer extends Construct {
     });
     const target = { targetPort: DOKS.nodePorts.http, targetProtocol: 'http' };
     this.loadBalancer = new Loadbalancer(this, 'lb', {
-      name: resourceName(context.tier, region),
+      name: regionalLoadBalancerName(context, region),
       region,
       vpcUuid: props.vpcId,
       projectId: props.projectId,
       sizeUnit: LOAD_BALANCER.sizeUnit,
       redirectHttpToHttps: true,
-      tlsCipherPolicy: LOAD_BALANCER.tlsCipherPolicy,
-      httpIdleTimeoutSeconds: Math.min(WEBSOCKET_IDLE_TIMEOUT_SECONDS, MAX_HTTP_IDLE_TIMEOUT_SECONDS),
+      disableLetsEncryptDnsRecords: true,
+      httpIdleTimeoutSeconds: LB_HTTP_IDLE_TIMEOUT_SECONDS,
       forwardingRule: [
         { entryPort: PUBLIC_PORTS.https, entryProtocol: 'https', certificateName: this.certificate.name, ...target },
         { entryPort: PUBLIC_PORTS.http, entryProtocol: 'http', ...target },

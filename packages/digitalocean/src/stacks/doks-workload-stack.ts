@@ -10,7 +10,8 @@ import { resourceName } from '../naming';
 import { doksNodeFitRules } from '../rules/doks-node-fit';
 import { addDigitalOceanProvider } from '../provider';
 import { adminSecrets } from '../secrets/admin-secrets';
-import { DOKS } from '../sizing';
+import { LB_HTTP_IDLE_TIMEOUT_SECONDS, regionalLoadBalancerName } from '../load-balancing/regional-load-balancer';
+import { DOKS, LOAD_BALANCER } from '../sizing';
 import type { DigitalOceanRegionalStack } from './regional-stack';
 
 export const WORKLOAD_SECRET_NAME = 'mockforge-secrets';
@@ -85,13 +86,28 @@ export function addDoksWorkloadStack(scope: Construct, props: DoksWorkloadStackP
           [`${DO_LB}-tls-ports`]: String(PUBLIC_PORTS.https),
           [`${DO_LB}-certificate-name`]: certificate,
           [`${DO_LB}-redirect-http-to-https`]: 'true',
+          // The controller rewrites the adopted load balancer from these: the same name, size and idle timeout as Terraform's.
+          [`${DO_LB}-name`]: regionalLoadBalancerName(context, regional.region),
+          [`${DO_LB}-size-unit`]: String(LOAD_BALANCER.sizeUnit),
+          [`${DO_LB}-http-idle-timeout-seconds`]: String(LB_HTTP_IDLE_TIMEOUT_SECONDS),
+          [`${DO_LB}-disable-lets-encrypt-dns-records`]: 'true',
+          // Without the override the controller checks its own choice (kube-proxy's health NodePort) and ignores the path.
+          [`${DO_LB}-override-health-check`]: 'true',
+          [`${DO_LB}-healthcheck-port`]: String(PUBLIC_PORTS.http),
           [`${DO_LB}-healthcheck-path`]: TARGET_HEALTH.path,
           [`${DO_LB}-healthcheck-protocol`]: 'http',
-          [`${DO_LB}-disable-lets-encrypt-dns-records`]: 'true',
+          [`${DO_LB}-healthcheck-check-interval-seconds`]: String(TARGET_HEALTH.intervalSeconds),
+          [`${DO_LB}-healthcheck-response-timeout-seconds`]: String(TARGET_HEALTH.timeoutSeconds),
+          [`${DO_LB}-healthcheck-healthy-threshold`]: String(TARGET_HEALTH.healthyThreshold),
+          [`${DO_LB}-healthcheck-unhealthy-threshold`]: String(TARGET_HEALTH.unhealthyThreshold),
         },
       },
       spec: {
         type: 'LoadBalancer',
+        // Local: the load balancer reaches a pod only on its own node, so the source stays the load balancer's
+        // VPC address (Cluster would forward it from another node as Cilium's remote-node, which no ipBlock matches),
+        // and a node without a ready pod fails the /health/ready check on the NodePort and leaves the rotation.
+        externalTrafficPolicy: 'Local',
         selector: { ...SERVER_SELECTOR },
         port: [
           { name: 'https', port: PUBLIC_PORTS.https, targetPort: String(PORTS.http), nodePort: DOKS.nodePorts.https },
