@@ -190,6 +190,27 @@ describe('the Azure regional stack', () => {
     expect(resourcesOf(secondary, 'azurerm_virtual_network_peering').map((p) => p.name)).toEqual(['to-westeurope', 'to-eastus']);
   });
 
+  it('resolves the primary server from other regions: its private zone is linked to their VNet, and the replica waits for the peerings', () => {
+    const links = resourcesOf(secondary, 'azurerm_private_dns_zone_virtual_network_link');
+    const toPrimaryZone = links.filter((l) => String(l.private_dns_zone_name).includes('production-azure-eastus'));
+    expect(toPrimaryZone).toHaveLength(1);
+    const remote = '${data.terraform_remote_state.cross-stack-reference-input-production-azure-eastus.outputs.cross-stack-output-';
+    expect(toPrimaryZone[0]).toMatchObject({
+      name: 'mockforge-production-westeurope',
+      private_dns_zone_name: `${remote}azurerm_private_dns_zonenetwork_postgres-dns_58694ED2name}`,
+      resource_group_name: `${remote}azurerm_resource_groupresource-groupname}`,
+      virtual_network_id: '${azurerm_virtual_network.network_vnet_BCBC8A9D.id}',
+    });
+    const replica = Object.values(secondary.resource.azurerm_postgresql_flexible_server!)[0]!;
+    expect(replica.depends_on).toEqual([
+      'azurerm_private_dns_zone_virtual_network_link.network_postgres-dns-link_7F29036C',
+      'azurerm_subnet.network_postgres-subnet_74C602A3',
+      'azurerm_virtual_network_peering.to-primary',
+      'azurerm_virtual_network_peering.from-primary',
+    ]);
+    expect(resourcesOf(primary, 'azurerm_private_dns_zone_virtual_network_link')).toHaveLength(3);
+  });
+
   it('runs Azure Managed Redis with HA, TLS only, a private endpoint and the tier geo-replication group', () => {
     expect(only(primary, 'azurerm_managed_redis')).toMatchObject({
       sku_name: 'Balanced_B5',

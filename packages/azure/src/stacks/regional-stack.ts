@@ -1,4 +1,5 @@
 import { DataAzurermClientConfig } from '@cdktf/provider-azurerm/lib/data-azurerm-client-config';
+import { PrivateDnsZoneVirtualNetworkLink } from '@cdktf/provider-azurerm/lib/private-dns-zone-virtual-network-link';
 import { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
 import { VirtualNetworkPeering } from '@cdktf/provider-azurerm/lib/virtual-network-peering';
 import { ENV, MockforgeStack, tierSecretKeys, type PolicyEngine, type TargetContext } from '@mockforge-infra/core';
@@ -85,21 +86,30 @@ export class AzureRegionalStack extends MockforgeStack {
       aks,
       containerApps: usesContainerApps(context),
     });
+    const peerings: VirtualNetworkPeering[] = [];
     if (primary) {
       // Global peering both ways, so the replica replicates and clients reach the primary privately.
-      new VirtualNetworkPeering(this, 'to-primary', {
+      const toPrimary = new VirtualNetworkPeering(this, 'to-primary', {
         name: `to-${primary.region}`,
         resourceGroupName: rg,
         virtualNetworkName: this.network.vnet.name,
         remoteVirtualNetworkId: this.fromOtherStack(primary.network.vnet.id),
         allowVirtualNetworkAccess: true,
       });
-      new VirtualNetworkPeering(this, 'from-primary', {
+      const fromPrimary = new VirtualNetworkPeering(this, 'from-primary', {
         name: `to-${region}`,
         resourceGroupName: this.fromOtherStack(primary.resourceGroup.name),
         virtualNetworkName: this.fromOtherStack(primary.network.vnet.name),
         remoteVirtualNetworkId: this.network.vnet.id,
         allowVirtualNetworkAccess: true,
+      });
+      peerings.push(toPrimary, fromPrimary);
+      // The primary server's FQDN resolves only in the primary's private zone: link it to this VNet too.
+      new PrivateDnsZoneVirtualNetworkLink(this, 'primary-postgres-dns-link', {
+        name: resourceName(context.tier, region),
+        resourceGroupName: this.fromOtherStack(primary.resourceGroup.name),
+        privateDnsZoneName: this.fromOtherStack(primary.network.postgresDnsZone.name),
+        virtualNetworkId: this.network.vnet.id,
       });
     }
     this.monitoring = new RegionalMonitoring(this, 'monitoring', { context, region, resourceGroupName: rg });
@@ -128,7 +138,8 @@ export class AzureRegionalStack extends MockforgeStack {
       administratorPassword: password,
       entraAdministrator: { objectId: this.registry.identity.principalId, name: this.registry.identity.name },
       ...(primaryServer && context.database.crossRegionReplicas ? { replicaOf: this.fromOtherStack(primaryServer.id) } : {}),
-      dependsOn: [this.network.postgresDnsLink, this.network.postgresSubnet],
+      // A replica replicates over the peering, so it waits for both directions.
+      dependsOn: [this.network.postgresDnsLink, this.network.postgresSubnet, ...peerings],
     });
     this.monitoring.diagnostics('database', this.database.server.id);
     this.databaseHost = primary ? this.fromOtherStack(primary.databaseHost) : this.database.endpoint;
