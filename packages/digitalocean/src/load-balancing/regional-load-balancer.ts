@@ -1,3 +1,4 @@
+import type { ITerraformDependable } from 'cdktf';
 import { Certificate } from '@cdktf/provider-digitalocean/lib/certificate';
 import { Loadbalancer } from '@cdktf/provider-digitalocean/lib/loadbalancer';
 import { PUBLIC_PORTS, TARGET_HEALTH, WEBSOCKET_IDLE_TIMEOUT_SECONDS, type CommonProps, type TargetContext } from '@mockforge-infra/core';
@@ -22,6 +23,8 @@ export interface RegionalLoadBalancerProps extends CommonProps {
   readonly region: string;
   readonly vpcId: string;
   readonly projectId: string;
+  /** What the certificate's DNS challenge needs first: the DigitalOcean domain, where this stack creates it. */
+  readonly certificateDependsOn?: ITerraformDependable[];
 }
 
 /**
@@ -46,6 +49,7 @@ export class RegionalLoadBalancer extends Construct {
       type: 'lets_encrypt',
       domains: [context.hostname],
       lifecycle: { createBeforeDestroy: true },
+      ...(props.certificateDependsOn ? { dependsOn: props.certificateDependsOn } : {}),
     });
     const target = { targetPort: DOKS.nodePorts.http, targetProtocol: 'http' };
     this.loadBalancer = new Loadbalancer(this, 'lb', {

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { only, resourcesOf, synthTier, type Body } from '../testing/fixtures';
 
 /** The built-in production tier: DOKS in nyc3, ams3 and blr1, medium size. */
@@ -86,6 +88,19 @@ describe('DigitalOcean on DOKS (production, three regions)', () => {
     expect(lb.tls_cipher_policy).toBeUndefined();
     expect(lb.forwarding_rule[0].certificate_name).toMatch(/digitalocean_certificate\.load-balancer_certificate_\w+\.name/);
     expect(only(stack('nyc3'), 'digitalocean_certificate')).toMatchObject({ type: 'lets_encrypt', domains: ['mocks.example.com'] });
+  });
+
+  it("issues the primary region's certificate only after the domain its DNS challenge needs", () => {
+    const certificate = Object.values(stack('nyc3')!.resource.digitalocean_certificate!)[0]!;
+    expect(certificate.depends_on).toEqual([expect.stringMatching(/^digitalocean_domain\.dns_domain_\w+$/)]);
+    expect(Object.keys(stack('nyc3')!.resource.digitalocean_domain!)).toEqual([certificate.depends_on[0].split('.')[1]]);
+  });
+
+  it('names real addresses in the README first-deploy targets', () => {
+    const readme = readFileSync(join(__dirname, '../../README.md'), 'utf8');
+    const targets = [...readme.matchAll(/-target=(digitalocean_\w+)\.([\w-]+)/g)].map((m) => [m[1]!, m[2]!] as const);
+    expect(targets.map(([type]) => type)).toEqual(['digitalocean_domain']);
+    for (const [type, id] of targets) expect(stack('nyc3')!.resource[type]).toHaveProperty([id]);
   });
 
   it('puts a Global Load Balancer over the regions: priorities in region order, failover at 50 %, HTTPS health checks', () => {

@@ -147,7 +147,14 @@ export class DigitalOceanRegionalStack extends MockforgeStack {
         });
       sources.push({ type: 'k8s', value: this.cluster.cluster.id });
       if (context.tierConfig.compute?.digitalocean === 'doks')
-        this.loadBalancer = new RegionalLoadBalancer(this, 'load-balancer', { context, region, vpcId, projectId: this.projectId });
+        this.loadBalancer = new RegionalLoadBalancer(this, 'load-balancer', {
+          context,
+          region,
+          vpcId,
+          projectId: this.projectId,
+          // Let's Encrypt validates through DigitalOcean DNS: the certificate needs the domain (and its delegation) first.
+          ...(this.domain?.domain ? { certificateDependsOn: [this.domain.domain] } : {}),
+        });
     }
     this.cache?.admit(sources);
     // Every region's DOKS nodes write to the primary, so its firewall admits the tier's node tag, not one cluster.
