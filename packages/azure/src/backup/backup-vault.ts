@@ -16,7 +16,7 @@ export interface DatabaseBackupVaultProps extends CommonProps {
 }
 
 /**
- * The vaulted backup's daily start hour: after the database's own backup window and the Sunday
+ * The vaulted backup's start hour: after the database's own backup window and the Sunday
  * maintenance window, so the two jobs never overlap.
  */
 export function vaultedBackupHourUtc(context: TargetContext): number {
@@ -25,8 +25,10 @@ export function vaultedBackupHourUtc(context: TargetContext): number {
 }
 
 /**
- * A Data Protection backup vault (geo-redundant and immutable in production, soft delete on) with the
- * guide's daily database backup kept for the tier's retention, and the roles the vault's identity needs.
+ * A Data Protection backup vault (geo-redundant and immutable in production, soft delete on) with a
+ * weekly vaulted database backup kept for the tier's retention, and the roles the vault's identity needs.
+ * The vault takes PostgreSQL Flexible Server backups weekly only; the server's own daily backups and
+ * point-in-time restore over the retention period cover the guide's daily backup.
  */
 export class DatabaseBackupVault extends Construct implements BackupPlan {
   readonly vault: DataProtectionBackupVault;
@@ -48,9 +50,10 @@ export class DatabaseBackupVault extends Construct implements BackupPlan {
     });
     const hour = String(vaultedBackupHourUtc(context)).padStart(2, '0');
     const policy = new DataProtectionBackupPolicyPostgresqlFlexibleServer(this, 'policy', {
-      name: 'daily',
+      name: 'weekly',
       vaultId: this.vault.id,
-      backupRepeatingTimeIntervals: [`R/2024-01-01T${hour}:00:00+00:00/P1D`],
+      // 2024-01-07 is a Sunday, after the maintenance window.
+      backupRepeatingTimeIntervals: [`R/2024-01-07T${hour}:00:00+00:00/P1W`],
       timeZone: 'UTC',
       defaultRetentionRule: { lifeCycle: [{ dataStoreType: 'VaultStore', duration: `P${context.database.backupRetentionDays}D` }] },
     });

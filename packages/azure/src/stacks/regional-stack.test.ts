@@ -261,14 +261,15 @@ describe('the Azure regional stack', () => {
     expect(resourcesOf(primary, 'azurerm_monitor_diagnostic_setting')).toHaveLength(4);
   });
 
-  it('backs the database up daily into a locked, geo-redundant vault, clear of its own backup and maintenance windows', () => {
+  it('backs the database up weekly on Sunday into a locked, geo-redundant vault, clear of its own backup and maintenance windows', () => {
     expect(only(primary, 'azurerm_data_protection_backup_vault')).toMatchObject({
       redundancy: 'GeoRedundant',
       immutability: 'Locked',
       soft_delete: 'On',
     });
     expect(only(primary, 'azurerm_data_protection_backup_policy_postgresql_flexible_server')).toMatchObject({
-      backup_repeating_time_intervals: ['R/2024-01-01T05:00:00+00:00/P1D'],
+      name: 'weekly',
+      backup_repeating_time_intervals: ['R/2024-01-07T05:00:00+00:00/P1W'],
       default_retention_rule: { life_cycle: [{ data_store_type: 'VaultStore', duration: 'P30D' }] },
     });
     expect(resourcesOf(secondary, 'azurerm_data_protection_backup_vault')).toEqual([]);
