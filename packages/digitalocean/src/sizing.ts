@@ -129,6 +129,8 @@ export const DOKS = {
   versionPrefix: '1.33.',
   /** Fixed NodePorts of the LoadBalancer Service, so the Terraform load balancer and the cloud controller agree. */
   nodePorts: { http: 30080, https: 30443 },
+  /** The routing agent's Route resource, which sets the nodes' routes (the default route via the NAT gateway). */
+  routeApiVersion: 'networking.doks.digitalocean.com/v1alpha1',
 } as const;
 
 export const LOAD_BALANCER = {

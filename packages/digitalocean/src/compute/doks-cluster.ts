@@ -72,6 +72,8 @@ export class DoksCluster extends Construct {
       autoUpgrade: true,
       surgeUpgrade: true,
       maintenancePolicy: { day: dayName(window.day), startTime: `${String(window.startHourUtc).padStart(2, '0')}:00` },
+      // The managed routing agent installs the Route resource the workload stack points at the NAT gateway.
+      routingAgent: { enabled: true },
       controlPlaneFirewall: { enabled: true, allowedAddresses: [props.vpcCidr, ...(context.config.digitalocean?.doksAllowedCidrs ?? [])] },
       nodePool: {
         name: resourceName(context.tier, region, 'pool'),

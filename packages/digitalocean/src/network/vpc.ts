@@ -10,7 +10,10 @@ export interface DigitalOceanVpcProps extends CommonProps {
   readonly context: TargetContext;
   readonly region: string;
   readonly projectId: string;
-  /** A VPC NAT gateway as the default route of the VPC's Droplets (the DOKS nodes). @default false */
+  /**
+   * A VPC NAT gateway for the DOKS nodes' egress. DOKS nodes use it only through the routing agent and a
+   * Route resource (the workload stack), not from the VPC setting alone. @default false
+   */
   readonly natGateway?: boolean;
 }
 
@@ -21,6 +24,8 @@ export interface DigitalOceanVpcProps extends CommonProps {
 export class DigitalOceanVpc extends Construct implements RegionalNetwork {
   readonly vpc: Vpc;
   readonly natGateway?: VpcNatGateway;
+  /** The NAT gateway's private address in this VPC, the next hop of the DOKS nodes' default route. */
+  readonly natGatewayIp?: string;
   readonly networkId: string;
   readonly cidr: string;
   readonly publicSubnetIds: readonly string[];
@@ -48,6 +53,7 @@ export class DigitalOceanVpc extends Construct implements RegionalNetwork {
         projectId: props.projectId,
         vpcs: [{ vpcUuid: this.vpc.id, defaultGateway: true }],
       });
+      this.natGatewayIp = this.natGateway.vpcs.get(0).gatewayIp;
     }
     this.networkId = this.vpc.id;
     this.publicSubnetIds = [this.vpc.id];

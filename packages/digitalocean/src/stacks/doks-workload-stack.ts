@@ -1,4 +1,5 @@
 import { DataDigitaloceanKubernetesCluster } from '@cdktf/provider-digitalocean/lib/data-digitalocean-kubernetes-cluster';
+import { Manifest } from '@cdktf/provider-kubernetes/lib/manifest';
 import { NetworkPolicyV1 } from '@cdktf/provider-kubernetes/lib/network-policy-v1';
 import { SecretV1 } from '@cdktf/provider-kubernetes/lib/secret-v1';
 import { ServiceV1 } from '@cdktf/provider-kubernetes/lib/service-v1';
@@ -73,6 +74,17 @@ export function addDoksWorkloadStack(scope: Construct, props: DoksWorkloadStackP
       ...adminSecrets(stack),
     },
   });
+  const natGatewayIp = regional.network.natGatewayIp;
+  if (natGatewayIp)
+    // DOKS nodes keep their own public route unless the routing agent overrides it: all egress leaves by the NAT gateway.
+    new Manifest(stack, 'nat-route', {
+      manifest: {
+        apiVersion: DOKS.routeApiVersion,
+        kind: 'Route',
+        metadata: { name: 'mockforge-egress-via-nat' },
+        spec: { destinations: ['0.0.0.0/0'], gateways: [stack.fromOtherStack(natGatewayIp)] },
+      },
+    });
   if (regional.loadBalancer) {
     const lbId = stack.fromOtherStack(regional.loadBalancer.loadBalancer.id);
     const certificate = stack.fromOtherStack(regional.loadBalancer.certificate.name);

@@ -212,6 +212,21 @@ describe('DigitalOcean on DOKS (production, three regions)', () => {
       ]);
     });
 
+    it("routes the nodes' egress through this region's NAT gateway: the routing agent's Route for 0.0.0.0/0", () => {
+      expect(cluster('ams3').routing_agent).toEqual({ enabled: true });
+      expect(only(workload, 'kubernetes_manifest').manifest).toEqual({
+        apiVersion: 'networking.doks.digitalocean.com/v1alpha1',
+        kind: 'Route',
+        metadata: { name: 'mockforge-egress-via-nat' },
+        spec: {
+          destinations: ['0.0.0.0/0'],
+          gateways: [
+            '${tolist(data.terraform_remote_state.cross-stack-reference-input-production-digitalocean-ams3.outputs.cross-stack-output-digitalocean_vpc_nat_gatewaynetwork_nat_B2CD8D5Fvpcs).0.gateway_ip}',
+          ],
+        },
+      });
+    });
+
     it("writes the Secret from the primary pool's and this region's Valkey URIs and sensitive variables", () => {
       const secret = resourcesOf(workload, 'kubernetes_secret_v1').find((s) => s.metadata.name === 'mockforge-secrets')!;
       expect(secret.data).toEqual({
