@@ -15,7 +15,7 @@ export function isoDuration(seconds: number): string {
   return seconds % 3600 === 0 ? `PT${seconds / 3600}H` : seconds % 60 === 0 ? `PT${seconds / 60}M` : `PT${seconds}S`;
 }
 
-/** Log queries over the workspace-based Application Insights tables, one per log-based alert. */
+/** Log queries over the Log Analytics tables workspace-based Application Insights writes, one per log-based alert. */
 export const ALERT_QUERIES: Readonly<Record<'highErrorRate' | 'highLatency' | 'lowAvailability', { query: string; column: string }>> = {
   highErrorRate: {
     query:
@@ -33,13 +33,19 @@ export interface RegionalMonitoringProps extends CommonProps {
   readonly context: TargetContext;
   readonly region: string;
   readonly resourceGroupName: string;
+  /**
+   * Adds the low-availability log alert: only the primary's Application Insights receives the global
+   * availability test's results, so other regions would alert on no data.
+   */
+  readonly availabilityAlert: boolean;
 }
 
 /**
  * The region's Log Analytics workspace (the guide's log retention), a workspace-based Application
  * Insights at the guide's 10 % sampling, the action group mailing `alerts.email`, and the guide's
- * four alerts: error rate, p95 latency and availability as log alerts over Application Insights,
- * memory as a metric alert on the workload (`alertMemory`).
+ * four alerts: error rate, p95 latency and (in the primary) availability as log alerts over the
+ * workspace, which holds the Application Insights tables, memory as a metric alert on the workload
+ * (`alertMemory`).
  */
 export class RegionalMonitoring extends Construct {
   readonly workspace: LogAnalyticsWorkspace;
@@ -81,7 +87,8 @@ export class RegionalMonitoring extends Construct {
         location: region,
         resourceGroupName: props.resourceGroupName,
         description: rule.description,
-        scopes: [this.insights.id],
+        // The queries name workspace tables (AppRequests), so they run on the workspace, not on Application Insights.
+        scopes: [this.workspace.id],
         severity: ALERT_SEVERITY[rule.severity],
         windowDuration: isoDuration(rule.durationSeconds),
         evaluationFrequency: isoDuration(Math.min(rule.durationSeconds, 300)),
@@ -98,7 +105,7 @@ export class RegionalMonitoring extends Construct {
       });
     logAlert('highErrorRate', ALERTS.highErrorRate);
     logAlert('highLatency', ALERTS.highLatency);
-    logAlert('lowAvailability', ALERTS.lowAvailability);
+    if (props.availabilityAlert) logAlert('lowAvailability', ALERTS.lowAvailability);
     applyCommonProps(this, this.workspace, props);
   }
 

@@ -248,6 +248,17 @@ describe('the Azure regional stack', () => {
       ['mockforge-production-eastus-high-latency', 'PT5M', 'GreaterThan', 1000, 2],
       ['mockforge-production-eastus-low-availability', 'PT10M', 'LessThan', 0.99, 1],
     ]);
+    // The queries name Log Analytics tables, so they run on the workspace.
+    expect(resourcesOf(primary, 'azurerm_monitor_scheduled_query_rules_alert_v2').map((a) => a.scopes)).toEqual([
+      ['${azurerm_log_analytics_workspace.monitoring_workspace_4A3C9399.id}'],
+      ['${azurerm_log_analytics_workspace.monitoring_workspace_4A3C9399.id}'],
+      ['${azurerm_log_analytics_workspace.monitoring_workspace_4A3C9399.id}'],
+    ]);
+    // Only the primary's Application Insights receives the availability test.
+    expect(resourcesOf(secondary, 'azurerm_monitor_scheduled_query_rules_alert_v2').map((a) => a.name)).toEqual([
+      'mockforge-production-westeurope-high-error-rate',
+      'mockforge-production-westeurope-high-latency',
+    ]);
     expect(only(primary, 'azurerm_monitor_metric_alert').criteria).toEqual([
       {
         metric_namespace: 'Microsoft.App/containerApps',

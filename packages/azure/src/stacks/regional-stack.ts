@@ -112,7 +112,12 @@ export class AzureRegionalStack extends MockforgeStack {
         virtualNetworkId: this.network.vnet.id,
       });
     }
-    this.monitoring = new RegionalMonitoring(this, 'monitoring', { context, region, resourceGroupName: rg });
+    this.monitoring = new RegionalMonitoring(this, 'monitoring', {
+      context,
+      region,
+      resourceGroupName: rg,
+      availabilityAlert: !primary,
+    });
     this.registry = new GhcrCacheRegistry(this, 'images', { context, region, resourceGroupName: rg });
     this.vault = new AzureKeyVault(this, 'secrets', {
       context,
