@@ -179,18 +179,22 @@ export class ContainerAppsService extends Construct implements ComputeService {
         cooldownPeriodInSeconds: context.profile.scaling.scaleDownSeconds,
         terminationGracePeriodSeconds: TERMINATION_GRACE_SECONDS,
         httpScaleRule: [{ name: 'http-concurrency', concurrentRequests: String(HTTP_CONCURRENCY) }],
-        customScaleRule: [
-          {
-            name: 'cpu',
-            customRuleType: 'cpu',
-            metadata: { type: 'Utilization', value: String(context.profile.scaling.cpuTargetPercent) },
-          },
-          {
-            name: 'memory',
-            customRuleType: 'memory',
-            metadata: { type: 'Utilization', value: String(context.profile.scaling.memoryTargetPercent) },
-          },
-        ],
+        // KEDA's CPU and memory scalers never scale to zero, so a scale-to-zero app scales on HTTP only.
+        customScaleRule:
+          scaling.min === 0
+            ? undefined
+            : [
+                {
+                  name: 'cpu',
+                  customRuleType: 'cpu',
+                  metadata: { type: 'Utilization', value: String(context.profile.scaling.cpuTargetPercent) },
+                },
+                {
+                  name: 'memory',
+                  customRuleType: 'memory',
+                  metadata: { type: 'Utilization', value: String(context.profile.scaling.memoryTargetPercent) },
+                },
+              ],
         container: [container, collector],
         volume: [
           { name: 'config', storageType: 'Secret' },

@@ -121,7 +121,11 @@ describe('the Azure regional stack', () => {
       { name: 'memory', custom_rule_type: 'memory', metadata: { type: 'Utilization', value: '80' } },
     ]);
     expect(app.ingress).toMatchObject({ external_enabled: true, target_port: 3000, allow_insecure_connections: false });
-    expect(only(dev, 'azurerm_container_app').template.min_replicas).toBe(0);
+    const devTemplate = only(dev, 'azurerm_container_app').template;
+    expect(devTemplate.min_replicas).toBe(0);
+    // CPU and memory scalers never scale to zero; dev scales on HTTP only.
+    expect(devTemplate.http_scale_rule).toEqual([{ name: 'http-concurrency', concurrent_requests: '64' }]);
+    expect(devTemplate.custom_scale_rule).toBeUndefined();
   });
 
   it('reads every secret from Key Vault through the managed identity; none is plain text', () => {
