@@ -124,6 +124,9 @@ export const MANAGED_VALKEY = { engine: 'valkey', version: '8', evictionPolicy: 
 /** DigitalOcean keeps this many days of point-in-time backups for managed PostgreSQL; it is not configurable. */
 export const DATABASE_PITR_DAYS = 7;
 
+/** Which maintenance window each service takes, counted from the seed's: one after another, never together. */
+export const MAINTENANCE_SLOTS = { postgres: 0, valkey: 1, doks: 2 } as const;
+
 export const DOKS = {
   /** The newest supported minor on the release line this project tests. */
   versionPrefix: '1.33.',

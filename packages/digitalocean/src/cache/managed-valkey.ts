@@ -4,9 +4,9 @@ import { DatabaseValkeyConfig } from '@cdktf/provider-digitalocean/lib/database-
 import type { CommonProps, TargetContext } from '@mockforge-infra/core';
 import { Construct } from 'constructs';
 import { applyCommonProps } from '../common';
-import { dayName, type TrustedSource } from '../database/managed-postgres';
+import { maintenanceSlot, type TrustedSource } from '../database/managed-postgres';
 import { suppressExempted } from '../exemptions';
-import { DIGITALOCEAN_SIZES, MANAGED_VALKEY } from '../sizing';
+import { DIGITALOCEAN_SIZES, MAINTENANCE_SLOTS, MANAGED_VALKEY } from '../sizing';
 
 export interface ManagedValkeyProps extends CommonProps {
   readonly context: TargetContext;
@@ -33,7 +33,7 @@ export class ManagedValkey extends Construct {
   constructor(scope: Construct, id: string, props: ManagedValkeyProps) {
     super(scope, id);
     const { context, region } = props;
-    const window = context.cache.maintenanceWindow;
+    const window = maintenanceSlot(context.cache.maintenanceWindow, MAINTENANCE_SLOTS.valkey);
     this.cluster = new DatabaseCluster(this, 'cluster', {
       name: props.name,
       engine: MANAGED_VALKEY.engine,
@@ -44,7 +44,7 @@ export class ManagedValkey extends Construct {
       evictionPolicy: MANAGED_VALKEY.evictionPolicy,
       privateNetworkUuid: props.vpcId,
       projectId: props.projectId,
-      maintenanceWindow: [{ day: dayName(window.day), hour: `${String(window.startHourUtc).padStart(2, '0')}:00:00` }],
+      maintenanceWindow: [{ day: window.day, hour: `${window.time}:00` }],
     });
     suppressExempted(this.cluster, context.profile, 'replicas', ['MF_DIO_3']);
     this.config = new DatabaseValkeyConfig(this, 'config', { clusterId: this.cluster.id, ssl: true });

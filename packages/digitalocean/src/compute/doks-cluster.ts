@@ -14,9 +14,9 @@ import {
 import { Construct } from 'constructs';
 import { nodeSizingLabels, planNodePool, workloadDemand, type NodePoolPlan } from '@mockforge-infra/kubernetes';
 import { applyCommonProps } from '../common';
-import { dayName } from '../database/managed-postgres';
+import { maintenanceSlot } from '../database/managed-postgres';
 import { resourceName } from '../naming';
-import { DIGITALOCEAN_SIZES, DOKS, DOKS_NODE_RESERVE, DOKS_NODE_SHAPES } from '../sizing';
+import { DIGITALOCEAN_SIZES, DOKS, DOKS_NODE_RESERVE, DOKS_NODE_SHAPES, MAINTENANCE_SLOTS } from '../sizing';
 
 export interface DoksClusterProps extends CommonProps {
   readonly context: TargetContext;
@@ -61,7 +61,7 @@ export class DoksCluster extends Construct {
     super(scope, id);
     const { context, region } = props;
     const versions = new DataDigitaloceanKubernetesVersions(this, 'versions', { versionPrefix: DOKS.versionPrefix });
-    const window = context.database.maintenanceWindow;
+    const window = maintenanceSlot(context.database.maintenanceWindow, MAINTENANCE_SLOTS.doks);
     this.nodePlan = doksNodePlan(context);
     this.cluster = new KubernetesCluster(this, 'cluster', {
       name: resourceName(context.tier, region),
@@ -71,7 +71,7 @@ export class DoksCluster extends Construct {
       ha: context.profile.highlyAvailable,
       autoUpgrade: true,
       surgeUpgrade: true,
-      maintenancePolicy: { day: dayName(window.day), startTime: `${String(window.startHourUtc).padStart(2, '0')}:00` },
+      maintenancePolicy: { day: window.day, startTime: window.time },
       // The managed routing agent installs the Route resource the workload stack points at the NAT gateway.
       routingAgent: { enabled: true },
       controlPlaneFirewall: { enabled: true, allowedAddresses: [props.vpcCidr, ...(context.config.digitalocean?.doksAllowedCidrs ?? [])] },
@@ -86,12 +86,12 @@ export class DoksCluster extends Construct {
       },
     });
     const port = (p: number | string) => (Token.isUnresolved(p) ? Token.asString(p) : String(p));
-    const internal = NETWORK_POLICY.internalIngress;
     const egress = NETWORK_POLICY.egress;
+    // No inbound rules: pods are not on the host network, so the guide's internal ports (3000, 9080) are the
+    // NetworkPolicies' to open; DOKS's own firewall admits the load balancer to the NodePorts.
     this.nodeFirewall = new Firewall(this, 'node-firewall', {
       name: resourceName(context.tier, region, 'nodes'),
       tags: [props.regionTagName],
-      inboundRule: internal.ports.map((p) => ({ protocol: 'tcp', portRange: port(p), sourceAddresses: [...internal.cidrs] })),
       outboundRule: [
         ...egress.ports.map((p) => ({ protocol: 'tcp', portRange: port(p), destinationAddresses: [...egress.cidrs] })),
         { protocol: 'udp', portRange: port(DNS_PORT), destinationAddresses: [...egress.cidrs] },

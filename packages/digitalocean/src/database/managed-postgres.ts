@@ -9,7 +9,7 @@ import { type CommonProps, type TargetContext } from '@mockforge-infra/core';
 import { Construct } from 'constructs';
 import { applyCommonProps } from '../common';
 import { suppressExempted } from '../exemptions';
-import { DIGITALOCEAN_SIZES, MANAGED_POSTGRES } from '../sizing';
+import { DIGITALOCEAN_SIZES, MAINTENANCE_SLOTS, MANAGED_POSTGRES } from '../sizing';
 
 /** Who may connect: DOKS clusters (`k8s`), Droplets by tag (`tag`), App Platform apps (`app`). */
 export type TrustedSource = DatabaseFirewallRule;
@@ -67,7 +67,7 @@ export class ManagedPostgres extends Construct {
       applyCommonProps(this, this.replica, props);
       return;
     }
-    const window = context.database.maintenanceWindow;
+    const window = maintenanceSlot(context.database.maintenanceWindow, MAINTENANCE_SLOTS.postgres);
     this.cluster = new DatabaseCluster(this, 'cluster', {
       name: props.name,
       engine: MANAGED_POSTGRES.engine,
@@ -77,7 +77,7 @@ export class ManagedPostgres extends Construct {
       nodeCount: 1 + standbyNodes(context),
       privateNetworkUuid: props.vpcId,
       projectId: props.projectId,
-      maintenanceWindow: [{ day: dayName(window.day), hour: `${String(window.startHourUtc).padStart(2, '0')}:00:00` }],
+      maintenanceWindow: [{ day: window.day, hour: `${window.time}:00` }],
     });
     suppressExempted(this.cluster, context.profile, 'replicas', ['MF_DIO_3']);
     this.database = new DatabaseDb(this, 'database', { clusterId: this.cluster.id, name: context.database.databaseName });
@@ -137,4 +137,24 @@ export function dayName(day: string): string {
   const name = DAYS[day];
   if (!name) throw new Error(`unknown day ${day}`);
   return name;
+}
+
+const DAY_ORDER = Object.keys(DAYS);
+const MINUTES_PER_DAY = 24 * 60;
+
+/**
+ * The seed's maintenance window moved `slot` windows later (PostgreSQL 0, Valkey 1, DOKS 2), so no two
+ * services restart at once: DigitalOcean's day name and `HH:MM` UTC, rolling into the next day if needed.
+ */
+export function maintenanceSlot(
+  window: { readonly day: string; readonly startHourUtc: number; readonly durationMinutes: number },
+  slot: number,
+): { day: string; time: string } {
+  const start = window.startHourUtc * 60 + slot * window.durationMinutes;
+  const dayIndex = DAY_ORDER.indexOf(window.day);
+  if (dayIndex < 0) throw new Error(`unknown day ${window.day}`);
+  const day = DAY_ORDER[(dayIndex + Math.floor(start / MINUTES_PER_DAY)) % DAY_ORDER.length]!;
+  const minutes = start % MINUTES_PER_DAY;
+  const hhmm = [Math.floor(minutes / 60), minutes % 60].map((n) => String(n).padStart(2, '0')).join(':');
+  return { day: dayName(day), time: hhmm };
 }

@@ -53,7 +53,8 @@ export function addDoksWorkloadStack(scope: Construct, props: DoksWorkloadStackP
     ingressClass: 'nginx',
     ingressTls: 'cloud',
     secretName: WORKLOAD_SECRET_NAME,
-    databaseCidrs: [regional.network.cidr, ...Object.values(context.vpcCidrs)],
+    // The pool is the primary region's (over the peering), Valkey this region's own.
+    databaseCidrs: [regional.databaseCidr],
     redisCidrs: [regional.network.cidr],
     // DigitalOcean's managed databases listen on their own ports (pool 25061, Valkey 25061), not 5432/6379.
     databasePorts: [regional.databasePort],

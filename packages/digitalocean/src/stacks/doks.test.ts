@@ -23,12 +23,12 @@ describe('DigitalOcean on DOKS (production, three regions)', () => {
     ]);
   });
 
-  it('runs an HA control plane that auto- and surge-upgrades in the Sunday 04:00 window, behind its firewall', () => {
+  it('runs an HA control plane that auto- and surge-upgrades in the Sunday 06:00 window, after the databases, behind its firewall', () => {
     expect(cluster('nyc3')).toMatchObject({
       ha: true,
       auto_upgrade: true,
       surge_upgrade: true,
-      maintenance_policy: { day: 'sunday', start_time: '04:00' },
+      maintenance_policy: { day: 'sunday', start_time: '06:00' },
       control_plane_firewall: { enabled: true, allowed_addresses: ['10.60.0.0/16'] },
       vpc_uuid: expect.stringMatching(/digitalocean_vpc\.network_vpc_\w+\.id/),
     });
@@ -153,10 +153,7 @@ describe('DigitalOcean on DOKS (production, three regions)', () => {
     expect(only(stack('ams3'), 'digitalocean_vpc_peering')).toMatchObject({ name: 'mockforge-production-ams3-nyc3' });
     const fw = only(stack('ams3'), 'digitalocean_firewall');
     expect(fw.tags).toEqual([REGION_TAG]);
-    expect(fw.inbound_rule).toEqual([
-      { protocol: 'tcp', port_range: '3000', source_addresses: ['10.0.0.0/8'] },
-      { protocol: 'tcp', port_range: '9080', source_addresses: ['10.0.0.0/8'] },
-    ]);
+    expect(fw.inbound_rule).toBeUndefined();
     const data = (fw.outbound_rule as Body[]).filter((r) => !r.destination_addresses.includes('0.0.0.0/0'));
     expect(data).toEqual([
       { protocol: 'tcp', port_range: expect.stringMatching(/database_connection_pool.*port\}$/), destination_addresses: ['10.60.0.0/16'] },
@@ -236,6 +233,19 @@ describe('DigitalOcean on DOKS (production, three regions)', () => {
         MOCKFORGE_ADMIN_USERNAME: '${var.mockforge_admin_username}',
         MOCKFORGE_ADMIN_PASSWORD: '${var.mockforge_admin_password}',
       });
+    });
+
+    it("lets pods reach the pool in the primary's VPC and Valkey in their own, once each", () => {
+      const server = resourcesOf(workload, 'kubernetes_network_policy_v1').find((p) => p.metadata.name === 'mockforge-server')!;
+      const data = (server.spec.egress as Body[]).filter((e) => ((e.to ?? []) as Body[]).some((t) => t.ip_block?.cidr.startsWith('10.6')));
+      expect(data.map((e) => (e.to as Body[]).map((t) => t.ip_block.cidr))).toEqual([['10.60.0.0/16'], ['10.61.0.0/16']]);
+    });
+
+    it('alerts on its own Valkey only: the primary database is alerted on in the primary region', () => {
+      for (const alert of resourcesOf(stack('ams3'), 'digitalocean_monitor_alert').filter((a) => a.entities))
+        expect(alert.entities).toEqual([expect.stringMatching(/^\$\{digitalocean_database_cluster\.cache_cluster_\w+\.id\}$/)]);
+      const primary = resourcesOf(stack('nyc3'), 'digitalocean_monitor_alert').filter((a) => a.entities);
+      for (const alert of primary) expect(alert.entities).toHaveLength(2);
     });
 
     it("lets pods reach the pool's and Valkey's own ports, not 5432 and 6379", () => {

@@ -136,8 +136,15 @@ describe('DigitalOcean regional stack on App Platform', () => {
     const clusters = resourcesOf(regional(tier), 'digitalocean_database_cluster');
     const pg = clusters.find((c) => c.engine === 'pg')!;
     const valkey = clusters.find((c) => c.engine === 'valkey')!;
+    // PostgreSQL in the seed's window, Valkey in the next one, so they never restart together.
     expect(pg).toMatchObject({ version: '17', node_count: pgNodes, size, maintenance_window: [{ day: 'sunday', hour: '04:00:00' }] });
-    expect(valkey).toMatchObject({ version: '8', node_count: cacheNodes, size, eviction_policy: 'noeviction' });
+    expect(valkey).toMatchObject({
+      version: '8',
+      node_count: cacheNodes,
+      size,
+      eviction_policy: 'noeviction',
+      maintenance_window: [{ day: 'sunday', hour: '05:00:00' }],
+    });
     expect(pg.private_network_uuid).toMatch(/digitalocean_vpc\.network_vpc_\w+\.id/);
     expect(valkey.private_network_uuid).toMatch(/digitalocean_vpc\.network_vpc_\w+\.id/);
   });

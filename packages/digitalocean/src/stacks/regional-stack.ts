@@ -165,10 +165,8 @@ export class DigitalOceanRegionalStack extends MockforgeStack {
     new ResourceAlerts(this, 'alerts', {
       context,
       region,
-      databaseClusterIds: [
-        this.database.cluster?.id ?? this.fromOtherStack(primaryCluster!.id),
-        ...(this.cache ? [this.cache.cluster.id] : []),
-      ],
+      // The primary cluster is alerted on in its own region only; read-only nodes take no dbaas alert (see the README).
+      databaseClusterIds: [...(this.database.cluster ? [this.database.cluster.id] : []), ...(this.cache ? [this.cache.cluster.id] : [])],
       ...(this.nodeTags ? { nodeTag: this.nodeTags.regionTagName } : {}),
     });
     const urns = [this.cluster?.cluster.urn, this.domain?.domain?.urn].filter((u): u is string => u !== undefined);
