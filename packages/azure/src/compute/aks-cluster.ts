@@ -17,6 +17,8 @@ export interface AksClusterProps extends CommonProps {
   readonly tenantId: string;
   /** The regional registry the kubelet pulls from. */
   readonly registryId: string;
+  /** The identity that applies the stacks: it deploys the workload through the API server. */
+  readonly deployerObjectId: string;
 }
 
 /** The user pool that follows from the pods: the smallest Dsv5 that holds one, within the guide's 3-10 nodes where it can. */
@@ -141,6 +143,12 @@ export class AksCluster extends Construct {
       roleDefinitionName: 'Network Contributor',
       principalId: this.cluster.identity.principalId,
       principalType: 'ServicePrincipal',
+    });
+    // Local accounts are off and Azure RBAC decides, so the deploying identity needs a data-plane role for the workload stack.
+    new RoleAssignment(this, 'deployer-cluster-admin', {
+      scope: this.cluster.id,
+      roleDefinitionName: 'Azure Kubernetes Service RBAC Cluster Admin',
+      principalId: props.deployerObjectId,
     });
     applyCommonProps(this, this.cluster, props);
   }

@@ -48,6 +48,19 @@ describe('AKS (compute.azure: aks)', () => {
     ).toBeDefined();
   });
 
+  it('gives the applying identity the Kubernetes data-plane role it needs with local accounts off', () => {
+    const admin = resourcesOf(regional, 'azurerm_role_assignment').filter(
+      (r) => r.role_definition_name === 'Azure Kubernetes Service RBAC Cluster Admin',
+    );
+    expect(admin).toEqual([
+      {
+        role_definition_name: 'Azure Kubernetes Service RBAC Cluster Admin',
+        scope: '${azurerm_kubernetes_cluster.aks_cluster_D4B35EC5.id}',
+        principal_id: '${data.azurerm_client_config.client.object_id}',
+      },
+    ]);
+  });
+
   it('opens the API server only to azure.aksAuthorizedCidrs when given', () => {
     const open = synthTier('staging', { compute: { azure: 'aks' } }, { azure: { aksAuthorizedCidrs: ['203.0.113.0/24'] } });
     expect(only(open.json['staging-azure-eastus'], 'azurerm_kubernetes_cluster')).toMatchObject({

@@ -200,6 +200,7 @@ export class AzureRegionalStack extends MockforgeStack {
         logAnalyticsWorkspaceId: this.monitoring.workspace.id,
         tenantId: client.tenantId,
         registryId: this.registry.registry.id,
+        deployerObjectId: client.objectId,
       });
       this.monitoring.diagnostics('cluster', this.cluster.cluster.id);
       this.monitoring.alertMemory(
