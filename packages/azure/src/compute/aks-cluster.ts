@@ -3,6 +3,7 @@ import { KubernetesClusterNodePool } from '@cdktf/provider-azurerm/lib/kubernete
 import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import { HA_MINIMUMS, type CommonProps, type TargetContext } from '@mockforge-infra/core';
 import { nodeSizingLabels, planNodePool, workloadDemand, type NodePoolPlan } from '@mockforge-infra/kubernetes';
+import type { ITerraformDependable } from 'cdktf';
 import { Construct } from 'constructs';
 import { applyCommonProps } from '../common';
 import { resourceName } from '../naming';
@@ -19,6 +20,8 @@ export interface AksClusterProps extends CommonProps {
   readonly registryId: string;
   /** The identity that applies the stacks: it deploys the workload through the API server. */
   readonly deployerObjectId: string;
+  /** The subnet's NSG and NAT gateway associations: nodes egress through the NAT gateway from the start. */
+  readonly subnetDependsOn?: ITerraformDependable[];
 }
 
 /** The user pool that follows from the pods: the smallest Dsv5 that holds one, within the guide's 3-10 nodes where it can. */
@@ -112,6 +115,7 @@ export class AksCluster extends Construct {
       webAppRouting: { dnsZoneIds: [], defaultNginxController: 'Internal' },
       imageCleanerEnabled: true,
       imageCleanerIntervalHours: 48,
+      dependsOn: props.subnetDependsOn,
       // The autoscaler owns node counts.
       lifecycle: { ignoreChanges: ['default_node_pool[0].node_count'] },
     });

@@ -67,6 +67,8 @@ export interface ContainerAppsServiceProps extends CommonProps {
   readonly secrets: Readonly<Partial<Record<SecretKey, SecretReference>>>;
   /** Role grants and secret values that must exist before the first revision. */
   readonly dependsOn?: ITerraformDependable[];
+  /** The subnet's NSG and NAT gateway associations: the environment is created once its subnet is complete. */
+  readonly subnetDependsOn?: ITerraformDependable[];
 }
 
 /**
@@ -114,6 +116,7 @@ export class ContainerAppsService extends Construct implements ComputeService {
             ]
           : []),
       ],
+      dependsOn: props.subnetDependsOn,
     });
     const resources = mockforgeResources(this.shape);
     const secretEnv = Object.keys(props.secrets).map((key) => ({ name: key, secretName: secretName(key as SecretKey) }));

@@ -8,6 +8,7 @@ import { Subnet } from '@cdktf/provider-azurerm/lib/subnet';
 import { SubnetNatGatewayAssociation } from '@cdktf/provider-azurerm/lib/subnet-nat-gateway-association';
 import { SubnetNetworkSecurityGroupAssociation } from '@cdktf/provider-azurerm/lib/subnet-network-security-group-association';
 import { VirtualNetwork } from '@cdktf/provider-azurerm/lib/virtual-network';
+import type { ITerraformDependable } from 'cdktf';
 import {
   DNS_PORT,
   NETWORK_POLICY,
@@ -59,6 +60,8 @@ export class AzureVnet extends Construct implements RegionalNetwork {
   readonly publicSubnetIds: readonly string[] = [];
   readonly privateSubnetIds: readonly string[];
   readonly dataSubnetIds: readonly string[];
+  /** Each subnet's NSG and NAT gateway associations: what runs in a subnet waits for them. */
+  readonly associations: Record<string, ITerraformDependable[]> = {};
 
   constructor(scope: Construct, id: string, props: AzureVnetProps) {
     super(scope, id);
@@ -88,8 +91,8 @@ export class AzureVnet extends Construct implements RegionalNetwork {
         defaultOutboundAccessEnabled: false,
         ...extra,
       });
-    const workloadNsg = this.nsg('workload', `${name}-workload`, region, rg, workloadRules());
     if (props.containerApps) {
+      const workloadNsg = this.nsg('workload', `${name}-workload`, region, rg, workloadRules());
       this.appsSubnet = subnet('apps', plan.apps, {
         delegation: [
           {
@@ -101,7 +104,8 @@ export class AzureVnet extends Construct implements RegionalNetwork {
       this.attach('apps', this.appsSubnet, workloadNsg, nat);
     }
     if (props.aks) {
-      this.aksSubnet = subnet('aks', plan.aks);
+      // The cloud provider turns these policies off when it creates the edge Private Link Service; the default would undo it.
+      this.aksSubnet = subnet('aks', plan.aks, { privateLinkServiceNetworkPoliciesEnabled: false });
       // AKS nodes also need NTP and the platform's own ports out; pod egress is enforced by Cilium policy.
       const aksNsg = this.nsg(
         'aks',
@@ -155,8 +159,11 @@ export class AzureVnet extends Construct implements RegionalNetwork {
   }
 
   private attach(key: string, subnet: Subnet, nsg: NetworkSecurityGroup, nat?: NatGateway) {
-    new SubnetNetworkSecurityGroupAssociation(this, `${key}-nsg-association`, { subnetId: subnet.id, networkSecurityGroupId: nsg.id });
-    if (nat) new SubnetNatGatewayAssociation(this, `${key}-nat-association`, { subnetId: subnet.id, natGatewayId: nat.id });
+    const made: ITerraformDependable[] = [
+      new SubnetNetworkSecurityGroupAssociation(this, `${key}-nsg-association`, { subnetId: subnet.id, networkSecurityGroupId: nsg.id }),
+    ];
+    if (nat) made.push(new SubnetNatGatewayAssociation(this, `${key}-nat-association`, { subnetId: subnet.id, natGatewayId: nat.id }));
+    this.associations[key] = made;
   }
 }
 

@@ -61,6 +61,26 @@ describe('AKS (compute.azure: aks)', () => {
     ]);
   });
 
+  it('creates the cluster once its subnet has the NSG and NAT gateway, on a subnet whose Private Link policies stay off', () => {
+    expect(Object.values(regional.resource.azurerm_kubernetes_cluster!)[0]!.depends_on).toEqual([
+      'azurerm_subnet_network_security_group_association.network_aks-nsg-association_AB859479',
+      'azurerm_subnet_nat_gateway_association.network_aks-nat-association_19FE517A',
+    ]);
+    const subnets = resourcesOf(regional, 'azurerm_subnet');
+    expect(subnets.map((s) => [s.name, s.private_link_service_network_policies_enabled])).toEqual([
+      ['aks', false],
+      ['endpoints', undefined],
+      ['postgres', undefined],
+    ]);
+    // Every NSG is on a subnet.
+    expect(resourcesOf(regional, 'azurerm_network_security_group').map((n) => n.name)).toEqual([
+      'mockforge-production-eastus-aks',
+      'mockforge-production-eastus-endpoints',
+      'mockforge-production-eastus-postgres',
+    ]);
+    expect(resourcesOf(regional, 'azurerm_subnet_network_security_group_association')).toHaveLength(3);
+  });
+
   it('opens the API server only to azure.aksAuthorizedCidrs when given', () => {
     const open = synthTier('staging', { compute: { azure: 'aks' } }, { azure: { aksAuthorizedCidrs: ['203.0.113.0/24'] } });
     expect(only(open.json['staging-azure-eastus'], 'azurerm_kubernetes_cluster')).toMatchObject({

@@ -76,6 +76,10 @@ describe('the Azure regional stack', () => {
       workload_profile: [{ name: 'Consumption', workload_profile_type: 'Consumption' }],
     });
     expect(only(dev, 'azurerm_container_app_environment').zone_redundancy_enabled).toBe(false);
+    expect(Object.values(primary.resource.azurerm_container_app_environment!)[0]!.depends_on).toEqual([
+      'azurerm_subnet_network_security_group_association.network_apps-nsg-association_2B79F868',
+      'azurerm_subnet_nat_gateway_association.network_apps-nat-association_33DDE89F',
+    ]);
   });
 
   it('runs the pinned image with serve --config, the guide probes, replicas and scale rules', () => {
