@@ -95,11 +95,16 @@ export function addAksWorkloadStack(scope: Construct, props: AksWorkloadStackPro
           [`${AZURE_LB}-load-balancer-internal`]: 'true',
           [`${AZURE_LB}-pls-create`]: 'true',
           [`${AZURE_LB}-pls-name`]: privateLinkServiceName(context, regional.region),
+          // Used while the policy is Cluster; with Local the probe goes to the node's health check port, which answers
+          // only where a ready pod (readiness on /health/ready) runs.
+          [`${AZURE_LB}-load-balancer-health-probe-protocol`]: 'http',
           [`${AZURE_LB}-load-balancer-health-probe-request-path`]: '/health/ready',
         },
       },
       spec: {
         type: 'LoadBalancer',
+        // Keeps the Private Link NAT address as the source: Cilium classes traffic SNATed by another node as that node, never the ipBlock.
+        externalTrafficPolicy: 'Local',
         selector: { ...SERVER_SELECTOR },
         port: [{ name: 'http', port: PUBLIC_PORTS.http, targetPort: String(PORTS.http) }],
       },

@@ -117,8 +117,10 @@ describe('AKS (compute.azure: aks)', () => {
       'service.beta.kubernetes.io/azure-load-balancer-internal': 'true',
       'service.beta.kubernetes.io/azure-pls-create': 'true',
       'service.beta.kubernetes.io/azure-pls-name': 'mockforge-production-eastus-edge',
+      'service.beta.kubernetes.io/azure-load-balancer-health-probe-protocol': 'http',
       'service.beta.kubernetes.io/azure-load-balancer-health-probe-request-path': '/health/ready',
     });
+    expect(edge.spec).toMatchObject({ type: 'LoadBalancer', external_traffic_policy: 'Local' });
     const origin = resourcesOf(global, 'azurerm_cdn_frontdoor_origin').find((o) => o.name === 'eastus')!;
     expect(origin.private_link.private_link_target_id).toBe(
       '/subscriptions/${data.azurerm_client_config.client.subscription_id}/resourceGroups/mockforge-production-eastus-aks-nodes/providers/Microsoft.Network/privateLinkServices/mockforge-production-eastus-edge',
