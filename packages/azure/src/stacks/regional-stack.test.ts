@@ -146,6 +146,9 @@ describe('the Azure regional stack', () => {
       expect(s.identity).toBe('${azurerm_user_assigned_identity.images_identity_5431FE45.id}');
     const env = app.template.container[0].env.filter((e: any) => e.name === 'DATABASE_URL');
     expect(env).toEqual([{ name: 'DATABASE_URL', secret_name: 'database-url' }]);
+    expect(resourcesOf(primary, 'azurerm_key_vault_secret').find((x) => x.name === 'database-url')!.value).toBe(
+      'postgresql://mockforge_admin:${urlencode(var.postgres_admin_password)}@${azurerm_postgresql_flexible_server.database_server_8BFC5013.fqdn}:5432/mockforge?sslmode=require',
+    );
     expect(resourcesOf(dev, 'azurerm_key_vault_secret').map((s) => s.name)).not.toContain('redis-url');
   });
 

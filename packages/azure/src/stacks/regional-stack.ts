@@ -2,6 +2,7 @@ import { DataAzurermClientConfig } from '@cdktf/provider-azurerm/lib/data-azurer
 import { PrivateDnsZoneVirtualNetworkLink } from '@cdktf/provider-azurerm/lib/private-dns-zone-virtual-network-link';
 import { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
 import { VirtualNetworkPeering } from '@cdktf/provider-azurerm/lib/virtual-network-peering';
+import { Fn } from 'cdktf';
 import { ENV, MockforgeStack, tierSecretKeys, type PolicyEngine, type TargetContext } from '@mockforge-infra/core';
 import type { Construct } from 'constructs';
 import { DatabaseBackupVault } from '../backup/backup-vault';
@@ -148,7 +149,8 @@ export class AzureRegionalStack extends MockforgeStack {
     });
     this.monitoring.diagnostics('database', this.database.server.id);
     this.databaseHost = primary ? this.fromOtherStack(primary.databaseHost) : this.database.endpoint;
-    const databaseUrl = `postgresql://${POSTGRES.administratorLogin}:${password}@${this.databaseHost}:${context.database.port}/${context.database.databaseName}?sslmode=require`;
+    // The password may hold URL delimiters (@ : / ?); Terraform percent-encodes it.
+    const databaseUrl = `postgresql://${POSTGRES.administratorLogin}:${Fn.urlencode(password)}@${this.databaseHost}:${context.database.port}/${context.database.databaseName}?sslmode=require`;
     const values: Record<string, string> = { [ENV.databaseUrl]: databaseUrl, ...adminSecrets(this) };
     if (context.profile.managedCache) {
       this.cache = new AzureManagedRedis(this, 'cache', {
