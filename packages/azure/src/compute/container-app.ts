@@ -100,6 +100,8 @@ export class ContainerAppsService extends Construct implements ComputeService {
       infrastructureSubnetId: props.subnetId,
       infrastructureResourceGroupName: `${name}-apps-infra`,
       internalLoadBalancerEnabled: true,
+      // Front Door reaches it over private link only.
+      publicNetworkAccess: 'Disabled',
       zoneRedundancyEnabled: context.profile.highlyAvailable,
       logsDestination: 'log-analytics',
       logAnalyticsWorkspaceId: props.logAnalyticsWorkspaceId,

@@ -71,6 +71,7 @@ describe('the Azure regional stack', () => {
   it('runs a zone-redundant, internal Container Apps environment logging to Log Analytics', () => {
     expect(only(primary, 'azurerm_container_app_environment')).toMatchObject({
       internal_load_balancer_enabled: true,
+      public_network_access: 'Disabled',
       zone_redundancy_enabled: true,
       logs_destination: 'log-analytics',
       workload_profile: [{ name: 'Consumption', workload_profile_type: 'Consumption' }],
@@ -280,7 +281,12 @@ describe('the Azure regional stack', () => {
       },
     ]);
     expect(only(primary, 'azurerm_application_insights')).toMatchObject({ sampling_percentage: 10, retention_in_days: 365 });
-    expect(resourcesOf(primary, 'azurerm_monitor_diagnostic_setting')).toHaveLength(4);
+    // The cache, the server and Key Vault; the Container Apps environment logs to the workspace itself.
+    expect(resourcesOf(primary, 'azurerm_monitor_diagnostic_setting').map((d) => d.target_resource_id)).toEqual([
+      '${azurerm_managed_redis.cache_redis_F9D2CAF5.id}',
+      '${azurerm_postgresql_flexible_server.database_server_8BFC5013.id}',
+      '${azurerm_key_vault.secrets_vault_97F902B8.id}',
+    ]);
   });
 
   it('backs the database up weekly on Sunday into a locked, geo-redundant vault, clear of its own backup and maintenance windows', () => {

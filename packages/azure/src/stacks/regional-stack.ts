@@ -189,7 +189,7 @@ export class AzureRegionalStack extends MockforgeStack {
         secrets: this.vault.secrets,
         dependsOn: [reader, this.registry.pull, ...written],
       });
-      this.monitoring.diagnostics('environment', this.service.environment.id);
+      // The environment sends its logs to the workspace itself (logs_destination); a diagnostic setting would ingest them twice.
       this.monitoring.alertMemory(this.service.app.id, 'Microsoft.App/containerApps', 'MemoryPercentage');
     }
     if (aks) {
