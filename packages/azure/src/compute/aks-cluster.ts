@@ -6,6 +6,7 @@ import { nodeSizingLabels, planNodePool, workloadDemand, type NodePoolPlan } fro
 import type { ITerraformDependable } from 'cdktf';
 import { Construct } from 'constructs';
 import { applyCommonProps } from '../common';
+import { AksMonitoring } from '../monitoring/aks-monitoring';
 import { resourceName } from '../naming';
 import { AKS, AKS_NODE_RESERVE, AKS_NODE_SHAPES, AKS_POOL_BOUNDS } from '../sizing';
 
@@ -40,7 +41,8 @@ export function aksNodeResourceGroup(context: TargetContext, region: string): st
  * AKS: Standard tier in production, a private API server (or `azure.aksAuthorizedCidrs`), Entra ID
  * RBAC with local accounts off, workload identity and the OIDC issuer, Azure CNI overlay with Cilium
  * network policy, system and user pools across three zones, patch auto-upgrade and node image
- * upgrades, the Key Vault secrets provider, managed Prometheus, Container Insights, and the
+ * upgrades, the Key Vault secrets provider, managed Prometheus and Container Insights with their data
+ * collection rules (`AksMonitoring`), and the
  * application routing add-on's managed ingress-nginx on an internal load balancer.
  */
 export class AksCluster extends Construct {
@@ -153,6 +155,13 @@ export class AksCluster extends Construct {
       scope: this.cluster.id,
       roleDefinitionName: 'Azure Kubernetes Service RBAC Cluster Admin',
       principalId: props.deployerObjectId,
+    });
+    new AksMonitoring(this, 'monitoring', {
+      name,
+      region,
+      resourceGroupName: props.resourceGroupName,
+      clusterId: this.cluster.id,
+      logAnalyticsWorkspaceId: props.logAnalyticsWorkspaceId,
     });
     applyCommonProps(this, this.cluster, props);
   }

@@ -81,6 +81,37 @@ describe('AKS (compute.azure: aks)', () => {
     expect(resourcesOf(regional, 'azurerm_subnet_network_security_group_association')).toHaveLength(3);
   });
 
+  it('sends managed Prometheus to an Azure Monitor workspace and Container Insights to Log Analytics through data collection rules', () => {
+    expect(only(regional, 'azurerm_monitor_workspace').name).toBe('mockforge-production-eastus');
+    expect(only(regional, 'azurerm_monitor_data_collection_endpoint')).toMatchObject({
+      name: 'mockforge-production-eastus-aks',
+      kind: 'Linux',
+    });
+    const rules = Object.fromEntries(resourcesOf(regional, 'azurerm_monitor_data_collection_rule').map((r) => [r.name, r]));
+    expect(rules['mockforge-production-eastus-prometheus']).toMatchObject({
+      kind: 'Linux',
+      destinations: { monitor_account: [{ name: 'prometheus' }] },
+      data_flow: [{ streams: ['Microsoft-PrometheusMetrics'], destinations: ['prometheus'] }],
+      data_sources: { prometheus_forwarder: [{ name: 'prometheus', streams: ['Microsoft-PrometheusMetrics'] }] },
+    });
+    const insights = rules['mockforge-production-eastus-container-insights']!;
+    expect(insights.destinations.log_analytics[0].name).toBe('workspace');
+    expect(insights.data_sources.extension[0]).toMatchObject({ extension_name: 'ContainerInsights' });
+    expect(insights.data_flow[0].streams).toContain('Microsoft-ContainerLogV2');
+    const cluster = '${azurerm_kubernetes_cluster.aks_cluster_D4B35EC5.id}';
+    expect(
+      resourcesOf(regional, 'azurerm_monitor_data_collection_rule_association').map((a) => [
+        a.name,
+        a.target_resource_id,
+        a.data_collection_endpoint_id === undefined,
+      ]),
+    ).toEqual([
+      ['configurationAccessEndpoint', cluster, false],
+      ['mockforge-production-eastus-container-insights', cluster, true],
+      ['mockforge-production-eastus-prometheus', cluster, true],
+    ]);
+  });
+
   it('opens the API server only to azure.aksAuthorizedCidrs when given', () => {
     const open = synthTier('staging', { compute: { azure: 'aks' } }, { azure: { aksAuthorizedCidrs: ['203.0.113.0/24'] } });
     expect(only(open.json['staging-azure-eastus'], 'azurerm_kubernetes_cluster')).toMatchObject({
