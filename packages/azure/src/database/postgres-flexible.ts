@@ -3,10 +3,9 @@ import { PostgresqlFlexibleServerActiveDirectoryAdministrator } from '@cdktf/pro
 import { PostgresqlFlexibleServerConfiguration } from '@cdktf/provider-azurerm/lib/postgresql-flexible-server-configuration';
 import { PostgresqlFlexibleServerDatabase } from '@cdktf/provider-azurerm/lib/postgresql-flexible-server-database';
 import type { ITerraformDependable } from 'cdktf';
-import { PolicyEngine, type CommonProps, type TargetContext } from '@mockforge-infra/core';
+import { type CommonProps, PolicyEngine, suppressExempted, type TargetContext } from '@mockforge-infra/core';
 import { Construct } from 'constructs';
 import { applyCommonProps } from '../common';
-import { suppressExempted } from '../exemptions';
 import { AZURE_SIZES, POSTGRES } from '../sizing';
 
 /** Server parameters: TLS 1.2 and up only, and connection logging. */

@@ -3,16 +3,16 @@ import { KeyVaultSecret } from '@cdktf/provider-azurerm/lib/key-vault-secret';
 import { PrivateEndpoint } from '@cdktf/provider-azurerm/lib/private-endpoint';
 import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import {
-  PolicyEngine,
   type CommonProps,
+  PolicyEngine,
   type SecretKey,
   type SecretReference,
   type SecretStore,
+  suppressExempted,
   type TargetContext,
 } from '@mockforge-infra/core';
 import { Construct } from 'constructs';
 import { applyCommonProps } from '../common';
-import { suppressExempted } from '../exemptions';
 import { globalName } from '../naming';
 import { KEY_VAULT } from '../sizing';
 

@@ -1,3 +1,4 @@
 export * from './rule';
 export * from './synthesized';
 export * from './engine';
+export * from './exemptions';

@@ -1,3 +1,4 @@
+import { suppressExempted } from '@mockforge-infra/core';
 import { DatabaseCluster } from '@cdktf/provider-digitalocean/lib/database-cluster';
 import { DatabaseFirewall } from '@cdktf/provider-digitalocean/lib/database-firewall';
 import { DatabaseValkeyConfig } from '@cdktf/provider-digitalocean/lib/database-valkey-config';
@@ -5,7 +6,6 @@ import type { CommonProps, TargetContext } from '@mockforge-infra/core';
 import { Construct } from 'constructs';
 import { applyCommonProps } from '../common';
 import { maintenanceSlot, type TrustedSource } from '../database/managed-postgres';
-import { suppressExempted } from '../exemptions';
 import { DIGITALOCEAN_SIZES, MAINTENANCE_SLOTS, MANAGED_VALKEY } from '../sizing';
 
 export interface ManagedValkeyProps extends CommonProps {

@@ -5,10 +5,9 @@ import { DatabaseFirewall, type DatabaseFirewallRule } from '@cdktf/provider-dig
 import { DatabaseReplica } from '@cdktf/provider-digitalocean/lib/database-replica';
 import { DatabaseUser } from '@cdktf/provider-digitalocean/lib/database-user';
 import { Token } from 'cdktf';
-import { type CommonProps, type TargetContext } from '@mockforge-infra/core';
+import { type CommonProps, suppressExempted, type TargetContext } from '@mockforge-infra/core';
 import { Construct } from 'constructs';
 import { applyCommonProps } from '../common';
-import { suppressExempted } from '../exemptions';
 import { DIGITALOCEAN_SIZES, MAINTENANCE_SLOTS, MANAGED_POSTGRES } from '../sizing';
 
 /** Who may connect: DOKS clusters (`k8s`), Droplets by tag (`tag`), App Platform apps (`app`). */

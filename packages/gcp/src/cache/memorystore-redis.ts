@@ -1,9 +1,15 @@
 import { RedisInstance } from '@cdktf/provider-google/lib/redis-instance';
 import { Token, type ITerraformDependable } from 'cdktf';
-import { BACKUPS, type CommonProps, type RedisCache, type SecretReference, type TargetContext } from '@mockforge-infra/core';
+import {
+  BACKUPS,
+  type CommonProps,
+  type RedisCache,
+  type SecretReference,
+  suppressExempted,
+  type TargetContext,
+} from '@mockforge-infra/core';
 import { Construct } from 'constructs';
 import { applyCommonProps } from '../common';
-import { suppressExempted } from '../exemptions';
 import { GeneratedSecretValue } from '../secrets/generated-secret-value';
 import { GCP_SIZES, MEMORYSTORE } from '../sizing';
 

@@ -2,10 +2,16 @@ import { SqlDatabase } from '@cdktf/provider-google/lib/sql-database';
 import { SqlDatabaseInstance, type SqlDatabaseInstanceSettings } from '@cdktf/provider-google/lib/sql-database-instance';
 import { SqlUser } from '@cdktf/provider-google/lib/sql-user';
 import { Fn, type ITerraformDependable } from 'cdktf';
-import { PolicyEngine, type CommonProps, type PostgresDatabase, type SecretReference, type TargetContext } from '@mockforge-infra/core';
+import {
+  type CommonProps,
+  PolicyEngine,
+  type PostgresDatabase,
+  type SecretReference,
+  suppressExempted,
+  type TargetContext,
+} from '@mockforge-infra/core';
 import { Construct } from 'constructs';
 import { applyCommonProps } from '../common';
-import { suppressExempted } from '../exemptions';
 import { CLOUD_SQL, GCP_SIZES } from '../sizing';
 import { secondLocation } from './backup-location';
 

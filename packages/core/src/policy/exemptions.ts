@@ -1,7 +1,8 @@
-import { PolicyEngine, type TierExemption, type TierProfile } from '@mockforge-infra/core';
 import type { IConstruct } from 'constructs';
+import type { TierExemption, TierProfile } from '../specs/tier-profile';
+import { PolicyEngine } from './engine';
 
-/** Records the tier's exemption (from core's profile) as suppressions of the rules it relaxes. */
+/** Records the tier's exemption (from its profile) as suppressions of the rules it relaxes, with the profile's reason. */
 export function suppressExempted(
   construct: IConstruct,
   profile: TierProfile,
