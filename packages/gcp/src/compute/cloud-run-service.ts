@@ -51,12 +51,6 @@ export interface CloudRunServiceProps extends CommonProps {
   /** @default the tier's deletion protection */
   readonly deletionProtection?: boolean;
   /**
-   * The service takes traffic from the internet itself (a domain mapping), not through the global
-   * load balancer: no serverless NEG, and the reason becomes the MF_GCP_2 suppression.
-   * @default behind the load balancer only
-   */
-  readonly publicIngress?: { readonly reason: string };
-  /**
    * What the first revision reads besides its own files: the secret versions Terraform writes
    * (`REDIS_URL`) and the service account's accessor grants on every secret.
    */
@@ -69,8 +63,7 @@ export interface CloudRunServiceProps extends CommonProps {
  */
 export class CloudRunService extends Construct implements ComputeService {
   readonly service: CloudRunV2Service;
-  /** The serverless NEG behind the global load balancer; absent when the service takes traffic itself. */
-  readonly endpointGroup?: ComputeRegionNetworkEndpointGroup;
+  readonly endpointGroup: ComputeRegionNetworkEndpointGroup;
   readonly serviceName: string;
   readonly backendId: string;
 
@@ -102,8 +95,8 @@ export class CloudRunService extends Construct implements ComputeService {
       name,
       location: region,
       description: 'MockForge mock server',
-      ingress: props.publicIngress ? 'INGRESS_TRAFFIC_ALL' : CLOUD_RUN_INGRESS,
-      // Callers are unauthenticated; unless publicIngress, ingress admits only the load balancer.
+      ingress: CLOUD_RUN_INGRESS,
+      // The load balancer calls the service unauthenticated; ingress admits only the load balancer.
       invokerIamDisabled: true,
       deletionProtection: props.deletionProtection ?? context.profile.deletionProtection,
       template: {
@@ -154,18 +147,13 @@ export class CloudRunService extends Construct implements ComputeService {
       dependsOn: [...files.config.dependencies, ...files.collector.dependencies, ...(props.dependsOn ?? [])],
     });
     this.serviceName = this.service.name;
-    if (props.publicIngress) {
-      PolicyEngine.suppress(this.service, 'MF_GCP_2', props.publicIngress.reason);
-      this.backendId = this.service.id;
-    } else {
-      this.endpointGroup = new ComputeRegionNetworkEndpointGroup(this, 'endpoint-group', {
-        name,
-        region,
-        networkEndpointType: 'SERVERLESS',
-        cloudRun: { service: this.service.name },
-      });
-      this.backendId = this.endpointGroup.id;
-    }
+    this.endpointGroup = new ComputeRegionNetworkEndpointGroup(this, 'endpoint-group', {
+      name,
+      region,
+      networkEndpointType: 'SERVERLESS',
+      cloudRun: { service: this.service.name },
+    });
+    this.backendId = this.endpointGroup.id;
     if (scaling.min === 0) PolicyEngine.suppress(this.service, 'MF_GCP_3', SCALE_TO_ZERO_REASON);
     applyCommonProps(this, this.service, props);
   }

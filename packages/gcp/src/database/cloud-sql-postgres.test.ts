@@ -2,7 +2,6 @@ import { Testing } from 'cdktf';
 import { BACKUPS, DATABASE_BACKUP_WINDOW, MAINTENANCE_WINDOW, PolicyEngine } from '@mockforge-infra/core';
 import { appSynthJson, gcpContext, noPolicy, resourcesOf, synthJson } from '../testing/fixtures';
 import { SCALE_TO_ZERO_REASON } from '../compute/cloud-run-service';
-import { DIRECT_INGRESS_REASON } from '../traffic/direct-serving';
 import { GKE_CONSTRUCTS } from '../stacks/gke';
 import { GcpRegionalStack } from '../stacks/regional-stack';
 import { gcpRules } from '../rules';
@@ -118,9 +117,8 @@ describe('Cloud SQL for PostgreSQL', () => {
       .filter((f) => f.suppressedBecause)
       .map((f) => f.ruleId)
       .sort();
-    expect(suppressed).toEqual(['CKV_GCP_6', 'GCP-0035', 'MF_GCP_10', 'MF_GCP_2', 'MF_GCP_3', 'MF_GCP_9']);
+    expect(suppressed).toEqual(['CKV_GCP_6', 'GCP-0035', 'MF_GCP_10', 'MF_GCP_3', 'MF_GCP_9']);
     expect(policy.findings.find((f) => f.ruleId === 'MF_GCP_3')?.suppressedBecause).toBe(SCALE_TO_ZERO_REASON);
-    expect(policy.findings.find((f) => f.ruleId === 'MF_GCP_2')?.suppressedBecause).toBe(DIRECT_INGRESS_REASON);
     expect(policy.findings.filter((f) => !f.suppressedBecause)).toEqual([]);
   });
 });

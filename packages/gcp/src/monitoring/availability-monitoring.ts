@@ -16,7 +16,7 @@ export interface AvailabilityMonitoringProps extends CommonProps {
   readonly host: string;
 }
 
-/** An uptime check of the readiness endpoint on the public hostname (load balancer or domain mapping), and its availability alert. */
+/** An uptime check of the readiness endpoint through the public load balancer, and its availability alert. */
 export class AvailabilityMonitoring extends Construct {
   readonly uptimeCheck: MonitoringUptimeCheckConfig;
 

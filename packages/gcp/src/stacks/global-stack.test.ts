@@ -128,14 +128,12 @@ describe('GcpGlobalStack', () => {
 });
 
 describe('GcpGlobalStack hostnames', () => {
-  it('gives each tier its own zone, certificate (dev: its domain mapping) and uptime-check host', () => {
+  it('gives each tier its own zone, certificate and uptime-check host', () => {
     const byTier = (['dev', 'staging', 'production'] as const).map((tier) => {
       const { json } = globalStack(tier);
       return {
         zone: (resourcesOf(json, 'google_dns_managed_zone')[0] as any).dns_name,
-        certificate:
-          (resourcesOf(json, 'google_compute_managed_ssl_certificate')[0] as any)?.managed.domains ??
-          (resourcesOf(json, 'google_cloud_run_domain_mapping') as any[]).map((m) => m.name),
+        certificate: (resourcesOf(json, 'google_compute_managed_ssl_certificate')[0] as any).managed.domains,
         uptime: (resourcesOf(json, 'google_monitoring_uptime_check_config')[0] as any).monitored_resource.labels.host,
       };
     });
@@ -144,54 +142,6 @@ describe('GcpGlobalStack hostnames', () => {
       { zone: 'staging.mocks.example.com.', certificate: ['staging.mocks.example.com'], uptime: 'staging.mocks.example.com' },
       { zone: 'mocks.example.com.', certificate: ['mocks.example.com'], uptime: 'mocks.example.com' },
     ]);
-  });
-});
-
-describe('GcpGlobalStack (dev on Cloud Run)', () => {
-  const { json } = globalStack('dev');
-
-  it('maps the hostname to the service itself: no load balancer, Cloud Armor or CDN', () => {
-    for (const type of [
-      'google_compute_global_forwarding_rule',
-      'google_compute_backend_service',
-      'google_compute_security_policy',
-      'google_compute_global_address',
-      'google_compute_managed_ssl_certificate',
-    ])
-      expect([type, resourcesOf(json, type)]).toEqual([type, []]);
-    const [mapping] = resourcesOf(json, 'google_cloud_run_domain_mapping') as any[];
-    expect(mapping).toMatchObject({
-      location: 'us-central1',
-      name: 'dev.mocks.example.com',
-      metadata: { namespace: 'mockforge-example' },
-      spec: { certificate_mode: 'AUTOMATIC' },
-    });
-    expect(mapping.spec.route_name).toMatch(
-      /^\$\{data\.terraform_remote_state\.cross-stack-reference-input-dev-gcp-us-central1\.outputs\./,
-    );
-  });
-
-  it('points the zone apex at the A and AAAA records the mapping reports', () => {
-    const records = (resourcesOf(json, 'google_dns_record_set') as any[]).map((r) => [r.type, r.rrdatas]);
-    const reported = (type: string) =>
-      `\${[ for key, val in toset(google_cloud_run_domain_mapping.domain-mapping_5846E418.status[0].resource_records): val.rrdata if val.type == "${type}"]}`;
-    expect(records).toEqual([
-      ['AAAA', reported('AAAA')],
-      ['A', reported('A')],
-    ]);
-  });
-
-  it('checks readiness on the hostname and outputs the mapped name instead of a load balancer address', () => {
-    expect((resourcesOf(json, 'google_monitoring_uptime_check_config')[0] as any).monitored_resource.labels.host).toBe(
-      'dev.mocks.example.com',
-    );
-    expect(Object.keys(json.output ?? {}).sort()).toEqual(['config_bucket_name', 'dns_zone_name_servers', 'service_dns_name']);
-  });
-
-  it('keeps the load balancer in dev with a provided certificate, which a domain mapping cannot use', () => {
-    const provided = globalStack('dev', { tls: { mode: 'provided', gcpCertificate: 'mocks-cert' } }).json;
-    expect(resourcesOf(provided, 'google_cloud_run_domain_mapping')).toEqual([]);
-    expect(resourcesOf(provided, 'google_compute_global_forwarding_rule')).toHaveLength(2);
   });
 });
 

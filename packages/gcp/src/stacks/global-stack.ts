@@ -7,9 +7,7 @@ import { AvailabilityMonitoring } from '../monitoring/availability-monitoring';
 import { ingressAddressName, resourceName } from '../naming';
 import { addGoogleProvider } from '../provider';
 import { GCP_STATEFUL_RESOURCE_TYPES } from '../stateful-types';
-import { servesDirectly } from '../traffic/direct-serving';
 import { PublicDnsZone } from '../traffic/public-dns-zone';
-import { ServiceDomainMapping } from '../traffic/service-domain-mapping';
 import { gcpProject } from './project';
 import type { GcpRegionalStack } from './regional-stack';
 
@@ -20,14 +18,9 @@ export interface GcpGlobalStackProps {
   readonly regions: readonly GcpRegionalStack[];
 }
 
-/**
- * `<tier>-gcp-global`: the global load balancer, Cloud CDN and Cloud Armor (or, for dev on Cloud Run,
- * the service's domain mapping), DNS, uptime check and the config/state bucket.
- */
+/** `<tier>-gcp-global`: the global load balancer, Cloud CDN, Cloud Armor, DNS, uptime check and the config/state bucket. */
 export class GcpGlobalStack extends MockforgeStack {
   readonly loadBalancer?: GlobalLoadBalancer;
-  /** Dev on Cloud Run in one region: the hostname mapped to the service itself (traffic/direct-serving). */
-  readonly domainMapping?: ServiceDomainMapping;
   readonly dns: PublicDnsZone;
   readonly bucket: ConfigStateBucket;
 
@@ -43,19 +36,9 @@ export class GcpGlobalStack extends MockforgeStack {
     });
     const project = gcpProject(context);
     addGoogleProvider(this, project, context.topology.primaryRegion);
-    const direct = servesDirectly(context) ? props.regions[0]?.service : undefined;
-    const endpointGroupIds = props.regions.flatMap((r) =>
-      r.service?.endpointGroup ? [this.fromOtherStack(r.service.endpointGroup.id)] : [],
-    );
-    let address: string | undefined;
-    if (direct) {
-      this.domainMapping = new ServiceDomainMapping(this, 'domain-mapping', {
-        project,
-        region: context.topology.primaryRegion,
-        domain: context.hostname,
-        serviceName: this.fromOtherStack(direct.serviceName),
-      });
-    } else if (endpointGroupIds.length > 0) {
+    const endpointGroupIds = props.regions.flatMap((r) => (r.service ? [this.fromOtherStack(r.service.backendId)] : []));
+    let address: string;
+    if (endpointGroupIds.length > 0) {
       this.loadBalancer = new GlobalLoadBalancer(this, 'edge', { context, project, endpointGroupIds });
       address = this.loadBalancer.address.address;
     } else {
@@ -67,26 +50,13 @@ export class GcpGlobalStack extends MockforgeStack {
         ipVersion: 'IPV4',
       }).address;
     }
-    this.dns = new PublicDnsZone(this, 'dns', {
-      name: resourceName(context.tier),
-      domain: context.hostname,
-      ...(this.domainMapping ? { apexRecords: this.domainMapping.apexRecords } : { address }),
-    });
+    this.dns = new PublicDnsZone(this, 'dns', { name: resourceName(context.tier), domain: context.hostname, address });
     new AvailabilityMonitoring(this, 'availability', { context, project, host: context.hostname });
     this.bucket = new ConfigStateBucket(this, 'config-bucket', { context, project });
     this.exportOutputs({
       config_bucket_name: { value: this.bucket.bucket.name, description: 'Configuration and state bucket' },
-      ...(address
-        ? {
-            load_balancer_ip: { value: address, description: 'Anycast address of the global load balancer' },
-            load_balancer_dns_name: { value: this.dns.domainName, description: 'The name users resolve' },
-          }
-        : {
-            service_dns_name: {
-              value: this.dns.domainName,
-              description: 'The name users resolve, mapped to the Cloud Run service (no load balancer)',
-            },
-          }),
+      load_balancer_ip: { value: address, description: 'Anycast address of the global load balancer' },
+      load_balancer_dns_name: { value: this.dns.domainName, description: 'The name users resolve' },
       dns_zone_name_servers: {
         value: this.dns.zone.nameServers,
         description: 'Delegate the tier hostname to these from the parent domain',

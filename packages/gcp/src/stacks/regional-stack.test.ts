@@ -166,24 +166,6 @@ describe('GcpRegionalStack without a managed cache (dev)', () => {
     expect(secretEnv).toEqual([ENV.databaseUrl, ENV.adminJwtSecret, ENV.adminUsername, ENV.adminPassword]);
     expect(Object.keys(json.output ?? {}).filter((o) => o.startsWith('redis'))).toEqual([]);
   });
-
-  it('takes traffic from the internet itself: ingress ALL, no serverless NEG, the service URI as output', () => {
-    const service = resourcesOf(json, 'google_cloud_run_v2_service')[0] as any;
-    expect(service.ingress).toBe('INGRESS_TRAFFIC_ALL');
-    expect(service.invoker_iam_disabled).toBe(true);
-    expect(resourcesOf(json, 'google_compute_region_network_endpoint_group')).toEqual([]);
-    expect(resourcesOf(json, 'google_cloud_run_v2_service_iam_member')).toEqual([]);
-    expect(Object.keys(json.output ?? {}).filter((o) => o.startsWith('cloud_run') || o.startsWith('network_endpoint'))).toEqual([
-      'cloud_run_service_name',
-      'cloud_run_service_uri',
-    ]);
-  });
-
-  it('keeps the load balancer ingress and its NEG in staging', () => {
-    const staging = regional('staging').json;
-    expect((resourcesOf(staging, 'google_cloud_run_v2_service')[0] as any).ingress).toBe('INGRESS_TRAFFIC_INTERNAL_LOAD_BALANCER');
-    expect(resourcesOf(staging, 'google_compute_region_network_endpoint_group')).toHaveLength(1);
-  });
 });
 
 describe('GcpRegionalStack REDIS_URL', () => {

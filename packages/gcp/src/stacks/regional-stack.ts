@@ -14,7 +14,6 @@ import { GcpRegionalNetwork } from '../network/regional-network';
 import { GcpVpc } from '../network/vpc';
 import { addGoogleProvider } from '../provider';
 import { GcpSecretStore } from '../secrets/secret-store';
-import { DIRECT_INGRESS_REASON, servesDirectly } from '../traffic/direct-serving';
 import { GCP_STATEFUL_RESOURCE_TYPES } from '../stateful-types';
 import type { GkeConstructs } from './gke';
 import { gcpProject } from './project';
@@ -122,7 +121,6 @@ export class GcpRegionalStack extends MockforgeStack {
         secrets: this.secrets,
         networkId: this.networkId,
         subnetId: this.network.subnet.id,
-        publicIngress: servesDirectly(context) ? { reason: DIRECT_INGRESS_REASON } : undefined,
         dependsOn: [...secretReaders, ...(this.cache ? [this.cache.connectionUrl.version] : [])],
       });
       this.monitoring = new ServiceMonitoring(this, 'monitoring', { context, project, region, serviceName: this.service.serviceName });
@@ -169,14 +167,7 @@ export class GcpRegionalStack extends MockforgeStack {
       ...(this.service
         ? {
             cloud_run_service_name: { value: this.service.serviceName, description: 'The Cloud Run service' },
-            ...(this.service.endpointGroup
-              ? {
-                  network_endpoint_group_id: {
-                    value: this.service.endpointGroup.id,
-                    description: 'Serverless NEG behind the global load balancer',
-                  },
-                }
-              : { cloud_run_service_uri: { value: this.service.service.uri, description: 'The service URL Cloud Run assigns' } }),
+            network_endpoint_group_id: { value: this.service.backendId, description: 'Serverless NEG behind the global load balancer' },
           }
         : {}),
       ...(this.cluster ? { gke_cluster_name: { value: this.cluster.cluster.name, description: 'The GKE cluster' } } : {}),

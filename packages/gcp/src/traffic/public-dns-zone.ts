@@ -9,15 +9,13 @@ export interface PublicDnsZoneProps extends CommonProps {
   readonly name: string;
   /** The name users resolve, e.g. mocks.example.com. */
   readonly domain: string;
-  /** The load balancer's anycast address, the apex A record. */
-  readonly address?: string;
-  /** The apex's addresses by type instead of `address` (a Cloud Run domain mapping's records). */
-  readonly apexRecords?: { readonly a: string[]; readonly aaaa: string[] };
+  /** The load balancer's anycast address. */
+  readonly address: string;
 }
 
 /**
- * The public zone for the domain, signed with DNSSEC, and its apex records: the load balancer's
- * anycast address (which routes each client to the nearest region), or a domain mapping's A and AAAA.
+ * The public zone for the domain, signed with DNSSEC, and its A record to the anycast address.
+ * One record is enough: the global load balancer routes each client to the nearest region.
  */
 export class PublicDnsZone extends Construct implements GlobalTraffic {
   readonly zone: DnsManagedZone;
@@ -33,23 +31,13 @@ export class PublicDnsZone extends Construct implements GlobalTraffic {
       dnssecConfig: { state: 'on' },
       cloudLoggingConfig: { enableLogging: true },
     });
-    if (!props.apexRecords === !props.address) throw new Error(`${this.node.path}: pass either address or apexRecords`);
     new DnsRecordSet(this, 'apex', {
       managedZone: this.zone.name,
       name: this.zone.dnsName,
       type: 'A',
       ttl: DNS_RECORD_TTL_SECONDS,
-      rrdatas: props.apexRecords?.a ?? [props.address!],
+      rrdatas: [props.address],
     });
-    if (props.apexRecords) {
-      new DnsRecordSet(this, 'apex-aaaa', {
-        managedZone: this.zone.name,
-        name: this.zone.dnsName,
-        type: 'AAAA',
-        ttl: DNS_RECORD_TTL_SECONDS,
-        rrdatas: props.apexRecords.aaaa,
-      });
-    }
     applyCommonProps(this, this.zone, props);
     this.domainName = props.domain;
   }
