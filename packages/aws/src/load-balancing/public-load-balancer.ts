@@ -35,15 +35,9 @@ export interface PublicLoadBalancerProps extends CommonProps {
   readonly deletionProtectionExemption?: string;
   /** The public hostname, for the HTTPS URL. */
   readonly hostName: string;
-  /** Where the ALB's web ACL logs. @default none: no web ACL on the ALB, and `originWafExemption` says why */
-  readonly wafLogs?: WafLogDelivery;
-  /** Why the ALB has no web ACL of its own (recorded on CKV2_AWS_28). */
-  readonly originWafExemption?: string;
+  /** Where the ALB's web ACL logs. */
+  readonly wafLogs: WafLogDelivery;
 }
-
-/** Dev: one web ACL. CloudFront's screens every request, and the ALB admits only CloudFront's origin-facing prefix list. */
-export const DEV_ORIGIN_WAF_REASON =
-  "dev tier: one web ACL, CloudFront's, screens every request; the ALB admits HTTPS only from CloudFront's origin-facing prefix list, so a second ACL would pay twice for the same rules";
 
 /**
  * The public edge of a region: an ALB in the public subnets behind CloudFront, HTTPS with
@@ -133,14 +127,8 @@ export class PublicLoadBalancer extends Construct implements LoadBalancer {
       defaultAction: [{ type: 'redirect', redirect: { protocol: 'HTTPS', port: String(PUBLIC_PORTS.https), statusCode: 'HTTP_301' } }],
     });
 
-    if (props.wafLogs) {
-      const waf = originWebAcl(this, 'waf', props.name, props.wafLogs);
-      new Wafv2WebAclAssociation(this, 'waf_association', { resourceArn: this.lb.arn, webAclArn: waf.arn });
-    } else if (props.originWafExemption) {
-      PolicyEngine.suppress(this.lb, 'CKV2_AWS_28', props.originWafExemption);
-    } else {
-      throw new Error(`${this.node.path}: pass wafLogs, or originWafExemption with the reason the ALB has no web ACL`);
-    }
+    const waf = originWebAcl(this, 'waf', props.name, props.wafLogs);
+    new Wafv2WebAclAssociation(this, 'waf_association', { resourceArn: this.lb.arn, webAclArn: waf.arn });
 
     this.dnsName = this.lb.dnsName;
     this.zoneId = this.lb.zoneId;

@@ -22,7 +22,7 @@ export interface RegionalComputeInput {
   /** The region's origin name (`<region>.origin.<tier hostname>`). */
   readonly hostName: string;
   readonly logBucketName: string;
-  /** Where the region's web ACL logs; absent when the region's origin has no web ACL of its own (ECS dev). */
-  readonly wafLogs?: WafLogDelivery;
+  /** Where the region's web ACL logs. */
+  readonly wafLogs: WafLogDelivery;
   readonly alertTopicArn: string;
 }

@@ -6,7 +6,7 @@ import { PrivateServiceName } from '../compute/service-discovery';
 import { StateVolume } from '../compute/state-volume';
 import { statefulRange } from '../compute/stateful-scaling';
 import { albAlgorithm } from '../load-balancing/algorithm';
-import { DEV_ORIGIN_WAF_REASON, PublicLoadBalancer } from '../load-balancing/public-load-balancer';
+import { PublicLoadBalancer } from '../load-balancing/public-load-balancer';
 import { RegionalAlarms } from '../monitoring/regional-alarms';
 import { exemptionReason } from '../shared/exemptions';
 import { AWS_SIZES } from '../sizing';
@@ -45,7 +45,6 @@ export function addEcsCompute(scope: Construct, input: RegionalComputeInput): Ec
     deletionProtectionExemption: exemptionReason(context, 'deletion-protection'),
     hostName: input.hostName,
     wafLogs: input.wafLogs,
-    originWafExemption: input.wafLogs ? undefined : DEV_ORIGIN_WAF_REASON,
   });
   const cluster = new FargateCluster(scope, 'cluster', { name, kmsKeyArn: input.kmsKeyArn, spot: profile.spotAllowed });
   // Without a NAT (dev) the tasks sit in the public subnets and egress through their own public IP.

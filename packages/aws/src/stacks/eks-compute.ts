@@ -54,7 +54,6 @@ export function addEksCompute(scope: Construct, input: RegionalComputeInput): Ek
   });
   groups.allowDataAccessFrom('eks_cluster', cluster.clusterSecurityGroupId);
   const logs = albLogBucket(scope, 'load_balancer_logs', input.logBucketName);
-  if (!input.wafLogs) throw new Error('the EKS ingress load balancer needs its web ACL: pass wafLogs');
   const waf = originWebAcl(scope, 'load_balancer_waf', name, input.wafLogs);
   const ingressAnnotations = albIngressAnnotations({
     certificateArn: input.certificateArn,

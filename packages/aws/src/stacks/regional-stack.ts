@@ -239,11 +239,7 @@ export class AwsRegionalStack extends MockforgeStack {
       certificateArn,
       hostName,
       logBucketName: `${name}-${region}-alb-logs-${accountId}`,
-      // ECS dev: CloudFront's web ACL is the only one (see DEV_ORIGIN_WAF_REASON).
-      wafLogs:
-        onEks || context.tier !== 'dev'
-          ? new WafLogDelivery(this, 'waf_logs', { policyName: globalName('waf-logs'), region, kmsKeyArn: keyArn })
-          : undefined,
+      wafLogs: new WafLogDelivery(this, 'waf_logs', { policyName: globalName('waf-logs'), region, kmsKeyArn: keyArn }),
       alertTopicArn: this.alertTopic.arn,
     };
     let dashboardTargets: { loadBalancerArnSuffix?: string; ecs?: { clusterName: string; serviceName: string } } = {};
