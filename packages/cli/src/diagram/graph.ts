@@ -98,6 +98,7 @@ const HUB_TYPES = new Set([
   'digitalocean_uptime_check',
   'digitalocean_uptime_alert',
   'digitalocean_spaces_bucket',
+  'digitalocean_tag',
   'azurerm_resource_group',
   'azurerm_virtual_network',
   'azurerm_subnet',
