@@ -1,2 +1,3 @@
 export * from './addresses';
 export * from './tier-resources';
+export * from './tier-stacks';

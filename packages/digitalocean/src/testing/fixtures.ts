@@ -1,9 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { Testing } from 'cdktf';
 import {
   defaultConfig,
-  PolicyEngine,
+  synthTargetTier,
   targetContext,
   type MockforgeConfig,
   type TargetContext,
@@ -22,33 +19,14 @@ export function doContext(tier: TierName, changes: Partial<TierConfig> = {}, con
   return targetContext(doConfig(tier, changes, configChanges), tier, 'digitalocean');
 }
 
-export type Body = Record<string, any>;
-export interface StackJson {
-  resource: Record<string, Record<string, Body>>;
-  variable?: Record<string, Body>;
-  output?: Record<string, Body>;
-}
+export {
+  onlyResourceOfType as only,
+  resourcesOfType as resourcesOf,
+  type JsonBody as Body,
+  type SynthesizedStackJson as StackJson,
+} from '@mockforge-infra/core';
 
 /** Synthesizes a whole tier (cross-stack references, aspects, policy) and returns each stack's JSON by stack id. */
 export function synthTier(tier: TierName, changes: Partial<TierConfig> = {}, configChanges: Partial<MockforgeConfig> = {}) {
-  const app = Testing.app();
-  const policy = new PolicyEngine(digitaloceanTarget.rules, { failOnError: false });
-  const stacks = digitaloceanTarget.addStacks(app, doContext(tier, changes, configChanges), policy);
-  app.synth();
-  const json: Record<string, StackJson> = Object.fromEntries(
-    stacks.map((s) => [s.node.id, JSON.parse(readFileSync(join(app.outdir, 'stacks', s.node.id, 'cdk.tf.json'), 'utf8'))]),
-  );
-  return { stacks: stacks.map((s) => s.node.id), json, policy };
-}
-
-/** Every resource of a type in one stack, without cdktf's metadata. */
-export function resourcesOf(stack: StackJson | undefined, type: string): Body[] {
-  return Object.values(stack?.resource[type] ?? {}).map(({ '//': _, ...body }) => body);
-}
-
-/** The single resource of a type in one stack. */
-export function only(stack: StackJson | undefined, type: string): Body {
-  const found = resourcesOf(stack, type);
-  if (found.length !== 1) throw new Error(`${found.length} ${type} resources, expected 1`);
-  return found[0]!;
+  return synthTargetTier(digitaloceanTarget, doContext(tier, changes, configChanges));
 }
