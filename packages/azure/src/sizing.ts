@@ -102,7 +102,7 @@ export const CONTAINER_REGISTRY = { sku: 'Standard', ghcrCacheRule: 'ghcr' } as 
 
 export const KEY_VAULT = { sku: 'standard', softDeleteRetentionDays: 90 } as const;
 
-export const STORAGE = { tier: 'Standard', replication: { protected: 'GRS', dev: 'LRS' }, softDeleteDays: 90, minTls: 'TLS1_2' } as const;
+export const STORAGE = { tier: 'Standard', replication: { protected: 'GRS', dev: 'LRS' }, minTls: 'TLS1_2' } as const;
 
 export const LOG_ANALYTICS = { sku: 'PerGB2018' } as const;
 

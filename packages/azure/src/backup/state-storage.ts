@@ -27,7 +27,8 @@ export class StateStorage extends Construct {
   constructor(scope: Construct, id: string, props: StateStorageProps) {
     super(scope, id);
     const { context } = props;
-    const days = STORAGE.softDeleteDays;
+    // Deleted or overwritten config and state stay recoverable for the guide's config retention.
+    const days = context.backup.schedules.config.retentionDays;
     this.account = new StorageAccount(this, 'account', {
       name: globalName(context, 'st'),
       location: props.location,

@@ -4,7 +4,7 @@ import { NetworkPolicyV1 } from '@cdktf/provider-kubernetes/lib/network-policy-v
 import { SecretV1 } from '@cdktf/provider-kubernetes/lib/secret-v1';
 import { ServiceV1 } from '@cdktf/provider-kubernetes/lib/service-v1';
 import { Fn, Lazy } from 'cdktf';
-import { PORTS, PUBLIC_PORTS, type MockforgeStack, type PolicyEngine, type TargetContext } from '@mockforge-infra/core';
+import { HEALTH_PATHS, PORTS, PUBLIC_PORTS, type MockforgeStack, type PolicyEngine, type TargetContext } from '@mockforge-infra/core';
 import { kubernetesRules, KubernetesWorkloadStack, SERVER_SELECTOR } from '@mockforge-infra/kubernetes';
 import type { Construct } from 'constructs';
 import { aksNodeResourceGroup } from '../compute/aks-cluster';
@@ -98,7 +98,7 @@ export function addAksWorkloadStack(scope: Construct, props: AksWorkloadStackPro
           // Used while the policy is Cluster; with Local the probe goes to the node's health check port, which answers
           // only where a ready pod (readiness on /health/ready) runs.
           [`${AZURE_LB}-load-balancer-health-probe-protocol`]: 'http',
-          [`${AZURE_LB}-load-balancer-health-probe-request-path`]: '/health/ready',
+          [`${AZURE_LB}-load-balancer-health-probe-request-path`]: HEALTH_PATHS.readiness,
         },
       },
       spec: {
