@@ -7,6 +7,7 @@ import { Wafv2WebAcl } from '@cdktf/provider-aws/lib/wafv2-web-acl';
 import { CloudRunV2Service } from '@cdktf/provider-google/lib/cloud-run-v2-service';
 import { GoogleProvider } from '@cdktf/provider-google/lib/provider';
 import { SqlDatabaseInstance } from '@cdktf/provider-google/lib/sql-database-instance';
+import { ComputeGlobalForwardingRule } from '@cdktf/provider-google/lib/compute-global-forwarding-rule';
 import { Lb } from '@cdktf/provider-aws/lib/lb';
 import { estimateCost, spotTaskCount } from './estimate';
 import prices from './prices.json';
@@ -168,5 +169,21 @@ describe('cost estimates', () => {
     expect(small * prices.hoursPerMonth).toBeCloseTo(25.55, 2);
     expect(estimate.monthlyUsd).toBeCloseTo(micro * prices.hoursPerMonth + disk + 2 * (small * prices.hoursPerMonth + disk) + disk, 6);
     expect(estimate.unpriced).toEqual(['db-n1-standard-1']);
+  });
+
+  it('charges the first five global forwarding rules one minimum, and each further rule on its own', () => {
+    const rules = (count: number) =>
+      estimateCost(
+        'cost',
+        synthesized((stack) => {
+          new GoogleProvider(stack, 'google', { project: 'p', region: 'us-central1' });
+          for (let i = 0; i < count; i++) new ComputeGlobalForwardingRule(stack, `rule${i}`, { name: `rule${i}`, target: 't' });
+        }),
+      ).monthlyUsd;
+    // $0.025 an hour for up to five rules, $0.01 an hour for each one after.
+    expect(rules(1)).toBeCloseTo(18.25, 2);
+    expect(rules(2)).toBeCloseTo(18.25, 2);
+    expect(rules(5)).toBeCloseTo(18.25, 2);
+    expect(rules(7)).toBeCloseTo(18.25 + 2 * 7.3, 2);
   });
 });

@@ -243,7 +243,13 @@ const PRICERS: Readonly<Record<string, { kind: string; price: Pricer }>> = {
   },
   google_compute_global_forwarding_rule: {
     kind: 'Global load balancer',
-    price: () => monthly(1, 'forwarding rule', gcp.forwardingRuleHour * HOURS),
+    // The first five global rules in a project share one minimum charge; each further rule is billed on its own.
+    price: (r, stack) => {
+      const position = stack.ofType(r.type).findIndex((other) => other.name === r.name);
+      const hourly =
+        position === 0 ? gcp.forwardingRuleMinimumHour : position < gcp.forwardingRulesInMinimum ? 0 : gcp.forwardingRuleAdditionalHour;
+      return monthly(1, 'forwarding rule', hourly * HOURS);
+    },
   },
   google_compute_security_policy: {
     kind: 'Cloud Armor',

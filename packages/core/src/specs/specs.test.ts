@@ -38,11 +38,11 @@ describe('tier profiles', () => {
     ]).toEqual(['large', 10, 3, true, false]);
     expect(tierProfile('production', { regions: {} }).size).toBe('small');
     expect([dev.managedCache, staging.managedCache, production.managedCache]).toEqual([false, true, true]);
+    expect([dev.managedDatabase, staging.managedDatabase, production.managedDatabase]).toEqual([false, true, true]);
     // Spot outside production; staging keeps one on-demand instance through a Spot reclaim.
     expect([dev.spotAllowed, staging.spotAllowed, production.spotAllowed]).toEqual([true, true, false]);
     expect([dev.onDemandBase, staging.onDemandBase, production.onDemandBase]).toEqual([0, 1, 0]);
     expect(tierSecretKeys(dev, SECRET_KEYS)).toEqual([
-      'DATABASE_URL',
       'MOCKFORGE_ADMIN_JWT_SECRET',
       'MOCKFORGE_ADMIN_USERNAME',
       'MOCKFORGE_ADMIN_PASSWORD',

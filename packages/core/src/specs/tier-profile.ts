@@ -52,6 +52,11 @@ export interface TierProfile {
    * its state in memory and reads REDIS_URL only for the hosted backend and distributed chaos/test runs.
    */
   readonly managedCache: boolean;
+  /**
+   * A managed PostgreSQL, its backups and its DATABASE_URL secret. Off in dev for the same reason:
+   * only the hosted backend and distributed chaos/test runs read DATABASE_URL.
+   */
+  readonly managedDatabase: boolean;
   readonly databaseBackupRetentionDays: number;
   readonly exemptions: readonly TierExemption[];
 }
@@ -76,9 +81,14 @@ export function scalingRange(profile: TierProfile, platform: ScalingPlatform): {
   return { min: Math.max(range.min, instances, HA_MINIMUMS.production.instancesPerRegion), max: range.max };
 }
 
-/** The secrets a tier's containers read: REDIS_URL only where a managed cache writes it. */
-export function tierSecretKeys(profile: TierProfile, keys: readonly SecretKey[]): readonly SecretKey[] {
-  return profile.managedCache ? keys : keys.filter((key) => key !== ENV.redisUrl);
+/** The secrets a tier's containers read: REDIS_URL and DATABASE_URL only where a managed store writes them. */
+export function tierSecretKeys(
+  profile: Pick<TierProfile, 'managedCache' | 'managedDatabase'>,
+  keys: readonly SecretKey[],
+): readonly SecretKey[] {
+  return keys.filter(
+    (key) => (key !== ENV.redisUrl || profile.managedCache) && (key !== ENV.databaseUrl || profile.managedDatabase),
+  );
 }
 
 export function tierProfile(tier: TierName, config: TierConfig): TierProfile {
@@ -110,6 +120,7 @@ export function tierProfile(tier: TierName, config: TierConfig): TierProfile {
     spotAllowed: tier !== 'production',
     onDemandBase: tier === 'staging' ? 1 : 0,
     managedCache: tier !== 'dev',
+    managedDatabase: tier !== 'dev',
     databaseBackupRetentionDays: tier === 'production' ? BACKUPS.database.retentionDays : STAGING_DATABASE_RETENTION_DAYS,
     exemptions,
   };
