@@ -193,7 +193,7 @@ export class AwsRegionalStack extends MockforgeStack {
       kmsKeyArn: keyArn,
       connectionSecret: secretRef('DATABASE_URL'),
       replicaOf: multiRegion && props.primary ? this.fromOtherStack(props.primary.database.arn) : undefined,
-      exemptions: { multiAz: exemptionReason(context, 'multi-az'), deletionProtection: exemptionReason(context, 'deletion-protection') },
+      exemptions: { multiAz: exemptionReason(context, 'zonal-data'), deletionProtection: exemptionReason(context, 'deletion-protection') },
     });
     if (this.securityGroups.cache) {
       this.cache = new RedisReplicationGroup(this, 'cache', {
@@ -210,7 +210,7 @@ export class AwsRegionalStack extends MockforgeStack {
             ? { role: 'secondary', globalReplicationGroupId: this.fromOtherStack(props.primary.cache!.globalReplicationGroupId!) }
             : { role: 'primary' }
           : undefined,
-        singleNodeExemption: exemptionReason(context, 'multi-az'),
+        singleNodeExemption: exemptionReason(context, 'zonal-data'),
       });
     }
 

@@ -55,7 +55,7 @@ export class PostgresFlexible extends Construct {
     const { context, region } = props;
     const db = context.database;
     const size = AZURE_SIZES[context.profile.size];
-    const zonal = context.profile.highlyAvailable;
+    const zonal = db.highlyAvailable;
     const common = {
       name: props.name,
       location: region,
@@ -92,7 +92,7 @@ export class PostgresFlexible extends Construct {
             },
           },
     );
-    suppressExempted(this.server, context.profile, 'multi-az', ['MF_AZ_PG_1']);
+    suppressExempted(this.server, context.profile, 'zonal-data', ['MF_AZ_PG_1']);
     if (props.replicaOf) PolicyEngine.suppress(this.server, 'MF_AZ_PG_1', REPLICA_HA_REASON);
     if (!props.replicaOf) {
       new PostgresqlFlexibleServerDatabase(this, 'database', {

@@ -28,6 +28,7 @@ const tierSchema = obj({
   cidrs: map(cloudName, map(str(), CIDR_SCHEMA)),
   hostnames: map(cloudName, str({ pattern: DOMAIN_PATTERN, describe: 'a DNS name such as api.example.com' })),
   optOuts: obj({ multiAz: optOut, deletionProtection: optOut }),
+  zoneRedundantData: bool(),
   // Whole cents: a budget of $0 would fail every synthesis.
   budgetUsd: num({ min: 0.01 }),
 });

@@ -198,6 +198,16 @@ describe('configuration rejections name the field, the value and what is allowed
       'tiers.dev.size',
       /only production has a size/,
     );
+    expectIssue(
+      variant((c) => (c.tiers.production.zoneRedundantData = false)),
+      'tiers.production.zoneRedundantData',
+      /only staging chooses \(true \| false\)/,
+    );
+    expectIssue(
+      variant((c) => (c.tiers.staging.zoneRedundantData = 'yes')),
+      'tiers.staging.zoneRedundantData',
+      /true or false|boolean/,
+    );
   });
 
   it('rejects a region the cloud does not have, and duplicate regions', () => {

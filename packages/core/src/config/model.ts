@@ -46,6 +46,11 @@ export interface TierConfig {
   readonly hostnames?: Partial<Record<CloudName, string>>;
   /** Opt-outs from HA defaults in staging or production; each needs a written reason. */
   readonly optOuts?: { readonly multiAz?: OptOut; readonly deletionProtection?: OptOut };
+  /**
+   * Staging only: zone-redundant PostgreSQL and Redis, to rehearse production's failover.
+   * @default false in staging (its service still spans two zones); production is always zone-redundant
+   */
+  readonly zoneRedundantData?: boolean;
   /** Monthly USD each cloud's estimate of this tier may reach; synthesis fails above it. @default no budget */
   readonly budgetUsd?: number;
 }

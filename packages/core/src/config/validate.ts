@@ -59,6 +59,14 @@ function tierIssues(name: TierName, tier: TierConfig, config: MockforgeConfig): 
       expected: `an algorithm the AWS Application Load Balancer in front of ECS has (${BALANCING_ALGORITHMS.filter((a) => !ECS_UNSUPPORTED_BALANCING.includes(a)).join(' | ')}), or compute.aws: eks, whose ingress maps ip-hash to cookie stickiness`,
     });
   }
+  if (tier.zoneRedundantData !== undefined && name !== 'staging') {
+    issues.push({
+      path: `${at}.zoneRedundantData`,
+      value: tier.zoneRedundantData,
+      expected:
+        'only staging chooses (true | false); dev keeps single-zone data and production zone-redundant data (optOuts.multiAz to opt out)',
+    });
+  }
   if (tier.size !== undefined && name !== 'production') {
     issues.push({
       path: `${at}.size`,

@@ -33,7 +33,7 @@ export function databaseSpec(profile: TierProfile, topology: TopologySpec): Data
   return {
     port: DATABASE_PORT,
     databaseName: 'mockforge',
-    highlyAvailable: profile.highlyAvailable,
+    highlyAvailable: profile.dataHighlyAvailable,
     backupRetentionDays: profile.databaseBackupRetentionDays,
     backupWindow: DATABASE_BACKUP_WINDOW,
     maintenanceWindow: MAINTENANCE_WINDOW,
@@ -47,9 +47,9 @@ export function databaseSpec(profile: TierProfile, topology: TopologySpec): Data
 export function cacheSpec(profile: TierProfile, topology: TopologySpec): CacheSpec {
   return {
     port: REDIS_PORT,
-    highlyAvailable: profile.highlyAvailable,
+    highlyAvailable: profile.dataHighlyAvailable,
     clusterMode: profile.tier === 'production',
-    replicasPerShard: profile.highlyAvailable ? profile.availabilityZones - 1 : 0,
+    replicasPerShard: profile.dataHighlyAvailable ? profile.availabilityZones - 1 : 0,
     snapshotRetentionDays: BACKUPS.state.retentionDays,
     maintenanceWindow: MAINTENANCE_WINDOW,
     crossRegionReplication: topology.isMultiRegion,

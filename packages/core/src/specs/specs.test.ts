@@ -51,13 +51,31 @@ describe('tier profiles', () => {
   });
 
   it('records why dev is exempt from HA defaults, and takes explicit opt-outs elsewhere', () => {
-    expect(tierProfile('dev', { regions: {} }).exemptions.map((e) => e.what)).toEqual(['multi-az', 'replicas', 'deletion-protection']);
+    expect(tierProfile('dev', { regions: {} }).exemptions.map((e) => e.what)).toEqual([
+      'multi-az',
+      'zonal-data',
+      'replicas',
+      'deletion-protection',
+    ]);
     const optedOut = tierProfile('staging', {
       regions: {},
       optOuts: { multiAz: { reason: 'single-zone region for a data-residency pilot' } },
     });
-    expect(optedOut.highlyAvailable).toBe(false);
-    expect(optedOut.exemptions).toEqual([{ what: 'multi-az', reason: 'single-zone region for a data-residency pilot' }]);
+    expect([optedOut.highlyAvailable, optedOut.dataHighlyAvailable]).toEqual([false, false]);
+    expect(optedOut.exemptions).toEqual([
+      { what: 'multi-az', reason: 'single-zone region for a data-residency pilot' },
+      { what: 'zonal-data', reason: 'single-zone region for a data-residency pilot' },
+    ]);
+  });
+
+  it('keeps staging data in one zone by default, with the reason, and zone-redundant on request', () => {
+    const staging = tierProfile('staging', { regions: {} });
+    expect([staging.highlyAvailable, staging.dataHighlyAvailable]).toEqual([true, false]);
+    expect(staging.exemptions.map((e) => e.what)).toEqual(['zonal-data']);
+    expect(staging.exemptions[0]?.reason).toContain('tiers.staging.zoneRedundantData: true');
+    const redundant = tierProfile('staging', { regions: {}, zoneRedundantData: true });
+    expect([redundant.dataHighlyAvailable, redundant.exemptions]).toEqual([true, []]);
+    expect(tierProfile('production', { regions: {} }).dataHighlyAvailable).toBe(true);
   });
 
   it('protects state in staging and production unless the tier opts out with a reason', () => {
@@ -68,7 +86,7 @@ describe('tier profiles', () => {
     ]);
     const reason = 'ephemeral load-test environment';
     for (const tier of ['staging', 'production'] as const) {
-      const optedOut = tierProfile(tier, { regions: {}, optOuts: { deletionProtection: { reason } } });
+      const optedOut = tierProfile(tier, { regions: {}, zoneRedundantData: true, optOuts: { deletionProtection: { reason } } });
       expect([optedOut.deletionProtection, optedOut.preventDestroy]).toEqual([false, false]);
       expect(optedOut.exemptions).toEqual([{ what: 'deletion-protection', reason }]);
     }

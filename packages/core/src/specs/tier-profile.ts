@@ -20,7 +20,8 @@ import type { TierConfig } from '../config/model';
 
 /** What a tier is allowed to skip, and why. Every entry becomes a visible policy suppression. */
 export interface TierExemption {
-  readonly what: 'multi-az' | 'deletion-protection' | 'replicas';
+  /** `multi-az`: the service and its data; `zonal-data`: PostgreSQL and Redis only. */
+  readonly what: 'multi-az' | 'zonal-data' | 'deletion-protection' | 'replicas';
   readonly reason: string;
 }
 
@@ -29,8 +30,10 @@ export interface TierProfile {
   readonly size: SizeName;
   readonly sizing: TierSizing;
   readonly availabilityZones: number;
-  /** Multi-AZ data, at least the HA minimum of instances, PDBs. */
+  /** At least the HA minimum of instances across zones, PDBs. */
   readonly highlyAvailable: boolean;
+  /** Zone-redundant PostgreSQL and Redis (failover replicas in another zone). */
+  readonly dataHighlyAvailable: boolean;
   readonly scalingPreset: ScalingPresetName;
   readonly scaling: ScalingPreset;
   /** The cloud's own deletion protection, where the service has one (staging and production). */
@@ -86,9 +89,7 @@ export function tierSecretKeys(
   profile: Pick<TierProfile, 'managedCache' | 'managedDatabase'>,
   keys: readonly SecretKey[],
 ): readonly SecretKey[] {
-  return keys.filter(
-    (key) => (key !== ENV.redisUrl || profile.managedCache) && (key !== ENV.databaseUrl || profile.managedDatabase),
-  );
+  return keys.filter((key) => (key !== ENV.redisUrl || profile.managedCache) && (key !== ENV.databaseUrl || profile.managedDatabase));
 }
 
 export function tierProfile(tier: TierName, config: TierConfig): TierProfile {
@@ -97,10 +98,17 @@ export function tierProfile(tier: TierName, config: TierConfig): TierProfile {
   const exemptions: TierExemption[] = [];
   if (tier === 'dev') {
     const reason = 'dev tier: one instance and single-AZ data, per the hosting guide cost table (~$10-20/month)';
-    exemptions.push({ what: 'multi-az', reason }, { what: 'replicas', reason });
+    exemptions.push({ what: 'multi-az', reason }, { what: 'zonal-data', reason }, { what: 'replicas', reason });
     exemptions.push({ what: 'deletion-protection', reason: 'dev tier: disposable by design; backups are still kept' });
   } else {
-    if (config.optOuts?.multiAz) exemptions.push({ what: 'multi-az', reason: config.optOuts.multiAz.reason });
+    const multiAz = config.optOuts?.multiAz?.reason;
+    if (multiAz) exemptions.push({ what: 'multi-az', reason: multiAz }, { what: 'zonal-data', reason: multiAz });
+    else if (tier === 'staging' && !config.zoneRedundantData)
+      exemptions.push({
+        what: 'zonal-data',
+        reason:
+          "staging tier: single-zone PostgreSQL and Redis, near the guide's staging cost (~$40-60/month); the service still runs 2 instances in 2 zones; tiers.staging.zoneRedundantData: true restores failover replicas",
+      });
     if (config.optOuts?.deletionProtection)
       exemptions.push({ what: 'deletion-protection', reason: config.optOuts.deletionProtection.reason });
   }
@@ -113,6 +121,7 @@ export function tierProfile(tier: TierName, config: TierConfig): TierProfile {
     sizing: TIER_SIZING[size],
     availabilityZones: AVAILABILITY_ZONES[tier],
     highlyAvailable: !exempt('multi-az'),
+    dataHighlyAvailable: !exempt('zonal-data'),
     scalingPreset: preset,
     scaling: SCALING_PRESETS[preset],
     deletionProtection: protectState,

@@ -83,7 +83,7 @@ export class MemorystoreRedis extends Construct implements RedisCache {
       },
       dependsOn: props.dependsOn,
     });
-    suppressExempted(this.instance, context.profile, 'multi-az', ['MF_GCP_12']);
+    suppressExempted(this.instance, context.profile, 'zonal-data', ['MF_GCP_12']);
     this.endpoint = this.instance.host;
     this.port = this.instance.port;
     this.connectionSecret = props.connectionSecret;

@@ -117,7 +117,7 @@ export class CloudSqlPostgres extends Construct implements PostgresDatabase {
       dependsOn: props.dependsOn,
     });
     PolicyEngine.suppress(this.instance, 'CKV_GCP_6', SSL_MODE_REASON);
-    suppressExempted(this.instance, context.profile, 'multi-az', ['MF_GCP_9']);
+    suppressExempted(this.instance, context.profile, 'zonal-data', ['MF_GCP_9']);
     suppressExempted(this.instance, context.profile, 'deletion-protection', ['MF_GCP_10']);
 
     if (!props.replicaOf)
