@@ -208,6 +208,14 @@ describe('configuration rejections name the field, the value and what is allowed
       'tiers.staging.zoneRedundantData',
       /true or false|boolean/,
     );
+    expectIssue(
+      variant((c) => {
+        c.tiers.staging.zoneRedundantData = true;
+        c.tiers.staging.optOuts = { multiAz: { reason: 'single-zone pilot region' } };
+      }),
+      'tiers.staging.zoneRedundantData',
+      /optOuts.multiAz already keeps this tier's data in one zone/,
+    );
   });
 
   it('rejects a region the cloud does not have, and duplicate regions', () => {

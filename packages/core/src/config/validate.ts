@@ -67,6 +67,13 @@ function tierIssues(name: TierName, tier: TierConfig, config: MockforgeConfig): 
         'only staging chooses (true | false); dev keeps single-zone data and production zone-redundant data (optOuts.multiAz to opt out)',
     });
   }
+  if (tier.zoneRedundantData && tier.optOuts?.multiAz) {
+    issues.push({
+      path: `${at}.zoneRedundantData`,
+      value: tier.zoneRedundantData,
+      expected: `false or left out: optOuts.multiAz already keeps this tier's data in one zone`,
+    });
+  }
   if (tier.size !== undefined && name !== 'production') {
     issues.push({
       path: `${at}.size`,
