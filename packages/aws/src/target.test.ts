@@ -7,6 +7,7 @@ import {
   LOG_RETENTION_DAYS,
   PolicyEngine,
   targetContext,
+  type TierConfig,
   type TierName,
 } from '@mockforge-infra/core';
 import { Testing } from 'cdktf';
@@ -16,10 +17,12 @@ import { awsTarget } from './target';
 
 type Json = Record<string, any>;
 
-function synthTier(tier: TierName): { stacks: Record<string, Json>; policy: PolicyEngine } {
+function synthTier(tier: TierName, tierConfig: Partial<TierConfig> = {}): { stacks: Record<string, Json>; policy: PolicyEngine } {
   const policy = new PolicyEngine(awsTarget.rules, { failOnError: false });
   const app = Testing.app();
-  const stacks = awsTarget.addStacks(app, targetContext(defaultConfig(['aws']), tier, 'aws'), policy);
+  const config = defaultConfig(['aws']);
+  const configured = { ...config, tiers: { ...config.tiers, [tier]: { ...config.tiers[tier], ...tierConfig } } };
+  const stacks = awsTarget.addStacks(app, targetContext(configured, tier, 'aws'), policy);
   // A full app synthesis resolves cross-stack references into remote-state lookups.
   app.synth();
   const read = (name: string) => JSON.parse(readFileSync(join(app.outdir, 'stacks', name, 'cdk.tf.json'), 'utf8')) as Json;
@@ -272,12 +275,30 @@ describe('awsTarget (production, default config)', () => {
 describe('awsTarget (staging)', () => {
   const { stacks, policy } = tierOutput('staging');
 
-  it('runs HA data in 2 AZs with 7-day database backups', () => {
+  it('runs single-zone data in 2 AZs with 7-day database backups, each relaxation suppressed with the zonal-data reason', () => {
     const region = stacks['staging-aws-us-east-1']!;
     expect(all(region, 'aws_subnet')).toHaveLength(6);
-    expect(all(region, 'aws_db_instance')[0]).toMatchObject({ multi_az: true, backup_retention_period: 7, deletion_protection: true });
-    expect(all(region, 'aws_elasticache_replication_group')[0]).toMatchObject({ automatic_failover_enabled: true, num_cache_clusters: 2 });
+    expect(all(region, 'aws_db_instance')[0]).toMatchObject({ multi_az: false, backup_retention_period: 7, deletion_protection: true });
+    expect(all(region, 'aws_elasticache_replication_group')[0]).toMatchObject({
+      automatic_failover_enabled: false,
+      multi_az_enabled: false,
+      num_cache_clusters: 1,
+    });
+    const profile = targetContext(defaultConfig(['aws']), 'staging', 'aws').profile;
+    const reason = profile.exemptions.find((e) => e.what === 'zonal-data')!.reason;
+    expect(
+      policy.findings
+        .filter((f) => f.suppressedBecause === reason)
+        .map((f) => f.ruleId)
+        .sort(),
+    ).toEqual(['CKV2_AWS_50', 'CKV_AWS_157']);
     expect(policy.findings.filter((f) => !f.suppressedBecause)).toEqual([]);
+  });
+
+  it('restores failover replicas with tiers.staging.zoneRedundantData', () => {
+    const region = synthTier('staging', { zoneRedundantData: true }).stacks['staging-aws-us-east-1']!;
+    expect(all(region, 'aws_db_instance')[0]).toMatchObject({ multi_az: true });
+    expect(all(region, 'aws_elasticache_replication_group')[0]).toMatchObject({ automatic_failover_enabled: true, num_cache_clusters: 2 });
   });
 });
 

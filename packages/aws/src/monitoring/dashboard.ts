@@ -11,7 +11,8 @@ export interface ServiceDashboardProps extends CommonProps {
   /** Adds load balancer widgets. @default none (EKS: the controller owns the ALB) */
   readonly loadBalancerArnSuffix?: string;
   readonly ecs?: { readonly clusterName: string; readonly serviceName: string };
-  readonly databaseIdentifier: string;
+  /** Adds the PostgreSQL widget. @default none (no managed database in the tier) */
+  readonly databaseIdentifier?: string;
   /** Adds the Redis widget. @default none (no managed cache in the tier) */
   readonly cacheReplicationGroupId?: string;
 }
@@ -60,7 +61,9 @@ export class ServiceDashboard extends Construct {
             ),
           ]
         : []),
-      widget('PostgreSQL CPU (%)', [['AWS/RDS', 'CPUUtilization', 'DBInstanceIdentifier', props.databaseIdentifier]], 'Average'),
+      ...(props.databaseIdentifier
+        ? [widget('PostgreSQL CPU (%)', [['AWS/RDS', 'CPUUtilization', 'DBInstanceIdentifier', props.databaseIdentifier]], 'Average')]
+        : []),
       ...(props.cacheReplicationGroupId
         ? [
             widget(

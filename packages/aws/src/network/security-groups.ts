@@ -96,6 +96,8 @@ export interface SecurityGroupsProps extends CommonProps {
   readonly endpoints?: boolean;
   /** Adds the Redis group and the app's egress to it. @default true */
   readonly cache?: boolean;
+  /** Adds the PostgreSQL group and the app's egress to it. @default true */
+  readonly database?: boolean;
   /** How the app reaches the internet: a NAT gateway, or the task's own public IP (dev on ECS). @default 'NAT' */
   readonly egressVia?: 'NAT' | 'public IP';
 }
@@ -109,7 +111,8 @@ export interface SecurityGroupsProps extends CommonProps {
 export class SecurityGroups extends Construct {
   readonly loadBalancer: Firewall;
   readonly app: Firewall;
-  readonly database: Firewall;
+  /** Only when the tier runs a managed database. */
+  readonly database?: Firewall;
   /** Only when the tier runs a managed cache. */
   readonly cache?: Firewall;
   readonly efs?: Firewall;
@@ -121,7 +124,7 @@ export class SecurityGroups extends Construct {
       new Firewall(this, gid, { name: `${props.name}-${suffix}`, vpcId: props.vpcId, description, tags: props.tags, overrides });
     this.loadBalancer = group('load_balancer', 'alb', 'MockForge public load balancer');
     this.app = group('app', 'app', 'MockForge tasks', props.overrides);
-    this.database = group('database', 'postgres', 'MockForge PostgreSQL, from the app only');
+    if (props.database ?? true) this.database = group('database', 'postgres', 'MockForge PostgreSQL, from the app only');
     if (props.cache ?? true) this.cache = group('cache', 'redis', 'MockForge Redis, from the app only');
 
     const [https, http] = NETWORK_POLICY.publicIngress.ports;
@@ -179,10 +182,12 @@ export class SecurityGroups extends Construct {
       description: 'DNS to the VPC resolver',
     });
     this.app.allowOut('dns_tcp', { port: DNS_PORT, peer: { cidr: props.vpcCidr }, description: 'DNS over TCP to the VPC resolver' });
-    this.app.allowOut('to_database', { port: DATABASE_PORT, peer: { securityGroupId: this.database.id }, description: 'PostgreSQL' });
+    if (this.database) {
+      this.app.allowOut('to_database', { port: DATABASE_PORT, peer: { securityGroupId: this.database.id }, description: 'PostgreSQL' });
+    }
     if (this.cache) this.app.allowOut('to_cache', { port: REDIS_PORT, peer: { securityGroupId: this.cache.id }, description: 'Redis' });
 
-    this.database.allowIn('from_app', {
+    this.database?.allowIn('from_app', {
       port: DATABASE_PORT,
       peer: { securityGroupId: this.app.id },
       description: 'PostgreSQL from the app only',
@@ -218,7 +223,7 @@ export class SecurityGroups extends Construct {
 
   /** Lets another group (EKS nodes) reach the data stores like the app does. */
   allowDataAccessFrom(id: string, securityGroupId: string): void {
-    this.database.allowIn(`from_${id}`, { port: DATABASE_PORT, peer: { securityGroupId }, description: `PostgreSQL from ${id}` });
+    this.database?.allowIn(`from_${id}`, { port: DATABASE_PORT, peer: { securityGroupId }, description: `PostgreSQL from ${id}` });
     this.cache?.allowIn(`from_${id}`, { port: REDIS_PORT, peer: { securityGroupId }, description: `Redis from ${id}` });
   }
 }

@@ -429,13 +429,13 @@ describe('AwsRegionalStack REDIS_URL', () => {
 describe('AwsRegionalStack (staging)', () => {
   const { json } = synthRegion('staging');
 
-  it('keeps the HA minimum on the smallest burstable classes: Multi-AZ db.t4g.small, two cache.t4g.micro nodes', () => {
-    expect(one(json, 'aws_db_instance')).toMatchObject({ multi_az: true, instance_class: 'db.t4g.small' });
+  it('keeps PostgreSQL and Redis in one zone on the smallest burstable classes: single-AZ db.t4g.small, one cache.t4g.micro node', () => {
+    expect(one(json, 'aws_db_instance')).toMatchObject({ multi_az: false, instance_class: 'db.t4g.small' });
     expect(one(json, 'aws_elasticache_replication_group')).toMatchObject({
       node_type: 'cache.t4g.micro',
-      num_cache_clusters: 2,
-      automatic_failover_enabled: true,
-      multi_az_enabled: true,
+      num_cache_clusters: 1,
+      automatic_failover_enabled: false,
+      multi_az_enabled: false,
     });
     expect(one(json, 'aws_ecs_service').desired_count).toBe(2);
   });
@@ -454,52 +454,51 @@ describe('AwsRegionalStack (staging)', () => {
 describe('AwsRegionalStack (dev)', () => {
   const { json, policy } = synthRegion('dev');
 
-  it('is cheap: 2 AZs, no NAT, no interface endpoints, Spot, single-AZ data, no managed cache', () => {
+  it('is cheap: 2 AZs, no NAT, no interface endpoints, Spot, no managed database or cache', () => {
     expect(all(json, 'aws_subnet')).toHaveLength(6);
     expect(json.resource.aws_nat_gateway).toBeUndefined();
     expect(json.resource.aws_eip).toBeUndefined();
     expect(all(json, 'aws_vpc_endpoint')).toHaveLength(1);
     expect(one(json, 'aws_ecs_service').capacity_provider_strategy).toEqual([{ capacity_provider: 'FARGATE_SPOT', weight: 1 }]);
     expect(one(json, 'aws_ecs_cluster_capacity_providers').capacity_providers).toEqual(['FARGATE', 'FARGATE_SPOT']);
-    expect(one(json, 'aws_db_instance')).toMatchObject({
-      multi_az: false,
-      deletion_protection: false,
-      skip_final_snapshot: true,
-      instance_class: 'db.t4g.micro',
-    });
     expect(json.resource.aws_elasticache_replication_group).toBeUndefined();
     expect(
       all(json, 'aws_security_group')
         .map((g) => g.name)
         .sort(),
-    ).toEqual(['mockforge-dev-alb', 'mockforge-dev-app', 'mockforge-dev-postgres']);
+    ).toEqual(['mockforge-dev-alb', 'mockforge-dev-app']);
   });
 
-  it('keeps state in memory: no REDIS_URL secret, and the task names none', () => {
+  it('runs no PostgreSQL, and nothing that hangs off one: no backups, alarms, widgets, rules or outputs', () => {
+    for (const type of ['aws_db_instance', 'aws_db_subnet_group', 'aws_db_parameter_group', 'aws_backup_vault', 'aws_backup_plan']) {
+      expect(json.resource[type]).toBeUndefined();
+    }
+    expect(all(json, 'aws_iam_role').filter((r) => String(r.name).includes('rds'))).toEqual([]);
+    expect(all(json, 'aws_cloudwatch_metric_alarm').filter((a) => a.namespace === 'AWS/RDS')).toEqual([]);
+    expect(one(json, 'aws_cloudwatch_dashboard').dashboard_body).not.toContain('AWS/RDS');
+    expect(all(json, 'aws_vpc_security_group_egress_rule').filter((r) => r.from_port === 5432)).toEqual([]);
+    expect(Object.keys(json.output).filter((o) => o.startsWith('database_') || o === 'backup_vault_name')).toEqual([]);
+  });
+
+  it('keeps state in memory: no REDIS_URL or DATABASE_URL secret, and the task names neither', () => {
     expect(
       all(json, 'aws_secretsmanager_secret')
         .map((s) => s.name)
         .filter((n) => n.startsWith('mockforge/dev/'))
         .sort(),
     ).toEqual([
-      'mockforge/dev/DATABASE_URL',
       'mockforge/dev/MOCKFORGE_ADMIN_JWT_SECRET',
       'mockforge/dev/MOCKFORGE_ADMIN_PASSWORD',
       'mockforge/dev/MOCKFORGE_ADMIN_USERNAME',
     ]);
     const [container] = JSON.parse(one(json, 'aws_ecs_task_definition').container_definitions) as Json[];
     expect((container!.secrets as Json[]).map((e) => e.name)).toEqual([
-      'DATABASE_URL',
       'MOCKFORGE_ADMIN_JWT_SECRET',
       'MOCKFORGE_ADMIN_PASSWORD',
       'MOCKFORGE_ADMIN_USERNAME',
     ]);
     expect(json.output.cache_endpoint).toBeUndefined();
     expect(json.output.cache_connection_secret_arn).toBeUndefined();
-  });
-
-  it('stays encrypted and private', () => {
-    expect(one(json, 'aws_db_instance')).toMatchObject({ storage_encrypted: true, publicly_accessible: false });
   });
 
   it('runs its task in the public subnets with a public IP, admitting only the load balancer and the private network', () => {
@@ -529,7 +528,7 @@ describe('AwsRegionalStack (dev)', () => {
       .filter((f) => f.suppressedBecause?.startsWith('dev tier'))
       .map((f) => f.ruleId)
       .sort();
-    expect(suppressed).toEqual(['CKV_AWS_150', 'CKV_AWS_157', 'CKV_AWS_293', 'CKV_AWS_333']);
+    expect(suppressed).toEqual(['CKV_AWS_150', 'CKV_AWS_333']);
     expect(policy.findings.find((f) => f.ruleId === 'CKV_AWS_333')?.suppressedBecause).toBe(DEV_PUBLIC_TASK_REASON);
     // The ALB keeps its own web ACL: CloudFront's prefix list admits every distribution, not only this tier's.
     expect(Object.values(json.resource.aws_wafv2_web_acl_association)).toHaveLength(1);

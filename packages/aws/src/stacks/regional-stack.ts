@@ -61,7 +61,8 @@ export class AwsRegionalStack extends MockforgeStack {
   readonly secrets: SecretContainers;
   /** The Terraform-managed ALB (ECS); on EKS the load balancer controller owns it. */
   readonly loadBalancer?: PublicLoadBalancer;
-  readonly database: PostgresInstance;
+  /** RDS, where the tier runs a managed database (not in dev). */
+  readonly database?: PostgresInstance;
   /** ElastiCache, where the tier runs a managed cache (not in dev). */
   readonly cache?: RedisReplicationGroup;
   readonly alarms?: RegionalAlarms;
@@ -81,11 +82,12 @@ export class AwsRegionalStack extends MockforgeStack {
   readonly imageUri: string;
   /** ALB controller annotations for the EKS workload's ingress. */
   readonly ingressAnnotations?: Record<string, string>;
-  readonly backup: BackupPlans;
+  /** The region's vault and plans, when it has something to back up (not in dev on ECS). */
+  readonly backup?: BackupPlans;
 
   constructor(scope: Construct, props: AwsRegionalStackProps) {
     const { region } = props;
-    // Without a managed cache no REDIS_URL secret exists, so no container may name one.
+    // Without a managed cache or database no REDIS_URL or DATABASE_URL secret exists, so no container may name one.
     const context: TargetContext = {
       ...props.context,
       service: { ...props.context.service, secretKeys: tierSecretKeys(props.context.profile, props.context.service.secretKeys) },
@@ -137,6 +139,7 @@ export class AwsRegionalStack extends MockforgeStack {
       vpcCidr: this.network.cidr,
       endpoints: production,
       cache: profile.managedCache,
+      database: profile.managedDatabase,
       egressVia: publicTasks ? 'public IP' : 'NAT',
       efs: hybridOnEcs,
       appToApp: hybridOnEcs,
@@ -181,20 +184,25 @@ export class AwsRegionalStack extends MockforgeStack {
           }).arn;
 
     const multiRegion = context.topology.isMultiRegion;
-    this.database = new PostgresInstance(this, 'database', {
-      name,
-      globalName: globalName('db'),
-      spec: context.database,
-      instanceClass: size.dbInstanceClass,
-      allocatedStorageGiB: size.dbAllocatedStorageGiB,
-      maxAllocatedStorageGiB: size.dbMaxAllocatedStorageGiB,
-      subnetIds: this.network.dataSubnetIds,
-      securityGroupId: this.securityGroups.database.id,
-      kmsKeyArn: keyArn,
-      connectionSecret: secretRef('DATABASE_URL'),
-      replicaOf: multiRegion && props.primary ? this.fromOtherStack(props.primary.database.arn) : undefined,
-      exemptions: { multiAz: exemptionReason(context, 'zonal-data'), deletionProtection: exemptionReason(context, 'deletion-protection') },
-    });
+    if (this.securityGroups.database) {
+      this.database = new PostgresInstance(this, 'database', {
+        name,
+        globalName: globalName('db'),
+        spec: context.database,
+        instanceClass: size.dbInstanceClass,
+        allocatedStorageGiB: size.dbAllocatedStorageGiB,
+        maxAllocatedStorageGiB: size.dbMaxAllocatedStorageGiB,
+        subnetIds: this.network.dataSubnetIds,
+        securityGroupId: this.securityGroups.database.id,
+        kmsKeyArn: keyArn,
+        connectionSecret: secretRef('DATABASE_URL'),
+        replicaOf: multiRegion && props.primary ? this.fromOtherStack(props.primary.database!.arn) : undefined,
+        exemptions: {
+          multiAz: exemptionReason(context, 'zonal-data'),
+          deletionProtection: exemptionReason(context, 'deletion-protection'),
+        },
+      });
+    }
     if (this.securityGroups.cache) {
       this.cache = new RedisReplicationGroup(this, 'cache', {
         name,
@@ -261,15 +269,18 @@ export class AwsRegionalStack extends MockforgeStack {
       name: `${name}-${region}`,
       region,
       ...dashboardTargets,
-      databaseIdentifier: this.database.identifier,
+      databaseIdentifier: this.database?.identifier,
       cacheReplicationGroupId: this.cache?.replicationGroupId,
     });
     this.monitoring = { dashboardName: dashboard.dashboardName, alertTarget: this.alertTopic.arn };
 
     const schedules = context.backup.schedules;
-    // The vault job runs clear of RDS's own backup and maintenance windows.
-    const database = { ...schedules.database, cron: this.database.windows.vaultBackupCron };
-    const jobs: BackupJob[] = [{ name: 'database', schedule: database, resources: [this.database.arn] }];
+    const jobs: BackupJob[] = [];
+    if (this.database) {
+      // The vault job runs clear of RDS's own backup and maintenance windows.
+      const database = { ...schedules.database, cron: this.database.windows.vaultBackupCron };
+      jobs.push({ name: 'database', schedule: database, resources: [this.database.arn] });
+    }
     if (this.stateVolume) jobs.push({ name: 'state', schedule: schedules.state, resources: [this.stateVolume.fileSystemArn] });
     // The EBS CSI driver tags each claim's volume with its namespace, MockForge's service name.
     if (onEks && context.topology.hasStatefulPool) {
@@ -277,17 +288,20 @@ export class AwsRegionalStack extends MockforgeStack {
     }
     const regions = context.topology.regions;
     const copyRegion = context.backup.copyToSecondRegion ? regions[(regions.indexOf(region) + 1) % regions.length] : undefined;
-    this.backup = new BackupPlans(this, 'backup', {
-      name,
-      globalName: globalName('backup'),
-      kmsKeyArn: keyArn,
-      jobs,
-      locked: context.backup.locked,
-      copyTo:
-        copyRegion && copyRegion !== region
-          ? { region: copyRegion, provider: new AwsProvider(this, 'aws_backup_copy', { region: copyRegion, alias: 'backup_copy' }) }
-          : undefined,
-    });
+    // A vault with no plan would back up nothing (dev on ECS: no database, no state volume).
+    if (jobs.length > 0) {
+      this.backup = new BackupPlans(this, 'backup', {
+        name,
+        globalName: globalName('backup'),
+        kmsKeyArn: keyArn,
+        jobs,
+        locked: context.backup.locked,
+        copyTo:
+          copyRegion && copyRegion !== region
+            ? { region: copyRegion, provider: new AwsProvider(this, 'aws_backup_copy', { region: copyRegion, alias: 'backup_copy' }) }
+            : undefined,
+      });
+    }
 
     this.exportOutputs({
       vpc_id: { value: this.network.networkId, description: 'VPC id' },
@@ -295,8 +309,15 @@ export class AwsRegionalStack extends MockforgeStack {
       ...(this.loadBalancer
         ? { load_balancer_dns_name: { value: this.loadBalancer.dnsName, description: 'Regional ALB DNS name (CloudFront origin)' } }
         : {}),
-      database_endpoint: { value: this.database.endpoint, description: 'PostgreSQL endpoint address' },
-      database_connection_secret_arn: { value: this.database.connectionSecret.id, description: 'Secrets Manager ARN of DATABASE_URL' },
+      ...(this.database
+        ? {
+            database_endpoint: { value: this.database.endpoint, description: 'PostgreSQL endpoint address' },
+            database_connection_secret_arn: {
+              value: this.database.connectionSecret.id,
+              description: 'Secrets Manager ARN of DATABASE_URL',
+            },
+          }
+        : {}),
       ...(this.cache
         ? {
             cache_endpoint: { value: this.cache.endpoint, description: 'Redis endpoint address' },
@@ -324,7 +345,7 @@ export class AwsRegionalStack extends MockforgeStack {
         : {}),
       monitoring_alert_topic_arn: { value: this.monitoring.alertTarget, description: 'SNS topic every alarm notifies' },
       monitoring_dashboard_name: { value: this.monitoring.dashboardName, description: 'CloudWatch dashboard' },
-      backup_vault_name: { value: this.backup.vaultName, description: 'AWS Backup vault' },
+      ...(this.backup ? { backup_vault_name: { value: this.backup.vaultName, description: 'AWS Backup vault' } } : {}),
       ...(this.nameServers
         ? {
             dns_name_servers: {
