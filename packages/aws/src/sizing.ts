@@ -156,6 +156,8 @@ export const AWS_PLATFORM = {
     allViewer: '216adef6-5c7f-47e4-b989-5492eafa07d3',
   },
   cloudFrontPrefixList: 'com.amazonaws.global.cloudfront.origin-facing',
+  /** The group CloudFront creates in a VPC for its VPC origins' network interfaces (one per VPC, this account's). */
+  cloudFrontVpcOriginSecurityGroup: 'CloudFront-VPCOrigins-Service-SG',
   /** AWS Distro for OpenTelemetry collector, the tracing sidecar (pulled from ECR Public through NAT). */
   otelCollectorImage: 'public.ecr.aws/aws-observability/aws-otel-collector:v0.43.3',
   ecrPullThroughPrefix: 'ghcr',
