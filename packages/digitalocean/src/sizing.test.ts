@@ -1,5 +1,5 @@
 import { doksNodePlan } from './compute/doks-cluster';
-import { DIGITALOCEAN_SIZES, DOKS_NODE_RESERVE, DOKS_NODE_SHAPES } from './sizing';
+import { dataNodeSize, DIGITALOCEAN_SIZES, DOKS_NODE_RESERVE, DOKS_NODE_SHAPES } from './sizing';
 import { doContext } from './testing/fixtures';
 import { schedulableCapacity } from '@mockforge-infra/kubernetes';
 
@@ -16,8 +16,8 @@ describe('DigitalOcean sizing table', () => {
       staging: {
         appInstance: 'apps-s-1vcpu-1gb',
         appAutoscales: false,
-        databaseSize: 'db-s-1vcpu-2gb',
-        cacheSize: 'db-s-1vcpu-2gb',
+        databaseSize: 'db-s-1vcpu-1gb',
+        cacheSize: 'db-s-1vcpu-1gb',
         doksNodeFamily: 'basic',
       },
       small: {
@@ -42,6 +42,12 @@ describe('DigitalOcean sizing table', () => {
         doksNodeFamily: 'general-purpose',
       },
     });
+  });
+
+  it('raises a 1 GB database plan to 2 GB once it has a standby node, which DigitalOcean supports only from 2 GB', () => {
+    expect(dataNodeSize('db-s-1vcpu-1gb', 0)).toBe('db-s-1vcpu-1gb');
+    expect(dataNodeSize('db-s-1vcpu-1gb', 1)).toBe('db-s-1vcpu-2gb');
+    expect(dataNodeSize('db-s-4vcpu-8gb', 2)).toBe('db-s-4vcpu-8gb');
   });
 
   it("leaves pods DOKS's allocatable memory minus the DaemonSet allowance", () => {

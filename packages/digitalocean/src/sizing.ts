@@ -75,8 +75,9 @@ export const DOKS_NODE_RESERVE: NodeReserveModel = {
  * The guide's tier sizes (core TIER_SIZING) on DigitalOcean. App Platform: dev 0.5 GiB on a shared
  * vCPU (the guide's 0.5 CPU), staging 1 GiB on one shared vCPU; production rounds memory up to the
  * dedicated size with the guide's vCPUs (2 → 2 vCPU/4 GiB, 4 → 4 vCPU/8 GiB, 8 → 8 vCPU/32 GiB).
- * Databases: the smallest size in dev, one step up per tier along DigitalOcean's database sizes
- * (1/1, 1/2, 2/4, 4/8, 6/16 vCPU/GiB; there is no 8-vCPU 16 GiB one); db-s-1vcpu-1gb takes no standby node.
+ * Databases: the smallest size in dev and staging (single nodes), then one step up per size along
+ * DigitalOcean's database sizes (1/1, 1/2, 2/4, 4/8, 6/16 vCPU/GiB; there is no 8-vCPU 16 GiB one).
+ * A cluster with standby nodes takes at least `STANDBY_MINIMUM_SIZE` (`dataNodeSize`).
  */
 export const DIGITALOCEAN_SIZES: Readonly<Record<SizeName, DigitalOceanSize>> = {
   dev: {
@@ -89,8 +90,8 @@ export const DIGITALOCEAN_SIZES: Readonly<Record<SizeName, DigitalOceanSize>> = 
   staging: {
     appInstance: 'apps-s-1vcpu-1gb',
     appAutoscales: false,
-    databaseSize: 'db-s-1vcpu-2gb',
-    cacheSize: 'db-s-1vcpu-2gb',
+    databaseSize: 'db-s-1vcpu-1gb',
+    cacheSize: 'db-s-1vcpu-1gb',
     doksNodeFamily: 'basic',
   },
   small: {
@@ -115,6 +116,18 @@ export const DIGITALOCEAN_SIZES: Readonly<Record<SizeName, DigitalOceanSize>> = 
     doksNodeFamily: 'general-purpose',
   },
 };
+
+/**
+ * DigitalOcean supports standby nodes only on database plans with 2 GB of RAM or more (PostgreSQL and
+ * Valkey alike), so the 1 GB plan runs single nodes only.
+ */
+export const STANDBY_MINIMUM_SIZE = 'db-s-1vcpu-2gb';
+const NO_STANDBY_SIZES: readonly string[] = ['db-s-1vcpu-1gb'];
+
+/** The plan a managed database cluster runs on: the tier's, raised to the standby minimum when it has standbys. */
+export function dataNodeSize(size: string, standbyNodes: number): string {
+  return standbyNodes > 0 && NO_STANDBY_SIZES.includes(size) ? STANDBY_MINIMUM_SIZE : size;
+}
 
 export const MANAGED_POSTGRES = { engine: 'pg', version: '17', poolMode: 'transaction', poolSize: 20 } as const;
 

@@ -65,8 +65,8 @@ describe('prevent_destroy on stateful DigitalOcean resources', () => {
 
   it('protects nothing in dev, which stays disposable', () => {
     const resources = synth('dev');
-    // Dev runs PostgreSQL without Valkey.
-    expect(countByType(keys(mustProtect(resources)))).toEqual({ ...ONE_REGION, digitalocean_database_cluster: 1 });
+    // Dev runs neither PostgreSQL nor Valkey.
+    expect(countByType(keys(mustProtect(resources)))).toEqual({ digitalocean_domain: 1, digitalocean_spaces_bucket: 2 });
     expect(withPreventDestroySet(resources)).toEqual([]);
   });
 

@@ -6,7 +6,7 @@ import type { CommonProps, TargetContext } from '@mockforge-infra/core';
 import { Construct } from 'constructs';
 import { applyCommonProps } from '../common';
 import { maintenanceSlot, type TrustedSource } from '../database/managed-postgres';
-import { DIGITALOCEAN_SIZES, MAINTENANCE_SLOTS, MANAGED_VALKEY } from '../sizing';
+import { dataNodeSize, DIGITALOCEAN_SIZES, MAINTENANCE_SLOTS, MANAGED_VALKEY } from '../sizing';
 
 export interface ManagedValkeyProps extends CommonProps {
   readonly context: TargetContext;
@@ -39,14 +39,14 @@ export class ManagedValkey extends Construct {
       engine: MANAGED_VALKEY.engine,
       version: MANAGED_VALKEY.version,
       region,
-      size: DIGITALOCEAN_SIZES[context.profile.size].cacheSize,
+      size: dataNodeSize(DIGITALOCEAN_SIZES[context.profile.size].cacheSize, context.cache.replicasPerShard),
       nodeCount: 1 + context.cache.replicasPerShard,
       evictionPolicy: MANAGED_VALKEY.evictionPolicy,
       privateNetworkUuid: props.vpcId,
       projectId: props.projectId,
       maintenanceWindow: [{ day: window.day, hour: `${window.time}:00` }],
     });
-    suppressExempted(this.cluster, context.profile, 'replicas', ['MF_DIO_3']);
+    if (context.cache.replicasPerShard === 0) suppressExempted(this.cluster, context.profile, 'zonal-data', ['MF_DIO_3']);
     this.config = new DatabaseValkeyConfig(this, 'config', { clusterId: this.cluster.id, ssl: true });
     this.endpoint = this.cluster.privateHost;
     this.port = this.cluster.port;

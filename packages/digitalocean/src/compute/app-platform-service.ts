@@ -32,10 +32,11 @@ export interface AppPlatformServiceProps extends CommonProps {
   readonly region: string;
   readonly projectId: string;
   readonly vpcId: string;
-  /** The managed PostgreSQL cluster bound as `${db.DATABASE_URL}`, with its database and user (references, so the binding waits for them). */
-  readonly databaseClusterName: string;
-  readonly databaseName: string;
-  readonly databaseUser: string;
+  /**
+   * The managed PostgreSQL cluster bound as `${db.DATABASE_URL}`, with its database and user (references, so the
+   * binding waits for them); none where the tier runs no managed database (dev), and then no DATABASE_URL.
+   */
+  readonly database?: { readonly clusterName: string; readonly databaseName: string; readonly databaseUser: string };
   /** The DigitalOcean domain holding the hostname (a reference where this tier creates it). */
   readonly domainName: string;
   /** REDIS_URL, read from the Valkey cluster (sensitive); none where the tier runs no managed cache. */
@@ -93,16 +94,20 @@ export class AppPlatformService extends Construct implements ComputeService {
           { rule: 'DEPLOYMENT_FAILED', ...emails },
           { rule: 'DOMAIN_FAILED', ...emails },
         ],
-        database: [
-          {
-            name: APP_COMPONENT.database,
-            engine: 'PG',
-            production: true,
-            clusterName: props.databaseClusterName,
-            dbName: props.databaseName,
-            dbUser: props.databaseUser,
-          },
-        ],
+        ...(props.database
+          ? {
+              database: [
+                {
+                  name: APP_COMPONENT.database,
+                  engine: 'PG',
+                  production: true,
+                  clusterName: props.database.clusterName,
+                  dbName: props.database.databaseName,
+                  dbUser: props.database.databaseUser,
+                },
+              ],
+            }
+          : {}),
         service: [
           {
             name: APP_COMPONENT.service,
@@ -139,7 +144,7 @@ export class AppPlatformService extends Construct implements ComputeService {
               ...Object.entries(context.service.env).map(([key, value]) => ({ key, value, type: 'GENERAL', scope: 'RUN_TIME' })),
               { key: CONFIG_ENV, value: context.service.configFile.content, type: 'GENERAL', scope: 'RUN_TIME' },
               // `$${` keeps Terraform from reading App Platform's bindable variable as a reference.
-              secret(ENV.databaseUrl, `$\${${APP_COMPONENT.database}.DATABASE_URL}`),
+              ...(props.database ? [secret(ENV.databaseUrl, `$\${${APP_COMPONENT.database}.DATABASE_URL}`)] : []),
               ...(props.redisUrl ? [secret(ENV.redisUrl, props.redisUrl)] : []),
               ...Object.entries(props.adminSecrets).map(([key, value]) => secret(key, value)),
             ],

@@ -8,7 +8,7 @@ import { Token } from 'cdktf';
 import { type CommonProps, suppressExempted, type TargetContext } from '@mockforge-infra/core';
 import { Construct } from 'constructs';
 import { applyCommonProps } from '../common';
-import { DIGITALOCEAN_SIZES, MAINTENANCE_SLOTS, MANAGED_POSTGRES } from '../sizing';
+import { dataNodeSize, DIGITALOCEAN_SIZES, MAINTENANCE_SLOTS, MANAGED_POSTGRES } from '../sizing';
 
 /** Who may connect: DOKS clusters (`k8s`), Droplets by tag (`tag`), App Platform apps (`app`). */
 export type TrustedSource = DatabaseFirewallRule;
@@ -23,7 +23,7 @@ export interface ManagedPostgresProps extends CommonProps {
   readonly replicaOf?: string;
 }
 
-/** Days of write-ahead log DigitalOcean keeps, from core's spec where it matters. */
+/** Standby nodes of the primary cluster: one per further zone where the tier keeps zone-redundant data. */
 export function standbyNodes(context: TargetContext): number {
   return context.database.highlyAvailable ? context.profile.availabilityZones - 1 : 0;
 }
@@ -67,18 +67,20 @@ export class ManagedPostgres extends Construct {
       return;
     }
     const window = maintenanceSlot(context.database.maintenanceWindow, MAINTENANCE_SLOTS.postgres);
+    const standbys = standbyNodes(context);
     this.cluster = new DatabaseCluster(this, 'cluster', {
       name: props.name,
       engine: MANAGED_POSTGRES.engine,
       version: MANAGED_POSTGRES.version,
       region,
-      size,
-      nodeCount: 1 + standbyNodes(context),
+      size: dataNodeSize(size, standbys),
+      nodeCount: 1 + standbys,
       privateNetworkUuid: props.vpcId,
       projectId: props.projectId,
       maintenanceWindow: [{ day: window.day, hour: `${window.time}:00` }],
     });
-    suppressExempted(this.cluster, context.profile, 'replicas', ['MF_DIO_3']);
+    // Single-zone data (dev, staging by default) is the tier's `zonal-data` exemption, with its reason.
+    if (standbys === 0) suppressExempted(this.cluster, context.profile, 'zonal-data', ['MF_DIO_3']);
     this.database = new DatabaseDb(this, 'database', { clusterId: this.cluster.id, name: context.database.databaseName });
     this.user = new DatabaseUser(this, 'user', { clusterId: this.cluster.id, name: context.service.name });
     this.pool = new DatabaseConnectionPool(this, 'pool', {

@@ -49,9 +49,12 @@ export class ResourceAlerts extends Construct {
       );
     const cpu = SCALING_TRIGGERS.cpu.scaleUpAbove;
     const memory = asPercent(ALERTS.highMemoryUsage);
-    const databases = { entities: [...props.databaseClusterIds] };
-    add('database-cpu', MONITOR_TYPES.databaseCpu, cpu, `database CPU above ${cpu} %`, databases);
-    add('database-memory', MONITOR_TYPES.databaseMemory, memory, `database memory above ${memory} %`, databases);
+    // An alert needs at least one entity: a dev region runs no managed database.
+    if (props.databaseClusterIds.length > 0) {
+      const databases = { entities: [...props.databaseClusterIds] };
+      add('database-cpu', MONITOR_TYPES.databaseCpu, cpu, `database CPU above ${cpu} %`, databases);
+      add('database-memory', MONITOR_TYPES.databaseMemory, memory, `database memory above ${memory} %`, databases);
+    }
     if (props.nodeTag) {
       const nodes = { tags: [props.nodeTag] };
       add('node-cpu', MONITOR_TYPES.nodeCpu, cpu, `DOKS node CPU above ${cpu} %`, nodes);

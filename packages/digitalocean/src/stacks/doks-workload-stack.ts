@@ -32,9 +32,10 @@ export interface DoksWorkloadStackProps {
  * databases' outputs and the admin variables. The cluster credentials are read in this stack.
  */
 export function addDoksWorkloadStack(scope: Construct, props: DoksWorkloadStackProps): KubernetesWorkloadStack {
-  const { context, regional } = props;
-  const { cluster, cache } = regional;
-  if (!cluster || !cache) throw new Error(`${regional.node.id} has no DOKS cluster and Valkey`);
+  const { regional } = props;
+  // The regional stack's context: its secret keys name only the stores the tier runs.
+  const { context, cluster, cache } = regional;
+  if (!cluster) throw new Error(`${regional.node.id} has no DOKS cluster`);
   // The workload's own checks apply to its stack; the node pool's capacity checks to the cluster's.
   props.policy?.register(kubernetesRules);
   props.policy?.register(doksNodeFitRules);
@@ -53,12 +54,13 @@ export function addDoksWorkloadStack(scope: Construct, props: DoksWorkloadStackP
     ingressClass: 'nginx',
     ingressTls: 'cloud',
     secretName: WORKLOAD_SECRET_NAME,
-    // The pool is the primary region's (over the peering), Valkey this region's own.
-    databaseCidrs: [regional.databaseCidr],
+    // The pool is the primary region's (over the peering), Valkey this region's own; without them the
+    // egress rules name this VPC on the standard ports, where nothing listens.
+    databaseCidrs: [regional.databaseCidr ?? regional.network.cidr],
     redisCidrs: [regional.network.cidr],
     // DigitalOcean's managed databases listen on their own ports (pool 25061, Valkey 25061), not 5432/6379.
-    databasePorts: [regional.databasePort],
-    redisPorts: [cache.port],
+    ...(regional.databasePort !== undefined ? { databasePorts: [regional.databasePort] } : {}),
+    ...(cache ? { redisPorts: [cache.port] } : {}),
   });
   // A fresh DOKS cluster runs no ingress controller, so an Ingress would route nothing: the public
   // path is the LoadBalancer Service below, and the workload's Ingress is not emitted.
@@ -70,8 +72,8 @@ export function addDoksWorkloadStack(scope: Construct, props: DoksWorkloadStackP
   new SecretV1(stack, 'secrets', {
     metadata: { name: WORKLOAD_SECRET_NAME, namespace },
     data: {
-      [ENV.databaseUrl]: stack.fromOtherStack(regional.databaseUrl),
-      [ENV.redisUrl]: stack.fromOtherStack(cache.connectionUri),
+      ...(regional.databaseUrl ? { [ENV.databaseUrl]: stack.fromOtherStack(regional.databaseUrl) } : {}),
+      ...(cache ? { [ENV.redisUrl]: stack.fromOtherStack(cache.connectionUri) } : {}),
       ...adminSecrets(stack),
     },
   });

@@ -258,3 +258,31 @@ describe('DigitalOcean on DOKS (production, three regions)', () => {
     });
   });
 });
+
+describe('DigitalOcean on DOKS in dev', () => {
+  const dev = synthTier('dev', { compute: { digitalocean: 'doks' } });
+  const regional = dev.json['dev-digitalocean-nyc3']!;
+  const workload = dev.json['dev-digitalocean-nyc3-workload']!;
+
+  it('runs no managed PostgreSQL or Valkey, so neither the Secret nor the pods name DATABASE_URL or REDIS_URL', () => {
+    for (const type of ['digitalocean_database_cluster', 'digitalocean_database_connection_pool', 'digitalocean_database_firewall'])
+      expect(resourcesOf(regional, type)).toEqual([]);
+    const secret = only(workload, 'kubernetes_secret_v1');
+    expect(Object.keys(secret.data).sort()).toEqual(['MOCKFORGE_ADMIN_JWT_SECRET', 'MOCKFORGE_ADMIN_PASSWORD', 'MOCKFORGE_ADMIN_USERNAME']);
+    const container = only(workload, 'kubernetes_deployment_v1').spec.template.spec.container[0];
+    const fromSecret = (container.env as Body[]).filter((e) => e.value_from?.secret_key_ref).map((e) => e.name);
+    expect(fromSecret).not.toContain('DATABASE_URL');
+    expect(fromSecret).not.toContain('REDIS_URL');
+    expect(fromSecret).toHaveLength(3);
+  });
+
+  it('opens the nodes to no data port, and alerts on the nodes only', () => {
+    const firewall = only(regional, 'digitalocean_firewall');
+    expect((firewall.outbound_rule as Body[]).filter((r) => /port/.test(String(r.port_range)))).toEqual([]);
+    expect(resourcesOf(regional, 'digitalocean_monitor_alert').map((a) => a.type)).toEqual([
+      'v1/insights/droplet/cpu',
+      'v1/insights/droplet/memory_utilization_percent',
+    ]);
+    expect(dev.policy.findings.filter((f) => f.severity === 'error' && !f.suppressedBecause)).toEqual([]);
+  });
+});

@@ -1,5 +1,5 @@
 import { ENV, SECRET_KEYS } from '@mockforge-infra/core';
-import { only, resourcesOf, synthTier, type Body } from '../testing/fixtures';
+import { doContext, only, resourcesOf, synthTier, type Body } from '../testing/fixtures';
 
 const APP_PRODUCTION = { topology: 'stateless', regions: { digitalocean: ['nyc3'] }, compute: { digitalocean: 'app-platform' } } as const;
 
@@ -121,19 +121,35 @@ describe('DigitalOcean regional stack on App Platform', () => {
     expect(spec.vpc).toEqual([{ id: expect.stringMatching(/digitalocean_vpc\.network_vpc_\w+\.id/) }]);
   });
 
-  it('runs no Valkey and passes no REDIS_URL in dev, where MockForge keeps its state in memory', () => {
-    expect(resourcesOf(regional('dev'), 'digitalocean_database_cluster').map((c) => [c.engine, c.node_count, c.size])).toEqual([
-      ['pg', 1, 'db-s-1vcpu-1gb'],
+  it('runs no PostgreSQL or Valkey in dev and names neither DATABASE_URL nor REDIS_URL, as MockForge keeps its state in memory', () => {
+    const dev = regional('dev');
+    for (const type of [
+      'digitalocean_database_cluster',
+      'digitalocean_database_db',
+      'digitalocean_database_user',
+      'digitalocean_database_connection_pool',
+      'digitalocean_database_firewall',
+      'digitalocean_database_valkey_config',
+      'digitalocean_monitor_alert',
+    ])
+      expect(resourcesOf(dev, type)).toEqual([]);
+    expect(only(dev, 'digitalocean_app').spec.database).toBeUndefined();
+    expect((service('dev').env as Body[]).filter((e) => e.type === 'SECRET').map((e) => e.key)).toEqual([
+      ENV.adminJwtSecret,
+      ENV.adminUsername,
+      ENV.adminPassword,
     ]);
-    expect(env('dev', ENV.redisUrl)).toBeUndefined();
-    expect(resourcesOf(regional('dev'), 'digitalocean_database_firewall')).toHaveLength(1);
+    expect(Object.keys(dev.output ?? {})).not.toContain('database_endpoint');
   });
 
   it.each([
-    ['staging', 2, 'db-s-1vcpu-2gb', 2],
-    ['production', 3, 'db-s-4vcpu-8gb', 3],
-  ] as const)('gives %s PostgreSQL %i nodes of %s and Valkey %i nodes', (tier, pgNodes, size, cacheNodes) => {
-    const clusters = resourcesOf(regional(tier), 'digitalocean_database_cluster');
+    ['staging', {}, 1, 'db-s-1vcpu-1gb', 1],
+    // Standby nodes need a 2 GB plan, so restoring failover raises the size with them.
+    ['staging', { zoneRedundantData: true }, 2, 'db-s-1vcpu-2gb', 2],
+    ['production', {}, 3, 'db-s-4vcpu-8gb', 3],
+  ] as const)('gives %s %o PostgreSQL %i nodes of %s and Valkey %i nodes', (tier, changes, pgNodes, size, cacheNodes) => {
+    const stack = Object.keys(changes).length === 0 ? regional(tier) : synthTier(tier, changes).json[`${tier}-digitalocean-nyc3`]!;
+    const clusters = resourcesOf(stack, 'digitalocean_database_cluster');
     const pg = clusters.find((c) => c.engine === 'pg')!;
     const valkey = clusters.find((c) => c.engine === 'valkey')!;
     // PostgreSQL in the seed's window, Valkey in the next one, so they never restart together.
@@ -160,6 +176,16 @@ describe('DigitalOcean regional stack on App Platform', () => {
       user: expect.stringMatching(/^\$\{digitalocean_database_user\.database_user_\w+\.name\}$/),
     });
     expect(only(regional('staging'), 'digitalocean_database_valkey_config').ssl).toBe(true);
+  });
+
+  it("keeps staging's data in one zone with the zonal-data reason as the standby warning's suppression", () => {
+    const reason = doContext('staging').profile.exemptions.find((e) => e.what === 'zonal-data')!.reason;
+    const standby = tiers.staging.policy.findings.filter((f) => f.ruleId === 'MF_DIO_3');
+    // PostgreSQL and Valkey, each a single node, each flagged and suppressed with the tier's reason.
+    expect(standby.map((f) => [f.severity, f.suppressedBecause])).toEqual([
+      ['warning', reason],
+      ['warning', reason],
+    ]);
   });
 
   it('alerts the tier email on database CPU above 80 % and memory above 90 % over 5 minutes', () => {

@@ -1,4 +1,4 @@
-import { MockforgeStack, type PolicyEngine, type TargetContext } from '@mockforge-infra/core';
+import { MockforgeStack, tierSecretKeys, type PolicyEngine, type TargetContext } from '@mockforge-infra/core';
 import type { Construct } from 'constructs';
 import { ManagedValkey } from '../cache/managed-valkey';
 import { AppPlatformService } from '../compute/app-platform-service';
@@ -31,8 +31,8 @@ export function usesDoks(context: TargetContext): boolean {
 
 /**
  * `<tier>-digitalocean-<region>`: the region's VPC, database (cluster in the primary, read-only node
- * elsewhere), Valkey, and App Platform app or DOKS cluster with its load balancer. The primary
- * region's stack also owns the tier's project and DNS domain.
+ * elsewhere; none in dev), Valkey (none in dev), and App Platform app or DOKS cluster with its load
+ * balancer. The primary region's stack also owns the tier's project and DNS domain.
  */
 export class DigitalOceanRegionalStack extends MockforgeStack {
   readonly context: TargetContext;
@@ -42,15 +42,16 @@ export class DigitalOceanRegionalStack extends MockforgeStack {
   readonly project?: TierProject;
   readonly domain?: TierDomain;
   readonly network: DigitalOceanVpc;
-  readonly database: ManagedPostgres;
+  /** Managed PostgreSQL: where the tier runs a managed database (not in dev, core's `managedDatabase`). */
+  readonly database?: ManagedPostgres;
   /** DATABASE_URL for clients in this region: the primary's connection pool. */
-  readonly databaseUrl: string;
+  readonly databaseUrl?: string;
   /** The primary pool's port (DATABASE_URL's), and the VPC range it lives in. */
-  readonly databasePort: number;
-  readonly databaseCidr: string;
+  readonly databasePort?: number;
+  readonly databaseCidr?: string;
   /** Peers this region's VPC with the primary's, so DOKS nodes reach the primary database privately. */
   readonly peering?: VpcPeering;
-  /** Managed Valkey: where the tier runs a managed cache (not in dev on App Platform), and always beside DOKS, whose workload names REDIS_URL. */
+  /** Managed Valkey: where the tier runs a managed cache (not in dev, core's `managedCache`). */
   readonly cache?: ManagedValkey;
   readonly service?: AppPlatformService;
   readonly cluster?: DoksCluster;
@@ -59,7 +60,12 @@ export class DigitalOceanRegionalStack extends MockforgeStack {
   readonly loadBalancer?: RegionalLoadBalancer;
 
   constructor(scope: Construct, props: DigitalOceanRegionalStackProps) {
-    const { context, region, primary } = props;
+    const { region, primary } = props;
+    // Without a managed cache or database no REDIS_URL or DATABASE_URL exists, so no container may name one.
+    const context: TargetContext = {
+      ...props.context,
+      service: { ...props.context.service, secretKeys: tierSecretKeys(props.context.profile, props.context.service.secretKeys) },
+    };
     super(scope, {
       tier: context.tier,
       cloud: 'digitalocean',
@@ -82,19 +88,22 @@ export class DigitalOceanRegionalStack extends MockforgeStack {
     const doks = usesDoks(context);
     this.network = new DigitalOceanVpc(this, 'network', { context, region, projectId: this.projectId, natGateway: doks });
     const vpcId = this.network.networkId;
-    const primaryCluster = primary?.database.cluster;
-    this.database = new ManagedPostgres(this, 'database', {
-      context,
-      region,
-      name: resourceName(context.tier, region, 'pg'),
-      vpcId,
-      projectId: this.projectId,
-      ...(primaryCluster && context.database.crossRegionReplicas ? { replicaOf: this.fromOtherStack(primaryCluster.id) } : {}),
-    });
-    this.databaseUrl = primary ? this.fromOtherStack(primary.databaseUrl) : this.database.poolUri;
-    this.databasePort = primary ? this.fromOtherStack(primary.databasePort) : this.database.poolPort;
-    this.databaseCidr = primary ? primary.network.cidr : this.network.cidr;
-    if (context.profile.managedCache || doks)
+    if (context.profile.managedDatabase) {
+      const primaryCluster = primary?.database?.cluster;
+      this.database = new ManagedPostgres(this, 'database', {
+        context,
+        region,
+        name: resourceName(context.tier, region, 'pg'),
+        vpcId,
+        projectId: this.projectId,
+        ...(primaryCluster && context.database.crossRegionReplicas ? { replicaOf: this.fromOtherStack(primaryCluster.id) } : {}),
+      });
+      const primaryDatabase = primary ? { url: primary.databaseUrl!, port: primary.databasePort! } : undefined;
+      this.databaseUrl = primaryDatabase ? this.fromOtherStack(primaryDatabase.url) : this.database.poolUri;
+      this.databasePort = primaryDatabase ? this.fromOtherStack(primaryDatabase.port) : this.database.poolPort;
+      this.databaseCidr = primary ? primary.network.cidr : this.network.cidr;
+    }
+    if (context.profile.managedCache)
       this.cache = new ManagedValkey(this, 'cache', {
         context,
         region,
@@ -104,16 +113,15 @@ export class DigitalOceanRegionalStack extends MockforgeStack {
       });
 
     const sources: TrustedSource[] = [];
-    const { clusterName, database, user } = this.database;
-    if (context.tierConfig.compute?.digitalocean !== 'doks' && clusterName && database && user) {
+    const { clusterName, database, user } = this.database ?? {};
+    // App Platform runs in the primary region only (validation), where the cluster lives.
+    if (context.tierConfig.compute?.digitalocean !== 'doks' && !primary) {
       this.service = new AppPlatformService(this, 'service', {
         context,
         region,
         projectId: this.projectId,
         vpcId,
-        databaseClusterName: clusterName,
-        databaseName: database.name,
-        databaseUser: user.name,
+        ...(clusterName && database && user ? { database: { clusterName, databaseName: database.name, databaseUser: user.name } } : {}),
         domainName: this.domainName,
         ...(this.cache ? { redisUrl: this.cache.connectionUri } : {}),
         adminSecrets: adminSecrets(this),
@@ -136,11 +144,12 @@ export class DigitalOceanRegionalStack extends MockforgeStack {
         regionTagName: this.nodeTags.regionTagName,
         vpcCidr: this.network.cidr,
         dataRoutes: [
-          { port: this.databasePort, cidr: this.databaseCidr },
+          ...(this.databasePort !== undefined && this.databaseCidr ? [{ port: this.databasePort, cidr: this.databaseCidr }] : []),
           ...(this.cache ? [{ port: this.cache.port, cidr: this.network.cidr }] : []),
         ],
       });
-      if (primary)
+      // The peering carries the primary database's traffic; without a database there is none.
+      if (primary && this.database)
         this.peering = new VpcPeering(this, 'primary-peering', {
           name: resourceName(context.tier, region, primary.region),
           vpcIds: [this.network.networkId, this.fromOtherStack(primary.network.networkId)],
@@ -158,7 +167,7 @@ export class DigitalOceanRegionalStack extends MockforgeStack {
     }
     this.cache?.admit(sources);
     // Every region's DOKS nodes write to the primary, so its firewall admits the tier's node tag, not one cluster.
-    if (this.database.cluster)
+    if (this.database?.cluster)
       this.database.admit(
         this.nodeTags ? [...sources.filter((s) => s.type !== 'k8s'), { type: 'tag', value: this.nodeTags.tierTagName }] : sources,
       );
@@ -166,7 +175,7 @@ export class DigitalOceanRegionalStack extends MockforgeStack {
       context,
       region,
       // The primary cluster is alerted on in its own region only; read-only nodes take no dbaas alert (see the README).
-      databaseClusterIds: [...(this.database.cluster ? [this.database.cluster.id] : []), ...(this.cache ? [this.cache.cluster.id] : [])],
+      databaseClusterIds: [...(this.database?.cluster ? [this.database.cluster.id] : []), ...(this.cache ? [this.cache.cluster.id] : [])],
       ...(this.nodeTags ? { nodeTag: this.nodeTags.regionTagName } : {}),
     });
     const urns = [this.cluster?.cluster.urn, this.domain?.domain?.urn].filter((u): u is string => u !== undefined);
@@ -174,11 +183,15 @@ export class DigitalOceanRegionalStack extends MockforgeStack {
 
     this.exportOutputs({
       vpc_id: { value: vpcId, description: 'The region VPC' },
-      database_endpoint: {
-        value: this.database.endpoint,
-        description: 'Managed PostgreSQL private host (a read-only node outside the primary region)',
-      },
-      database_port: { value: this.database.port, description: 'Managed PostgreSQL port' },
+      ...(this.database
+        ? {
+            database_endpoint: {
+              value: this.database.endpoint,
+              description: 'Managed PostgreSQL private host (a read-only node outside the primary region)',
+            },
+            database_port: { value: this.database.port, description: 'Managed PostgreSQL port' },
+          }
+        : {}),
       ...(this.cache
         ? {
             valkey_endpoint: { value: this.cache.endpoint, description: 'Managed Valkey private host' },
