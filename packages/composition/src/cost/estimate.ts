@@ -465,6 +465,7 @@ export const USAGE_BASED: Readonly<Record<string, string>> = {
   azurerm_cdn_frontdoor_custom_domain_association: 'included in the Front Door profile',
   azurerm_cdn_frontdoor_security_policy: 'included in Front Door Premium',
   azurerm_container_registry_cache_rule: 'part of the registry',
+  azurerm_container_app_custom_domain: 'free (Container Apps managed certificates are free)',
   azurerm_data_protection_backup_policy_postgresql_flexible_server: 'free',
   azurerm_data_protection_backup_instance_postgresql_flexible_server: 'usage-based (protected instance fee and backup storage)',
   azurerm_dns_a_record: 'usage-based (queries; part of the zone)',
