@@ -1,4 +1,4 @@
-import type { SizeName } from '@mockforge-infra/core';
+import type { SizeName, TierName } from '@mockforge-infra/core';
 import type { MachineShape, NodeReserveModel } from '@mockforge-infra/kubernetes';
 
 /**
@@ -17,7 +17,7 @@ export interface ContainerAppsShape {
 
 export interface AzureSize {
   readonly containerApps: ContainerAppsShape;
-  /** PostgreSQL Flexible Server compute SKU. */
+  /** PostgreSQL Flexible Server compute SKU (without zone-redundant HA; see postgresSku()). */
   readonly postgresSku: string;
   readonly postgresStorageMb: number;
   /** Azure Managed Redis SKU. */
@@ -35,7 +35,8 @@ export const CONSUMPTION = { name: 'Consumption', maxCpu: 4, memoryGiPerCpu: 2, 
  * medium 4 / 4 GiB → 4 / 8 GiB, the consumption ceiling, so MockForge gets 3.75 vCPU / 7.5 GiB.
  * Large (8 vCPU / 8 GiB) exceeds it and runs on a dedicated D16 profile (16 vCPU / 64 GiB nodes, one
  * replica each with room for the platform's reservations): 8.25 vCPU / 16.5 GiB.
- * PostgreSQL: Burstable in dev, General Purpose D-series from staging (HA needs General Purpose).
+ * PostgreSQL: Burstable B1ms in staging (single zone by default), General Purpose D-series in production;
+ * a zone-redundant or replicated staging server takes POSTGRES_HA_SKU (Burstable has neither).
  * Redis: Balanced B0 in staging (no geo-replication there), B3 and up in production (B3 is the
  * smallest SKU that geo-replicates). AKS nodes: the guide's Standard_D2s_v3 in its current generation
  * (Dsv5, AKS_NODE_SHAPES); the user pool takes the smallest that holds a pod (`aksNodePlan`).
@@ -49,8 +50,8 @@ export const AZURE_SIZES: Readonly<Record<SizeName, AzureSize>> = {
   },
   staging: {
     containerApps: { workloadProfileType: CONSUMPTION.name, cpu: 1.25, memoryGi: 2.5 },
-    postgresSku: 'GP_Standard_D2ds_v5',
-    postgresStorageMb: 65536,
+    postgresSku: 'B_Standard_B1ms',
+    postgresStorageMb: 32768,
     redisSku: 'Balanced_B0',
   },
   small: {
@@ -79,6 +80,15 @@ export function containerAppsShapeIsValid(shape: ContainerAppsShape): boolean {
   if (!Number.isInteger(steps) || shape.cpu <= 0) return false;
   if (shape.workloadProfileType !== CONSUMPTION.name) return shape.memoryGi >= shape.cpu;
   return shape.cpu <= CONSUMPTION.maxCpu && shape.memoryGi === shape.cpu * CONSUMPTION.memoryGiPerCpu;
+}
+
+/** The smallest General Purpose SKU: Burstable servers take neither zone-redundant HA nor read replicas. */
+export const POSTGRES_HA_SKU = 'GP_Standard_D2ds_v5';
+
+/** A size's PostgreSQL SKU, General Purpose where the server runs zone-redundant HA or has read replicas. */
+export function postgresSku(size: SizeName, needs: { highlyAvailable: boolean; crossRegionReplicas: boolean }): string {
+  const sku = AZURE_SIZES[size].postgresSku;
+  return (needs.highlyAvailable || needs.crossRegionReplicas) && sku.startsWith('B_') ? POSTGRES_HA_SKU : sku;
 }
 
 export const POSTGRES = {
@@ -122,11 +132,24 @@ export const FRONT_DOOR = {
   minimumTls: 'TLS12',
 } as const;
 
-/** Application Insights availability test locations: US East, West Europe, Southeast Asia. */
-export const WEB_TEST_LOCATIONS = ['us-va-ash-azr', 'emea-nl-ams-azr', 'apac-sg-sin-azr'] as const;
+/**
+ * Application Insights availability tests, billed per run: production probes from US East, West
+ * Europe and Southeast Asia every 5 minutes; dev and staging from US East every 15 minutes (one
+ * region, one audience). Application Insights allows 300, 600 or 900 s; the timeout is up to 120 s.
+ */
+export const WEB_TEST = {
+  production: { frequencySeconds: 300, locations: ['us-va-ash-azr', 'emea-nl-ams-azr', 'apac-sg-sin-azr'] },
+  other: { frequencySeconds: 900, locations: ['us-va-ash-azr'] },
+  timeoutSeconds: 30,
+} as const;
 
-/** Availability test cadence and request timeout, seconds (Application Insights allows 300, 600 or 900; timeout up to 120). */
-export const WEB_TEST = { frequencySeconds: 300, timeoutSeconds: 30 } as const;
+/** Window sizes a metric alert takes (PT1M to P1D), in seconds. */
+export const METRIC_ALERT_WINDOWS_SECONDS = [60, 300, 900, 1800, 3600, 21600, 43200, 86400] as const;
+
+/** The availability test of a tier. */
+export function webTest(tier: TierName): { frequencySeconds: number; locations: readonly string[] } {
+  return tier === 'production' ? WEB_TEST.production : WEB_TEST.other;
+}
 
 export const AKS = {
   /** Standard (financially backed SLA) in production, Free elsewhere. */

@@ -34,6 +34,10 @@ const INSIGHTS_SECRET = 'appinsights-connection-string';
 export const SCALE_TO_ZERO_REASON =
   'dev tier: scales to zero so an idle environment costs nothing (hosting guide: serverless, no idle costs); the first request after idle waits for a cold start';
 
+/** Why a dev or staging environment serves the internet without Front Door's WAF (MF_AZ_EDGE_4). */
+export const NO_WAF_REASON =
+  "single-region dev and staging: the environment's own ingress serves HTTPS with a managed certificate (HTTP redirected, TLS 1.2+) instead of Front Door Premium ($330 a month base fee); there is no WAF, bot protection or edge rate limit, so these tiers carry no production data; production and multi-region tiers keep Front Door";
+
 /** The MockForge container's share of a replica: the replica less the collector sidecar. */
 export function mockforgeResources(shape: ContainerAppsShape): { cpu: number; memory: string } {
   return { cpu: shape.cpu - OTEL_COLLECTOR.cpu, memory: `${shape.memoryGi - OTEL_COLLECTOR.memoryGi}Gi` };
@@ -60,10 +64,16 @@ export interface ContainerAppsServiceProps extends CommonProps {
   readonly subnetId: string;
   readonly logAnalyticsWorkspaceId: string;
   readonly applicationInsightsConnectionString: string;
-  /** The image through the regional registry, and the identity that pulls it and reads the vault. */
+  /** The image (through the regional registry, or straight from ghcr.io), and the identity that reads the vault. */
   readonly image: string;
-  readonly registryServer: string;
+  /** The registry the identity pulls from; absent when the public image comes straight from ghcr.io. */
+  readonly registryServer?: string;
   readonly identityId: string;
+  /**
+   * The environment takes public HTTPS itself (external load balancer, public network access on)
+   * instead of sitting behind Front Door's private link.
+   */
+  readonly publicIngress?: boolean;
   readonly secrets: Readonly<Partial<Record<SecretKey, SecretReference>>>;
   /** Role grants and secret values that must exist before the first revision. */
   readonly dependsOn?: ITerraformDependable[];
@@ -73,7 +83,7 @@ export interface ContainerAppsServiceProps extends CommonProps {
 
 /**
  * MockForge on Azure Container Apps: a workload-profiles environment in the VNet behind an internal
- * load balancer (zone redundant where the tier is highly available), logs to Log Analytics, and one
+ * load balancer, or public in single-region dev and staging (zone redundant where the tier is highly available), logs to Log Analytics, and one
  * app running the pinned image with `serve --config`, the guide's three probes, replicas and scale
  * rules from the tier profile, secrets from Key Vault through the managed identity, and an
  * OpenTelemetry Collector sidecar exporting traces to Application Insights.
@@ -99,9 +109,9 @@ export class ContainerAppsService extends Construct implements ComputeService {
       resourceGroupName: props.resourceGroupName,
       infrastructureSubnetId: props.subnetId,
       infrastructureResourceGroupName: `${name}-apps-infra`,
-      internalLoadBalancerEnabled: true,
-      // Front Door reaches it over private link only.
-      publicNetworkAccess: 'Disabled',
+      // Behind Front Door it is internal and reached over private link only.
+      internalLoadBalancerEnabled: !props.publicIngress,
+      publicNetworkAccess: props.publicIngress ? 'Enabled' : 'Disabled',
       zoneRedundancyEnabled: context.profile.highlyAvailable,
       logsDestination: 'log-analytics',
       logAnalyticsWorkspaceId: props.logAnalyticsWorkspaceId,
@@ -160,7 +170,7 @@ export class ContainerAppsService extends Construct implements ComputeService {
       revisionMode: 'Single',
       workloadProfileName: dedicated ? DEDICATED_PROFILE : CONSUMPTION.name,
       identity: { type: 'UserAssigned', identityIds: [props.identityId] },
-      registry: [{ server: props.registryServer, identity: props.identityId }],
+      registry: props.registryServer ? [{ server: props.registryServer, identity: props.identityId }] : undefined,
       secret: [
         ...Object.entries(props.secrets).map(([key, ref]) => ({
           name: secretName(key as SecretKey),
@@ -210,6 +220,7 @@ export class ContainerAppsService extends Construct implements ComputeService {
       dependsOn: props.dependsOn,
     });
     if (scaling.min === 0) PolicyEngine.suppress(this.app, 'MF_AZ_APP_2', SCALE_TO_ZERO_REASON);
+    if (props.publicIngress) PolicyEngine.suppress(this.environment, 'MF_AZ_EDGE_4', NO_WAF_REASON);
     this.serviceName = this.app.name;
     this.backendId = this.environment.id;
     applyCommonProps(this, this.app, props);

@@ -12,6 +12,8 @@ export interface GhcrCacheRegistryProps extends CommonProps {
   readonly context: TargetContext;
   readonly region: string;
   readonly resourceGroupName: string;
+  /** Mirror the image in a regional registry; without it the public image is pulled straight from ghcr.io. */
+  readonly mirror: boolean;
 }
 
 /** ghcr.io/<owner>/<repo>:<tag> or @sha256:<digest> → the repository path and the reference after it (`:tag` or `@digest`). */
@@ -22,19 +24,29 @@ export function splitImage(image: string): { repository: string; reference: stri
 }
 
 /**
- * The region's image mirror: an Azure Container Registry (admin user and anonymous pull off) with a
- * cache rule that pulls the pinned image from ghcr.io on first use, and the workload's user-assigned
- * identity with AcrPull on it.
+ * The workload's user-assigned identity and its image: where `mirror` is set, an Azure Container
+ * Registry (admin user and anonymous pull off) with a cache rule that pulls the pinned image from
+ * ghcr.io on first use, and AcrPull for the identity; otherwise the public pinned image itself.
  */
 export class GhcrCacheRegistry extends Construct {
-  readonly registry: ContainerRegistry;
+  readonly registry?: ContainerRegistry;
   readonly identity: UserAssignedIdentity;
-  readonly pull: RoleAssignment;
+  readonly pull?: RoleAssignment;
   readonly image: string;
 
   constructor(scope: Construct, id: string, props: GhcrCacheRegistryProps) {
     super(scope, id);
     const { context, region } = props;
+    this.identity = new UserAssignedIdentity(this, 'identity', {
+      name: resourceName(context.tier, region, 'workload'),
+      location: region,
+      resourceGroupName: props.resourceGroupName,
+    });
+    this.image = context.service.image;
+    if (!props.mirror) {
+      applyCommonProps(this, this.identity, props);
+      return;
+    }
     this.registry = new ContainerRegistry(this, 'registry', {
       name: globalName(context, 'cr', region),
       location: region,
@@ -54,11 +66,6 @@ export class GhcrCacheRegistry extends Construct {
       containerRegistryId: this.registry.id,
       sourceRepo: `${MOCKFORGE_IMAGE_REGISTRY}/${repository}`,
       targetRepo: repository,
-    });
-    this.identity = new UserAssignedIdentity(this, 'identity', {
-      name: resourceName(context.tier, region, 'workload'),
-      location: region,
-      resourceGroupName: props.resourceGroupName,
     });
     this.pull = new RoleAssignment(this, 'acr-pull', {
       scope: this.registry.id,

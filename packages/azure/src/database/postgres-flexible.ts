@@ -6,7 +6,7 @@ import type { ITerraformDependable } from 'cdktf';
 import { type CommonProps, PolicyEngine, suppressExempted, type TargetContext } from '@mockforge-infra/core';
 import { Construct } from 'constructs';
 import { applyCommonProps } from '../common';
-import { AZURE_SIZES, POSTGRES } from '../sizing';
+import { AZURE_SIZES, POSTGRES, postgresSku } from '../sizing';
 
 /** Server parameters: TLS 1.2 and up only, and connection logging. */
 export const POSTGRES_PARAMETERS: Readonly<Record<string, string>> = {
@@ -61,7 +61,7 @@ export class PostgresFlexible extends Construct {
       location: region,
       resourceGroupName: props.resourceGroupName,
       version: POSTGRES.version,
-      skuName: size.postgresSku,
+      skuName: postgresSku(context.profile.size, db),
       storageMb: size.postgresStorageMb,
       autoGrowEnabled: true,
       delegatedSubnetId: props.delegatedSubnetId,

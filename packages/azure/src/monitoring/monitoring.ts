@@ -8,7 +8,7 @@ import { ALERTS, asPercent, OBSERVABILITY, type AlertRule, type CommonProps, typ
 import { Construct } from 'constructs';
 import { applyCommonProps } from '../common';
 import { resourceName } from '../naming';
-import { ALERT_SEVERITY, LOG_ANALYTICS } from '../sizing';
+import { ALERT_SEVERITY, LOG_ANALYTICS, webTest } from '../sizing';
 
 /** Seconds as an ISO 8601 duration: 300 → PT5M. */
 export function isoDuration(seconds: number): string {
@@ -81,7 +81,7 @@ export class RegionalMonitoring extends Construct {
       shortName: `mf${context.tier}`.slice(0, 12),
       emailReceiver: email ? [{ name: 'oncall', emailAddress: email, useCommonAlertSchema: true }] : undefined,
     });
-    const logAlert = (key: keyof typeof ALERT_QUERIES, rule: AlertRule) =>
+    const logAlert = (key: keyof typeof ALERT_QUERIES, rule: AlertRule, windowSeconds = rule.durationSeconds) =>
       new MonitorScheduledQueryRulesAlertV2(this, rule.name.replace(/_/g, '-'), {
         name: `${name}-${rule.name.replace(/_/g, '-')}`,
         location: region,
@@ -90,7 +90,7 @@ export class RegionalMonitoring extends Construct {
         // The queries name workspace tables (AppRequests), so they run on the workspace, not on Application Insights.
         scopes: [this.workspace.id],
         severity: ALERT_SEVERITY[rule.severity],
-        windowDuration: isoDuration(rule.durationSeconds),
+        windowDuration: isoDuration(windowSeconds),
         evaluationFrequency: isoDuration(Math.min(rule.durationSeconds, 300)),
         criteria: [
           {
@@ -105,7 +105,13 @@ export class RegionalMonitoring extends Construct {
       });
     logAlert('highErrorRate', ALERTS.highErrorRate);
     logAlert('highLatency', ALERTS.highLatency);
-    if (props.availabilityAlert) logAlert('lowAvailability', ALERTS.lowAvailability);
+    // The window holds at least one availability test run.
+    if (props.availabilityAlert)
+      logAlert(
+        'lowAvailability',
+        ALERTS.lowAvailability,
+        Math.max(ALERTS.lowAvailability.durationSeconds, webTest(context.tier).frequencySeconds),
+      );
     applyCommonProps(this, this.workspace, props);
   }
 

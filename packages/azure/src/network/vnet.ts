@@ -38,12 +38,24 @@ export interface AzureVnetProps extends CommonProps {
   readonly aks: boolean;
   /** Adds the Container Apps environment subnet (delegated to Microsoft.App/environments). */
   readonly containerApps: boolean;
+  /** The Container Apps environment takes public HTTPS itself (no Front Door): its subnet admits 443/80 from the internet. */
+  readonly publicIngress: boolean;
+  /** A NAT gateway gives the workload subnets one fixed egress address; without it the platform's own outbound serves. */
+  readonly nat: boolean;
+  /** Adds the PostgreSQL subnet (delegated) and its private DNS zone. */
+  readonly database: boolean;
 }
+
+/** Why a public Container Apps subnet admits HTTPS and HTTP from the internet (MF_AZ_NET_1). */
+export const PUBLIC_INGRESS_REASON =
+  'single-region dev and staging serve HTTPS from the Container Apps environment itself, without Front Door (its Premium base fee is $330 a month); only 443 and 80 (redirected to HTTPS) are open, and the mock and admin ports stay private';
 
 /**
  * The region's VNet from the tier's network plan: subnets for Container Apps (or AKS nodes), private
- * endpoints and PostgreSQL (delegated); NSGs carrying the guide's network policy; a zone-redundant
- * NAT gateway for egress (default outbound access is off); and private DNS zones linked to the VNet.
+ * endpoints and PostgreSQL (delegated, where the tier has a database); NSGs carrying the guide's
+ * network policy; a NAT gateway for fixed egress where asked (default outbound access is off, so
+ * without it the Container Apps environment egresses through its own platform-managed address);
+ * and private DNS zones linked to the VNet.
  */
 export class AzureVnet extends Construct implements RegionalNetwork {
   readonly vnet: VirtualNetwork;
@@ -52,10 +64,11 @@ export class AzureVnet extends Construct implements RegionalNetwork {
   readonly appsSubnet?: Subnet;
   readonly aksSubnet?: Subnet;
   readonly endpointsSubnet: Subnet;
-  readonly postgresSubnet: Subnet;
-  readonly postgresDnsZone: PrivateDnsZone;
+  /** The database's subnet and zone: absent where the tier has no managed PostgreSQL. */
+  readonly postgresSubnet?: Subnet;
+  readonly postgresDnsZone?: PrivateDnsZone;
   /** PostgreSQL with private access needs its zone linked before it is created. */
-  readonly postgresDnsLink: PrivateDnsZoneVirtualNetworkLink;
+  readonly postgresDnsLink?: PrivateDnsZoneVirtualNetworkLink;
   readonly dnsZones: Readonly<Record<keyof typeof PRIVATE_DNS_ZONES, PrivateDnsZone>>;
   readonly publicSubnetIds: readonly string[] = [];
   readonly privateSubnetIds: readonly string[];
@@ -71,16 +84,19 @@ export class AzureVnet extends Construct implements RegionalNetwork {
     const name = resourceName(context.tier, region);
     this.vnet = new VirtualNetwork(this, 'vnet', { name, location: region, resourceGroupName: rg, addressSpace: [this.cidr] });
     this.networkId = this.vnet.id;
-    const ip = new PublicIp(this, 'nat-ip', {
-      name: `${name}-nat`,
-      location: region,
-      resourceGroupName: rg,
-      allocationMethod: 'Static',
-      sku: 'Standard',
-      zones: context.profile.highlyAvailable ? ['1', '2', '3'] : undefined,
-    });
-    const nat = new NatGateway(this, 'nat', { name: `${name}-nat`, location: region, resourceGroupName: rg, skuName: 'Standard' });
-    new NatGatewayPublicIpAssociation(this, 'nat-ip-association', { natGatewayId: nat.id, publicIpAddressId: ip.id });
+    let nat: NatGateway | undefined;
+    if (props.nat) {
+      const ip = new PublicIp(this, 'nat-ip', {
+        name: `${name}-nat`,
+        location: region,
+        resourceGroupName: rg,
+        allocationMethod: 'Static',
+        sku: 'Standard',
+        zones: context.profile.highlyAvailable ? ['1', '2', '3'] : undefined,
+      });
+      nat = new NatGateway(this, 'nat', { name: `${name}-nat`, location: region, resourceGroupName: rg, skuName: 'Standard' });
+      new NatGatewayPublicIpAssociation(this, 'nat-ip-association', { natGatewayId: nat.id, publicIpAddressId: ip.id });
+    }
 
     const subnet = (key: string, cidr: string, extra: Partial<ConstructorParameters<typeof Subnet>[2]> = {}) =>
       new Subnet(this, `${key}-subnet`, {
@@ -92,8 +108,14 @@ export class AzureVnet extends Construct implements RegionalNetwork {
         ...extra,
       });
     if (props.containerApps) {
-      const workloadNsg = this.nsg('workload', `${name}-workload`, region, rg, workloadRules());
+      const workloadNsg = this.nsg('workload', `${name}-workload`, region, rg, [
+        ...workloadRules(),
+        ...(props.publicIngress ? [publicIngressRule()] : []),
+      ]);
+      if (props.publicIngress) PolicyEngine.suppress(workloadNsg, 'MF_AZ_NET_1', PUBLIC_INGRESS_REASON);
       this.appsSubnet = subnet('apps', plan.apps, {
+        // Without a NAT gateway the subnet keeps Azure's default outbound access for the environment's egress.
+        defaultOutboundAccessEnabled: !nat,
         delegation: [
           {
             name: 'container-apps',
@@ -118,18 +140,20 @@ export class AzureVnet extends Construct implements RegionalNetwork {
     }
     this.endpointsSubnet = subnet('endpoints', plan.endpoints, { privateEndpointNetworkPolicies: 'Enabled' });
     this.attach('endpoints', this.endpointsSubnet, this.nsg('endpoints', `${name}-endpoints`, region, rg, dataRules()));
-    this.postgresSubnet = subnet('postgres', plan.postgres, {
-      delegation: [
-        {
-          name: 'postgres',
-          serviceDelegation: {
-            name: 'Microsoft.DBforPostgreSQL/flexibleServers',
-            actions: ['Microsoft.Network/virtualNetworks/subnets/join/action'],
+    if (props.database) {
+      this.postgresSubnet = subnet('postgres', plan.postgres, {
+        delegation: [
+          {
+            name: 'postgres',
+            serviceDelegation: {
+              name: 'Microsoft.DBforPostgreSQL/flexibleServers',
+              actions: ['Microsoft.Network/virtualNetworks/subnets/join/action'],
+            },
           },
-        },
-      ],
-    });
-    this.attach('postgres', this.postgresSubnet, this.nsg('postgres', `${name}-postgres`, region, rg, dataRules()));
+        ],
+      });
+      this.attach('postgres', this.postgresSubnet, this.nsg('postgres', `${name}-postgres`, region, rg, dataRules()));
+    }
 
     const links: Record<string, PrivateDnsZoneVirtualNetworkLink> = {};
     const zone = (key: string, zoneName: string) => {
@@ -142,12 +166,14 @@ export class AzureVnet extends Construct implements RegionalNetwork {
       });
       return z;
     };
-    // A Flexible Server's private zone must end in .postgres.database.azure.com; one per region and tier.
-    this.postgresDnsZone = zone('postgres', `${name}.private.postgres.database.azure.com`);
-    this.postgresDnsLink = links.postgres!;
+    if (props.database) {
+      // A Flexible Server's private zone must end in .postgres.database.azure.com; one per region and tier.
+      this.postgresDnsZone = zone('postgres', `${name}.private.postgres.database.azure.com`);
+      this.postgresDnsLink = links.postgres!;
+    }
     this.dnsZones = { keyVault: zone('key-vault', PRIVATE_DNS_ZONES.keyVault), redis: zone('redis', PRIVATE_DNS_ZONES.redis) };
     this.privateSubnetIds = [this.appsSubnet?.id, this.aksSubnet?.id].filter((s): s is string => s !== undefined);
-    this.dataSubnetIds = [this.endpointsSubnet.id, this.postgresSubnet.id];
+    this.dataSubnetIds = [this.endpointsSubnet.id, ...(this.postgresSubnet ? [this.postgresSubnet.id] : [])];
     applyCommonProps(this, this.vnet, props);
   }
 
@@ -168,6 +194,21 @@ export class AzureVnet extends Construct implements RegionalNetwork {
 }
 
 const rule = (r: NetworkSecurityGroupSecurityRule): NetworkSecurityGroupSecurityRule => ({ sourcePortRange: '*', ...r });
+
+/** HTTPS and HTTP from the internet to a public Container Apps environment (its own ingress redirects HTTP to HTTPS). */
+export function publicIngressRule(): NetworkSecurityGroupSecurityRule {
+  return rule({
+    name: 'public-ingress',
+    description: 'HTTPS and HTTP from the internet to the environment ingress (no Front Door in front)',
+    priority: 130,
+    direction: 'Inbound',
+    access: 'Allow',
+    protocol: 'Tcp',
+    sourceAddressPrefix: 'Internet',
+    destinationAddressPrefix: 'VirtualNetwork',
+    destinationPortRanges: [String(PUBLIC_PORTS.https), String(PUBLIC_PORTS.http)],
+  });
+}
 
 /**
  * The guide's network policy on the workload subnets: mock and admin traffic from the private

@@ -329,6 +329,17 @@ export const azureRules: readonly PolicyRule[] = [
       ),
   },
   {
+    id: 'MF_AZ_EDGE_4',
+    severity: 'error',
+    description: "Container Apps environments take public traffic only through Front Door's WAF (internal load balancer)",
+    resourceTypes: ['azurerm_container_app_environment'],
+    check: (r) =>
+      fail(
+        attr(r.attributes, 'internal_load_balancer_enabled') !== true,
+        'internal_load_balancer_enabled is not true: public ingress without a WAF',
+      ),
+  },
+  {
     id: 'MF_AZ_HEALTH',
     severity: 'error',
     description: 'Health checks probe /health/*, never /ping',

@@ -2,6 +2,7 @@ import { App, TerraformStack, Testing } from 'cdktf';
 import { CdnFrontdoorCustomDomain } from '@cdktf/provider-azurerm/lib/cdn-frontdoor-custom-domain';
 import { CdnFrontdoorFirewallPolicy } from '@cdktf/provider-azurerm/lib/cdn-frontdoor-firewall-policy';
 import { ContainerApp } from '@cdktf/provider-azurerm/lib/container-app';
+import { ContainerAppEnvironment } from '@cdktf/provider-azurerm/lib/container-app-environment';
 import { KeyVault } from '@cdktf/provider-azurerm/lib/key-vault';
 import { KubernetesCluster } from '@cdktf/provider-azurerm/lib/kubernetes-cluster';
 import { ManagedRedis } from '@cdktf/provider-azurerm/lib/managed-redis';
@@ -189,6 +190,14 @@ describe('Azure rules', () => {
           }),
       ),
     ).toEqual(['CKV_AZURE_115', 'CKV_AZURE_141', 'CKV_AZURE_170', 'CKV_AZURE_5', 'CKV_AZURE_7', 'MF_AZ_AKS_1']);
+  });
+
+  it('Container Apps: an environment with public ingress (no Front Door WAF in front) fails in every tier', () => {
+    const environment = (internal: boolean) => (s: TerraformStack) =>
+      new ContainerAppEnvironment(s, 'env', { ...base, name: 'e', internalLoadBalancerEnabled: internal, zoneRedundancyEnabled: true });
+    expect(check(environment(false), 'dev-azure-eastus')).toEqual(['MF_AZ_EDGE_4']);
+    expect(check(environment(false))).toEqual(['MF_AZ_APP_3', 'MF_AZ_EDGE_4']);
+    expect(check(environment(true))).toEqual([]);
   });
 
   it('Container Apps: a secret in a plain env value, no warm replica and a /ping probe fail', () => {

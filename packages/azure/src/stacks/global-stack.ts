@@ -1,4 +1,5 @@
 import { ApplicationInsightsStandardWebTest } from '@cdktf/provider-azurerm/lib/application-insights-standard-web-test';
+import { ContainerAppCustomDomain } from '@cdktf/provider-azurerm/lib/container-app-custom-domain';
 import { DataAzurermClientConfig } from '@cdktf/provider-azurerm/lib/data-azurerm-client-config';
 import { ManagedRedisGeoReplication } from '@cdktf/provider-azurerm/lib/managed-redis-geo-replication';
 import { MonitorMetricAlert } from '@cdktf/provider-azurerm/lib/monitor-metric-alert';
@@ -18,10 +19,10 @@ import { FrontDoorEdge, type FrontDoorOrigin } from '../cdn/front-door';
 import { diagnosticSetting, isoDuration } from '../monitoring/monitoring';
 import { resourceName } from '../naming';
 import { addAzureProvider } from '../provider';
-import { ALERT_SEVERITY, WEB_TEST, WEB_TEST_LOCATIONS } from '../sizing';
+import { ALERT_SEVERITY, METRIC_ALERT_WINDOWS_SECONDS, WEB_TEST, webTest } from '../sizing';
 import { AZURE_STATEFUL_RESOURCE_TYPES } from '../stateful-types';
 import { TierDns } from '../traffic/dns';
-import type { AzureRegionalStack } from './regional-stack';
+import { servesWithoutFrontDoor, type AzureRegionalStack } from './regional-stack';
 
 export interface AzureGlobalStackProps {
   readonly context: TargetContext;
@@ -35,13 +36,21 @@ export interface AzureGlobalStackProps {
   }[];
 }
 
+/** The smallest metric alert window Azure Monitor accepts that covers `seconds`. */
+export function metricAlertWindow(seconds: number): string {
+  return isoDuration(METRIC_ALERT_WINDOWS_SECONDS.find((w) => w >= seconds) ?? METRIC_ALERT_WINDOWS_SECONDS.at(-1)!);
+}
+
 /**
- * `<tier>-azure-global`: Front Door Premium with its WAF across the regions, the tier's DNS, the
- * availability test on /health/ready, the config/state storage account, and the Managed Redis
- * active geo-replication links of a multi-region tier.
+ * `<tier>-azure-global`: Front Door Premium with its WAF across the regions (or, in single-region
+ * dev and staging, the Container Apps custom domain), the tier's DNS, the availability test on
+ * /health/ready, the config/state storage account, and the Managed Redis active geo-replication
+ * links of a multi-region tier.
  */
 export class AzureGlobalStack extends MockforgeStack {
-  readonly edge: FrontDoorEdge;
+  readonly edge?: FrontDoorEdge;
+  /** The tier hostname on the Container Apps environment's own ingress (no Front Door). */
+  readonly customDomain?: ContainerAppCustomDomain;
   readonly dns: TierDns;
   readonly storage: StateStorage;
 
@@ -59,49 +68,66 @@ export class AzureGlobalStack extends MockforgeStack {
     const primaryRegion = context.topology.primaryRegion;
     const group = new ResourceGroup(this, 'resource-group', { name: resourceName(context.tier, GLOBAL_REGION), location: primaryRegion });
     this.dns = new TierDns(this, 'dns', { context, resourceGroupName: group.name });
-    const origins: FrontDoorOrigin[] = props.regions.flatMap((r) =>
-      r.service
-        ? [
-            {
-              region: r.region,
-              hostName: this.fromOtherStack(r.service.app.ingress.fqdn),
-              privateLinkTargetId: this.fromOtherStack(r.service.environment.id),
-              targetType: 'managedEnvironments',
-              https: true,
-            },
-          ]
-        : [],
-    );
-    if (props.aksOrigins?.length) {
-      const client = new DataAzurermClientConfig(this, 'client');
-      for (const o of props.aksOrigins) {
-        this.addDependency(o.stack);
-        origins.push({
-          region: o.region,
-          hostName: context.hostname,
-          privateLinkTargetId: o.privateLinkServiceId(client.subscriptionId),
-          https: false,
-        });
-      }
-    }
-    this.edge = new FrontDoorEdge(this, 'edge', { context, resourceGroupName: group.name, origins, dnsZoneId: this.dns.zoneId });
-    this.dns.addEdge(this.edge.endpoint.id, this.edge.customDomain.validationToken);
-
     const primary = props.regions[0]!;
     const workspaceId = this.fromOtherStack(primary.monitoring.workspace.id);
-    diagnosticSetting(this, 'front-door', this.edge.profile.id, workspaceId);
+    if (servesWithoutFrontDoor(context) && primary.service) {
+      const { environment, app } = primary.service;
+      const records = this.dns.addEnvironment(
+        this.fromOtherStack(environment.staticIpAddress),
+        this.fromOtherStack(environment.customDomainVerificationId),
+      );
+      // No certificate here: the managed certificate is issued and bound after the domain exists
+      // (azurerm 4.55 has no resource for it), and Azure then sets these two fields itself.
+      this.customDomain = new ContainerAppCustomDomain(this, 'custom-domain', {
+        name: context.hostname,
+        containerAppId: this.fromOtherStack(app.id),
+        dependsOn: records,
+        lifecycle: { ignoreChanges: ['certificate_binding_type', 'container_app_environment_certificate_id'] },
+      });
+    } else {
+      const origins: FrontDoorOrigin[] = props.regions.flatMap((r) =>
+        r.service
+          ? [
+              {
+                region: r.region,
+                hostName: this.fromOtherStack(r.service.app.ingress.fqdn),
+                privateLinkTargetId: this.fromOtherStack(r.service.environment.id),
+                targetType: 'managedEnvironments',
+                https: true,
+              },
+            ]
+          : [],
+      );
+      if (props.aksOrigins?.length) {
+        const client = new DataAzurermClientConfig(this, 'client');
+        for (const o of props.aksOrigins) {
+          this.addDependency(o.stack);
+          origins.push({
+            region: o.region,
+            hostName: context.hostname,
+            privateLinkTargetId: o.privateLinkServiceId(client.subscriptionId),
+            https: false,
+          });
+        }
+      }
+      this.edge = new FrontDoorEdge(this, 'edge', { context, resourceGroupName: group.name, origins, dnsZoneId: this.dns.zoneId });
+      this.dns.addEdge(this.edge.endpoint.id, this.edge.customDomain.validationToken);
+      diagnosticSetting(this, 'front-door', this.edge.profile.id, workspaceId);
+    }
+
     const insightsId = this.fromOtherStack(primary.monitoring.insights.id);
+    const cadence = webTest(context.tier);
     const test = new ApplicationInsightsStandardWebTest(this, 'availability', {
       name: resourceName(context.tier, 'ready'),
       location: primaryRegion,
       resourceGroupName: group.name,
       applicationInsightsId: insightsId,
-      description: 'MockForge readiness through Front Door',
+      description: `MockForge readiness through ${this.edge ? 'Front Door' : 'the Container Apps ingress'}`,
       enabled: true,
-      frequency: WEB_TEST.frequencySeconds,
+      frequency: cadence.frequencySeconds,
       timeout: WEB_TEST.timeoutSeconds,
       retryEnabled: true,
-      geoLocations: [...WEB_TEST_LOCATIONS],
+      geoLocations: [...cadence.locations],
       request: { url: `https://${context.hostname}${TARGET_HEALTH.path}`, httpVerb: 'GET', followRedirectsEnabled: false },
       validationRules: { expectedStatusCode: 200, sslCheckEnabled: true, sslCertRemainingLifetime: 7 },
     });
@@ -109,15 +135,17 @@ export class AzureGlobalStack extends MockforgeStack {
     new MonitorMetricAlert(this, 'availability-alert', {
       name: resourceName(context.tier, 'ready-test'),
       resourceGroupName: group.name,
-      description: `${availability.description} (availability test from ${WEB_TEST_LOCATIONS.length} locations)`,
+      description: `${availability.description} (availability test from ${cadence.locations.length} location${cadence.locations.length === 1 ? '' : 's'})`,
       scopes: [test.id, insightsId],
       severity: ALERT_SEVERITY[availability.severity],
-      windowSize: isoDuration(availability.durationSeconds),
+      // The window holds at least one run from every location, in a size Azure Monitor accepts.
+      windowSize: metricAlertWindow(Math.max(availability.durationSeconds, cadence.frequencySeconds)),
       frequency: 'PT1M',
       applicationInsightsWebTestLocationAvailabilityCriteria: {
         webTestId: test.id,
         componentId: insightsId,
-        failedLocationCount: WEB_TEST_LOCATIONS.length - 1,
+        // A majority of several locations, so one location's own trouble alerts no one; the only location when there is one.
+        failedLocationCount: Math.max(1, cadence.locations.length - 1),
       },
       action: [{ actionGroupId: this.fromOtherStack(primary.monitoring.actionGroup.id) }],
     });
@@ -129,7 +157,15 @@ export class AzureGlobalStack extends MockforgeStack {
       new ManagedRedisGeoReplication(this, 'redis-geo-replication', { managedRedisId: caches[0]!, linkedManagedRedisIds: caches.slice(1) });
 
     this.exportOutputs({
-      front_door_endpoint: { value: this.edge.endpoint.hostName, description: 'Front Door endpoint host name' },
+      ...(this.edge ? { front_door_endpoint: { value: this.edge.endpoint.hostName, description: 'Front Door endpoint host name' } } : {}),
+      ...(this.customDomain && primary.service
+        ? {
+            container_app_name: {
+              value: this.fromOtherStack(primary.service.app.name),
+              description: 'Bind the managed certificate to this app',
+            },
+          }
+        : {}),
       hostname: { value: context.hostname, description: 'The name users resolve' },
       state_storage_account: { value: this.storage.account.name, description: 'Configuration and state storage account' },
       ...(this.dns.zone

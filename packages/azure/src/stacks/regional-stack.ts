@@ -39,6 +39,24 @@ export function usesContainerApps(context: TargetContext): boolean {
 }
 
 /**
+ * Single-region dev and staging on Container Apps serve HTTPS from the environment's own ingress with
+ * a managed certificate, without Front Door: Premium's base fee alone ($330 a month) is many times the
+ * guide's budget for those tiers. Production, AKS and multi-region tiers keep Front Door.
+ */
+export function servesWithoutFrontDoor(context: TargetContext): boolean {
+  return context.tier !== 'production' && !usesAks(context) && context.topology.regions.length === 1;
+}
+
+/**
+ * Production keeps a fixed egress address (NAT gateway) and the ghcr.io mirror; so does AKS, whose
+ * nodes pull from the registry. Dev and staging on Container Apps egress through the environment and
+ * pull the public pinned image from ghcr.io.
+ */
+function keepsFixedEgressAndMirror(context: TargetContext): boolean {
+  return context.tier === 'production' || usesAks(context);
+}
+
+/**
  * `<tier>-azure-<region>`: the region's resource group, VNet, registry, Key Vault, PostgreSQL (the
  * primary, or a read replica of it), Managed Redis, monitoring, and Container Apps or AKS.
  */
@@ -48,14 +66,15 @@ export class AzureRegionalStack extends MockforgeStack {
   readonly network: AzureVnet;
   readonly registry: GhcrCacheRegistry;
   readonly vault: AzureKeyVault;
-  readonly database: PostgresFlexible;
+  /** The primary or a read replica; absent where the tier has no managed PostgreSQL (dev). */
+  readonly database?: PostgresFlexible;
   readonly cache?: AzureManagedRedis;
   readonly monitoring: RegionalMonitoring;
   readonly service?: ContainerAppsService;
   readonly cluster?: AksCluster;
   readonly backupVault?: DatabaseBackupVault;
   /** DATABASE_URL's host: the primary's server, which takes the writes. */
-  readonly databaseHost: string;
+  readonly databaseHost?: string;
 
   constructor(scope: Construct, props: AzureRegionalStackProps) {
     const { region, primary } = props;
@@ -86,6 +105,9 @@ export class AzureRegionalStack extends MockforgeStack {
       resourceGroupName: rg,
       aks,
       containerApps: usesContainerApps(context),
+      publicIngress: servesWithoutFrontDoor(context),
+      nat: keepsFixedEgressAndMirror(context),
+      database: context.profile.managedDatabase,
     });
     const peerings: VirtualNetworkPeering[] = [];
     if (primary) {
@@ -106,12 +128,13 @@ export class AzureRegionalStack extends MockforgeStack {
       });
       peerings.push(toPrimary, fromPrimary);
       // The primary server's FQDN resolves only in the primary's private zone: link it to this VNet too.
-      new PrivateDnsZoneVirtualNetworkLink(this, 'primary-postgres-dns-link', {
-        name: resourceName(context.tier, region),
-        resourceGroupName: this.fromOtherStack(primary.resourceGroup.name),
-        privateDnsZoneName: this.fromOtherStack(primary.network.postgresDnsZone.name),
-        virtualNetworkId: this.network.vnet.id,
-      });
+      if (primary.network.postgresDnsZone)
+        new PrivateDnsZoneVirtualNetworkLink(this, 'primary-postgres-dns-link', {
+          name: resourceName(context.tier, region),
+          resourceGroupName: this.fromOtherStack(primary.resourceGroup.name),
+          privateDnsZoneName: this.fromOtherStack(primary.network.postgresDnsZone.name),
+          virtualNetworkId: this.network.vnet.id,
+        });
     }
     this.monitoring = new RegionalMonitoring(this, 'monitoring', {
       context,
@@ -119,7 +142,12 @@ export class AzureRegionalStack extends MockforgeStack {
       resourceGroupName: rg,
       availabilityAlert: !primary,
     });
-    this.registry = new GhcrCacheRegistry(this, 'images', { context, region, resourceGroupName: rg });
+    this.registry = new GhcrCacheRegistry(this, 'images', {
+      context,
+      region,
+      resourceGroupName: rg,
+      mirror: keepsFixedEgressAndMirror(context),
+    });
     this.vault = new AzureKeyVault(this, 'secrets', {
       context,
       region,
@@ -131,27 +159,31 @@ export class AzureRegionalStack extends MockforgeStack {
     });
     this.monitoring.diagnostics('key-vault', this.vault.vault.id, 'audit');
 
-    const password = postgresPassword(this);
-    const primaryServer = primary?.database.server;
-    this.database = new PostgresFlexible(this, 'database', {
-      context,
-      region,
-      name: resourceName(context.tier, region),
-      resourceGroupName: rg,
-      delegatedSubnetId: this.network.postgresSubnet.id,
-      privateDnsZoneId: this.network.postgresDnsZone.id,
-      tenantId: client.tenantId,
-      administratorPassword: password,
-      entraAdministrator: { objectId: this.registry.identity.principalId, name: this.registry.identity.name },
-      ...(primaryServer && context.database.crossRegionReplicas ? { replicaOf: this.fromOtherStack(primaryServer.id) } : {}),
-      // A replica replicates over the peering, so it waits for both directions.
-      dependsOn: [this.network.postgresDnsLink, this.network.postgresSubnet, ...peerings],
-    });
-    this.monitoring.diagnostics('database', this.database.server.id);
-    this.databaseHost = primary ? this.fromOtherStack(primary.databaseHost) : this.database.endpoint;
-    // The password may hold URL delimiters (@ : / ?); Terraform percent-encodes it.
-    const databaseUrl = `postgresql://${POSTGRES.administratorLogin}:${Fn.urlencode(password)}@${this.databaseHost}:${context.database.port}/${context.database.databaseName}?sslmode=require`;
-    const values: Record<string, string> = { [ENV.databaseUrl]: databaseUrl, ...adminSecrets(this) };
+    const values: Record<string, string> = { ...adminSecrets(this) };
+    const network = this.network;
+    if (context.profile.managedDatabase && network.postgresSubnet && network.postgresDnsZone && network.postgresDnsLink) {
+      const password = postgresPassword(this);
+      const primaryServer = primary?.database?.server;
+      this.database = new PostgresFlexible(this, 'database', {
+        context,
+        region,
+        name: resourceName(context.tier, region),
+        resourceGroupName: rg,
+        delegatedSubnetId: network.postgresSubnet.id,
+        privateDnsZoneId: network.postgresDnsZone.id,
+        tenantId: client.tenantId,
+        administratorPassword: password,
+        entraAdministrator: { objectId: this.registry.identity.principalId, name: this.registry.identity.name },
+        ...(primaryServer && context.database.crossRegionReplicas ? { replicaOf: this.fromOtherStack(primaryServer.id) } : {}),
+        // A replica replicates over the peering, so it waits for both directions.
+        dependsOn: [network.postgresDnsLink, network.postgresSubnet, ...peerings],
+      });
+      this.monitoring.diagnostics('database', this.database.server.id);
+      this.databaseHost = primary?.databaseHost ? this.fromOtherStack(primary.databaseHost) : this.database.endpoint;
+      // The password may hold URL delimiters (@ : / ?); Terraform percent-encodes it.
+      values[ENV.databaseUrl] =
+        `postgresql://${POSTGRES.administratorLogin}:${Fn.urlencode(password)}@${this.databaseHost}:${context.database.port}/${context.database.databaseName}?sslmode=require`;
+    }
     if (context.profile.managedCache) {
       this.cache = new AzureManagedRedis(this, 'cache', {
         context,
@@ -165,7 +197,7 @@ export class AzureRegionalStack extends MockforgeStack {
     }
     const written = context.service.secretKeys.map((key) => this.vault.put(key, values[key]!));
     const reader = this.vault.grantRead('workload', this.registry.identity.principalId);
-    if (!primary)
+    if (!primary && this.database)
       this.backupVault = new DatabaseBackupVault(this, 'backup', {
         context,
         region,
@@ -184,10 +216,11 @@ export class AzureRegionalStack extends MockforgeStack {
         logAnalyticsWorkspaceId: this.monitoring.workspace.id,
         applicationInsightsConnectionString: this.monitoring.insights.connectionString,
         image: this.registry.image,
-        registryServer: this.registry.registry.loginServer,
+        registryServer: this.registry.registry?.loginServer,
         identityId: this.registry.identity.id,
         secrets: this.vault.secrets,
-        dependsOn: [reader, this.registry.pull, ...written],
+        publicIngress: servesWithoutFrontDoor(context),
+        dependsOn: [reader, ...(this.registry.pull ? [this.registry.pull] : []), ...written],
       });
       // The environment sends its logs to the workspace itself (logs_destination); a diagnostic setting would ingest them twice.
       this.monitoring.alertMemory(this.service.app.id, 'Microsoft.App/containerApps', 'MemoryPercentage');
@@ -203,7 +236,7 @@ export class AzureRegionalStack extends MockforgeStack {
         subnetDependsOn: this.network.associations.aks,
         logAnalyticsWorkspaceId: this.monitoring.workspace.id,
         tenantId: client.tenantId,
-        registryId: this.registry.registry.id,
+        registryId: this.registry.registry!.id,
         deployerObjectId: client.objectId,
       });
       this.monitoring.diagnostics('cluster', this.cluster.cluster.id);
@@ -218,7 +251,14 @@ export class AzureRegionalStack extends MockforgeStack {
     this.exportOutputs({
       resource_group_name: { value: rg, description: 'The region resource group' },
       vnet_id: { value: this.network.vnet.id, description: 'The region VNet' },
-      database_fqdn: { value: this.database.endpoint, description: 'PostgreSQL private FQDN (a read replica outside the primary region)' },
+      ...(this.database
+        ? {
+            database_fqdn: {
+              value: this.database.endpoint,
+              description: 'PostgreSQL private FQDN (a read replica outside the primary region)',
+            },
+          }
+        : {}),
       key_vault_uri: { value: this.vault.vault.vaultUri, description: 'Key Vault holding the service secrets' },
       ...(this.cache
         ? {

@@ -10,6 +10,8 @@ export interface TierDnsProps {
   readonly resourceGroupName: string;
 }
 
+type DnsRecords = [DnsARecord, DnsTxtRecord];
+
 /** The resource group of a DNS zone resource id. */
 function zoneResourceGroup(zoneId: string): string {
   return /\/resourceGroups\/([^/]+)\//i.exec(zoneId)![1]!;
@@ -17,7 +19,8 @@ function zoneResourceGroup(zoneId: string): string {
 
 /**
  * The tier's public DNS: an Azure DNS zone for its hostname, or `azure.dnsZoneId`. `addEdge` writes
- * the alias record to Front Door and the TXT record that validates its managed certificate.
+ * the alias record to Front Door and the TXT record that validates its managed certificate;
+ * `addEnvironment` the records of a Container Apps custom domain.
  */
 export class TierDns extends Construct {
   readonly zone?: DnsZone;
@@ -43,6 +46,29 @@ export class TierDns extends Construct {
     }
     const zoneName = existing ? this.zoneName : context.hostname;
     this.recordName = context.hostname === zoneName ? '@' : context.hostname.slice(0, -(zoneName.length + 1));
+  }
+
+  /**
+   * The records a Container Apps custom domain needs: an A record to the environment's public address
+   * and the `asuid` TXT record with the environment's domain verification id. Returns both, for the
+   * custom domain to wait on.
+   */
+  addEnvironment(staticIpAddress: string, verificationId: string): DnsRecords {
+    const address = new DnsARecord(this, 'environment', {
+      name: this.recordName,
+      zoneName: this.zoneName,
+      resourceGroupName: this.resourceGroupName,
+      ttl: DNS_RECORD_TTL_SECONDS,
+      records: [staticIpAddress],
+    });
+    const verification = new DnsTxtRecord(this, 'domain-verification', {
+      name: this.recordName === '@' ? 'asuid' : `asuid.${this.recordName}`,
+      zoneName: this.zoneName,
+      resourceGroupName: this.resourceGroupName,
+      ttl: DNS_RECORD_TTL_SECONDS,
+      record: [{ value: verificationId }],
+    });
+    return [address, verification];
   }
 
   addEdge(endpointId: string, validationToken: string): void {
