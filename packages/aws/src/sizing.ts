@@ -76,7 +76,8 @@ export const AWS_SIZES: Readonly<Record<SizeName, AwsSize>> = {
   staging: {
     taskCpuUnits: 1024,
     taskMemoryMiB: 2048,
-    dbInstanceClass: 'db.t4g.small',
+    // Staging's single-zone PostgreSQL carries test traffic, not production load: the smallest burstable class, as in dev.
+    dbInstanceClass: 'db.t4g.micro',
     dbAllocatedStorageGiB: 20,
     dbMaxAllocatedStorageGiB: 100,
     cacheNodeType: 'cache.t4g.micro',
