@@ -40,7 +40,9 @@ export interface AksWorkloadStackProps {
  * with kubelogin (local accounts are off).
  */
 export function addAksWorkloadStack(scope: Construct, props: AksWorkloadStackProps): KubernetesWorkloadStack {
-  const { context, regional } = props;
+  // The region's context: its secret keys follow what the region built (no DATABASE_URL without a database).
+  const { regional } = props;
+  const context = regional.context;
   if (!regional.cluster || !regional.cache) throw new Error(`${regional.node.id} has no AKS cluster or no Managed Redis`);
   props.policy?.register(kubernetesRules);
   props.policy?.register(aksNodeFitRules);

@@ -169,4 +169,20 @@ describe('AKS (compute.azure: aks)', () => {
       'mockforge-edge',
     );
   });
+
+  it('in dev (no PostgreSQL) reads and passes no DATABASE_URL, and keeps the Managed Redis the network policy names', () => {
+    const dev = synthTier('dev', { compute: { azure: 'aks' } });
+    const workload = dev.json['dev-azure-eastus-workload']!;
+    const data = (workload as typeof workload & { data: Record<string, Record<string, unknown>> }).data;
+    expect(Object.keys(data.azurerm_key_vault_secret!).sort()).toEqual([
+      'secret-mockforge-admin-jwt-secret',
+      'secret-mockforge-admin-password',
+      'secret-mockforge-admin-username',
+      'secret-redis-url',
+    ]);
+    expect(Object.keys(only(workload, 'kubernetes_secret_v1').data)).not.toContain('DATABASE_URL');
+    expect(resourcesOf(dev.json['dev-azure-eastus'], 'azurerm_postgresql_flexible_server')).toEqual([]);
+    expect(resourcesOf(dev.json['dev-azure-eastus'], 'azurerm_managed_redis')).toHaveLength(1);
+    expect(dev.policy.findings.filter((f) => !f.suppressedBecause)).toEqual([]);
+  });
 });
