@@ -39,6 +39,8 @@ export function defaultConfig(clouds: readonly CloudName[]): MockforgeConfig {
       },
     },
     ...(clouds.includes('gcp') ? { gcp: { project: 'mockforge-example' } } : {}),
+    // Production runs DOKS, whose control plane admits Terraform's address: the documentation range (RFC 5737), as the domain is example.com.
+    ...(clouds.includes('digitalocean') ? { digitalocean: { doksAllowedCidrs: ['192.0.2.0/24'] } } : {}),
     alerts: { email: 'oncall@example.com' },
   };
 }

@@ -29,7 +29,8 @@ describe('DigitalOcean on DOKS (production, three regions)', () => {
       auto_upgrade: true,
       surge_upgrade: true,
       maintenance_policy: { day: 'sunday', start_time: '06:00' },
-      control_plane_firewall: { enabled: true, allowed_addresses: ['10.60.0.0/16'] },
+      // The VPC, and where Terraform runs (the built-in configuration names the documentation range).
+      control_plane_firewall: { enabled: true, allowed_addresses: ['10.60.0.0/16', '192.0.2.0/24'] },
       vpc_uuid: expect.stringMatching(/digitalocean_vpc\.network_vpc_\w+\.id/),
     });
   });

@@ -46,14 +46,27 @@ describe('digitalocean settings', () => {
     ]);
   });
 
+  it('requires doksAllowedCidrs for a tier on DOKS, whose workload stacks plan against the public endpoint', () => {
+    const base = defaultConfig(['digitalocean']);
+    expect(base.digitalocean).toEqual({ doksAllowedCidrs: ['192.0.2.0/24'] });
+    const issues = validateConfig({ ...base, digitalocean: {} });
+    expect(issues.map((i) => [i.path, i.missing])).toEqual([['digitalocean.doksAllowedCidrs', true]]);
+    expect(issues[0]!.expected).toMatch(/^required: tiers\.production runs DOKS/);
+    // The hybrid topology runs its stateful pool on DOKS too; App Platform alone needs no list.
+    const hybrid = withTier('dev', { topology: 'hybrid' }, { digitalocean: {} });
+    expect(validateConfig({ ...hybrid, tiers: { dev: hybrid.tiers.dev! } }).map((i) => i.path)).toEqual(['digitalocean.doksAllowedCidrs']);
+    expect(validateConfig({ ...base, digitalocean: {}, tiers: { dev: base.tiers.dev!, staging: base.tiers.staging! } })).toEqual([]);
+  });
+
   it('requires every tier hostname to lie inside an existing domain', () => {
-    const issues = validateConfig({ ...defaultConfig(['digitalocean']), digitalocean: { existingDomain: 'other.example.org' } });
+    const base = defaultConfig(['digitalocean']);
+    const issues = validateConfig({ ...base, digitalocean: { ...base.digitalocean, existingDomain: 'other.example.org' } });
     expect(issues.map((i) => [i.path, i.value])).toEqual([
       ['tiers.dev.hostnames.digitalocean', 'dev.mocks.example.com'],
       ['tiers.staging.hostnames.digitalocean', 'staging.mocks.example.com'],
       ['tiers.production.hostnames.digitalocean', 'mocks.example.com'],
     ]);
-    expect(validateConfig({ ...defaultConfig(['digitalocean']), digitalocean: { existingDomain: 'example.com' } })).toEqual([]);
+    expect(validateConfig({ ...base, digitalocean: { ...base.digitalocean, existingDomain: 'example.com' } })).toEqual([]);
   });
 
   it('maps datacenters to App Platform regions', () => {

@@ -11,7 +11,10 @@ export type DigitalOceanCompute = (typeof DIGITALOCEAN_COMPUTE)[number];
 
 /** `digitalocean:` settings. */
 export interface DigitalOceanSettings {
-  /** CIDRs allowed to reach the DOKS control plane (its firewall); without them only the VPC may. */
+  /**
+   * CIDRs allowed to reach the DOKS control plane (its firewall) besides the VPC: where Terraform runs,
+   * since the workload stacks talk to the cluster's public endpoint. Required when a tier runs DOKS.
+   */
   readonly doksAllowedCidrs?: readonly string[];
   /**
    * Name of a sensitive Terraform variable holding `<username>:<token>` for a private ghcr.io image
@@ -69,6 +72,15 @@ export function digitaloceanTierIssues(name: TierName, tier: TierConfig, config:
         });
     });
   }
+  // The workload stacks plan against the public endpoint, which the control-plane firewall opens only to these.
+  const doks = compute === 'doks' || tier.topology === 'hybrid';
+  if (doks && (config.digitalocean?.doksAllowedCidrs ?? []).length === 0)
+    issues.push({
+      path: 'digitalocean.doksAllowedCidrs',
+      value: config.digitalocean?.doksAllowedCidrs,
+      missing: true,
+      expected: `required: tiers.${name} runs DOKS, and its workload stacks reach the cluster's public endpoint, which the control-plane firewall opens only to the VPC and these CIDRs; list where Terraform runs (a CI runner's egress range, an operator's /32)`,
+    });
   const existing = config.digitalocean?.existingDomain;
   if (existing && config.tiers[name]) {
     const hostname = hostnameFor(config, name, 'digitalocean');
