@@ -302,6 +302,29 @@ describe('awsTarget (staging)', () => {
   });
 });
 
+describe('awsTarget (dev)', () => {
+  const { stacks, policy } = tierOutput('dev');
+
+  it("reaches the region's internal ALB through its VPC origin from both CloudFront origins, by names its certificate covers", () => {
+    const cdn = all(stacks['dev-aws-global']!, 'aws_cloudfront_distribution')[0]!;
+    const region = stacks['dev-aws-us-east-1']!;
+    const [originAddress] = Object.keys(region.resource.aws_cloudfront_vpc_origin);
+    const remote = expect.stringMatching(new RegExp(`cross-stack-output-aws_cloudfront_vpc_origin${originAddress}id\\}$`));
+    expect(cdn.origin).toEqual([
+      { origin_id: 'geo-origin', domain_name: 'origin.dev.mocks.example.com', vpc_origin_config: { vpc_origin_id: remote } },
+      { origin_id: 'failover-origin', domain_name: 'us-east-1.origin.dev.mocks.example.com', vpc_origin_config: { vpc_origin_id: remote } },
+    ]);
+    const certificate = all(region, 'aws_acm_certificate')[0]!;
+    expect([certificate.domain_name, ...certificate.subject_alternative_names]).toEqual([
+      'us-east-1.origin.dev.mocks.example.com',
+      'origin.dev.mocks.example.com',
+    ]);
+    // One web ACL for the tier: CloudFront's.
+    expect(Object.values(stacks).flatMap((json) => all(json, 'aws_wafv2_web_acl').map((acl) => acl.scope))).toEqual(['CLOUDFRONT']);
+    expect(policy.findings.filter((f) => !f.suppressedBecause)).toEqual([]);
+  });
+});
+
 describe('awsTarget hostnames', () => {
   const tiers = ['dev', 'staging', 'production'] as const;
   const names = Object.fromEntries(
@@ -325,15 +348,22 @@ describe('awsTarget hostnames', () => {
     });
   });
 
-  it('names each WAF log resource policy uniquely per account and region, one per stack', () => {
+  it('names each WAF log resource policy uniquely per account and region, one per stack with a web ACL', () => {
     const policies = tiers.flatMap((tier) =>
-      Object.values(tierOutput(tier).stacks).map((json) => {
-        const [policy] = all(json, 'aws_cloudwatch_log_resource_policy');
-        return `${regionOf(json)}/${policy!.policy_name}`;
+      Object.values(tierOutput(tier).stacks).flatMap((json) => {
+        const found = all(json, 'aws_cloudwatch_log_resource_policy');
+        expect(found).toHaveLength(all(json, 'aws_wafv2_web_acl').length > 0 ? 1 : 0);
+        return found.map((policy) => `${regionOf(json)}/${policy.policy_name}`);
       }),
     );
     expect(new Set(policies).size).toBe(policies.length);
-    expect(policies).toContain('us-east-1/mockforge-production-global-waf-logs');
+    // Dev and staging regions have an internal ALB behind a VPC origin, so no web ACL and no policy.
+    expect(policies.filter((p) => p.startsWith('us-east-1/')).sort()).toEqual([
+      'us-east-1/mockforge-dev-global-waf-logs',
+      'us-east-1/mockforge-production-global-waf-logs',
+      'us-east-1/mockforge-production-us-east-1-waf-logs',
+      'us-east-1/mockforge-staging-global-waf-logs',
+    ]);
   });
 
   it('never shares an alias or a zone name between tiers', () => {

@@ -27,6 +27,12 @@ export interface CloudFrontCdnProps extends CommonProps {
    * then cover the public name too. @default false: the origin sees its own name
    */
   readonly forwardViewerHost?: boolean;
+  /**
+   * CloudFront VPC origins of internal ALBs, for the geo and failover origins. CloudFront then connects
+   * inside the VPC and sends the origin host names as SNI and Host, which the ALB certificates cover.
+   * @default both origins are reached over the internet
+   */
+  readonly vpcOriginIds?: { readonly geo: string; readonly failover: string };
   /** Resources the distribution waits for (the log bucket's ownership controls). @default none */
   readonly dependsOn?: readonly ITerraformDependable[];
 }
@@ -88,15 +94,19 @@ export class CloudFrontCdn extends Construct implements ContentDelivery {
       },
     });
 
-    const origin = (originId: string, domainName: string) => ({
+    const origin = (originId: string, domainName: string, vpcOriginId?: string) => ({
       originId,
       domainName,
-      customOriginConfig: {
-        httpPort: PUBLIC_PORTS.http,
-        httpsPort: PUBLIC_PORTS.https,
-        originProtocolPolicy: 'https-only',
-        originSslProtocols: [...AWS_PLATFORM.cloudFrontOriginSslProtocols],
-      },
+      ...(vpcOriginId
+        ? { vpcOriginConfig: { vpcOriginId } }
+        : {
+            customOriginConfig: {
+              httpPort: PUBLIC_PORTS.http,
+              httpsPort: PUBLIC_PORTS.https,
+              originProtocolPolicy: 'https-only',
+              originSslProtocols: [...AWS_PLATFORM.cloudFrontOriginSslProtocols],
+            },
+          }),
     });
     const cached = (pathPattern: string, cachePolicyId: string): CloudfrontDistributionOrderedCacheBehavior => ({
       pathPattern,
@@ -117,7 +127,10 @@ export class CloudFrontCdn extends Construct implements ContentDelivery {
       isIpv6Enabled: true,
       priceClass: AWS_PLATFORM.cloudFrontPriceClass,
       webAclId: props.webAclArn,
-      origin: [origin(GEO_ORIGIN, props.originHost), origin(FAILOVER_ORIGIN, props.failoverOriginHost)],
+      origin: [
+        origin(GEO_ORIGIN, props.originHost, props.vpcOriginIds?.geo),
+        origin(FAILOVER_ORIGIN, props.failoverOriginHost, props.vpcOriginIds?.failover),
+      ],
       originGroup: [
         {
           originId: FAILOVER_GROUP,

@@ -15,6 +15,7 @@ import { Construct } from 'constructs';
 import { applyCommonProps } from '../shared/common-props';
 import { AWS_PLATFORM } from '../sizing';
 import { ALB_LOG_PREFIX, albLogBucket } from './alb-log-bucket';
+import { LoadBalancerVpcOrigin } from './vpc-origin';
 import type { WafLogDelivery } from './waf-logs';
 import { originWebAcl } from './web-acl';
 
@@ -35,14 +36,22 @@ export interface PublicLoadBalancerProps extends CommonProps {
   readonly deletionProtectionExemption?: string;
   /** The public hostname, for the HTTPS URL. */
   readonly hostName: string;
-  /** Where the ALB's web ACL logs. */
-  readonly wafLogs: WafLogDelivery;
+  /** Where the ALB's web ACL logs (an internet-facing ALB). */
+  readonly wafLogs?: WafLogDelivery;
+  /**
+   * Makes the ALB internal, reached by CloudFront through a VPC origin of this name. It then has no
+   * public address, no HTTP listener and no web ACL of its own: nothing outside the VPC reaches it,
+   * so CloudFront's web ACL screens every request it serves. `subnetIds` are then private subnets.
+   * @default internet-facing, in public subnets, with its own web ACL
+   */
+  readonly vpcOriginName?: string;
 }
 
 /**
- * The public edge of a region: an ALB in the public subnets behind CloudFront, HTTPS with
- * TLS 1.3/1.2, HTTP answered with a 301, invalid headers dropped, strictest desync mitigation,
- * access logs, a WAF, and one HTTP:3000 target group checked on `/health/ready`.
+ * The edge of a region behind CloudFront: an ALB with HTTPS on TLS 1.3/1.2, invalid headers dropped,
+ * strictest desync mitigation, access logs, and one HTTP:3000 target group checked on `/health/ready`.
+ * Internet-facing (in the public subnets, HTTP answered with a 301, its own WAF), or internal behind a
+ * CloudFront VPC origin (`vpcOriginName`).
  * `tags` and `overrides` apply to the ALB (`aws_lb`); `tags` also to the target group.
  */
 export class PublicLoadBalancer extends Construct implements LoadBalancer {
@@ -54,16 +63,19 @@ export class PublicLoadBalancer extends Construct implements LoadBalancer {
   readonly endpoint: string;
   /** `<lb arn_suffix>/<target group arn_suffix>` for request-count scaling and alarms. */
   readonly requestCountResourceLabel: string;
+  /** How CloudFront reaches an internal ALB. */
+  readonly vpcOrigin?: LoadBalancerVpcOrigin;
 
   constructor(scope: Construct, id: string, props: PublicLoadBalancerProps) {
     super(scope, id);
     const logs = albLogBucket(this, 'access_logs', props.logBucketName);
 
     const deletionProtection = props.deletionProtection ?? true;
+    const internal = props.vpcOriginName !== undefined;
     this.lb = new Lb(this, 'alb', {
       name: props.name,
       loadBalancerType: 'application',
-      internal: false,
+      internal,
       subnets: [...props.subnetIds],
       securityGroups: [props.securityGroupId],
       dropInvalidHeaderFields: true,
@@ -75,11 +87,13 @@ export class PublicLoadBalancer extends Construct implements LoadBalancer {
       dependsOn: [logs.policy],
     });
     applyCommonProps(this.lb, props);
-    PolicyEngine.suppress(
-      this.lb,
-      'AWS-0053',
-      "public edge: the ALB is CloudFront's origin, reachable on 443 only from the CloudFront origin-facing prefix list",
-    );
+    if (!internal) {
+      PolicyEngine.suppress(
+        this.lb,
+        'AWS-0053',
+        "public edge: the ALB is CloudFront's origin, reachable on 443 only from the CloudFront origin-facing prefix list",
+      );
+    }
     if (!deletionProtection) {
       PolicyEngine.suppress(this.lb, 'CKV_AWS_150', props.deletionProtectionExemption ?? 'deletion protection is off for this tier');
     }
@@ -109,7 +123,9 @@ export class PublicLoadBalancer extends Construct implements LoadBalancer {
     PolicyEngine.suppress(
       this.targetGroup,
       'CKV_AWS_378',
-      'public edge: TLS terminates at the ALB; tasks serve plain HTTP on 3000 inside private subnets',
+      internal
+        ? "TLS terminates at the internal ALB; tasks serve plain HTTP on 3000 inside the VPC and admit only the ALB's security group"
+        : 'public edge: TLS terminates at the ALB; tasks serve plain HTTP on 3000 inside private subnets',
     );
 
     this.httpsListener = new LbListener(this, 'https', {
@@ -120,15 +136,23 @@ export class PublicLoadBalancer extends Construct implements LoadBalancer {
       certificateArn: props.certificateArn,
       defaultAction: [{ type: 'forward', targetGroupArn: this.targetGroup.arn }],
     });
-    new LbListener(this, 'http_redirect', {
-      loadBalancerArn: this.lb.arn,
-      port: PUBLIC_PORTS.http,
-      protocol: 'HTTP',
-      defaultAction: [{ type: 'redirect', redirect: { protocol: 'HTTPS', port: String(PUBLIC_PORTS.https), statusCode: 'HTTP_301' } }],
-    });
-
-    const waf = originWebAcl(this, 'waf', props.name, props.wafLogs);
-    new Wafv2WebAclAssociation(this, 'waf_association', { resourceArn: this.lb.arn, webAclArn: waf.arn });
+    if (internal) {
+      this.vpcOrigin = new LoadBalancerVpcOrigin(this, 'vpc_origin', {
+        name: props.vpcOriginName!,
+        loadBalancerArn: this.lb.arn,
+        vpcId: props.vpcId,
+      });
+    } else {
+      new LbListener(this, 'http_redirect', {
+        loadBalancerArn: this.lb.arn,
+        port: PUBLIC_PORTS.http,
+        protocol: 'HTTP',
+        defaultAction: [{ type: 'redirect', redirect: { protocol: 'HTTPS', port: String(PUBLIC_PORTS.https), statusCode: 'HTTP_301' } }],
+      });
+      if (!props.wafLogs) throw new Error(`${this.node.path}: an internet-facing ALB needs wafLogs for its web ACL`);
+      const waf = originWebAcl(this, 'waf', props.name, props.wafLogs);
+      new Wafv2WebAclAssociation(this, 'waf_association', { resourceArn: this.lb.arn, webAclArn: waf.arn });
+    }
 
     this.dnsName = this.lb.dnsName;
     this.zoneId = this.lb.zoneId;

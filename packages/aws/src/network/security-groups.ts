@@ -9,6 +9,7 @@ import {
   NETWORK_POLICY,
   PolicyEngine,
   PORTS,
+  PUBLIC_PORTS,
   REDIS_PORT,
   type CommonProps,
 } from '@mockforge-infra/core';
@@ -100,6 +101,12 @@ export interface SecurityGroupsProps extends CommonProps {
   readonly database?: boolean;
   /** How the app reaches the internet: a NAT gateway, or the task's own public IP (dev on ECS). @default 'NAT' */
   readonly egressVia?: 'NAT' | 'public IP';
+  /**
+   * How CloudFront reaches the load balancer: over the internet from its origin-facing prefix list, or
+   * through a VPC origin to an internal ALB (the rule then comes from `allowCloudFrontVpcOrigin`).
+   * @default 'internet'
+   */
+  readonly cloudFrontReach?: 'internet' | 'vpc-origin';
 }
 
 /**
@@ -128,19 +135,21 @@ export class SecurityGroups extends Construct {
     if (props.cache ?? true) this.cache = group('cache', 'redis', 'MockForge Redis, from the app only');
 
     const [https, http] = NETWORK_POLICY.publicIngress.ports;
-    const cloudFront = new DataAwsEc2ManagedPrefixList(this, 'cloudfront_origin_facing', { name: AWS_PLATFORM.cloudFrontPrefixList });
-    this.loadBalancer.allowIn('https_from_cloudfront', {
-      port: https,
-      peer: { prefixListId: cloudFront.id },
-      description: 'HTTPS from CloudFront origin-facing servers only',
-    });
-    // The CloudFront prefix list weighs ~55 rules against the 60-rule quota, so HTTP (a redirect) stays open.
-    const redirect = this.loadBalancer.allowIn('http_redirect', {
-      port: http,
-      peer: { cidr: NETWORK_POLICY.publicIngress.cidrs[0] },
-      description: 'HTTP from anywhere, answered with a 301 to HTTPS',
-    });
-    PolicyEngine.suppress(redirect, 'CKV_AWS_260', 'public edge: port 80 only answers with a 301 redirect to HTTPS and forwards nothing');
+    if ((props.cloudFrontReach ?? 'internet') === 'internet') {
+      const cloudFront = new DataAwsEc2ManagedPrefixList(this, 'cloudfront_origin_facing', { name: AWS_PLATFORM.cloudFrontPrefixList });
+      this.loadBalancer.allowIn('https_from_cloudfront', {
+        port: https,
+        peer: { prefixListId: cloudFront.id },
+        description: 'HTTPS from CloudFront origin-facing servers only',
+      });
+      // The CloudFront prefix list weighs ~55 rules against the 60-rule quota, so HTTP (a redirect) stays open.
+      const redirect = this.loadBalancer.allowIn('http_redirect', {
+        port: http,
+        peer: { cidr: NETWORK_POLICY.publicIngress.cidrs[0] },
+        description: 'HTTP from anywhere, answered with a 301 to HTTPS',
+      });
+      PolicyEngine.suppress(redirect, 'CKV_AWS_260', 'public edge: port 80 only answers with a 301 redirect to HTTPS and forwards nothing');
+    }
     this.loadBalancer.allowOut('to_app', {
       port: PORTS.http,
       peer: { securityGroupId: this.app.id },
@@ -219,6 +228,15 @@ export class SecurityGroups extends Construct {
         description: 'HTTPS to AWS APIs from inside the VPC',
       });
     }
+  }
+
+  /** HTTPS into the internal load balancer from CloudFront's VPC-origin interfaces of this account only. */
+  allowCloudFrontVpcOrigin(serviceSecurityGroupId: string): void {
+    this.loadBalancer.allowIn('https_from_cloudfront_vpc_origin', {
+      port: PUBLIC_PORTS.https,
+      peer: { securityGroupId: serviceSecurityGroupId },
+      description: "HTTPS from this account's CloudFront VPC origins only",
+    });
   }
 
   /** Lets another group (EKS nodes) reach the data stores like the app does. */

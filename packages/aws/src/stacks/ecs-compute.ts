@@ -1,4 +1,4 @@
-import { scalingRange } from '@mockforge-infra/core';
+import { scalingRange, type TargetContext, type TierName } from '@mockforge-infra/core';
 import type { Construct } from 'constructs';
 import { FargateCluster } from '../compute/ecs-cluster';
 import { FargateService, type FargateServiceProps } from '../compute/fargate-service';
@@ -12,9 +12,27 @@ import { exemptionReason } from '../shared/exemptions';
 import { AWS_SIZES } from '../sizing';
 import type { RegionalComputeInput } from './compute-input';
 
-/** Why dev tasks have a public IP (CKV_AWS_333). */
-export const DEV_PUBLIC_TASK_REASON =
-  'dev tier: tasks egress through their own public IP (about $3.65 a month each) instead of a NAT gateway ($32.85 plus its own address), for the ECR pull-through cache and remote OpenAPI specs; the app security group still admits port 3000 from the load balancer only and admin/metrics from 10.0.0.0/8';
+/** Why dev and staging tasks have a public IP (CKV_AWS_333). */
+export function publicTaskReason(tier: TierName): string {
+  return `${tier} tier: tasks egress through their own public IP (about $3.65 a month each) instead of a NAT gateway ($32.85 plus its own address), for the ECR pull-through cache and remote OpenAPI specs; the app security group still admits port 3000 from the load balancer only and admin/metrics from 10.0.0.0/8`;
+}
+
+/**
+ * Dev and staging on ECS run without a NAT gateway: their tasks sit in the public subnets and egress
+ * through their own public IP. Production keeps its tasks private behind a NAT per AZ.
+ */
+export function ecsTasksArePublic(context: TargetContext): boolean {
+  return context.tier !== 'production';
+}
+
+/**
+ * A single-region tier on ECS puts an internal ALB behind a CloudFront VPC origin. With several regions
+ * CloudFront's origin is the GeoDNS name, which a VPC origin (one ALB) cannot follow, so each region's
+ * ALB stays internet-facing with its own web ACL.
+ */
+export function ecsOriginIsVpcOrigin(context: TargetContext): boolean {
+  return !context.topology.isMultiRegion;
+}
 
 export interface EcsCompute {
   readonly loadBalancer: PublicLoadBalancer;
@@ -33,21 +51,23 @@ export function addEcsCompute(scope: Construct, input: RegionalComputeInput): Ec
   const { context, name, network, securityGroups: groups, image } = input;
   const profile = context.profile;
   const size = AWS_SIZES[profile.size];
+  const vpcOrigin = ecsOriginIsVpcOrigin(context);
   const loadBalancer = new PublicLoadBalancer(scope, 'load_balancer', {
     name,
     logBucketName: input.logBucketName,
     vpcId: network.networkId,
-    subnetIds: network.publicSubnetIds,
+    subnetIds: vpcOrigin ? network.privateSubnetIds : network.publicSubnetIds,
     securityGroupId: groups.loadBalancer.id,
     certificateArn: input.certificateArn,
     algorithm: albAlgorithm(context.tier, context.loadBalancing),
     deletionProtection: profile.deletionProtection,
     deletionProtectionExemption: exemptionReason(context, 'deletion-protection'),
     hostName: input.hostName,
-    wafLogs: input.wafLogs,
+    ...(vpcOrigin ? { vpcOriginName: `${name}-${input.region}` } : { wafLogs: input.wafLogs }),
   });
+  if (loadBalancer.vpcOrigin) groups.allowCloudFrontVpcOrigin(loadBalancer.vpcOrigin.serviceSecurityGroupId);
   const cluster = new FargateCluster(scope, 'cluster', { name, kmsKeyArn: input.kmsKeyArn, spot: profile.spotAllowed });
-  // Without a NAT (dev) the tasks sit in the public subnets and egress through their own public IP.
+  // Without a NAT (dev, staging) the tasks sit in the public subnets and egress through their own public IP.
   const publicTasks = network.natGatewayCount === 0;
   const common: Omit<FargateServiceProps, 'name' | 'globalName' | 'scaling'> = {
     region: input.region,
@@ -62,7 +82,7 @@ export function addEcsCompute(scope: Construct, input: RegionalComputeInput): Ec
     memoryMiB: size.taskMemoryMiB,
     subnetIds: publicTasks ? network.publicSubnetIds : network.privateSubnetIds,
     securityGroupIds: [groups.app.id],
-    publicIp: publicTasks ? { reason: DEV_PUBLIC_TASK_REASON } : undefined,
+    publicIp: publicTasks ? { reason: publicTaskReason(context.tier) } : undefined,
     dependsOn: [cluster.capacityProviders],
   };
   const service = new FargateService(scope, 'service', {

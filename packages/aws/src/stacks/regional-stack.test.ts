@@ -18,7 +18,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { GLOBAL_SECONDARY_ENCRYPTION } from '../cache/redis-replication-group';
 import { awsRules } from '../rules';
-import { DEV_PUBLIC_TASK_REASON } from './ecs-compute';
+import { publicTaskReason } from './ecs-compute';
 import { AwsRegionalStack } from './regional-stack';
 
 type Json = Record<string, any>;
@@ -427,10 +427,10 @@ describe('AwsRegionalStack REDIS_URL', () => {
 });
 
 describe('AwsRegionalStack (staging)', () => {
-  const { json } = synthRegion('staging');
+  const { json, policy } = synthRegion('staging');
 
-  it('keeps PostgreSQL and Redis in one zone on the smallest burstable classes: single-AZ db.t4g.small, one cache.t4g.micro node', () => {
-    expect(one(json, 'aws_db_instance')).toMatchObject({ multi_az: false, instance_class: 'db.t4g.small' });
+  it('keeps PostgreSQL and Redis in one zone on the smallest burstable classes: single-AZ db.t4g.micro, one cache.t4g.micro node', () => {
+    expect(one(json, 'aws_db_instance')).toMatchObject({ multi_az: false, instance_class: 'db.t4g.micro' });
     expect(one(json, 'aws_elasticache_replication_group')).toMatchObject({
       node_type: 'cache.t4g.micro',
       num_cache_clusters: 1,
@@ -440,14 +440,29 @@ describe('AwsRegionalStack (staging)', () => {
     expect(one(json, 'aws_ecs_service').desired_count).toBe(2);
   });
 
-  it('runs the second task on Fargate Spot and keeps one on-demand, private, behind one NAT', () => {
+  it('runs the second task on Fargate Spot and keeps one on-demand, in the public subnets of 2 AZs without a NAT', () => {
     expect(one(json, 'aws_ecs_service').capacity_provider_strategy).toEqual([
       { capacity_provider: 'FARGATE', base: 1, weight: 0 },
       { capacity_provider: 'FARGATE_SPOT', weight: 1 },
     ]);
     expect(one(json, 'aws_ecs_cluster_capacity_providers').capacity_providers).toEqual(['FARGATE', 'FARGATE_SPOT']);
-    expect(one(json, 'aws_ecs_service').network_configuration.assign_public_ip).toBe(false);
-    expect(all(json, 'aws_nat_gateway')).toHaveLength(1);
+    const network = one(json, 'aws_ecs_service').network_configuration;
+    expect(network.assign_public_ip).toBe(true);
+    expect(network.subnets).toEqual(['${aws_subnet.network_public_0_BEC6D2CB.id}', '${aws_subnet.network_public_1_11FF16B2.id}']);
+    expect(json.resource.aws_nat_gateway).toBeUndefined();
+    expect(json.resource.aws_eip).toBeUndefined();
+  });
+
+  it('records the public task IP and the single-zone data with their reasons, and nothing else', () => {
+    expect(policy.findings.find((f) => f.ruleId === 'CKV_AWS_333')?.suppressedBecause).toBe(publicTaskReason('staging'));
+    expect(policy.findings.filter((f) => !f.suppressedBecause)).toEqual([]);
+  });
+
+  it('puts an internal ALB behind a CloudFront VPC origin, with no web ACL of its own', () => {
+    expect(one(json, 'aws_lb')).toMatchObject({ internal: true });
+    expect(one(json, 'aws_cloudfront_vpc_origin').vpc_origin_endpoint_config[0].name).toBe('mockforge-staging-us-east-1');
+    expect(json.resource.aws_wafv2_web_acl).toBeUndefined();
+    expect(json.resource.aws_cloudwatch_log_resource_policy).toBeUndefined();
   });
 });
 
@@ -529,10 +544,40 @@ describe('AwsRegionalStack (dev)', () => {
       .map((f) => f.ruleId)
       .sort();
     expect(suppressed).toEqual(['CKV_AWS_150', 'CKV_AWS_333']);
-    expect(policy.findings.find((f) => f.ruleId === 'CKV_AWS_333')?.suppressedBecause).toBe(DEV_PUBLIC_TASK_REASON);
-    // The ALB keeps its own web ACL: CloudFront's prefix list admits every distribution, not only this tier's.
-    expect(Object.values(json.resource.aws_wafv2_web_acl_association)).toHaveLength(1);
+    expect(policy.findings.find((f) => f.ruleId === 'CKV_AWS_333')?.suppressedBecause).toBe(publicTaskReason('dev'));
     expect(policy.findings.filter((f) => !f.suppressedBecause)).toEqual([]);
+  });
+
+  it("serves through an internal ALB in the private subnets that admits only this account's CloudFront VPC origins", () => {
+    const lb = one(json, 'aws_lb');
+    expect(lb).toMatchObject({ internal: true, load_balancer_type: 'application' });
+    expect(lb.subnets).toEqual(['${aws_subnet.network_private_0_DBEAF189.id}', '${aws_subnet.network_private_1_3B2696F4.id}']);
+    const origin = one(json, 'aws_cloudfront_vpc_origin').vpc_origin_endpoint_config[0];
+    expect(origin).toEqual({
+      name: 'mockforge-dev-us-east-1',
+      arn: '${aws_lb.load_balancer_alb_027FD642.arn}',
+      http_port: PUBLIC_PORTS.http,
+      https_port: PUBLIC_PORTS.https,
+      origin_protocol_policy: 'https-only',
+      origin_ssl_protocols: [{ items: ['TLSv1.2'], quantity: 1 }],
+    });
+    // CloudFront creates its group once the origin exists; the lookup waits for it.
+    expect(Object.values(json.data.aws_security_group)).toEqual([
+      expect.objectContaining({
+        name: 'CloudFront-VPCOrigins-Service-SG',
+        vpc_id: '${aws_vpc.network_vpc_4E8F0223.id}',
+        depends_on: ['aws_cloudfront_vpc_origin.load_balancer_vpc_origin_5FC84301'],
+      }),
+    ]);
+    const albIngress = all(json, 'aws_vpc_security_group_ingress_rule')
+      .filter((r) => r.security_group_id === '${aws_security_group.security_groups_load_balancer_group_57DE4A45.id}')
+      .map((r) => [r.from_port, r.referenced_security_group_id ?? r.cidr_ipv4 ?? r.prefix_list_id]);
+    expect(albIngress).toEqual([[PUBLIC_PORTS.https, '${data.aws_security_group.load_balancer_vpc_origin_service_group_711BC157.id}']]);
+    // Only HTTPS listens; nothing outside the VPC reaches the ALB, so CloudFront's web ACL screens every request.
+    expect(all(json, 'aws_lb_listener').map((l) => [l.port, l.protocol])).toEqual([[PUBLIC_PORTS.https, 'HTTPS']]);
+    expect(json.resource.aws_wafv2_web_acl).toBeUndefined();
+    expect(json.resource.aws_wafv2_web_acl_association).toBeUndefined();
+    expect(json.data.aws_ec2_managed_prefix_list).toBeUndefined();
   });
 });
 

@@ -28,7 +28,7 @@ import { EncryptionKey } from '../secrets/kms-key';
 import { SecretContainers } from '../secrets/secret-store';
 import { accountOf } from '../shared/account';
 import type { RegionalComputeInput } from './compute-input';
-import { addEcsCompute } from './ecs-compute';
+import { addEcsCompute, ecsOriginIsVpcOrigin, ecsTasksArePublic } from './ecs-compute';
 import { addEksCompute } from './eks-compute';
 import { exemptionReason } from '../shared/exemptions';
 import { baseName, regionalName } from '../shared/naming';
@@ -61,6 +61,8 @@ export class AwsRegionalStack extends MockforgeStack {
   readonly secrets: SecretContainers;
   /** The Terraform-managed ALB (ECS); on EKS the load balancer controller owns it. */
   readonly loadBalancer?: PublicLoadBalancer;
+  /** The CloudFront VPC origin of an internal ALB (a single-region tier on ECS). */
+  readonly vpcOriginId?: string;
   /** RDS, where the tier runs a managed database (not in dev). */
   readonly database?: PostgresInstance;
   /** ElastiCache, where the tier runs a managed cache (not in dev). */
@@ -123,13 +125,13 @@ export class AwsRegionalStack extends MockforgeStack {
     // On EKS the workload's StatefulSet gives each replica its own claim.
     const hybridOnEcs = context.topology.hasStatefulPool && !onEks;
     const azs = profile.availabilityZones;
-    const publicTasks = context.tier === 'dev' && !onEks;
+    const publicTasks = ecsTasksArePublic(context) && !onEks;
     this.network = new VpcNetwork(this, 'network', {
       name,
       globalName: globalName('vpc'),
       cidr: context.vpcCidrs[region]!,
       availabilityZones: azs,
-      // Dev on ECS has no NAT: its tasks egress through their own public IP (ecs-compute). EKS nodes keep one.
+      // Dev and staging on ECS have no NAT: their tasks egress through their own public IP (ecs-compute). EKS nodes keep one.
       natGateways: production ? azs : publicTasks ? 0 : 1,
       kmsKeyArn: keyArn,
     });
@@ -143,6 +145,7 @@ export class AwsRegionalStack extends MockforgeStack {
       egressVia: publicTasks ? 'public IP' : 'NAT',
       efs: hybridOnEcs,
       appToApp: hybridOnEcs,
+      cloudFrontReach: !onEks && ecsOriginIsVpcOrigin(context) ? 'vpc-origin' : 'internet',
     });
     new VpcEndpoints(this, 'endpoints', {
       region,
@@ -234,6 +237,8 @@ export class AwsRegionalStack extends MockforgeStack {
       kmsKeyArn: keyArn,
       email: context.monitoring.notificationEmail,
     });
+    const newWafLogs = () => new WafLogDelivery(this, 'waf_logs', { policyName: globalName('waf-logs'), region, kmsKeyArn: keyArn });
+    let wafLogs: WafLogDelivery | undefined;
     const computeInput: RegionalComputeInput = {
       context,
       region,
@@ -247,7 +252,10 @@ export class AwsRegionalStack extends MockforgeStack {
       certificateArn,
       hostName,
       logBucketName: `${name}-${region}-alb-logs-${accountId}`,
-      wafLogs: new WafLogDelivery(this, 'waf_logs', { policyName: globalName('waf-logs'), region, kmsKeyArn: keyArn }),
+      // Created on first use: an internal ALB behind a VPC origin has no web ACL, so nothing to log here.
+      get wafLogs() {
+        return (wafLogs ??= newWafLogs());
+      },
       alertTopicArn: this.alertTopic.arn,
     };
     let dashboardTargets: { loadBalancerArnSuffix?: string; ecs?: { clusterName: string; serviceName: string } } = {};
@@ -258,6 +266,7 @@ export class AwsRegionalStack extends MockforgeStack {
     } else {
       const ecs = addEcsCompute(this, computeInput);
       this.loadBalancer = ecs.loadBalancer;
+      this.vpcOriginId = ecs.loadBalancer.vpcOrigin?.id;
       this.service = ecs.service;
       this.alarms = ecs.alarms;
       this.statefulService = ecs.stateful?.service;

@@ -492,6 +492,7 @@ export const USAGE_BASED: Readonly<Record<string, string>> = {
   aws_cloudfront_cache_policy: 'free',
   aws_cloudfront_distribution: 'usage-based (requests and transfer)',
   aws_cloudfront_response_headers_policy: 'free',
+  aws_cloudfront_vpc_origin: 'free (requests and transfer bill on the distribution)',
   aws_cloudwatch_log_group: 'usage-based (ingestion and storage)',
   aws_cloudwatch_log_resource_policy: 'free',
   aws_db_parameter_group: 'free',
