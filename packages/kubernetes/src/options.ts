@@ -27,6 +27,8 @@ export interface WorkloadOptions {
   readonly ingressNamespace?: string;
   /** Namespace of Prometheus allowed to scrape the metrics port. @default monitoring */
   readonly monitoringNamespace?: string;
+  /** Addresses outside the cluster that scrape the metrics port (a managed scraper's interfaces). @default none */
+  readonly metricsScraperCidrs?: readonly string[];
   /**
    * The Prometheus Operator CRDs exist: add a ServiceMonitor and a PrometheusRule. They are
    * `kubernetes_manifest` objects, which need their CRDs at plan time, so plans on a fresh cluster

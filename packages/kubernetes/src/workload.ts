@@ -109,6 +109,7 @@ export class MockforgeWorkload extends Construct implements ComputeService {
       servicePorts: context.service.ports,
       ingressNamespace: props.ingressNamespace ?? DEFAULT_INGRESS_NAMESPACE,
       monitoringNamespace: props.monitoringNamespace ?? DEFAULT_MONITORING_NAMESPACE,
+      metricsScraperCidrs: props.metricsScraperCidrs ?? [],
       loadBalancerCidrs: LOAD_BALANCER_SOURCE_CIDRS[props.ingressClass],
       databaseCidrs: props.databaseCidrs ?? [INTERNAL_CIDR],
       redisCidrs: props.redisCidrs ?? [INTERNAL_CIDR],

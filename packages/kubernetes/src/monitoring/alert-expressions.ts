@@ -1,16 +1,31 @@
 import { ALERTS, type AlertName, type AlertRule } from '@mockforge-infra/core';
 import { CONTAINER_NAME } from '../compute/pod-template';
 
-/** MockForge's Prometheus series (mockforge-observability). */
+/** MockForge's Prometheus series (mockforge-observability) and the container memory series the alerts read. */
 export const SERIES = {
   requests: 'mockforge_requests_total',
   durationBuckets: 'mockforge_request_duration_seconds_bucket',
+  /** cAdvisor (kubelet). */
+  memoryWorkingSet: 'container_memory_working_set_bytes',
+  memoryLimit: 'container_spec_memory_limit_bytes',
+  /** GKE system metric kubernetes.io/container/memory/limit_utilization, as Cloud Monitoring's PromQL names it. */
+  gkeMemoryLimitUtilization: 'kubernetes_io:container_memory_limit_utilization',
 } as const;
 
 const SERVER_ERROR = 'status=~"5.."';
 
 export interface AlertScope {
   readonly namespace: string;
+  /**
+   * Only this cluster's series, for a store that holds several clusters (Google Cloud Managed
+   * Service for Prometheus labels every series with `cluster`). @default every series
+   */
+  readonly cluster?: string;
+  /**
+   * Where container memory comes from: cAdvisor through the kubelet, or GKE's system metric (the
+   * non-evictable share of the limit, which GKE collects without a cAdvisor scrape). @default 'cadvisor'
+   */
+  readonly memorySource?: 'cadvisor' | 'gke-system';
 }
 
 /** Rate window of an alert's query: the rule's own duration, e.g. `300s`. */
@@ -29,7 +44,7 @@ const INSTANT_READINGS: readonly AlertName[] = ['highMemoryUsage'];
 /** The measured value of each alert, in the unit of its threshold (ratio or milliseconds). */
 function measured(name: AlertName, scope: AlertScope): string {
   const rule: AlertRule = ALERTS[name];
-  const ns = `namespace="${scope.namespace}"`;
+  const ns = `namespace="${scope.namespace}"${scope.cluster ? `,cluster="${scope.cluster}"` : ''}`;
   const window = rateWindow(rule);
   const rate = (filter: string) => `sum(rate(${SERIES.requests}{${filter}}[${window}]))`;
   switch (name) {
@@ -40,8 +55,13 @@ function measured(name: AlertName, scope: AlertScope): string {
     case 'lowAvailability':
       return `1 - (${rate(`${ns},${SERVER_ERROR}`)} / ${rate(ns)})`;
     case 'highMemoryUsage': {
+      if (scope.memorySource === 'gke-system') {
+        if (!scope.cluster) throw new Error('the GKE memory metric needs the cluster name');
+        const k8s = `monitored_resource="k8s_container",cluster_name="${scope.cluster}",namespace_name="${scope.namespace}"`;
+        return `max by (pod_name) (${SERIES.gkeMemoryLimitUtilization}{${k8s},container_name="${CONTAINER_NAME}",memory_type="non-evictable"})`;
+      }
       const c = `${ns},container="${CONTAINER_NAME}"`;
-      return `max by (pod) (container_memory_working_set_bytes{${c}}) / max by (pod) (container_spec_memory_limit_bytes{${c}} > 0)`;
+      return `max by (pod) (${SERIES.memoryWorkingSet}{${c}}) / max by (pod) (${SERIES.memoryLimit}{${c}} > 0)`;
     }
   }
 }
@@ -60,4 +80,27 @@ export function alertExpression(name: AlertName, scope: AlertScope): string {
  */
 export function alertFor(name: AlertName): string {
   return INSTANT_READINGS.includes(name) ? rateWindow(ALERTS[name]) : '0s';
+}
+
+/** One alerting rule in Prometheus's rule-file form (PrometheusRule, AMP rule groups, Cloud Monitoring PromQL conditions). */
+export interface PrometheusAlertRule {
+  readonly alert: string;
+  readonly expr: string;
+  readonly for: string;
+  readonly labels: { readonly severity: string };
+  readonly annotations: { readonly summary: string };
+}
+
+/** The guide's four alerts as Prometheus rules, in the seed's order. */
+export function prometheusAlertRules(scope: AlertScope): PrometheusAlertRule[] {
+  return (Object.keys(ALERTS) as AlertName[]).map((name) => {
+    const rule: AlertRule = ALERTS[name];
+    return {
+      alert: rule.name,
+      expr: alertExpression(name, scope),
+      for: alertFor(name),
+      labels: { severity: rule.severity },
+      annotations: { summary: rule.description },
+    };
+  });
 }

@@ -1,9 +1,9 @@
-import { ALERTS, METRICS_PATH, type AlertName } from '@mockforge-infra/core';
+import { METRICS_PATH } from '@mockforge-infra/core';
 import { Manifest } from '@cdktf/provider-kubernetes/lib/manifest';
 import type { ITerraformDependable } from 'cdktf';
 import { Construct } from 'constructs';
 import { SERVER_SELECTOR } from '../labels';
-import { alertExpression, alertFor } from './alert-expressions';
+import { prometheusAlertRules } from './alert-expressions';
 
 export interface PrometheusMonitoringProps {
   /** A literal namespace name: kubernetes_manifest needs known values at plan time. */
@@ -37,16 +37,7 @@ export class PrometheusMonitoring extends Construct {
         },
       },
     });
-    const rules = (Object.keys(ALERTS) as AlertName[]).map((name) => {
-      const rule = ALERTS[name];
-      return {
-        alert: rule.name,
-        expr: alertExpression(name, { namespace: props.namespace }),
-        for: alertFor(name),
-        labels: { severity: rule.severity },
-        annotations: { summary: rule.description },
-      };
-    });
+    const rules = prometheusAlertRules({ namespace: props.namespace });
     this.prometheusRule = new Manifest(this, 'prometheus-rule', {
       dependsOn,
       manifest: {

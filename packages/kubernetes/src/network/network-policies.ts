@@ -26,6 +26,8 @@ export interface WorkloadNetworkPoliciesProps {
   readonly ingressNamespace: string;
   /** Namespace of Prometheus. */
   readonly monitoringNamespace: string;
+  /** Scrapers outside the cluster allowed on the metrics port. @default none */
+  readonly metricsScraperCidrs?: readonly string[];
   /** Cloud load balancers that reach pod IPs directly; empty for an in-cluster controller. */
   readonly loadBalancerCidrs: readonly string[];
   readonly databaseCidrs: readonly string[];
@@ -66,7 +68,10 @@ export function serverIngressRules(props: WorkloadNetworkPoliciesProps): Network
     { ports: trafficPorts, from: trafficSources(props) },
     // Admin API: internal network only (seed).
     { ports: [tcp(PORTS.admin)], from: cidrPeers(NETWORK_POLICY.internalIngress.cidrs) },
-    { ports: [tcp(PORTS.metrics)], from: [{ namespaceSelector: namespaceSelector(props.monitoringNamespace) }] },
+    {
+      ports: [tcp(PORTS.metrics)],
+      from: [{ namespaceSelector: namespaceSelector(props.monitoringNamespace) }, ...cidrPeers(props.metricsScraperCidrs ?? [])],
+    },
   ];
 }
 
