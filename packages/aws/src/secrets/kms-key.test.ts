@@ -14,12 +14,13 @@ function statements(props: Partial<EncryptionKeyProps> = {}): Record<string, Sta
 }
 
 describe('EncryptionKey', () => {
-  it('trusts alarm notifications, log delivery and AWS Backup by default; CloudWatch Logs only in its own region', () => {
+  it('trusts alarm notifications, log delivery, AWS Backup and Prometheus alerts by default; CloudWatch Logs only in its own region', () => {
     const policy = statements();
     expect(policy.AccountServices!.Principal.Service).toEqual([
       'cloudwatch.amazonaws.com',
       'delivery.logs.amazonaws.com',
       'backup.amazonaws.com',
+      'aps.amazonaws.com',
     ]);
     expect(policy.CloudWatchLogs!.Principal.Service).toBe('logs.eu-west-1.amazonaws.com');
   });

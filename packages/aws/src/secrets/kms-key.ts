@@ -11,10 +11,10 @@ export interface EncryptionKeyProps extends CommonProps {
   readonly alias: string;
   readonly region: string;
   /**
-   * Services that encrypt with the key on their own behalf (alarm notifications, log delivery, backups).
+   * Services that encrypt with the key on their own behalf (alarm notifications, log delivery, backups, Prometheus alerts).
    * Services acting for a principal (RDS, ElastiCache, Secrets Manager) use the account's IAM grants;
    * CloudWatch Logs has its own statement, limited to this account's log groups in the key's region.
-   * @default cloudwatch.amazonaws.com, delivery.logs.amazonaws.com, backup.amazonaws.com
+   * @default cloudwatch.amazonaws.com, delivery.logs.amazonaws.com, backup.amazonaws.com, aps.amazonaws.com
    */
   readonly servicePrincipals?: readonly string[];
   /**
@@ -28,7 +28,13 @@ export interface EncryptionKeyProps extends CommonProps {
 }
 
 /** The services a key trusts when `servicePrincipals` is not given. */
-const DEFAULT_KEY_SERVICES: readonly string[] = ['cloudwatch.amazonaws.com', 'delivery.logs.amazonaws.com', 'backup.amazonaws.com'];
+const DEFAULT_KEY_SERVICES: readonly string[] = [
+  'cloudwatch.amazonaws.com',
+  'delivery.logs.amazonaws.com',
+  'backup.amazonaws.com',
+  // Amazon Managed Service for Prometheus publishes alerts to the encrypted alert topic (EKS).
+  'aps.amazonaws.com',
+];
 
 /**
  * A customer managed key with rotation and an explicit policy: the account administers it,

@@ -3,6 +3,7 @@ import type { Construct } from 'constructs';
 import { KubernetesCluster, type EksNodeSizing } from '../compute/eks-cluster';
 import type { TargetContext } from '@mockforge-infra/core';
 import { albLogBucket } from '../load-balancing/alb-log-bucket';
+import { eksManagedPrometheus } from '../monitoring/managed-prometheus';
 import { albIngressAnnotations } from '../load-balancing/ingress-annotations';
 import { originWebAcl } from '../load-balancing/web-acl';
 import { AWS_SIZES, EKS_NODE_RESERVE, EKS_NODE_SHAPES } from '../sizing';
@@ -53,6 +54,8 @@ export function addEksCompute(scope: Construct, input: RegionalComputeInput): Ek
     blockStorage: context.topology.hasStatefulPool,
   });
   groups.allowDataAccessFrom('eks_cluster', cluster.clusterSecurityGroupId);
+  // The guide's alerts, unless config says a Prometheus Operator in the cluster evaluates them.
+  if (!context.config.kubernetes?.prometheusOperator) eksManagedPrometheus(scope, input, cluster);
   const logs = albLogBucket(scope, 'load_balancer_logs', input.logBucketName);
   const waf = originWebAcl(scope, 'load_balancer_waf', name, input.wafLogs);
   const ingressAnnotations = albIngressAnnotations({

@@ -46,6 +46,8 @@ export function addEksWorkload(scope: Construct, regional: AwsRegionalStack, pol
     ingressAnnotations: regional.ingressAnnotations,
     // kubernetes_manifest needs the CRDs at plan time; EKS ships without the Prometheus Operator.
     prometheusOperator: context.config.kubernetes?.prometheusOperator ?? false,
+    // Without the operator, the AMP collector scrapes from its interfaces in the cluster's subnets.
+    ...(context.config.kubernetes?.prometheusOperator ? {} : { metricsScraperCidrs: regional.network.privateSubnetCidrs }),
     ...(stateful ? { storageClassName: ENCRYPTED_STORAGE_CLASS } : {}),
   });
   if (stateful) {
