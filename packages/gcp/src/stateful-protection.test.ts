@@ -85,11 +85,10 @@ describe('prevent_destroy on stateful Google Cloud resources', () => {
     expect(ignored('kubernetes_stateful_set_v1')).toEqual([['spec[0].replicas']]);
   });
 
-  it('protects nothing in dev, which stays disposable and runs no Memorystore', () => {
+  it('protects nothing in dev, which stays disposable and runs no Memorystore and no Cloud SQL', () => {
     const resources = synthResources('dev');
     expect(countByType(keys(mustProtect(resources)))).toEqual({
       google_dns_managed_zone: 1,
-      google_sql_database_instance: 1,
       google_storage_bucket: 2,
     });
     expect(withPreventDestroySet(resources)).toEqual([]);

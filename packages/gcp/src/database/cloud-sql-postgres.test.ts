@@ -83,41 +83,51 @@ describe('Cloud SQL for PostgreSQL', () => {
 
   it('lets the disk grow without planning a replacement, on the primary and the replicas', () => {
     const replica = resourcesOf(appSynthJson(stacks('production').secondary!), 'google_sql_database_instance')[0] as any;
-    const dev = sqlOf(stacks('dev').primary);
-    for (const instance of [sql, replica, dev]) {
+    const staging = sqlOf(stacks('staging').primary);
+    for (const instance of [sql, replica, staging]) {
       expect(instance.settings).toMatchObject({ disk_autoresize: true, disk_size: expect.any(Number) });
     }
     expect(sql.lifecycle.ignore_changes).toEqual(['settings[0].disk_size']);
-    expect(dev.lifecycle.ignore_changes).toEqual(['settings[0].disk_size']);
+    expect(staging.lifecycle.ignore_changes).toEqual(['settings[0].disk_size']);
     expect(replica.lifecycle.ignore_changes).toEqual(['settings[0].disk_size', 'settings[0].maintenance_window']);
     expect(sql.lifecycle.prevent_destroy).toBe(true);
     expect(replica.lifecycle.prevent_destroy).toBe(true);
-    expect(dev.lifecycle.prevent_destroy).toBeUndefined();
+    expect(staging.lifecycle.prevent_destroy).toBe(true);
   });
 
-  it('runs zonal and unprotected in dev, recorded as suppressions with the tier reason', () => {
-    const dev = stacks('dev').primary;
-    const devSql = sqlOf(dev);
-    expect(devSql.settings.availability_type).toBe('ZONAL');
-    // Shared core in dev: private IP, IAM auth and PITR as on the dedicated tiers.
-    expect(devSql.settings.tier).toBe('db-f1-micro');
-    expect(devSql.settings.edition).toBe('ENTERPRISE');
-    expect(devSql.settings.ip_configuration.ipv4_enabled).toBe(false);
-    expect(devSql.settings.backup_configuration.point_in_time_recovery_enabled).toBe(true);
-    expect(devSql.settings.database_flags).toContainEqual({ name: 'cloudsql.iam_authentication', value: 'on' });
-    expect(devSql.deletion_protection).toBe(false);
-    expect(devSql.settings.backup_configuration.backup_retention_settings.retained_backups).toBe(7);
-    expect(devSql.settings.backup_configuration.location).toBe('us');
+  it('runs single-zone on a shared core in staging, its HA check suppressed with the zonal-data reason', () => {
     const policy = new PolicyEngine(gcpRules, { failOnError: false });
-    const app = Testing.app();
+    const context = gcpContext('staging');
+    const stack = new GcpRegionalStack(Testing.app(), { context, region: context.topology.primaryRegion, policy });
+    const staging = resourcesOf(appSynthJson(stack), 'google_sql_database_instance')[0] as any;
+    expect(staging.settings.availability_type).toBe('ZONAL');
+    // Shared core: private IP, IAM auth and PITR as on the dedicated tiers; no SLA.
+    expect(staging.settings.tier).toBe('db-custom-1-3840');
+    expect(staging.settings.edition).toBe('ENTERPRISE');
+    expect(staging.settings.ip_configuration.ipv4_enabled).toBe(false);
+    expect(staging.settings.backup_configuration.point_in_time_recovery_enabled).toBe(true);
+    expect(staging.settings.database_flags).toContainEqual({ name: 'cloudsql.iam_authentication', value: 'on' });
+    expect(staging.deletion_protection).toBe(true);
+    const zonal = context.profile.exemptions.find((e) => e.what === 'zonal-data')!.reason;
+    expect(zonal).toMatch(/^staging tier: single-zone PostgreSQL and Redis/);
+    const suppressed = policy.findings.filter((f) => f.suppressedBecause).map((f) => [f.ruleId, f.suppressedBecause]);
+    expect(suppressed.filter(([id]) => id === 'MF_GCP_9' || id === 'MF_GCP_12')).toEqual([
+      ['MF_GCP_9', zonal],
+      ['MF_GCP_12', zonal],
+    ]);
+    expect(policy.findings.filter((f) => !f.suppressedBecause)).toEqual([]);
+  });
+
+  it('is absent in dev, whose only other suppressions are scale to zero and public egress', () => {
+    const policy = new PolicyEngine(gcpRules, { failOnError: false });
     const context = gcpContext('dev');
-    const stack = new GcpRegionalStack(app, { context, region: context.topology.primaryRegion, policy });
-    appSynthJson(stack);
+    const stack = new GcpRegionalStack(Testing.app(), { context, region: context.topology.primaryRegion, policy });
+    expect(resourcesOf(appSynthJson(stack), 'google_sql_database_instance')).toEqual([]);
     const suppressed = policy.findings
       .filter((f) => f.suppressedBecause)
       .map((f) => f.ruleId)
       .sort();
-    expect(suppressed).toEqual(['CKV_GCP_6', 'GCP-0035', 'MF_GCP_10', 'MF_GCP_3', 'MF_GCP_9']);
+    expect(suppressed).toEqual(['GCP-0035', 'MF_GCP_3']);
     expect(policy.findings.find((f) => f.ruleId === 'MF_GCP_3')?.suppressedBecause).toBe(SCALE_TO_ZERO_REASON);
     expect(policy.findings.filter((f) => !f.suppressedBecause)).toEqual([]);
   });

@@ -21,6 +21,11 @@ import { GOOGLE_FRONT_END_RANGES, SERVICE_NETWORKING_API } from './google-ranges
 /** `tags` label the Private Service Access range (networks and firewall rules carry no labels); `overrides` apply to the network. */
 export interface GcpVpcProps extends CommonProps {
   readonly context: TargetContext;
+  /**
+   * The Private Service Access range and peering, which Cloud SQL and Memorystore take their addresses from.
+   * @default true
+   */
+  readonly privateServiceAccess?: boolean;
 }
 
 interface FirewallRule {
@@ -38,9 +43,9 @@ interface FirewallRule {
  */
 export class GcpVpc extends Construct {
   readonly network: ComputeNetwork;
-  /** The allocated range Cloud SQL and Memorystore take their private IPs from. */
-  readonly privateServiceRange: ComputeGlobalAddress;
-  readonly privateServiceConnection: ServiceNetworkingConnection;
+  /** The allocated range Cloud SQL and Memorystore take their private IPs from; absent without `privateServiceAccess`. */
+  readonly privateServiceRange?: ComputeGlobalAddress;
+  readonly privateServiceConnection?: ServiceNetworkingConnection;
 
   constructor(scope: Construct, id: string, props: GcpVpcProps) {
     super(scope, id);
@@ -105,24 +110,26 @@ export class GcpVpc extends Construct {
       }
     }
 
-    const primaryCidr = context.vpcCidrs[context.topology.primaryRegion]!;
-    const [address, prefix] = addressPlan(primaryCidr).privateServiceAccess.split('/');
-    this.privateServiceRange = new ComputeGlobalAddress(this, 'private-service-range', {
-      name: resourceName(context.tier, 'private-services'),
-      description: 'Private Service Access range for Cloud SQL and Memorystore',
-      purpose: 'VPC_PEERING',
-      addressType: 'INTERNAL',
-      address,
-      prefixLength: Number(prefix),
-      network: this.network.id,
-    });
-    this.privateServiceConnection = new ServiceNetworkingConnection(this, 'private-service-connection', {
-      network: this.network.id,
-      service: SERVICE_NETWORKING_API,
-      reservedPeeringRanges: [this.privateServiceRange.name],
-      // Deleting the peering fails while Cloud SQL instances (kept by deletion protection) still use it.
-      deletionPolicy: 'ABANDON',
-    });
+    if (props.privateServiceAccess ?? true) {
+      const primaryCidr = context.vpcCidrs[context.topology.primaryRegion]!;
+      const [address, prefix] = addressPlan(primaryCidr).privateServiceAccess.split('/');
+      this.privateServiceRange = new ComputeGlobalAddress(this, 'private-service-range', {
+        name: resourceName(context.tier, 'private-services'),
+        description: 'Private Service Access range for Cloud SQL and Memorystore',
+        purpose: 'VPC_PEERING',
+        addressType: 'INTERNAL',
+        address,
+        prefixLength: Number(prefix),
+        network: this.network.id,
+      });
+      this.privateServiceConnection = new ServiceNetworkingConnection(this, 'private-service-connection', {
+        network: this.network.id,
+        service: SERVICE_NETWORKING_API,
+        reservedPeeringRanges: [this.privateServiceRange.name],
+        // Deleting the peering fails while Cloud SQL instances (kept by deletion protection) still use it.
+        deletionPolicy: 'ABANDON',
+      });
+    }
     applyCommonProps(this, this.network, props);
   }
 }

@@ -4,6 +4,7 @@ import { Testing } from 'cdktf';
 import { ALERTS, CLOUD_RUN, ENV, HEALTH_PATHS, LOG_RETENTION_DAYS, PORTS, PROBES, SECRET_KEYS } from '@mockforge-infra/core';
 import { FLOW_LOGS } from '../sizing';
 import { gcpContext, noPolicy, resourcesOf, synthJson } from '../testing/fixtures';
+import { GKE_CONSTRUCTS } from './gke';
 import { GcpRegionalStack } from './regional-stack';
 
 function regional(tier: 'dev' | 'staging' | 'production') {
@@ -148,14 +149,13 @@ describe('GcpRegionalStack (Cloud Run)', () => {
   });
 });
 
-describe('GcpRegionalStack without a managed cache (dev)', () => {
+describe('GcpRegionalStack without a managed cache or database (dev)', () => {
   const { json } = regional('dev');
 
-  it('creates no REDIS_URL secret and no container names one', () => {
+  it('creates no REDIS_URL or DATABASE_URL secret and no container names one', () => {
     const secretIds = (resourcesOf(json, 'google_secret_manager_secret') as any[]).map((s) => s.secret_id).sort();
     expect(secretIds).toEqual([
       'mockforge-dev-us-central1-config-file',
-      'mockforge-dev-us-central1-database-url',
       'mockforge-dev-us-central1-mockforge-admin-jwt-secret',
       'mockforge-dev-us-central1-mockforge-admin-password',
       'mockforge-dev-us-central1-mockforge-admin-username',
@@ -163,8 +163,36 @@ describe('GcpRegionalStack without a managed cache (dev)', () => {
     ]);
     const service = resourcesOf(json, 'google_cloud_run_v2_service')[0] as any;
     const secretEnv = (service.template.containers[0].env as any[]).filter((e) => e.value_source).map((e) => e.name);
-    expect(secretEnv).toEqual([ENV.databaseUrl, ENV.adminJwtSecret, ENV.adminUsername, ENV.adminPassword]);
+    expect(secretEnv).toEqual([ENV.adminJwtSecret, ENV.adminUsername, ENV.adminPassword]);
     expect(Object.keys(json.output ?? {}).filter((o) => o.startsWith('redis'))).toEqual([]);
+  });
+
+  it('creates no Cloud SQL, no Private Service Access and no database outputs', () => {
+    for (const type of [
+      'google_sql_database_instance',
+      'google_sql_database',
+      'google_sql_user',
+      'google_service_networking_connection',
+      'google_compute_global_address',
+    ])
+      expect([type, resourcesOf(json, type)]).toEqual([type, []]);
+    expect(Object.keys(json.output ?? {}).filter((o) => o.startsWith('database'))).toEqual([]);
+  });
+
+  it('keeps Cloud SQL and Private Service Access when GKE runs the service (its workload reads DATABASE_URL)', () => {
+    const context = gcpContext('dev', { compute: { gcp: 'gke' } });
+    const stack = new GcpRegionalStack(Testing.app(), {
+      context,
+      region: context.topology.primaryRegion,
+      policy: noPolicy(),
+      gke: GKE_CONSTRUCTS,
+    });
+    const gke = synthJson(stack);
+    expect((resourcesOf(gke, 'google_sql_database_instance') as any[]).map((i) => i.settings.tier)).toEqual(['db-f1-micro']);
+    expect(resourcesOf(gke, 'google_service_networking_connection')).toHaveLength(1);
+    expect((resourcesOf(gke, 'google_secret_manager_secret') as any[]).map((s) => s.secret_id)).toContain(
+      'mockforge-dev-us-central1-database-url',
+    );
   });
 });
 

@@ -41,7 +41,8 @@ export class GcpRegionalStack extends MockforgeStack {
   readonly network: GcpRegionalNetwork;
   readonly secrets: GcpSecretStore;
   readonly identity: ServiceIdentity;
-  readonly database: CloudSqlPostgres;
+  /** Cloud SQL (a read replica outside the primary region), where the tier runs a managed database (not in dev). */
+  readonly database?: CloudSqlPostgres;
   /** Memorystore, where the tier runs a managed cache (not in dev). */
   readonly cache?: MemorystoreRedis;
   readonly service?: CloudRunService;
@@ -52,9 +53,15 @@ export class GcpRegionalStack extends MockforgeStack {
 
   constructor(scope: Construct, props: GcpRegionalStackProps) {
     const { region } = props;
-    // GKE keeps Memorystore: the workload's NetworkPolicy always names a Redis peer.
-    const profile = { ...props.context.profile, managedCache: props.context.profile.managedCache || usesGke(props.context) };
-    // Without a managed cache no REDIS_URL secret exists, so no container may name one.
+    // GKE keeps Memorystore (the workload's NetworkPolicy always names a Redis peer) and Cloud SQL
+    // (the workload reads every secret key, DATABASE_URL included, from the operator's Secret).
+    const gke = usesGke(props.context);
+    const profile = {
+      ...props.context.profile,
+      managedCache: props.context.profile.managedCache || gke,
+      managedDatabase: props.context.profile.managedDatabase || gke,
+    };
+    // Without a managed cache or database no REDIS_URL or DATABASE_URL secret exists, so no container may name one.
     const context: TargetContext = {
       ...props.context,
       profile,
@@ -74,7 +81,9 @@ export class GcpRegionalStack extends MockforgeStack {
     if (props.primary) {
       this.networkId = this.fromOtherStack(props.primary.networkId);
     } else {
-      this.vpc = new GcpVpc(this, 'vpc', { context });
+      // Private Service Access only gives Cloud SQL and Memorystore their addresses.
+      const privateServiceAccess = context.profile.managedDatabase || context.profile.managedCache;
+      this.vpc = new GcpVpc(this, 'vpc', { context, privateServiceAccess });
       this.networkId = this.vpc.network.id;
     }
     this.network = new GcpRegionalNetwork(this, 'network', { context, region, networkId: this.networkId });
@@ -86,18 +95,20 @@ export class GcpRegionalStack extends MockforgeStack {
     });
     const secretReaders = this.secrets.grantRead(this.identity.member);
 
-    const primaryDatabase = props.primary && this.fromOtherStack(props.primary.database.instance.name);
-    const privateServices = this.vpc ? [this.vpc.privateServiceConnection] : undefined;
-    this.database = new CloudSqlPostgres(this, 'database', {
-      context,
-      region,
-      name: resourceName(context.tier, region),
-      networkId: this.networkId,
-      connectionSecret: this.secrets.secrets[ENV.databaseUrl]!,
-      iamServiceAccountEmail: this.identity.account.email,
-      ...(primaryDatabase && context.database.crossRegionReplicas ? { replicaOf: primaryDatabase } : {}),
-      dependsOn: privateServices,
-    });
+    const privateServices = this.vpc?.privateServiceConnection ? [this.vpc.privateServiceConnection] : undefined;
+    if (context.profile.managedDatabase) {
+      const primaryDatabase = props.primary?.database && this.fromOtherStack(props.primary.database.instance.name);
+      this.database = new CloudSqlPostgres(this, 'database', {
+        context,
+        region,
+        name: resourceName(context.tier, region),
+        networkId: this.networkId,
+        connectionSecret: this.secrets.secrets[ENV.databaseUrl]!,
+        iamServiceAccountEmail: this.identity.account.email,
+        ...(primaryDatabase && context.database.crossRegionReplicas ? { replicaOf: primaryDatabase } : {}),
+        dependsOn: privateServices,
+      });
+    }
     if (context.profile.managedCache) {
       this.cache = new MemorystoreRedis(this, 'cache', {
         context,
@@ -145,11 +156,15 @@ export class GcpRegionalStack extends MockforgeStack {
     this.exportOutputs({
       network_id: { value: this.networkId, description: 'The tier VPC network' },
       subnetwork_id: { value: this.network.subnet.id, description: 'The region subnet' },
-      database_instance_name: {
-        value: this.database.instance.name,
-        description: 'Cloud SQL instance (a read replica outside the primary region)',
-      },
-      database_endpoint: { value: this.database.endpoint, description: 'Cloud SQL private IP' },
+      ...(this.database
+        ? {
+            database_instance_name: {
+              value: this.database.instance.name,
+              description: 'Cloud SQL instance (a read replica outside the primary region)',
+            },
+            database_endpoint: { value: this.database.endpoint, description: 'Cloud SQL private IP' },
+          }
+        : {}),
       ...(this.cache
         ? {
             redis_endpoint: { value: this.cache.endpoint, description: 'Memorystore private IP' },
