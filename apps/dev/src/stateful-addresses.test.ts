@@ -6,8 +6,6 @@ describe('the dev tier', () => {
   it('keeps the Terraform addresses of its databases, caches, buckets, keys and vaults', () => {
     expect(statefulAddresses('dev')).toEqual({
       'dev-aws-us-east-1': [
-        'aws_backup_vault.backup_vault_A3268EAD',
-        'aws_db_instance.database_instance_D7FC2283',
         'aws_kms_key.encryption_key_0F00DADF',
         'aws_route53_zone.hosted_zone_BBED81BF',
         'aws_s3_bucket.load_balancer_access_logs_bucket_F33FF514',
