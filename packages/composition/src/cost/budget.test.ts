@@ -63,7 +63,7 @@ describe('tier budgets', () => {
       ].join('\n'),
     );
     // The AWS dev tier's three largest lines, by name.
-    expect(aws!.lines.slice(0, 3).map((l) => l.kind)).toEqual(['Application Load Balancer', 'WAF', 'RDS PostgreSQL']);
+    expect(aws!.lines.slice(0, 3).map((l) => l.kind)).toEqual(['Application Load Balancer', 'WAF', 'Fargate tasks']);
     expect(readdirSync(join(outdir, '..'))).toEqual([]);
   });
 
