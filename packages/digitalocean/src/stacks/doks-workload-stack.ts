@@ -10,7 +10,6 @@ import type { Construct } from 'constructs';
 import { resourceName } from '../naming';
 import { doksNodeFitRules } from '../rules/doks-node-fit';
 import { addDigitalOceanProvider } from '../provider';
-import { adminSecrets } from '../secrets/admin-secrets';
 import { LB_HTTP_IDLE_TIMEOUT_SECONDS, regionalLoadBalancerName } from '../load-balancing/regional-load-balancer';
 import { DOKS, LOAD_BALANCER } from '../sizing';
 import type { DigitalOceanRegionalStack } from './regional-stack';
@@ -29,7 +28,7 @@ export interface DoksWorkloadStackProps {
  * the region's DOKS cluster. A fresh DOKS cluster has no ingress controller, so the public path is a
  * LoadBalancer Service that adopts the regional load balancer Terraform created (TLS ends there),
  * with a NetworkPolicy admitting it on the HTTP port from the VPC. The Secret is written here from the
- * databases' outputs and the admin variables. The cluster credentials are read in this stack.
+ * databases' outputs and the admin credentials the primary regional stack generated: nothing to fill by hand. The cluster credentials are read in this stack.
  */
 export function addDoksWorkloadStack(scope: Construct, props: DoksWorkloadStackProps): KubernetesWorkloadStack {
   const { regional } = props;
@@ -74,7 +73,7 @@ export function addDoksWorkloadStack(scope: Construct, props: DoksWorkloadStackP
     data: {
       ...(regional.databaseUrl ? { [ENV.databaseUrl]: stack.fromOtherStack(regional.databaseUrl) } : {}),
       ...(cache ? { [ENV.redisUrl]: stack.fromOtherStack(cache.connectionUri) } : {}),
-      ...adminSecrets(stack),
+      ...Object.fromEntries(Object.entries(regional.adminSecrets).map(([key, value]) => [key, stack.fromOtherStack(value)])),
     },
   });
   const natGatewayIp = regional.network.natGatewayIp;

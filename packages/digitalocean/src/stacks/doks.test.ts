@@ -225,15 +225,23 @@ describe('DigitalOcean on DOKS (production, three regions)', () => {
       });
     });
 
-    it("writes the Secret from the primary pool's and this region's Valkey URIs and sensitive variables", () => {
+    it("writes the Secret from the primary pool's and this region's Valkey URIs and the primary region's generated admin credentials", () => {
       const secret = resourcesOf(workload, 'kubernetes_secret_v1').find((s) => s.metadata.name === 'mockforge-secrets')!;
+      const admin = (key: string) =>
+        new RegExp(`input-production-digitalocean-nyc3\\..*terraform_dataadmin_generated_\\w+output${key}\\}$`);
       expect(secret.data).toEqual({
         DATABASE_URL: expect.stringMatching(/input-production-digitalocean-nyc3\..*database_connection_pool\w+private_uri\}$/),
         REDIS_URL: expect.stringMatching(/input-production-digitalocean-ams3\..*cache_cluster\w+private_uri\}$/),
-        MOCKFORGE_ADMIN_JWT_SECRET: '${var.mockforge_admin_jwt_secret}',
-        MOCKFORGE_ADMIN_USERNAME: '${var.mockforge_admin_username}',
-        MOCKFORGE_ADMIN_PASSWORD: '${var.mockforge_admin_password}',
+        MOCKFORGE_ADMIN_JWT_SECRET: expect.stringMatching(admin('jwt_secret')),
+        MOCKFORGE_ADMIN_USERNAME: expect.stringMatching(admin('username')),
+        MOCKFORGE_ADMIN_PASSWORD: expect.stringMatching(admin('password')),
       });
+      // One set per tier: generated in the primary region only, and no variable to set anywhere.
+      expect(resourcesOf(stack('nyc3'), 'terraform_data')).toHaveLength(1);
+      for (const id of production.stacks) {
+        if (id !== 'production-digitalocean-nyc3') expect(production.json[id]!.resource.terraform_data).toBeUndefined();
+        expect(production.json[id]!.variable).toBeUndefined();
+      }
     });
 
     it("lets pods reach the pool in the primary's VPC and Valkey in their own, once each", () => {

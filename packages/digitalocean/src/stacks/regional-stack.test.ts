@@ -81,10 +81,23 @@ describe('DigitalOcean regional stack on App Platform', () => {
     // Escaped: Terraform writes `${db.DATABASE_URL}` to App Platform, which resolves the binding.
     expect(env('staging', ENV.databaseUrl)!.value).toBe('$${db.DATABASE_URL}');
     expect(env('staging', ENV.redisUrl)!.value).toMatch(/^\$\{digitalocean_database_cluster\.cache_cluster_\w+\.private_uri\}$/);
-    for (const key of [ENV.adminJwtSecret, ENV.adminUsername, ENV.adminPassword])
-      expect(env('staging', key)!.value).toBe(`\${var.${key.toLowerCase()}}`);
-    for (const key of [ENV.adminJwtSecret, ENV.adminUsername, ENV.adminPassword])
-      expect(regional('staging')!.variable![key.toLowerCase()]).toMatchObject({ type: 'string', sensitive: true });
+    const generated = /^\$\{terraform_data\.admin_generated_\w+\.output\["(\w+)"\]\}$/;
+    expect(
+      [ENV.adminJwtSecret, ENV.adminUsername, ENV.adminPassword].map((key) => generated.exec(env('staging', key)!.value)?.[1]),
+    ).toEqual(['jwt_secret', 'username', 'password']);
+    // Nothing to set by hand: no TF_VAR_ for the admin secrets.
+    expect(regional('staging')!.variable).toBeUndefined();
+  });
+
+  it('generates the admin JWT secret and password on the first apply and keeps them: uuid() without dashes, input changes ignored', () => {
+    expect(only(regional('staging'), 'terraform_data')).toEqual({
+      input: {
+        jwt_secret: '${replace("${uuid()}${uuid()}", "-", "")}',
+        username: 'mockforge',
+        password: '${replace(uuid(), "-", "")}',
+      },
+      lifecycle: { ignore_changes: ['input'] },
+    });
   });
 
   it("binds the app to this region's PostgreSQL cluster and admits only the app to both databases", () => {

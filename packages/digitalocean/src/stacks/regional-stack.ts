@@ -12,7 +12,7 @@ import { DigitalOceanVpc } from '../network/vpc';
 import { VpcPeering } from '@cdktf/provider-digitalocean/lib/vpc-peering';
 import { fileInProject, TierProject } from '../project/tier-project';
 import { addDigitalOceanProvider } from '../provider';
-import { adminSecrets } from '../secrets/admin-secrets';
+import { AdminCredentials } from '../secrets/admin-secrets';
 import { DIGITALOCEAN_STATEFUL_RESOURCE_TYPES } from '../stateful-types';
 import { TierDomain } from '../traffic/dns';
 
@@ -42,6 +42,10 @@ export class DigitalOceanRegionalStack extends MockforgeStack {
   readonly project?: TierProject;
   readonly domain?: TierDomain;
   readonly network: DigitalOceanVpc;
+  /** The tier's admin credentials, generated in the primary region (read from there elsewhere). */
+  readonly adminCredentials?: AdminCredentials;
+  /** MOCKFORGE_ADMIN_* by env key: references to the primary region's generated values. */
+  readonly adminSecrets: Readonly<Record<string, string>>;
   /** Managed PostgreSQL: where the tier runs a managed database (not in dev, core's `managedDatabase`). */
   readonly database?: ManagedPostgres;
   /** DATABASE_URL for clients in this region: the primary's connection pool. */
@@ -79,11 +83,15 @@ export class DigitalOceanRegionalStack extends MockforgeStack {
     if (primary) {
       this.projectId = this.fromOtherStack(primary.projectId);
       this.domainName = this.fromOtherStack(primary.domainName);
+      this.adminSecrets = Object.fromEntries(Object.entries(primary.adminSecrets).map(([k, v]) => [k, this.fromOtherStack(v)]));
     } else {
       this.project = new TierProject(this, 'project', { tier: context.tier });
       this.projectId = this.project.project.id;
       this.domain = new TierDomain(this, 'dns', { context });
       this.domainName = this.domain.name;
+      // One set per tier, so every region's pods accept the same admin token and login.
+      this.adminCredentials = new AdminCredentials(this, 'admin', { username: context.service.name });
+      this.adminSecrets = this.adminCredentials.values;
     }
     const doks = usesDoks(context);
     this.network = new DigitalOceanVpc(this, 'network', { context, region, projectId: this.projectId, natGateway: doks });
@@ -124,7 +132,7 @@ export class DigitalOceanRegionalStack extends MockforgeStack {
         ...(clusterName && database && user ? { database: { clusterName, databaseName: database.name, databaseUser: user.name } } : {}),
         domainName: this.domainName,
         ...(this.cache ? { redisUrl: this.cache.connectionUri } : {}),
-        adminSecrets: adminSecrets(this),
+        adminSecrets: this.adminSecrets,
       });
       sources.push({ type: 'app', value: this.service.app.id });
     }
