@@ -140,6 +140,8 @@ export const SSL_POLICY = { profile: 'MODERN', minTlsVersion: 'TLS_1_2' } as con
 export const CLOUD_ARMOR = {
   /** The count per interval comes from core's EDGE_RATE_LIMIT; 60 s is one of Cloud Armor's allowed intervals. */
   rateLimit: { intervalSeconds: 60, banSeconds: 300 },
+  /** Subexpressions (terms joined by `&&` or `||`) one rule's match expression may hold. */
+  maxSubexpressions: 5,
 } as const;
 
 export const UPTIME_CHECK_PERIOD = '60s';

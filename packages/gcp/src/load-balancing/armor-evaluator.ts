@@ -30,9 +30,57 @@ function term(expression: string, probe: EdgeProbe): boolean {
   throw new Error(`unmodelled expression: ${expression}`);
 }
 
+/** Splits on `separator` outside parentheses and quoted strings. */
+function splitTopLevel(expression: string, separator: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let quoted = false;
+  let start = 0;
+  for (let i = 0; i < expression.length; i++) {
+    const c = expression[i];
+    if (quoted) {
+      if (c === '\\') i++;
+      else if (c === "'") quoted = false;
+    } else if (c === "'") quoted = true;
+    else if (c === '(') depth++;
+    else if (c === ')') depth--;
+    else if (depth === 0 && expression.startsWith(separator, i)) {
+      parts.push(expression.slice(start, i));
+      start = i + separator.length;
+      i += separator.length - 1;
+    }
+  }
+  return [...parts, expression.slice(start)].map((p) => p.trim());
+}
+
+/** `&&` binds tighter than `||`, as in CEL; a parenthesised group is evaluated on its own. */
+function evaluate(expression: string, probe: EdgeProbe): boolean {
+  return splitTopLevel(expression, ' || ').some((conjunction) =>
+    splitTopLevel(conjunction, ' && ').every((t) =>
+      t.startsWith('(') && t.endsWith(')') && balanced(t.slice(1, -1)) ? evaluate(t.slice(1, -1), probe) : term(t, probe),
+    ),
+  );
+}
+
+/** Whether a group's inside is one balanced expression, so `(a) && (b)` is not taken for one group. */
+function balanced(inner: string): boolean {
+  let depth = 0;
+  let quoted = false;
+  for (let i = 0; i < inner.length; i++) {
+    const c = inner[i];
+    if (quoted) {
+      if (c === '\\') i++;
+      else if (c === "'") quoted = false;
+    } else if (c === "'") quoted = true;
+    else if (c === '(') depth++;
+    else if (c === ')' && --depth < 0) return false;
+  }
+  return depth === 0;
+}
+
 function matches(match: Json | undefined, probe: EdgeProbe): boolean {
   const expression = one(match?.expr)?.expression;
-  if (typeof expression === 'string') return expression.split(' && ').every((t) => term(t.trim(), probe));
+  if (typeof expression === 'string') return evaluate(expression, probe);
   if (match?.versioned_expr === 'SRC_IPS_V1') return ((one(match.config)?.src_ip_ranges as string[]) ?? []).includes('*');
   throw new Error(`unmodelled match: ${JSON.stringify(match)}`);
 }
@@ -41,7 +89,7 @@ function matches(match: Json | undefined, probe: EdgeProbe): boolean {
  * Decides one request of valid mock traffic against a synthesized `google_compute_security_policy`
  * rule list. What it models: rules in priority order, the first non-preview match decides; preview
  * rules only log; a rate-based rule lets a conforming client through (its conform_action, one
- * request being under any limit); `&&`, `!` and `request.path.matches()` (the patterns are plain
+ * request being under any limit); `&&`, `||`, parentheses, `!` and `request.path.matches()` (the patterns are plain
  * prefixes, the same in RE2 and JavaScript); source-range matches (`*` matches, named ranges do not).
  * Managed behaviour: methodenforcement (CRS 911100) matches any method but GET, HEAD, POST and
  * OPTIONS, at every sensitivity. The other preconfigured sets and `cve-canary` match attack

@@ -46,38 +46,75 @@ function pathCondition(classes: readonly EdgePathClass[], others: readonly EdgeP
   return classes.includes('mockApi') ? `!${matches(others)}` : matches(classes);
 }
 
+/** `sqli-v33-stable` → `sqli`, for descriptions. */
+const shortName = (ruleSet: string) => ruleSet.replace(/-v\d+-stable$/, '');
+/** Cloud Armor keeps 64 characters of a description; past that, the rule sets are counted instead of named. */
+const DESCRIPTION_MAX = 64;
+const describe = (names: string[], rest: string) =>
+  [names.join(', '), `${names.length} OWASP rule sets`].map((n) => rest.replace('%s', n)).find((d) => d.length <= DESCRIPTION_MAX)!;
+
+/** `path && (a || b)`, `path && a`, or `a || b` without a path. */
+function matchExpression(path: string | undefined, wafs: readonly string[]): string {
+  const any = wafs.join(' || ');
+  if (!path) return any;
+  return `${path} && ${wafs.length > 1 ? `(${any})` : any}`;
+}
+
+function chunks<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
 /**
  * The preconfigured WAF rules from core's EDGE_PROTECTIONS: enforced (deny) on the path classes
  * that block, in preview (logged, the equivalent of count) on those exempted, with the reason.
+ * Rule sets with the same block and count classes share a rule, as many as one expression holds
+ * (Cloud Armor bills each rule), so the protections are the same with fewer rules.
  */
 export function preconfiguredWafRules(
   protections: Readonly<Record<EdgeProtectionName, EdgeProtection>> = EDGE_PROTECTIONS,
 ): ComputeSecurityPolicyRule[] {
-  return Object.entries(PRECONFIGURED_WAF).flatMap(([ruleSet, protection], i) => {
-    const priority = WAF_BASE_PRIORITY + i * WAF_PRIORITY_STEP;
-    const waf = `evaluatePreconfiguredWaf('${ruleSet}', {'sensitivity': ${WAF_SENSITIVITY}})`;
-    const { block, count } = edgeScope(protection, protections);
-    const rules: ComputeSecurityPolicyRule[] = [];
-    if (block.length > 0) {
-      rules.push({
-        priority,
-        action: FORBIDDEN,
-        preview: false,
-        description: count.length ? `OWASP ${ruleSet} on ${block.join(', ')}` : `OWASP ${ruleSet}`,
-        match: { expr: { expression: count.length ? `${pathCondition(block, count)} && ${waf}` : waf } },
-      });
-    }
-    if (count.length > 0) {
-      rules.push({
-        priority: priority + 1,
-        action: FORBIDDEN,
-        preview: true,
-        // The reason lives in core's edge table and the README: Cloud Armor keeps 64 characters.
-        description: `${ruleSet} preview on ${count.join(', ')}`,
-        match: { expr: { expression: block.length ? `${pathCondition(count, block)} && ${waf}` : waf } },
-      });
-    }
-    return rules;
+  const ruleSets = Object.entries(PRECONFIGURED_WAF).map(([ruleSet, protection], index) => ({
+    ruleSet,
+    index,
+    ...edgeScope(protection, protections),
+  }));
+  const groups = new Map<string, typeof ruleSets>();
+  for (const set of ruleSets) {
+    const key = `${set.block.join(',')}|${set.count.join(',')}`;
+    groups.set(key, [...(groups.get(key) ?? []), set]);
+  }
+  return [...groups.values()].flatMap((group) => {
+    const { block, count } = group[0]!;
+    // A path term only where the rule set blocks on some classes and counts on others.
+    const scoped = block.length > 0 && count.length > 0;
+    return chunks(group, CLOUD_ARMOR.maxSubexpressions - (scoped ? 1 : 0)).flatMap((chunk) => {
+      const priority = WAF_BASE_PRIORITY + chunk[0]!.index * WAF_PRIORITY_STEP;
+      const wafs = chunk.map((c) => `evaluatePreconfiguredWaf('${c.ruleSet}', {'sensitivity': ${WAF_SENSITIVITY}})`);
+      const names = chunk.map((c) => shortName(c.ruleSet));
+      const rules: ComputeSecurityPolicyRule[] = [];
+      if (block.length > 0) {
+        rules.push({
+          priority,
+          action: FORBIDDEN,
+          preview: false,
+          description: describe(names, count.length ? `OWASP %s on ${block.join(', ')}` : 'OWASP %s'),
+          match: { expr: { expression: matchExpression(scoped ? pathCondition(block, count) : undefined, wafs) } },
+        });
+      }
+      if (count.length > 0) {
+        rules.push({
+          priority: priority + 1,
+          action: FORBIDDEN,
+          preview: true,
+          // The reason lives in core's edge table and the README: Cloud Armor keeps 64 characters.
+          description: describe(names, `%s preview on ${count.join(', ')}`),
+          match: { expr: { expression: matchExpression(scoped ? pathCondition(count, block) : undefined, wafs) } },
+        });
+      }
+      return rules;
+    });
   });
 }
 
