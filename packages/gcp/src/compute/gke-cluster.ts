@@ -110,6 +110,8 @@ export class GkeCluster extends Construct {
       binaryAuthorization: { evaluationMode: 'PROJECT_SINGLETON_POLICY_ENFORCE' },
       releaseChannel: { channel: GKE.releaseChannel },
       secretManagerConfig: { enabled: true },
+      // Managed collection: the workload stack's PodMonitoring and PromQL alert policies rely on it.
+      monitoringConfig: { managedPrometheus: { enabled: true } },
       addonsConfig: {
         httpLoadBalancing: { disabled: false },
         horizontalPodAutoscaling: { disabled: false },

@@ -107,8 +107,8 @@ describe('GKE workload stack', () => {
     expect(stacks.map((s) => s.node.id)).toContain('staging-gcp-global');
   });
 
-  it('plans on a fresh cluster: no kubernetes_manifest unless kubernetes.prometheusOperator is set', () => {
-    expect(json.resource.kubernetes_manifest).toBeUndefined();
+  it('plans on a fresh cluster: only the PodMonitoring, whose CRD managed collection installs, unless kubernetes.prometheusOperator is set', () => {
+    expect(Object.values(json.resource.kubernetes_manifest).map((m: any) => m.manifest.kind)).toEqual(['PodMonitoring']);
     const declared = gkeWorkload({ kubernetes: { prometheusOperator: true } }).json;
     expect(Object.keys(declared.resource.kubernetes_manifest)).toHaveLength(2);
   });

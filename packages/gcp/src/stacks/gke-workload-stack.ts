@@ -4,6 +4,7 @@ import { Lazy } from 'cdktf';
 import type { MockforgeStack, PolicyEngine, TargetContext } from '@mockforge-infra/core';
 import { DEFAULT_SECRET_NAME, kubernetesRules, KubernetesWorkloadStack } from '@mockforge-infra/kubernetes';
 import type { Construct } from 'constructs';
+import { gkeManagedPrometheus, GMP_NAMESPACE } from '../monitoring/managed-prometheus';
 import { ingressAddressName, resourceName } from '../naming';
 import { addressPlan } from '../network/address-plan';
 import { addGoogleProvider } from '../provider';
@@ -66,6 +67,8 @@ export function addGkeWorkloadStack(scope: Construct, props: GkeWorkloadStackPro
     // Memorystore with in-transit encryption listens on 6378; the instance's own output says which.
     redisPorts: [cache.port],
     prometheusOperator: context.config.kubernetes?.prometheusOperator ?? false,
+    // Without the operator, GKE's managed collectors scrape the metrics port from their namespace.
+    ...(context.config.kubernetes?.prometheusOperator ? {} : { monitoringNamespace: GMP_NAMESPACE }),
     ingressAnnotations: {
       // A reference, so Terraform creates the certificate before the ingress names it.
       [GCE_INGRESS_ANNOTATIONS.preSharedCert]: provided ?? Lazy.stringValue({ produce: () => certificate!.name }),
@@ -78,6 +81,9 @@ export function addGkeWorkloadStack(scope: Construct, props: GkeWorkloadStackPro
   }
   addGoogleProvider(stack, gcpProject(context), regional.region);
   client = new DataGoogleClientConfig(stack, 'google-client');
+  // The guide's alerts, unless config says a Prometheus Operator in the cluster evaluates them.
+  if (!context.config.kubernetes?.prometheusOperator)
+    gkeManagedPrometheus(stack, context, regional.region, stack.workload.namespace.namespace);
   if (!provided) {
     certificate = new ComputeManagedSslCertificate(stack, 'ingress-certificate', {
       name: resourceName(context.tier, regional.region, 'ingress'),
