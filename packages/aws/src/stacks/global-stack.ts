@@ -43,7 +43,8 @@ export interface AwsGlobalStackProps {
  */
 export class AwsGlobalStack extends MockforgeStack {
   readonly cdn: CloudFrontCdn;
-  readonly dns: GeoDns;
+  /** The geo-routed origin name; none when CloudFront reaches the tier's one ALB through a VPC origin. */
+  readonly dns?: GeoDns;
   readonly configBucket: SecureBucket;
   readonly backup: BackupPlans;
 
@@ -121,16 +122,19 @@ export class AwsGlobalStack extends MockforgeStack {
       });
     }
 
-    this.dns = new GeoDns(this, 'geo_dns', {
-      hostedZoneId: zoneId,
-      recordName: originHost(hostname),
-      primaryRegion: context.topology.primaryRegion,
-      geoRouting: context.topology.geoRouting,
-      routing: props.routing,
-      endpoints: props.regions.map((r) =>
-        r.endpoint ? this.fromOtherStack(r.endpoint) : this.controllerEndpoint(r, props.workloads?.get(r.region)),
-      ),
-    });
+    // A VPC origin connects to its ALB directly: origin records would go unused and publish private addresses.
+    if (!primary.vpcOriginId) {
+      this.dns = new GeoDns(this, 'geo_dns', {
+        hostedZoneId: zoneId,
+        recordName: originHost(hostname),
+        primaryRegion: context.topology.primaryRegion,
+        geoRouting: context.topology.geoRouting,
+        routing: props.routing,
+        endpoints: props.regions.map((r) =>
+          r.endpoint ? this.fromOtherStack(r.endpoint) : this.controllerEndpoint(r, props.workloads?.get(r.region)),
+        ),
+      });
+    }
     const availability = new AvailabilityAlarm(this, 'availability', { name, domainName: hostname, topicArn: topic.arn });
 
     const configRetention = context.backup.schedules.config.retentionDays;
@@ -168,7 +172,7 @@ export class AwsGlobalStack extends MockforgeStack {
       cdn_domain_name: { value: this.cdn.domainName, description: 'CloudFront distribution domain' },
       cdn_distribution_id: { value: this.cdn.distribution.id, description: 'CloudFront distribution id' },
       dns_domain_name: { value: hostname, description: 'The public name users resolve' },
-      dns_origin_name: { value: this.dns.domainName, description: 'GeoDNS name CloudFront uses as its origin' },
+      ...(this.dns ? { dns_origin_name: { value: this.dns.domainName, description: 'GeoDNS name CloudFront uses as its origin' } } : {}),
       dns_hosted_zone_id: { value: zoneId, description: 'Route 53 hosted zone' },
       monitoring_availability_health_check_id: {
         value: availability.healthCheckId,

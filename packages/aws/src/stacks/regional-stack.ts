@@ -314,9 +314,17 @@ export class AwsRegionalStack extends MockforgeStack {
 
     this.exportOutputs({
       vpc_id: { value: this.network.networkId, description: 'VPC id' },
-      load_balancer_endpoint: { value: `https://${hostName}`, description: 'Regional HTTPS origin URL' },
+      // Behind a VPC origin no public record names the region's origin, and the internal ALB answers only CloudFront.
+      ...(this.vpcOriginId ? {} : { load_balancer_endpoint: { value: `https://${hostName}`, description: 'Regional HTTPS origin URL' } }),
       ...(this.loadBalancer
-        ? { load_balancer_dns_name: { value: this.loadBalancer.dnsName, description: 'Regional ALB DNS name (CloudFront origin)' } }
+        ? {
+            load_balancer_dns_name: {
+              value: this.loadBalancer.dnsName,
+              description: this.vpcOriginId
+                ? 'Regional internal ALB DNS name (CloudFront reaches it through its VPC origin)'
+                : 'Regional ALB DNS name (CloudFront origin)',
+            },
+          }
         : {}),
       ...(this.database
         ? {
