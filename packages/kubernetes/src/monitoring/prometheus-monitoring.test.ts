@@ -1,6 +1,7 @@
-import { ALERTS, METRICS_PATH } from '@mockforge-infra/core';
+import { ALERTS, METRICS_PATH, PORTS } from '@mockforge-infra/core';
 import { resourcesOf, synthTier } from '../testing/fixtures';
-import { alertExpression } from './alert-expressions';
+import { serverIngressRules, type WorkloadNetworkPoliciesProps } from '../network/network-policies';
+import { alertExpression, alertFor, prometheusAlertRules } from './alert-expressions';
 
 const manifests = (json: Record<string, any>) => resourcesOf(json, 'kubernetes_manifest').map((m) => m.manifest);
 
@@ -64,5 +65,44 @@ describe('Prometheus Operator monitoring', () => {
 
   test('is off by default: kubernetes_manifest needs the CRDs at plan time', () => {
     expect(resourcesOf(synthTier('production').json, 'kubernetes_manifest')).toEqual([]);
+  });
+});
+
+describe('alert rules for managed Prometheus services', () => {
+  test('every rule comes from the seed, in its order, with for: and severity', () => {
+    const rules = prometheusAlertRules({ namespace: 'mockforge' });
+    expect(rules.map((r) => r.alert)).toEqual(Object.values(ALERTS).map((a) => a.name));
+    expect(rules[0]).toEqual({
+      alert: 'high_error_rate',
+      expr: alertExpression('highErrorRate', { namespace: 'mockforge' }),
+      for: alertFor('highErrorRate'),
+      labels: { severity: 'critical' },
+      annotations: { summary: ALERTS.highErrorRate.description },
+    });
+  });
+
+  test('a cluster scope adds the cluster label to every MockForge and cAdvisor series', () => {
+    expect(alertExpression('highErrorRate', { namespace: 'ns', cluster: 'c1' })).toBe(
+      '(sum(rate(mockforge_requests_total{namespace="ns",cluster="c1",status=~"5.."}[300s])) / sum(rate(mockforge_requests_total{namespace="ns",cluster="c1"}[300s]))) > 0.05',
+    );
+    expect(alertExpression('highMemoryUsage', { namespace: 'ns', cluster: 'c1' })).toBe(
+      '(max by (pod) (container_memory_working_set_bytes{namespace="ns",cluster="c1",container="mockforge"}) / max by (pod) (container_spec_memory_limit_bytes{namespace="ns",cluster="c1",container="mockforge"} > 0)) > 0.9',
+    );
+  });
+
+  test("GKE's memory metric is the non-evictable share of the limit, per pod, in one cluster", () => {
+    expect(alertExpression('highMemoryUsage', { namespace: 'ns', cluster: 'c1', memorySource: 'gke-system' })).toBe(
+      '(max by (pod_name) (kubernetes_io:container_memory_limit_utilization{monitored_resource="k8s_container",cluster_name="c1",namespace_name="ns",container_name="mockforge",memory_type="non-evictable"})) > 0.9',
+    );
+    expect(() => alertExpression('highMemoryUsage', { namespace: 'ns', memorySource: 'gke-system' })).toThrow('cluster name');
+  });
+
+  test('the metrics port admits scraper CIDRs besides the monitoring namespace', () => {
+    const props = { servicePorts: [], monitoringNamespace: 'gmp-system', loadBalancerCidrs: [], ingressNamespace: 'x' };
+    const rules = serverIngressRules({ ...props, metricsScraperCidrs: ['10.1.0.0/24'] } as unknown as WorkloadNetworkPoliciesProps);
+    expect(rules[2]).toEqual({
+      ports: [{ port: String(PORTS.metrics), protocol: 'TCP' }],
+      from: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'gmp-system' } } }, { ipBlock: { cidr: '10.1.0.0/24' } }],
+    });
   });
 });
