@@ -160,8 +160,7 @@ export const NAT_GATEWAY = { type: 'PUBLIC', size: 1 } as const;
 
 /** Monitoring windows and uptime-check probe regions. */
 export const MONITORING = {
-  /** `digitalocean_monitor_alert` and App Platform windows for a 5-minute condition. */
-  monitorWindow: '5m',
+  /** App Platform's window for a 5-minute condition. */
   appWindow: 'FIVE_MINUTES',
   uptimePeriod: '5m',
   uptimeRegions: ['us_east', 'eu_west', 'se_asia'],

@@ -52,6 +52,8 @@ export function addDoksWorkloadStack(scope: Construct, props: DoksWorkloadStackP
     },
     ingressClass: 'nginx',
     ingressTls: 'cloud',
+    // DigitalOcean has no managed Prometheus: with an operator installed in the cluster, its ServiceMonitor and rules.
+    prometheusOperator: context.config.kubernetes?.prometheusOperator ?? false,
     secretName: WORKLOAD_SECRET_NAME,
     // The pool is the primary region's (over the peering), Valkey this region's own; without them the
     // egress rules name this VPC on the standard ports, where nothing listens.

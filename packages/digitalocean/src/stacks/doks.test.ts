@@ -175,6 +175,37 @@ describe('DigitalOcean on DOKS (production, three regions)', () => {
     ]);
   });
 
+  it("evaluates the guide's error-rate, availability and p95-latency alerts on each region's load balancer", () => {
+    const lb = resourcesOf(stack('ams3'), 'digitalocean_monitor_alert').filter((a) => a.type.startsWith('v1/insights/lbaas/'));
+    expect(lb.map((a) => [a.type, a.compare, a.value, a.window, a.description])).toEqual([
+      [
+        'v1/insights/lbaas/increase_in_http_error_rate_percentage_5xx',
+        'GreaterThan',
+        1,
+        '10m',
+        'MockForge production ams3: low_availability: availability below 99 % (more than 1 % of responses 5xx)',
+      ],
+      [
+        'v1/insights/lbaas/increase_in_http_error_rate_percentage_5xx',
+        'GreaterThan',
+        5,
+        '5m',
+        'MockForge production ams3: high_error_rate: more than 5 % of responses are 5xx',
+      ],
+      [
+        'v1/insights/lbaas/high_http_request_response_time_95p',
+        'GreaterThan',
+        1000,
+        '5m',
+        'MockForge production ams3: high_latency: p95 response time above 1000 ms',
+      ],
+    ]);
+    for (const alert of lb) {
+      expect(alert.entities).toEqual([expect.stringMatching(/^\$\{digitalocean_loadbalancer\.load-balancer_lb_\w+\.id\}$/)]);
+      expect(alert.alerts).toEqual({ email: ['oncall@example.com'] });
+    }
+  });
+
   describe('workload', () => {
     const workload = stack('ams3-workload');
 
@@ -251,9 +282,9 @@ describe('DigitalOcean on DOKS (production, three regions)', () => {
     });
 
     it('alerts on its own Valkey only: the primary database is alerted on in the primary region', () => {
-      for (const alert of resourcesOf(stack('ams3'), 'digitalocean_monitor_alert').filter((a) => a.entities))
+      for (const alert of resourcesOf(stack('ams3'), 'digitalocean_monitor_alert').filter((a) => a.type.startsWith('v1/dbaas/')))
         expect(alert.entities).toEqual([expect.stringMatching(/^\$\{digitalocean_database_cluster\.cache_cluster_\w+\.id\}$/)]);
-      const primary = resourcesOf(stack('nyc3'), 'digitalocean_monitor_alert').filter((a) => a.entities);
+      const primary = resourcesOf(stack('nyc3'), 'digitalocean_monitor_alert').filter((a) => a.type.startsWith('v1/dbaas/'));
       for (const alert of primary) expect(alert.entities).toHaveLength(2);
     });
 
@@ -265,6 +296,17 @@ describe('DigitalOcean on DOKS (production, three regions)', () => {
       expect(ports.filter((p) => /database_connection_pool\w+port\}$/.test(p))).toHaveLength(1);
       expect(ports.filter((p) => /cache_cluster\w+port\}$/.test(p))).toHaveLength(1);
     });
+  });
+});
+
+describe('DigitalOcean on DOKS with a Prometheus Operator in the cluster', () => {
+  it("emits the workload's ServiceMonitor and PrometheusRule with kubernetes.prometheusOperator", () => {
+    const base = synthTier('staging', { compute: { digitalocean: 'doks' } });
+    const withOperator = synthTier('staging', { compute: { digitalocean: 'doks' } }, { kubernetes: { prometheusOperator: true } });
+    const kinds = (t: typeof base) =>
+      resourcesOf(t.json['staging-digitalocean-nyc3-workload'], 'kubernetes_manifest').map((m) => m.manifest.kind);
+    expect(kinds(base)).toEqual(['Route']);
+    expect(kinds(withOperator).sort()).toEqual(['PrometheusRule', 'Route', 'ServiceMonitor']);
   });
 });
 
@@ -285,12 +327,19 @@ describe('DigitalOcean on DOKS in dev', () => {
     expect(fromSecret).toHaveLength(3);
   });
 
-  it('opens the nodes to no data port, and alerts on the nodes only', () => {
+  it('opens the nodes to no data port, and alerts on the nodes and the load balancer only', () => {
     const firewall = only(regional, 'digitalocean_firewall');
     expect((firewall.outbound_rule as Body[]).filter((r) => /port/.test(String(r.port_range)))).toEqual([]);
-    expect(resourcesOf(regional, 'digitalocean_monitor_alert').map((a) => a.type)).toEqual([
+    expect(
+      resourcesOf(regional, 'digitalocean_monitor_alert')
+        .map((a) => a.type)
+        .sort(),
+    ).toEqual([
       'v1/insights/droplet/cpu',
       'v1/insights/droplet/memory_utilization_percent',
+      'v1/insights/lbaas/high_http_request_response_time_95p',
+      'v1/insights/lbaas/increase_in_http_error_rate_percentage_5xx',
+      'v1/insights/lbaas/increase_in_http_error_rate_percentage_5xx',
     ]);
     expect(dev.policy.findings.filter((f) => f.severity === 'error' && !f.suppressedBecause)).toEqual([]);
   });

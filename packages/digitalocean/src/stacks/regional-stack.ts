@@ -185,6 +185,7 @@ export class DigitalOceanRegionalStack extends MockforgeStack {
       // The primary cluster is alerted on in its own region only; read-only nodes take no dbaas alert (see the README).
       databaseClusterIds: [...(this.database?.cluster ? [this.database.cluster.id] : []), ...(this.cache ? [this.cache.cluster.id] : [])],
       ...(this.nodeTags ? { nodeTag: this.nodeTags.regionTagName } : {}),
+      ...(this.loadBalancer ? { loadBalancerId: this.loadBalancer.loadBalancer.id } : {}),
     });
     const urns = [this.cluster?.cluster.urn, this.domain?.domain?.urn].filter((u): u is string => u !== undefined);
     if (urns.length > 0) fileInProject(this, 'project-resources', this.projectId, urns);
