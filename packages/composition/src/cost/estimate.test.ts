@@ -78,8 +78,8 @@ describe('cost estimates', () => {
         template: {
           scaling: { minInstanceCount: 2 },
           containers: [
-            { image: 'app', resources: { limits: { cpu: '2', memory: '1Gi' } } },
-            { image: 'collector', resources: { limits: { cpu: '1', memory: '512Mi' } } },
+            { image: 'app', resources: { limits: { cpu: '2', memory: '1Gi' }, cpuIdle: true } },
+            { image: 'collector', resources: { limits: { cpu: '1', memory: '512Mi' }, cpuIdle: true } },
           ],
         },
       });
@@ -87,12 +87,44 @@ describe('cost estimates', () => {
     const perInstance = (3 * prices.gcp.cloudRunIdleVcpuSecond + 1.5 * prices.gcp.cloudRunIdleGibSecond) * prices.hoursPerMonth * 3600;
     expect(estimateCost('cost', json).lines).toEqual([
       {
-        kind: 'Cloud Run (min instances, idle)',
+        kind: 'Cloud Run (min instances)',
         quantity: 2,
-        unit: 'instances (3 vCPU, 1.5 GiB)',
+        unit: 'idle instances (3 vCPU, 1.5 GiB)',
         monthlyUsd: expect.closeTo(2 * perInstance, 6),
       },
     ]);
+  });
+
+  it('reads millicore CPU limits, and bills warm instances in full without request-based billing (cpu_idle)', () => {
+    const service = (cpuIdle: boolean) =>
+      synthesized((stack) => {
+        new GoogleProvider(stack, 'google', { project: 'p', region: 'us-central1' });
+        new CloudRunV2Service(stack, 'run', {
+          name: 'mf',
+          location: 'us-central1',
+          template: {
+            scaling: { minInstanceCount: 2 },
+            containers: [
+              { image: 'app', resources: { limits: { cpu: '1', memory: '1Gi' }, cpuIdle } },
+              { image: 'collector', resources: { limits: { cpu: '250m', memory: '512Mi' }, cpuIdle } },
+            ],
+          },
+        });
+      });
+    const seconds = prices.hoursPerMonth * 3600;
+    const idle = estimateCost('cost', service(true)).lines[0]!;
+    expect(idle).toMatchObject({ quantity: 2, unit: 'idle instances (1.25 vCPU, 1.5 GiB)' });
+    expect(idle.monthlyUsd).toBeCloseTo(
+      2 * (1.25 * prices.gcp.cloudRunIdleVcpuSecond + 1.5 * prices.gcp.cloudRunIdleGibSecond) * seconds,
+      6,
+    );
+    expect(idle.monthlyUsd).toBeCloseTo(36.135, 3);
+    const full = estimateCost('cost', service(false)).lines[0]!;
+    expect(full).toMatchObject({ quantity: 2, unit: 'instances (1.25 vCPU, 1.5 GiB)' });
+    expect(full.monthlyUsd).toBeCloseTo(
+      2 * (1.25 * prices.gcp.cloudRunInstanceVcpuSecond + 1.5 * prices.gcp.cloudRunInstanceGibSecond) * seconds,
+      6,
+    );
   });
 
   it('splits tasks between on demand and Spot by the strategy: bases first, the rest by weight', () => {

@@ -66,6 +66,12 @@ function memoryGiB(quantity: string): number {
   return m[2] === 'Gi' ? Number(m[1]) : Number(m[1]) / 1024;
 }
 
+/** A CPU quantity ("2", "0.25", "250m") in vCPU; a missing or unreadable one is `fallback`. */
+function vcpuOf(quantity: unknown, fallback: number): number {
+  const milli = typeof quantity === 'string' ? /^(\d+(?:\.\d+)?)m$/.exec(quantity) : null;
+  return milli ? Number(milli[1]) / 1000 : num(quantity, fallback);
+}
+
 /** Rules as `rule` blocks or as the `rule_json` document the AWS package writes. */
 function wafRuleCount(r: SynthesizedResource): number {
   if (Array.isArray(r.attributes.rule)) return r.attributes.rule.length;
@@ -190,19 +196,24 @@ const PRICERS: Readonly<Record<string, { kind: string; price: Pricer }>> = {
   aws_cloudwatch_metric_alarm: { kind: 'Alarms and dashboards', price: () => monthly(1, 'alarm', aws.cloudwatchAlarmMonth) },
   aws_cloudwatch_dashboard: { kind: 'Alarms and dashboards', price: () => monthly(1, 'dashboard', aws.cloudwatchDashboardMonth) },
   google_cloud_run_v2_service: {
-    kind: 'Cloud Run (min instances, idle)',
+    kind: 'Cloud Run (min instances)',
     price: (r) => {
       const count = num(attr(r.attributes, 'template.scaling.min_instance_count'), 0);
+      const containers = attrs(r.attributes, 'template.containers') as Record<string, unknown>[];
       // Every container of an instance is billed, the OpenTelemetry collector sidecar included.
-      const limits = attrs(r.attributes, 'template.containers').map(
-        (c) => (attr(c as Record<string, unknown>, 'resources.limits') ?? {}) as Record<string, string>,
-      );
-      const vcpu = limits.reduce((sum, l) => sum + num(l.cpu, 1), 0);
+      const limits = containers.map((c) => (attr(c, 'resources.limits') ?? {}) as Record<string, string>);
+      const vcpu = limits.reduce((sum, l) => sum + vcpuOf(l.cpu, 1), 0);
       const gib = limits.reduce((sum, l) => sum + memoryGiB(l.memory ?? '512Mi'), 0);
+      // Request-based billing (cpu_idle, the default only where a container sets no resources) bills a
+      // warm instance at the idle rate; instance-based billing bills its CPU and memory in full.
+      const requestBased = containers.every((c) => (attr(c, 'resources') === undefined ? true : attr(c, 'resources.cpu_idle') === true));
+      const [cpuRate, memoryRate] = requestBased
+        ? [gcp.cloudRunIdleVcpuSecond, gcp.cloudRunIdleGibSecond]
+        : [gcp.cloudRunInstanceVcpuSecond, gcp.cloudRunInstanceGibSecond];
       return monthly(
         count,
-        `instances (${vcpu} vCPU, ${gib} GiB)`,
-        (vcpu * gcp.cloudRunIdleVcpuSecond + gib * gcp.cloudRunIdleGibSecond) * SECONDS,
+        `${requestBased ? 'idle ' : ''}instances (${vcpu} vCPU, ${gib} GiB)`,
+        (vcpu * cpuRate + gib * memoryRate) * SECONDS,
       );
     },
   },
