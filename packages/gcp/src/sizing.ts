@@ -31,8 +31,9 @@ export const CLOUD_RUN_EXECUTION_ENVIRONMENT = 'EXECUTION_ENVIRONMENT_GEN2';
 
 export interface GcpSize {
   /**
-   * Cloud SQL machine tier (Enterprise edition): dev runs the shared-core db-f1-micro (private IP,
-   * IAM auth and PITR work; no SLA), the other tiers a dedicated custom machine.
+   * Cloud SQL machine tier (Enterprise edition): staging (and dev on GKE) run the shared-core
+   * db-f1-micro (private IP, IAM auth and PITR work; no SLA, 0.6 GB, 25 connections by default),
+   * production sizes a dedicated custom machine.
    */
   readonly sqlTier: string;
   readonly sqlDiskGb: number;
@@ -81,7 +82,7 @@ export const GKE_NODE_RESERVE: NodeReserveModel = {
 
 export const GCP_SIZES: Readonly<Record<SizeName, GcpSize>> = {
   dev: { sqlTier: 'db-f1-micro', sqlDiskGb: 10, redisMemoryGb: 1, gkeNodeFamily: 'e2-standard' },
-  staging: { sqlTier: 'db-custom-1-3840', sqlDiskGb: 20, redisMemoryGb: 1, gkeNodeFamily: 'e2-standard' },
+  staging: { sqlTier: 'db-f1-micro', sqlDiskGb: 20, redisMemoryGb: 1, gkeNodeFamily: 'e2-standard' },
   small: { sqlTier: 'db-custom-2-7680', sqlDiskGb: 50, redisMemoryGb: 2, gkeNodeFamily: 'e2-standard' },
   medium: { sqlTier: 'db-custom-4-15360', sqlDiskGb: 100, redisMemoryGb: 5, gkeNodeFamily: 'n2-standard' },
   large: { sqlTier: 'db-custom-8-30720', sqlDiskGb: 200, redisMemoryGb: 10, gkeNodeFamily: 'n2-standard' },
@@ -165,7 +166,15 @@ export const FIREWALL_PRIORITIES = { allow: 1000, denyAll: 65534 } as const;
 export const OTEL_COLLECTOR = {
   image: 'us-docker.pkg.dev/cloud-ops-agents-artifacts/google-cloud-opentelemetry-collector/otelcol-google:0.144.0',
   healthPort: 13133,
-  limits: { cpu: '1', memory: '512Mi' },
+  /**
+   * Production's instances run MockForge at 2 vCPU. Dev and staging run it at 1 vCPU, whose spans
+   * (sampled at 0.1) a quarter vCPU batches and exports; an instance's containers may add up to a
+   * fraction above 1 vCPU, and a warm instance bills its whole CPU at the idle rate.
+   */
+  limits: {
+    production: { cpu: '1', memory: '512Mi' },
+    nonProduction: { cpu: '250m', memory: '512Mi' },
+  },
 } as const;
 
 /** Artifact Registry remote repository upstream for the MockForge image. */

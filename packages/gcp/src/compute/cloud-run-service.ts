@@ -24,7 +24,7 @@ import { applyCommonProps } from '../common';
 import { resourceName } from '../naming';
 import { CLOUD_RUN_EXECUTION_ENVIRONMENT, CLOUD_RUN_MAX_REQUEST_TIMEOUT_SECONDS, OTEL_COLLECTOR } from '../sizing';
 import { SECRET_ACCESSOR_ROLE } from '../secrets/secret-store';
-import { cloudRunProbe, cloudRunResources } from './cloud-run-settings';
+import { cloudRunProbe, cloudRunResources, collectorResources } from './cloud-run-settings';
 import { renderCollectorConfig } from './otel-collector-config';
 
 export const CLOUD_RUN_INGRESS = 'INGRESS_TRAFFIC_INTERNAL_LOAD_BALANCER';
@@ -137,7 +137,7 @@ export class CloudRunService extends Construct implements ComputeService {
             image: OTEL_COLLECTOR.image,
             args: [`--config=${COLLECTOR_CONFIG_DIR}/${COLLECTOR_CONFIG_FILE}`],
             // Same billing as MockForge: spans buffered between requests are exported during the next one.
-            resources: { limits: { ...OTEL_COLLECTOR.limits }, cpuIdle: true },
+            resources: { limits: { ...collectorResources(context.profile) }, cpuIdle: true },
             startupProbe: { httpGet: { path: '/', port: OTEL_COLLECTOR.healthPort } },
             volumeMounts: [{ name: 'collector-config', mountPath: COLLECTOR_CONFIG_DIR }],
           },

@@ -28,12 +28,12 @@ describe('Cloud Run settings', () => {
 });
 
 /** Instances per region and container limits, written out per tier (production: per size). */
-const CLOUD_RUN_TABLE: Readonly<Record<string, { min: number; max: number; cpu: string; memory: string }>> = {
-  dev: { min: 0, max: 2, cpu: '1', memory: '512Mi' },
-  staging: { min: 2, max: 4, cpu: '1', memory: '1Gi' },
-  'production small': { min: 3, max: 100, cpu: '2', memory: '2Gi' },
-  'production medium': { min: 5, max: 100, cpu: '2', memory: '2Gi' },
-  'production large': { min: 10, max: 100, cpu: '2', memory: '2Gi' },
+const CLOUD_RUN_TABLE: Readonly<Record<string, { min: number; max: number; cpu: string; memory: string; collectorCpu: string }>> = {
+  dev: { min: 0, max: 2, cpu: '1', memory: '512Mi', collectorCpu: '250m' },
+  staging: { min: 2, max: 4, cpu: '1', memory: '1Gi', collectorCpu: '250m' },
+  'production small': { min: 3, max: 100, cpu: '2', memory: '2Gi', collectorCpu: '1' },
+  'production medium': { min: 5, max: 100, cpu: '2', memory: '2Gi', collectorCpu: '1' },
+  'production large': { min: 10, max: 100, cpu: '2', memory: '2Gi', collectorCpu: '1' },
 };
 
 /** The Cloud Run service of a tier's primary region. */
@@ -46,11 +46,14 @@ function cloudRunService(tier: TierName, changes: { scalingPreset?: ScalingPrese
 }
 
 function expectCloudRun(service: Record<string, any>, row: keyof typeof CLOUD_RUN_TABLE): void {
-  const { min, max, cpu, memory } = CLOUD_RUN_TABLE[row]!;
+  const { min, max, cpu, memory, collectorCpu } = CLOUD_RUN_TABLE[row]!;
   expect(service.template.scaling).toEqual({ min_instance_count: min, max_instance_count: max });
   // Cloud Run scales on concurrent requests: 80 per instance on every tier and preset.
   expect(service.template.max_instance_request_concurrency).toBe(80);
   expect(service.template.containers[0].resources).toEqual({ limits: { cpu, memory }, cpu_idle: true, startup_cpu_boost: true });
+  // The collector sidecar: a quarter vCPU beside MockForge's 1 in dev and staging, 1 vCPU in production.
+  expect(service.template.containers[1].name).toBe('otel-collector');
+  expect(service.template.containers[1].resources).toEqual({ limits: { cpu: collectorCpu, memory: '512Mi' }, cpu_idle: true });
 }
 
 describe('Cloud Run scaling', () => {

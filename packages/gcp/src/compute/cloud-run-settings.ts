@@ -1,5 +1,5 @@
 import { CLOUD_RUN, type ProbeSpec, type TierProfile } from '@mockforge-infra/core';
-import { CLOUD_RUN_CPU_STEPS, CLOUD_RUN_MIN_MEMORY_MIB, CLOUD_RUN_PROBE_LIMITS } from '../sizing';
+import { CLOUD_RUN_CPU_STEPS, CLOUD_RUN_MIN_MEMORY_MIB, CLOUD_RUN_PROBE_LIMITS, OTEL_COLLECTOR } from '../sizing';
 
 export interface CloudRunResources {
   readonly cpu: string;
@@ -15,6 +15,11 @@ export function cloudRunResources(profile: TierProfile): CloudRunResources {
   const cpu = CLOUD_RUN_CPU_STEPS.find((step) => step >= wanted.cpu) ?? CLOUD_RUN_CPU_STEPS[CLOUD_RUN_CPU_STEPS.length - 1];
   const memoryMiB = Math.max(wanted.memoryMiB, CLOUD_RUN_MIN_MEMORY_MIB[cpu]);
   return { cpu: String(cpu), memory: memoryMiB % 1024 === 0 ? `${memoryMiB / 1024}Gi` : `${memoryMiB}Mi` };
+}
+
+/** The OpenTelemetry collector sidecar's limits: production's, or the smaller ones of dev and staging. */
+export function collectorResources(profile: TierProfile): CloudRunResources {
+  return { ...OTEL_COLLECTOR.limits[profile.tier === 'production' ? 'production' : 'nonProduction'] };
 }
 
 export interface CloudRunProbe {

@@ -102,7 +102,7 @@ describe('Cloud SQL for PostgreSQL', () => {
     const staging = resourcesOf(appSynthJson(stack), 'google_sql_database_instance')[0] as any;
     expect(staging.settings.availability_type).toBe('ZONAL');
     // Shared core: private IP, IAM auth and PITR as on the dedicated tiers; no SLA.
-    expect(staging.settings.tier).toBe('db-custom-1-3840');
+    expect(staging.settings.tier).toBe('db-f1-micro');
     expect(staging.settings.edition).toBe('ENTERPRISE');
     expect(staging.settings.ip_configuration.ipv4_enabled).toBe(false);
     expect(staging.settings.backup_configuration.point_in_time_recovery_enabled).toBe(true);
