@@ -36,6 +36,11 @@ export interface GcpSize {
    * production sizes a dedicated custom machine.
    */
   readonly sqlTier: string;
+  /**
+   * The tier when the database fails over to another zone, where it differs: Cloud SQL's SLA covers
+   * only high-availability instances with a dedicated core, so a zone-redundant staging takes one.
+   */
+  readonly sqlTierHighlyAvailable?: string;
   readonly sqlDiskGb: number;
   readonly redisMemoryGb: number;
   /** GKE node family; the machine within it and the node counts follow from the pods (`planNodePool`). */
@@ -82,7 +87,13 @@ export const GKE_NODE_RESERVE: NodeReserveModel = {
 
 export const GCP_SIZES: Readonly<Record<SizeName, GcpSize>> = {
   dev: { sqlTier: 'db-f1-micro', sqlDiskGb: 10, redisMemoryGb: 1, gkeNodeFamily: 'e2-standard' },
-  staging: { sqlTier: 'db-f1-micro', sqlDiskGb: 20, redisMemoryGb: 1, gkeNodeFamily: 'e2-standard' },
+  staging: {
+    sqlTier: 'db-f1-micro',
+    sqlTierHighlyAvailable: 'db-custom-1-3840',
+    sqlDiskGb: 20,
+    redisMemoryGb: 1,
+    gkeNodeFamily: 'e2-standard',
+  },
   small: { sqlTier: 'db-custom-2-7680', sqlDiskGb: 50, redisMemoryGb: 2, gkeNodeFamily: 'e2-standard' },
   medium: { sqlTier: 'db-custom-4-15360', sqlDiskGb: 100, redisMemoryGb: 5, gkeNodeFamily: 'n2-standard' },
   large: { sqlTier: 'db-custom-8-30720', sqlDiskGb: 200, redisMemoryGb: 10, gkeNodeFamily: 'n2-standard' },

@@ -118,6 +118,13 @@ describe('Cloud SQL for PostgreSQL', () => {
     expect(policy.findings.filter((f) => !f.suppressedBecause)).toEqual([]);
   });
 
+  it('takes a dedicated core again when staging restores zone redundancy (the SLA covers only that)', () => {
+    const context = gcpContext('staging', { zoneRedundantData: true });
+    const stack = new GcpRegionalStack(Testing.app(), { context, region: context.topology.primaryRegion, policy: noPolicy() });
+    const staging = sqlOf(stack);
+    expect([staging.settings.availability_type, staging.settings.tier]).toEqual(['REGIONAL', 'db-custom-1-3840']);
+  });
+
   it('is absent in dev, whose only other suppressions are scale to zero and public egress', () => {
     const policy = new PolicyEngine(gcpRules, { failOnError: false });
     const context = gcpContext('dev');

@@ -69,7 +69,7 @@ export class CloudSqlPostgres extends Construct implements PostgresDatabase {
     const db = context.database;
     const size = GCP_SIZES[context.profile.size];
     const settings: SqlDatabaseInstanceSettings = {
-      tier: size.sqlTier,
+      tier: (db.highlyAvailable && size.sqlTierHighlyAvailable) || size.sqlTier,
       edition: CLOUD_SQL.edition,
       availabilityType: db.highlyAvailable ? 'REGIONAL' : 'ZONAL',
       diskType: CLOUD_SQL.diskType,
