@@ -55,11 +55,8 @@ export interface FargateServiceProps extends CommonProps {
     readonly preset: ScalingPreset;
     readonly requestCountResourceLabel?: string;
   };
-  /**
-   * Run on FARGATE_SPOT, keeping `onDemandBase` tasks on FARGATE so a Spot reclaim never takes
-   * them all. @default on-demand only
-   */
-  readonly spot?: { readonly onDemandBase: number };
+  /** Run every task on FARGATE_SPOT. @default FARGATE (on demand) */
+  readonly spot?: boolean;
   /**
    * Tasks get a public IP and egress through the internet gateway (no NAT); the reason becomes the
    * CKV_AWS_333 suppression. The security groups still decide who may connect. @default no public IP
@@ -239,12 +236,7 @@ export class FargateService extends Construct implements ComputeService {
   }
 }
 
-/** FARGATE only, or the on-demand base on FARGATE and every further task on FARGATE_SPOT. */
-export function capacityStrategy(spot: FargateServiceProps['spot']): { capacityProvider: string; weight: number; base?: number }[] {
-  if (!spot) return [{ capacityProvider: 'FARGATE', weight: 1 }];
-  if (spot.onDemandBase === 0) return [{ capacityProvider: 'FARGATE_SPOT', weight: 1 }];
-  return [
-    { capacityProvider: 'FARGATE', base: spot.onDemandBase, weight: 0 },
-    { capacityProvider: 'FARGATE_SPOT', weight: 1 },
-  ];
+/** Every task on FARGATE, or every task on FARGATE_SPOT. */
+export function capacityStrategy(spot: boolean | undefined): { capacityProvider: string; weight: number }[] {
+  return [{ capacityProvider: spot ? 'FARGATE_SPOT' : 'FARGATE', weight: 1 }];
 }

@@ -95,7 +95,7 @@ export function addEcsCompute(scope: Construct, input: RegionalComputeInput): Ec
       preset: profile.scaling,
       requestCountResourceLabel: loadBalancer.requestCountResourceLabel,
     },
-    spot: profile.spotAllowed ? { onDemandBase: profile.onDemandBase } : undefined,
+    spot: profile.spotAllowed,
     dependsOn: [cluster.capacityProviders, loadBalancer.httpsListener],
   });
 

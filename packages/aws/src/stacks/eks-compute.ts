@@ -48,8 +48,7 @@ export function addEksCompute(scope: Construct, input: RegionalComputeInput): Ek
     nodes: eksNodeSizing(context),
     imageRepositoryArnPattern: input.image.repositoryArnPattern,
     publicAccessCidrs: context.config.aws?.eksPublicAccessCidrs,
-    // A node group is all Spot or all on-demand: an on-demand base (staging) keeps it on-demand.
-    spot: profile.spotAllowed && profile.onDemandBase === 0,
+    spot: profile.spotAllowed,
     deletionProtection: profile.deletionProtection,
     blockStorage: context.topology.hasStatefulPool,
   });

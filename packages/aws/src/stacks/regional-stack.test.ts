@@ -440,11 +440,8 @@ describe('AwsRegionalStack (staging)', () => {
     expect(one(json, 'aws_ecs_service').desired_count).toBe(2);
   });
 
-  it('runs the second task on Fargate Spot and keeps one on-demand, in the public subnets of 2 AZs without a NAT', () => {
-    expect(one(json, 'aws_ecs_service').capacity_provider_strategy).toEqual([
-      { capacity_provider: 'FARGATE', base: 1, weight: 0 },
-      { capacity_provider: 'FARGATE_SPOT', weight: 1 },
-    ]);
+  it('runs both tasks on Fargate Spot, in the public subnets of 2 AZs without a NAT', () => {
+    expect(one(json, 'aws_ecs_service').capacity_provider_strategy).toEqual([{ capacity_provider: 'FARGATE_SPOT', weight: 1 }]);
     expect(one(json, 'aws_ecs_cluster_capacity_providers').capacity_providers).toEqual(['FARGATE', 'FARGATE_SPOT']);
     const network = one(json, 'aws_ecs_service').network_configuration;
     expect(network.assign_public_ip).toBe(true);

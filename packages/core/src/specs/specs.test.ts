@@ -39,9 +39,8 @@ describe('tier profiles', () => {
     expect(tierProfile('production', { regions: {} }).size).toBe('small');
     expect([dev.managedCache, staging.managedCache, production.managedCache]).toEqual([false, true, true]);
     expect([dev.managedDatabase, staging.managedDatabase, production.managedDatabase]).toEqual([false, true, true]);
-    // Spot outside production; staging keeps one on-demand instance through a Spot reclaim.
+    // Spot outside production.
     expect([dev.spotAllowed, staging.spotAllowed, production.spotAllowed]).toEqual([true, true, false]);
-    expect([dev.onDemandBase, staging.onDemandBase, production.onDemandBase]).toEqual([0, 1, 0]);
     expect(tierSecretKeys(dev, SECRET_KEYS)).toEqual([
       'MOCKFORGE_ADMIN_JWT_SECRET',
       'MOCKFORGE_ADMIN_USERNAME',

@@ -43,13 +43,11 @@ export interface TierProfile {
    * (staging and production). Both end with a `deletion-protection` opt-out.
    */
   readonly preventDestroy: boolean;
-  /** Spot / preemptible capacity may run the service (dev and staging: "use spot instances (non-production)"). */
-  readonly spotAllowed: boolean;
   /**
-   * Instances kept on on-demand capacity before Spot takes the rest. Staging keeps one, so a Spot
-   * reclaim leaves a serving instance while its replacement starts; dev runs Spot only.
+   * Spot / preemptible capacity runs the service (dev and staging: "use spot instances (non-production)").
+   * Staging's two instances sit in two zones, so one reclaim leaves the other serving.
    */
-  readonly onDemandBase: number;
+  readonly spotAllowed: boolean;
   /**
    * A managed Redis (ElastiCache, Memorystore) and its REDIS_URL secret. Off in dev: MockForge keeps
    * its state in memory and reads REDIS_URL only for the hosted backend and distributed chaos/test runs.
@@ -127,7 +125,6 @@ export function tierProfile(tier: TierName, config: TierConfig): TierProfile {
     deletionProtection: protectState,
     preventDestroy: protectState,
     spotAllowed: tier !== 'production',
-    onDemandBase: tier === 'staging' ? 1 : 0,
     managedCache: tier !== 'dev',
     managedDatabase: tier !== 'dev',
     databaseBackupRetentionDays: tier === 'production' ? BACKUPS.database.retentionDays : STAGING_DATABASE_RETENTION_DAYS,
