@@ -16,19 +16,14 @@ describe('the dev tier', () => {
         'aws_s3_bucket.cdn_logs_bucket_B7ED4066',
         'aws_s3_bucket.config_bucket_DF2978D9',
       ],
-      'dev-gcp-us-central1': ['google_sql_database_instance.database_instance_D7FC2283'],
       'dev-gcp-global': [
         'google_dns_managed_zone.dns_zone_2E2729FB',
         'google_storage_bucket.config-bucket_3923D1B9',
         'google_storage_bucket.config-bucket_access-logs_B90B0AA5',
       ],
-      'dev-azure-eastus': [
-        'azurerm_data_protection_backup_vault.backup_vault_A3268EAD',
-        'azurerm_key_vault.secrets_vault_97F902B8',
-        'azurerm_postgresql_flexible_server.database_server_8BFC5013',
-      ],
+      'dev-azure-eastus': ['azurerm_key_vault.secrets_vault_97F902B8'],
       'dev-azure-global': ['azurerm_dns_zone.dns_zone_2E2729FB', 'azurerm_storage_account.state_account_58633B45'],
-      'dev-digitalocean-nyc3': ['digitalocean_database_cluster.database_cluster_FAF2FB92', 'digitalocean_domain.dns_domain_CE934588'],
+      'dev-digitalocean-nyc3': ['digitalocean_domain.dns_domain_CE934588'],
       'dev-digitalocean-global': [
         'digitalocean_spaces_bucket.config-bucket_3923D1B9',
         'digitalocean_spaces_bucket.config-bucket_access-logs_B90B0AA5',
