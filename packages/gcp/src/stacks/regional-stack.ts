@@ -41,6 +41,8 @@ export class GcpRegionalStack extends MockforgeStack {
   readonly network: GcpRegionalNetwork;
   readonly secrets: GcpSecretStore;
   readonly identity: ServiceIdentity;
+  /** The Artifact Registry remote repository the region's containers pull the image through. */
+  readonly images: GhcrRemoteRepository;
   /** Cloud SQL (a read replica outside the primary region), where the tier runs a managed database (not in dev). */
   readonly database?: CloudSqlPostgres;
   /** Memorystore, where the tier runs a managed cache (not in dev). */
@@ -121,12 +123,13 @@ export class GcpRegionalStack extends MockforgeStack {
       });
     }
 
+    // Cloud Run and GKE both pull the image through this pull-through cache of ghcr.io.
+    this.images = new GhcrRemoteRepository(this, 'images', { project, region, repositoryId: resourceName(context.tier, 'ghcr') });
     if (context.tierConfig.compute?.gcp !== 'gke') {
-      const images = new GhcrRemoteRepository(this, 'images', { project, region, repositoryId: resourceName(context.tier, 'ghcr') });
       this.service = new CloudRunService(this, 'service', {
         context,
         region,
-        image: images.imageFor(context.service.image),
+        image: this.images.imageFor(context.service.image),
         serviceAccountEmail: this.identity.account.email,
         serviceAccountMember: this.identity.member,
         secrets: this.secrets,
