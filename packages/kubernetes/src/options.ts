@@ -21,6 +21,15 @@ export interface WorkloadOptions {
   readonly databasePorts?: readonly number[];
   /** Extra, cloud-specific ingress annotations (e.g. the ALB scheme); they win over the defaults. @default none */
   readonly ingressAnnotations?: Readonly<Record<string, string>>;
+  /**
+   * Emit the Ingress. Off where a load balancer outside the cluster sends traffic to the pods
+   * itself (GKE standalone NEGs behind the global load balancer). @default true
+   */
+  readonly ingress?: boolean;
+  /** Annotations on the stateless pool's Service; they win over the ingress class's. @default none */
+  readonly serviceAnnotations?: Readonly<Record<string, string>>;
+  /** Annotations on the workload's ServiceAccount (a cloud identity binding). @default none */
+  readonly serviceAccountAnnotations?: Readonly<Record<string, string>>;
   /** Storage class of the hybrid pool's per-replica claims and the in-cluster Redis. @default the cluster default */
   readonly storageClassName?: string;
   /** Namespace of the ingress controller allowed to reach the HTTP port. @default ingress-nginx */

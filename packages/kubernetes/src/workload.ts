@@ -45,11 +45,13 @@ export class MockforgeWorkload extends Construct implements ComputeService {
   readonly stateless: StatelessPool;
   readonly stateful?: StatefulPool;
   readonly networkPolicies: WorkloadNetworkPolicies;
-  readonly ingress: WorkloadIngress;
+  private readonly workloadIngress?: WorkloadIngress;
   readonly monitoring?: PrometheusMonitoring;
   readonly redis?: InClusterRedis;
   readonly serviceName: string;
   readonly backendId: string;
+  /** The tier's hostname. */
+  readonly host: string;
   /** Public HTTPS URL. */
   readonly endpoint: string;
 
@@ -62,7 +64,11 @@ export class MockforgeWorkload extends Construct implements ComputeService {
     const labels = (component: Component | 'shared') => objectLabels(standard, component, props.tags);
 
     const namespaceName = props.namespace ?? NAMESPACE;
-    this.namespace = new WorkloadNamespace(this, 'namespace', { name: namespaceName, labels: labels('shared') });
+    this.namespace = new WorkloadNamespace(this, 'namespace', {
+      name: namespaceName,
+      labels: labels('shared'),
+      serviceAccountAnnotations: props.serviceAccountAnnotations,
+    });
     const namespace = this.namespace.name;
     this.config = new ServerConfig(this, 'config', {
       service: context.service,
@@ -78,10 +84,16 @@ export class MockforgeWorkload extends Construct implements ComputeService {
       secretName: props.secretName,
       overrides: props.overrides,
     };
+    const withIngress = props.ingress ?? true;
+    const serviceAnnotations = {
+      // The class's backend settings serve its Ingress; without one they would only ask for unused NEGs.
+      ...(withIngress ? BACKEND_SERVICE_ANNOTATIONS[props.ingressClass] : {}),
+      ...props.serviceAnnotations,
+    };
     this.stateless = new StatelessPool(this, 'stateless-pool', {
       ...pool,
       labels: labels('stateless'),
-      serviceAnnotations: BACKEND_SERVICE_ANNOTATIONS[props.ingressClass],
+      serviceAnnotations: Object.keys(serviceAnnotations).length > 0 ? serviceAnnotations : undefined,
     });
     if (context.topology.hasStatefulPool) {
       this.stateful = new StatefulPool(this, 'stateful-pool', {
@@ -116,20 +128,22 @@ export class MockforgeWorkload extends Construct implements ComputeService {
       redisPorts: props.redisPorts ?? [REDIS_PORT],
       databasePorts: props.databasePorts,
       inClusterRedis: props.inClusterRedis ?? false,
-      acmeSolver: usesCertManager(props.ingressClass, context.config.tls?.mode, props.ingressTls),
+      acmeSolver: withIngress && usesCertManager(props.ingressClass, context.config.tls?.mode, props.ingressTls),
     });
     PolicyEngine.suppress(this.networkPolicies.server, 'KUBE-0002', PUBLIC_EGRESS_REASON);
 
-    this.ingress = new WorkloadIngress(this, 'ingress', {
-      context,
-      ingressClass: props.ingressClass,
-      name: OBJECT_NAMES.stateless,
-      namespace,
-      labels: labels('stateless'),
-      backend: { serviceName: this.stateless.service.metadata.name, portName: 'http' },
-      extraAnnotations: props.ingressAnnotations,
-      tls: props.ingressTls,
-    });
+    if (withIngress) {
+      this.workloadIngress = new WorkloadIngress(this, 'ingress', {
+        context,
+        ingressClass: props.ingressClass,
+        name: OBJECT_NAMES.stateless,
+        namespace,
+        labels: labels('stateless'),
+        backend: { serviceName: this.stateless.service.metadata.name, portName: 'http' },
+        extraAnnotations: props.ingressAnnotations,
+        tls: props.ingressTls,
+      });
+    }
 
     if (props.prometheusOperator ?? false) {
       this.monitoring = new PrometheusMonitoring(this, 'monitoring', {
@@ -144,7 +158,19 @@ export class MockforgeWorkload extends Construct implements ComputeService {
     this.suppressInherent(context.service.image, context.profile.exemptions);
     this.serviceName = this.stateless.name;
     this.backendId = this.stateless.service.id;
-    this.endpoint = `https://${this.ingress.host}`;
+    this.host = context.hostname;
+    this.endpoint = `https://${this.host}`;
+  }
+
+  /** Whether the workload has an Ingress (`ingress: false` leaves it out). */
+  get hasIngress(): boolean {
+    return this.workloadIngress !== undefined;
+  }
+
+  /** The Ingress; a workload built with `ingress: false` has none, and asking for it is an error. */
+  get ingress(): WorkloadIngress {
+    if (!this.workloadIngress) throw new Error(`${this.node.path} has no Ingress (ingress: false)`);
+    return this.workloadIngress;
   }
 
   /** Findings the workload carries by design, each with its reason; dev relaxations from core's exemptions. */

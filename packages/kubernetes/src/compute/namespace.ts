@@ -5,6 +5,8 @@ import { Construct } from 'constructs';
 export interface WorkloadNamespaceProps {
   readonly name: string;
   readonly labels: Readonly<Record<string, string>>;
+  /** On the ServiceAccount, e.g. GKE Workload Identity's `iam.gke.io/gcp-service-account`. @default none */
+  readonly serviceAccountAnnotations?: Readonly<Record<string, string>>;
 }
 
 /** Pod Security Standards level enforced, audited and warned on in the namespace. */
@@ -27,7 +29,12 @@ export class WorkloadNamespace extends Construct {
     });
     this.name = this.namespace.metadata.name;
     this.serviceAccount = new ServiceAccountV1(this, 'service-account', {
-      metadata: { name: props.name, namespace: this.name, labels: { ...props.labels } },
+      metadata: {
+        name: props.name,
+        namespace: this.name,
+        labels: { ...props.labels },
+        ...(props.serviceAccountAnnotations ? { annotations: { ...props.serviceAccountAnnotations } } : {}),
+      },
       automountServiceAccountToken: false,
     });
     this.serviceAccountName = this.serviceAccount.metadata.name;

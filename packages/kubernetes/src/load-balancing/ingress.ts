@@ -27,14 +27,26 @@ export interface WorkloadIngressProps {
  */
 export const OWN_LOAD_BALANCER_CLASSES: readonly IngressClass[] = ['alb', 'gce'];
 
+/** GKE's NEG annotation on a Service. */
+export const GKE_NEG_ANNOTATION = 'cloud.google.com/neg';
+
 /**
  * Annotations the backend Service needs for a class. GKE's Ingress sends traffic to a ClusterIP
  * Service only through container-native load balancing, which it turns on by itself only on some
  * clusters: ask for the NEGs explicitly.
  */
 export const BACKEND_SERVICE_ANNOTATIONS: Readonly<Partial<Record<IngressClass, Readonly<Record<string, string>>>>> = {
-  gce: { 'cloud.google.com/neg': '{"ingress": true}' },
+  gce: { [GKE_NEG_ANNOTATION]: '{"ingress": true}' },
 };
+
+/**
+ * Standalone NEGs for a Service port: GKE's NEG controller creates a `GCE_VM_IP_PORT` NEG with this
+ * name in every zone of the cluster and keeps the ready pods' IP:port in it, for a load balancer
+ * built outside the cluster. The name must be unique in the project per zone.
+ */
+export function standaloneNegAnnotation(port: number, name: string): Record<string, string> {
+  return { [GKE_NEG_ANNOTATION]: JSON.stringify({ exposed_ports: { [String(port)]: { name } } }) };
+}
 
 /**
  * GKE's Ingress controller reads its class only from this annotation and ignores

@@ -41,7 +41,7 @@ export class KubernetesWorkloadStack extends MockforgeStack {
     this.exportOutputs({
       kubernetes_namespace_name: { value: this.workload.namespace.name, description: 'Namespace of the MockForge workload' },
       kubernetes_service_name: { value: this.workload.serviceName, description: 'ClusterIP Service in front of the stateless pool' },
-      ingress_host: { value: this.workload.ingress.host, description: 'Host name the ingress serves over TLS' },
+      ingress_host: { value: this.workload.host, description: 'Host name the workload serves over TLS' },
       ingress_endpoint: { value: this.workload.endpoint, description: 'Public HTTPS URL of the workload' },
     });
   }
