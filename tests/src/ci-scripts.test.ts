@@ -60,7 +60,8 @@ const hybrid = manifest({
   'production-aws-us-east-1-workload': ['production-aws-us-east-1'],
   'production-gcp-europe-west1': ['production-gcp-us-central1'],
   'production-gcp-europe-west1-workload': ['production-gcp-europe-west1'],
-  'production-gcp-global': [],
+  // The GKE workload stacks' Services create the NEGs the global load balancer reads by name.
+  'production-gcp-global': ['production-gcp-europe-west1-workload', 'production-gcp-us-central1-workload'],
   'production-gcp-us-central1': [],
   'production-gcp-us-central1-workload': ['production-gcp-us-central1'],
 });
@@ -82,8 +83,21 @@ describe('stack order', () => {
   });
 
   it('a global stack with no declared dependency still comes after the workloads', () => {
-    const { order } = stackOrder(hybrid, 'production-gcp-*');
+    const { order } = stackOrder({ stacks: { ...hybrid.stacks, 'production-gcp-global': { dependencies: [] } } }, 'production-gcp-*');
     expect(order.indexOf('production-gcp-global')).toBe(order.length - 1);
+  });
+
+  it('the GCP global stack comes after the GKE workload stacks whose NEGs it reads, even selected alone', () => {
+    const { order } = stackOrder(hybrid, 'production-gcp-*');
+    expect(order.slice(-3)).toEqual([
+      'production-gcp-europe-west1-workload',
+      'production-gcp-us-central1-workload',
+      'production-gcp-global',
+    ]);
+    expect(stackOrder(hybrid, 'production-gcp-global').external).toEqual([
+      'production-gcp-europe-west1-workload',
+      'production-gcp-us-central1-workload',
+    ]);
   });
 
   it('a glob selects stacks; dependencies outside it are reported as already applied', () => {

@@ -1,4 +1,5 @@
 import type { TierName } from '@mockforge-infra/core';
+import { GKE } from './sizing';
 
 const DIRECTIONS: Readonly<Record<string, string>> = {
   north: 'n',
@@ -33,7 +34,16 @@ export function shortName(tier: TierName, region: string, role: string): string 
   return ['mf', tier, role, shortRegion(region)].join('-');
 }
 
-/** The global address the GKE ingress takes when GKE serves the public traffic (compute `gke`). */
-export function ingressAddressName(tier: TierName): string {
-  return resourceName(tier, 'edge');
+/**
+ * The standalone NEGs of a region's GKE workload (one per zone, all with this name): the workload's
+ * Service asks GKE for them by name, and the global stack reads them by name and zone.
+ */
+export function podEndpointGroupName(tier: TierName, region: string): string {
+  return resourceName(tier, region, 'pods');
+}
+
+/** The zones a region's GKE nodes, and so its standalone NEGs, are in (`GKE.zoneSuffixes`). */
+export function gkeZones(region: string): string[] {
+  const suffixes = GKE.zoneSuffixes[region] ?? GKE.zoneSuffixes.default!;
+  return suffixes.slice(0, GKE.defaultZones).map((suffix) => `${region}-${suffix}`);
 }

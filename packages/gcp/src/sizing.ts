@@ -160,8 +160,15 @@ export const UPTIME_CHECK_PERIOD = '60s';
 
 export const GKE = {
   releaseChannel: 'REGULAR',
-  /** Zones a regional node pool spans when it names none (GKE's default); `initial_node_count` is per zone. */
+  /** Zones a regional cluster's nodes span (`gkeZones`); `initial_node_count` is per zone. */
   defaultZones: 3,
+  /**
+   * The zone suffixes the nodes run in, named so the global stack knows where the standalone NEGs
+   * are (one per zone with nodes). Most regions have -a, -b and -c; these start at -b.
+   */
+  zoneSuffixes: { default: ['a', 'b', 'c'], 'us-east1': ['b', 'c', 'd'], 'europe-west1': ['b', 'c', 'd'] } as Readonly<
+    Record<string, readonly string[]>
+  >,
   diskSizeGb: 50,
   diskType: 'pd-balanced',
   imageType: 'COS_CONTAINERD',

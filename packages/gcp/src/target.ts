@@ -7,8 +7,9 @@ import { GcpRegionalStack, usesGke } from './stacks/regional-stack';
 
 /**
  * Lays out a tier on Google Cloud: one stack per region (the first owns the VPC), a workload stack
- * per GKE cluster, and the global stack, which a GKE workload stack depends on for its ingress address.
- * References only point one way, so there is no cycle.
+ * per GKE cluster, and the global stack, which reads the regions' NEGs: Cloud Run's serverless NEGs
+ * through remote state, or (compute `gke`) the workload stacks' standalone NEGs by name, so it
+ * depends on those workload stacks. References only point one way, so there is no cycle.
  */
 function addStacks(scope: Construct, context: TargetContext, policy: PolicyEngine): MockforgeStack[] {
   // Loaded only for GKE tiers, so Cloud Run synths never load GKE or the Kubernetes provider bindings.
@@ -17,8 +18,9 @@ function addStacks(scope: Construct, context: TargetContext, policy: PolicyEngin
   for (const region of context.topology.regions) {
     regional.push(new GcpRegionalStack(scope, { context, region, policy, primary: regional[0], gke }));
   }
-  const global = new GcpGlobalStack(scope, { context, policy, regions: regional });
-  const workloads = gke ? regional.map((r) => gke.addGkeWorkloadStack(scope, { context, policy, regional: r, global })) : [];
+  const workloads = gke ? regional.map((r) => gke.addGkeWorkloadStack(scope, { context, policy, regional: r })) : [];
+  const serving = gke && gke.gkeServesTraffic(context) ? workloads.map((stack, i) => ({ region: regional[i]!.region, stack })) : [];
+  const global = new GcpGlobalStack(scope, { context, policy, regions: regional, workloads: serving });
   return [...regional, ...workloads, global];
 }
 

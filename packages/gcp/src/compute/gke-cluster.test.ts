@@ -53,6 +53,28 @@ describe('GKE compute', () => {
     expect(pool.node_config.service_account).toContain('google_service_account');
   });
 
+  it('names the node zones, where the standalone NEGs are, on the cluster and the pool', () => {
+    expect(cluster.node_locations).toEqual(['us-central1-a', 'us-central1-b', 'us-central1-c']);
+    expect(pool.node_locations).toEqual(['us-central1-a', 'us-central1-b', 'us-central1-c']);
+    const europe = gcpContext('production', { compute: { gcp: 'gke' } });
+    const app = Testing.app();
+    const primary = new GcpRegionalStack(app, { context: europe, region: 'us-central1', policy: noPolicy(), gke: GKE_CONSTRUCTS });
+    const west = new GcpRegionalStack(app, { context: europe, region: 'europe-west1', primary, policy: noPolicy(), gke: GKE_CONSTRUCTS });
+    // europe-west1 has no zone -a.
+    expect((resourcesOf(appSynthJson(west), 'google_container_node_pool')[0] as any).node_locations).toEqual([
+      'europe-west1-b',
+      'europe-west1-c',
+      'europe-west1-d',
+    ]);
+  });
+
+  it('lets Google front ends and health checks reach the pod port on the nodes (the network firewall)', () => {
+    const rule = (resourcesOf(json, 'google_compute_firewall') as any[]).find((r) => r.name === 'mockforge-production-allow-load-balancer');
+    expect(rule).toMatchObject({ direction: 'INGRESS', source_ranges: ['130.211.0.0/22', '35.191.0.0/16'] });
+    expect(rule.allow[0].ports).toContain('3000');
+    expect(rule.target_tags).toBeUndefined();
+  });
+
   it('opens the control plane to configured CIDRs only', () => {
     const configured = resourcesOf(
       regional({ compute: { gcp: 'gke' } }, { gcp: { project: 'mockforge-example', gkeMasterAuthorizedCidrs: ['203.0.113.0/24'] } }),
@@ -110,7 +132,7 @@ describe('hybrid topology', () => {
     });
   });
 
-  it('adds a workload stack per cluster with a gce ingress and a StatefulSet, and passes every rule', () => {
+  it('adds a workload stack per cluster with a StatefulSet and no Ingress or NEG (Cloud Run serves), and passes every rule', () => {
     const app: App = Testing.app();
     const policy = new PolicyEngine(gcpTarget.rules, { failOnError: false });
     const stacks = gcpTarget.addStacks(app, gcpContext('production', { topology: 'hybrid' }), policy);
@@ -125,7 +147,11 @@ describe('hybrid topology', () => {
     ]);
     const workload = appSynthJson(stacks[3]!);
     expect(resourcesOf(workload, 'kubernetes_stateful_set_v1')).toHaveLength(1);
-    expect((resourcesOf(workload, 'kubernetes_ingress_v1')[0] as any).metadata.annotations['kubernetes.io/ingress.class']).toBe('gce');
+    expect(resourcesOf(workload, 'kubernetes_ingress_v1')).toEqual([]);
+    // Cloud Run serves the stateless traffic: the Service asks for no NEG, and the global stack reads none.
+    const service = resourcesOf(workload, 'kubernetes_service_v1').find((x: any) => x.metadata.name === 'mockforge') as any;
+    expect(service.metadata.annotations).toBeUndefined();
+    expect((appSynthJson(stacks[6]!) as any).data?.google_compute_network_endpoint_group).toBeUndefined();
     expect((workload as any).provider.kubernetes[0].token).toBe('${data.google_client_config.google-client.access_token}');
     expect(policy.blockingFindings).toEqual([]);
     expect(policy.findings.filter((f) => !f.suppressedBecause && f.severity === 'warning')).toEqual([]);

@@ -5,7 +5,7 @@ import { INTERNAL_CIDR, type CommonProps, type TargetContext } from '@mockforge-
 import { nodeSizingLabels, planNodePool, workloadDemand, type NodePoolPlan } from '@mockforge-infra/kubernetes';
 import { Construct } from 'constructs';
 import { applyCommonProps } from '../common';
-import { resourceName, shortName } from '../naming';
+import { gkeZones, resourceName, shortName } from '../naming';
 import { POD_RANGE_NAME, SERVICE_RANGE_NAME } from '../network/regional-network';
 import { GCP_SIZES, GKE, GKE_NODE_RESERVE, GKE_NODE_SHAPES } from '../sizing';
 import { ServiceIdentity } from './service-identity';
@@ -84,6 +84,8 @@ export class GkeCluster extends Construct {
     this.cluster = new ContainerCluster(this, 'cluster', {
       name: resourceName(context.tier, region),
       location: region,
+      // Named, not GKE's pick: the global stack reads one standalone NEG in each of these zones.
+      nodeLocations: gkeZones(region),
       network: props.networkId,
       subnetwork: props.subnetId,
       deletionProtection: context.profile.deletionProtection,
@@ -128,6 +130,7 @@ export class GkeCluster extends Construct {
       name: 'mockforge',
       cluster: this.cluster.id,
       location: region,
+      nodeLocations: gkeZones(region),
       // Per zone in a regional pool: the first apply starts with room for the minimum pods instead of
       // waiting for scale-up from zero. The autoscaler owns the count afterwards.
       initialNodeCount: Math.ceil(this.nodePlan.minNodes / GKE.defaultZones),

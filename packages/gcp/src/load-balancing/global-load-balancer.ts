@@ -1,12 +1,24 @@
 import { ComputeBackendService, type ComputeBackendServiceCdnPolicy } from '@cdktf/provider-google/lib/compute-backend-service';
 import { ComputeGlobalAddress } from '@cdktf/provider-google/lib/compute-global-address';
 import { ComputeGlobalForwardingRule } from '@cdktf/provider-google/lib/compute-global-forwarding-rule';
+import { ComputeHealthCheck } from '@cdktf/provider-google/lib/compute-health-check';
 import { ComputeManagedSslCertificate } from '@cdktf/provider-google/lib/compute-managed-ssl-certificate';
 import { ComputeSslPolicy } from '@cdktf/provider-google/lib/compute-ssl-policy';
 import { ComputeTargetHttpProxy } from '@cdktf/provider-google/lib/compute-target-http-proxy';
 import { ComputeTargetHttpsProxy } from '@cdktf/provider-google/lib/compute-target-https-proxy';
 import { ComputeUrlMap } from '@cdktf/provider-google/lib/compute-url-map';
-import { PUBLIC_PORTS, type CommonProps, type ContentDelivery, type LoadBalancer, type TargetContext } from '@mockforge-infra/core';
+import {
+  PolicyEngine,
+  PUBLIC_PORTS,
+  REQUEST_SCALING,
+  TARGET_HEALTH,
+  TERMINATION_GRACE_SECONDS,
+  WEBSOCKET_IDLE_TIMEOUT_SECONDS,
+  type CommonProps,
+  type ContentDelivery,
+  type LoadBalancer,
+  type TargetContext,
+} from '@mockforge-infra/core';
 import { Construct } from 'constructs';
 import { cdnPolicy } from '../cdn/cdn-policy';
 import { applyCommonProps } from '../common';
@@ -20,9 +32,25 @@ const SCHEME = 'EXTERNAL_MANAGED';
 export interface GlobalLoadBalancerProps extends CommonProps {
   readonly context: TargetContext;
   readonly project: string;
-  /** One serverless NEG per region: the load balancer sends each client to the nearest healthy one. */
+  /** One serverless NEG per region (Cloud Run): the load balancer sends each client to the nearest healthy one. */
   readonly endpointGroupIds: readonly string[];
+  /**
+   * Zonal `GCE_VM_IP_PORT` NEGs of GKE pods instead (one per region and zone), health-checked on the
+   * readiness path of the HTTP port.
+   * @default none
+   */
+  readonly podEndpointGroups?: readonly string[];
 }
+
+/** Why backend services reach GKE pods over HTTP (MF_GCP_7). */
+export const POD_BACKEND_HTTP_REASON =
+  'MockForge serves plain HTTP on its port 3000; Google encrypts the traffic between its front ends and backends inside its network, and only Google front-end ranges reach the pods (firewall and NetworkPolicy)';
+
+/**
+ * Requests per second one pod is given before the load balancer spills over to other zones and
+ * regions: the guide's scale-up rate per instance (REQUEST_SCALING, per minute).
+ */
+export const POD_MAX_RATE_PER_ENDPOINT = REQUEST_SCALING.scaleUpPerMinute / 60;
 
 /** A Certificate Manager certificate id as the proxy wants it. */
 export function certificateManagerPath(project: string, certificate: string): string {
@@ -57,18 +85,48 @@ export class GlobalLoadBalancer extends Construct implements LoadBalancer, Conte
     });
     const armor = new CloudArmorPolicy(this, 'armor', { name: name('edge') });
 
-    const backend = (id: string, description: string, cdn?: ComputeBackendServiceCdnPolicy) =>
-      new ComputeBackendService(this, id, {
+    const pods = props.podEndpointGroups ?? [];
+    if (pods.length > 0 === props.endpointGroupIds.length > 0)
+      throw new Error(`${this.node.path}: pass serverless NEGs (endpointGroupIds) or pod NEGs (podEndpointGroups), one of the two`);
+    // Serverless NEGs take no health check; pod NEGs are checked on the readiness path (TARGET_HEALTH).
+    const healthCheck =
+      pods.length > 0
+        ? new ComputeHealthCheck(this, 'health-check', {
+            name: name('edge', 'ready'),
+            description: `MockForge readiness (${TARGET_HEALTH.path} on port ${TARGET_HEALTH.port})`,
+            checkIntervalSec: TARGET_HEALTH.intervalSeconds,
+            timeoutSec: TARGET_HEALTH.timeoutSeconds,
+            healthyThreshold: TARGET_HEALTH.healthyThreshold,
+            unhealthyThreshold: TARGET_HEALTH.unhealthyThreshold,
+            httpHealthCheck: { port: TARGET_HEALTH.port, portSpecification: 'USE_FIXED_PORT', requestPath: TARGET_HEALTH.path },
+            logConfig: { enable: true },
+          })
+        : undefined;
+    const backendSettings = healthCheck
+      ? {
+          protocol: 'HTTP',
+          healthChecks: [healthCheck.id],
+          // WebSocket connections on /ws live up to the idle timeout; a draining pod finishes its requests.
+          timeoutSec: WEBSOCKET_IDLE_TIMEOUT_SECONDS,
+          connectionDrainingTimeoutSec: TERMINATION_GRACE_SECONDS,
+          // Zonal NEG backends balance by rate; UTILIZATION is for instance groups.
+          backend: pods.map((group) => ({ group, balancingMode: 'RATE', maxRatePerEndpoint: POD_MAX_RATE_PER_ENDPOINT })),
+        }
+      : { protocol: 'HTTPS', backend: props.endpointGroupIds.map((group) => ({ group })) };
+    const backend = (id: string, description: string, cdn?: ComputeBackendServiceCdnPolicy) => {
+      const service = new ComputeBackendService(this, id, {
         name: name(id),
         description,
         loadBalancingScheme: SCHEME,
-        protocol: 'HTTPS',
         securityPolicy: armor.policy.id,
         logConfig: { enable: true, sampleRate: 1 },
         enableCdn: cdn !== undefined,
         ...(cdn ? { cdnPolicy: cdn } : {}),
-        backend: props.endpointGroupIds.map((group) => ({ group })),
+        ...backendSettings,
       });
+      if (healthCheck) PolicyEngine.suppress(service, 'MF_GCP_7', POD_BACKEND_HTTP_REASON);
+      return service;
+    };
     const { ttls, paths } = context.cdn;
     this.apiBackend = backend('api', 'Mock API traffic, never cached');
     const assets = backend('assets', 'Static assets, cached at the edge', cdnPolicy(ttls.assetsSeconds));

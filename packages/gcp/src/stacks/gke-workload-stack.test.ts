@@ -15,9 +15,7 @@ function gkeWorkload(configChanges: Parameters<typeof gcpContext>[2] = {}) {
   const stacks = gcpTarget.addStacks(app, context, policy);
   const workload = stacks.find((s) => s.node.id.endsWith('-workload'))!;
   const json = appSynthJson(workload) as any;
-  const ingress = resourcesOf(json, 'kubernetes_ingress_v1')[0] as any;
-  const solvers = resourcesOf(json, 'kubernetes_network_policy_v1').filter((p: any) => p.metadata.name === 'acme-http01-solver');
-  return { policy, json, ingress, solvers, app, stacks };
+  return { policy, json, app, stacks };
 }
 
 describe('GKE workload stack', () => {
@@ -37,37 +35,78 @@ describe('GKE workload stack', () => {
   });
 });
 
-describe('GKE workload stack ingress TLS', () => {
-  it('attaches a Google-managed certificate for the tier hostname; no cert-manager issuer, TLS Secret or HTTP-01 solver policy', () => {
-    const { json, ingress, solvers } = gkeWorkload();
-    const certificates = json.resource.google_compute_managed_ssl_certificate as Record<string, any>;
-    const [key, certificate] = Object.entries(certificates)[0]!;
-    expect(Object.keys(certificates)).toHaveLength(1);
-    expect(certificate).toMatchObject({
-      name: 'mockforge-staging-us-central1-ingress',
-      managed: { domains: ['staging.mocks.example.com'] },
-    });
-    expect(ingress.metadata.annotations).toEqual({
-      'kubernetes.io/ingress.allow-http': 'false',
-      'ingress.gcp.kubernetes.io/pre-shared-cert': `\${google_compute_managed_ssl_certificate.${key}.name}`,
-      'kubernetes.io/ingress.global-static-ip-name': 'mockforge-staging-edge',
-      'kubernetes.io/ingress.class': 'gce',
-    });
-    expect(ingress.metadata.annotations['cert-manager.io/cluster-issuer']).toBeUndefined();
-    expect(ingress.spec.tls).toBeUndefined();
-    expect(JSON.stringify(json)).not.toContain(NGINX_INGRESS.tlsSecretName);
-    expect(ingress.spec.rule[0].host).toBe('staging.mocks.example.com');
-    expect(solvers).toEqual([]);
-  });
+describe('GKE workload stack behind the global load balancer', () => {
+  const { json, app } = gkeWorkload();
+  const service = resourcesOf(json, 'kubernetes_service_v1').find((x: any) => x.metadata.name === 'mockforge') as any;
 
-  it('names a provided certificate instead of creating one', () => {
-    const { json, ingress, solvers } = gkeWorkload({ tls: { mode: 'provided', gcpCertificate: 'corp-mocks' } });
+  it('asks GKE for a standalone NEG named for the region on the HTTP port, and builds no Ingress or certificate', () => {
+    expect(service.metadata.annotations).toEqual({
+      'cloud.google.com/neg': '{"exposed_ports":{"3000":{"name":"mockforge-staging-us-central1-pods"}}}',
+    });
+    expect(json.resource.kubernetes_ingress_v1).toBeUndefined();
     expect(json.resource.google_compute_managed_ssl_certificate).toBeUndefined();
-    expect(ingress.metadata.annotations['ingress.gcp.kubernetes.io/pre-shared-cert']).toBe('corp-mocks');
-    expect(ingress.spec.tls).toBeUndefined();
-    expect(solvers).toEqual([]);
+    expect(JSON.stringify(json)).not.toContain(NGINX_INGRESS.tlsSecretName);
   });
 
+  it('admits Google front ends to the HTTP port in the NetworkPolicy', () => {
+    const server = resourcesOf(json, 'kubernetes_network_policy_v1').find((p: any) => p.metadata.name === 'mockforge-server') as any;
+    expect(server.spec.ingress[0].from).toEqual(
+      expect.arrayContaining([{ ip_block: { cidr: '35.191.0.0/16' } }, { ip_block: { cidr: '130.211.0.0/22' } }]),
+    );
+    expect(server.spec.ingress[0].ports).toEqual([{ port: '3000', protocol: 'TCP' }]);
+  });
+
+  it('exports the NEG name, so the deploy workflow plans the global stack only after this one applied', () => {
+    expect(json.output!.network_endpoint_group_name).toMatchObject({ value: 'mockforge-staging-us-central1-pods' });
+  });
+
+  it('pulls the image through the region’s Artifact Registry remote repository of ghcr.io', () => {
+    const deployment = resourcesOf(json, 'kubernetes_deployment_v1')[0] as any;
+    const tag = gcpContext('staging').service.image.split(':').pop();
+    expect(deployment.spec.template.spec.container[0].image).toBe(
+      `us-central1-docker.pkg.dev/mockforge-example/mockforge-staging-ghcr/saasy-solutions/mockforge:${tag}`,
+    );
+    const regional = JSON.parse(readFileSync(join(app.outdir, 'stacks', 'staging-gcp-us-central1', 'cdk.tf.json'), 'utf8'));
+    expect(Object.values(regional.resource.google_artifact_registry_repository)).toEqual([
+      expect.objectContaining({ repository_id: 'mockforge-staging-ghcr', location: 'us-central1', mode: 'REMOTE_REPOSITORY' }),
+    ]);
+    // The nodes pull with their own service account.
+    const readers = Object.values(regional.resource.google_project_iam_member).filter(
+      (m: any) => m.role === 'roles/artifactregistry.reader',
+    ) as any[];
+    expect(readers.map((m) => m.member)).toEqual([
+      expect.stringMatching(/^serviceAccount:\$\{google_service_account\.gke_nodes_account_[A-Z0-9]+\.email\}$/),
+    ]);
+  });
+
+  it('binds the pods’ ServiceAccount to the region’s service account through Workload Identity', () => {
+    const account = resourcesOf(json, 'kubernetes_service_account_v1')[0] as any;
+    expect(account.metadata.name).toBe('mockforge');
+    expect(account.metadata.annotations['iam.gke.io/gcp-service-account']).toMatch(
+      /^\$\{data\.terraform_remote_state\.cross-stack-reference-input-staging-gcp-us-central1\.outputs\./,
+    );
+    expect(resourcesOf(json, 'google_service_account_iam_member')).toEqual([
+      expect.objectContaining({
+        role: 'roles/iam.workloadIdentityUser',
+        member: 'serviceAccount:mockforge-example.svc.id.goog[mockforge/mockforge]',
+        service_account_id: expect.stringContaining('cross-stack-reference-input-staging-gcp-us-central1'),
+      }),
+    ]);
+  });
+
+  it('has a dashboard of the load balancer’s requests and latency to this region’s NEGs and of its containers', () => {
+    const dashboard = JSON.parse((resourcesOf(json, 'google_monitoring_dashboard')[0] as any).dashboard_json);
+    const filters = dashboard.gridLayout.widgets.map((w: any) => w.xyChart.dataSets[0].timeSeriesQuery.timeSeriesFilter.filter);
+    expect(dashboard.displayName).toBe('MockForge staging us-central1 (GKE)');
+    expect(filters[0]).toBe(
+      'resource.type="https_lb_rule" resource.labels.backend_name="mockforge-staging-us-central1-pods" metric.type="loadbalancing.googleapis.com/https/request_count"',
+    );
+    expect(filters[1]).toContain('metric.type="loadbalancing.googleapis.com/https/backend_latencies"');
+    expect(filters[2]).toMatch(
+      /^resource.type="k8s_container" resource.labels.cluster_name="\$\{data.terraform_remote_state.+\}" resource.labels.container_name="mockforge" metric.type="kubernetes.io\/container\/uptime"$/,
+    );
+    expect(filters[3]).toContain('metric.type="kubernetes.io/container/memory/limit_utilization"');
+  });
   it('registers the Kubernetes rules on the policy and passes them', () => {
     const { policy } = gkeWorkload();
     expect(policy.registeredRules.map((r) => r.id)).toEqual(expect.arrayContaining(kubernetesRules.map((r) => r.id)));
@@ -76,16 +115,7 @@ describe('GKE workload stack ingress TLS', () => {
 });
 
 describe('GKE workload stack', () => {
-  const { json, ingress, app, stacks } = gkeWorkload();
-
-  it('names the gce class by annotation, which GKE reads, and leaves spec.ingressClassName unset', () => {
-    expect(ingress.metadata.annotations['kubernetes.io/ingress.class']).toBe('gce');
-    expect(ingress.spec.ingress_class_name).toBeUndefined();
-  });
-
-  it('answers every Host through a default backend', () => {
-    expect(ingress.spec.default_backend.service.port).toEqual({ name: 'http' });
-  });
+  const { json, app, stacks } = gkeWorkload();
 
   it('opens Redis egress on the Memorystore instance’s own port (6378 with in-transit encryption), not 6379', () => {
     const server = resourcesOf(json, 'kubernetes_network_policy_v1').find((p: any) => p.metadata.name === 'mockforge-server') as any;
@@ -99,11 +129,10 @@ describe('GKE workload stack', () => {
     expect(JSON.stringify(server.spec.egress)).not.toContain('"6379"');
   });
 
-  it('runs after the global stack that reserves the address its ingress names', () => {
+  it('no longer waits for the global stack, which now waits for it', () => {
     const manifest = JSON.parse(readFileSync(join(app.outdir, 'manifest.json'), 'utf8'));
-    expect(manifest.stacks['staging-gcp-us-central1-workload'].dependencies).toEqual(
-      expect.arrayContaining(['staging-gcp-global', 'staging-gcp-us-central1']),
-    );
+    expect(manifest.stacks['staging-gcp-us-central1-workload'].dependencies).toEqual(['staging-gcp-us-central1']);
+    expect(manifest.stacks['staging-gcp-global'].dependencies).toContain('staging-gcp-us-central1-workload');
     expect(stacks.map((s) => s.node.id)).toContain('staging-gcp-global');
   });
 

@@ -1,41 +1,57 @@
-import { ComputeManagedSslCertificate } from '@cdktf/provider-google/lib/compute-managed-ssl-certificate';
 import { DataGoogleClientConfig } from '@cdktf/provider-google/lib/data-google-client-config';
+import { MonitoringDashboard } from '@cdktf/provider-google/lib/monitoring-dashboard';
+import { ServiceAccountIamMember } from '@cdktf/provider-google/lib/service-account-iam-member';
 import { Lazy } from 'cdktf';
-import type { MockforgeStack, PolicyEngine, TargetContext } from '@mockforge-infra/core';
-import { DEFAULT_SECRET_NAME, kubernetesRules, KubernetesWorkloadStack } from '@mockforge-infra/kubernetes';
+import { PORTS, type PolicyEngine, type TargetContext } from '@mockforge-infra/core';
+import {
+  CONTAINER_NAME,
+  DEFAULT_SECRET_NAME,
+  kubernetesRules,
+  KubernetesWorkloadStack,
+  NAMESPACE,
+  standaloneNegAnnotation,
+} from '@mockforge-infra/kubernetes';
 import type { Construct } from 'constructs';
+import { gkeDashboard } from '../monitoring/dashboard';
 import { gkeManagedPrometheus, GMP_NAMESPACE } from '../monitoring/managed-prometheus';
-import { ingressAddressName, resourceName } from '../naming';
+import { podEndpointGroupName } from '../naming';
 import { addressPlan } from '../network/address-plan';
 import { addGoogleProvider } from '../provider';
 import { gkeNodeFitRules } from '../rules/gke-node-fit';
 import { gcpProject } from './project';
 import type { GcpRegionalStack } from './regional-stack';
 
-/** The `gce` ingress annotations that attach a certificate held by the load balancer and a reserved address. */
-export const GCE_INGRESS_ANNOTATIONS = {
-  preSharedCert: 'ingress.gcp.kubernetes.io/pre-shared-cert',
-  staticIp: 'kubernetes.io/ingress.global-static-ip-name',
+/** GKE Workload Identity: the annotation that binds a Kubernetes ServiceAccount to a Google service account, and the role that allows it. */
+export const WORKLOAD_IDENTITY = {
+  annotation: 'iam.gke.io/gcp-service-account',
+  role: 'roles/iam.workloadIdentityUser',
 } as const;
+
+/** `serviceAccount:<project>.svc.id.goog[<namespace>/<name>]`: a Kubernetes ServiceAccount as an IAM member. */
+export function workloadIdentityMember(project: string, namespace: string, serviceAccount: string): string {
+  return `serviceAccount:${project}.svc.id.goog[${namespace}/${serviceAccount}]`;
+}
 
 export interface GkeWorkloadStackProps {
   readonly context: TargetContext;
   readonly policy?: PolicyEngine;
   /** The regional stack whose cluster runs the workload. */
   readonly regional: GcpRegionalStack;
-  /**
-   * The stack that reserves the ingress's global address. The ingress names the address, which
-   * Terraform cannot see as a reference, so this stack depends on it explicitly.
-   */
-  readonly global?: MockforgeStack;
+}
+
+/** Whether a region's GKE pods are the global load balancer's backends (compute `gke`; the hybrid topology on Cloud Run serves from Cloud Run). */
+export function gkeServesTraffic(context: TargetContext): boolean {
+  return context.tierConfig.compute?.gcp === 'gke';
 }
 
 /**
  * `<tier>-gcp-<region>-workload`: the MockForge workload from @mockforge-infra/kubernetes on the
- * region's GKE cluster, behind a `gce` ingress. The provider authenticates with a short-lived
- * token read in this stack (google_client_config), never passed between stacks. The ingress's
- * certificate is held by the Google load balancer (a Google-managed certificate for the tier's
- * hostname, or `tls.gcpCertificate`), so the cluster runs no cert-manager challenge.
+ * region's GKE cluster. With compute `gke`, its Service asks GKE for standalone NEGs (one per zone,
+ * named `podEndpointGroupName`), which the global stack reads and puts behind the global external
+ * Application Load Balancer, so no Ingress is built. The pods run as the region's service account
+ * through Workload Identity and pull the image through the region's Artifact Registry remote
+ * repository. The provider authenticates with a short-lived token read in this stack
+ * (google_client_config), never passed between stacks.
  */
 export function addGkeWorkloadStack(scope: Construct, props: GkeWorkloadStackProps): KubernetesWorkloadStack {
   const { context, regional } = props;
@@ -45,12 +61,14 @@ export function addGkeWorkloadStack(scope: Construct, props: GkeWorkloadStackPro
   props.policy?.register(kubernetesRules);
   props.policy?.register(gkeNodeFitRules);
   let client: DataGoogleClientConfig | undefined;
-  let certificate: ComputeManagedSslCertificate | undefined;
-  const provided = context.config.tls?.mode === 'provided' ? context.config.tls.gcpCertificate : undefined;
+  const project = gcpProject(context);
   const privateServices = addressPlan(context.vpcCidrs[context.topology.primaryRegion]!).privateServiceAccess;
-  const servesPublicTraffic = context.tierConfig.compute?.gcp === 'gke' && regional.region === context.topology.primaryRegion;
+  const serves = gkeServesTraffic(context);
+  const negName = podEndpointGroupName(context.tier, regional.region);
+  const namespace = NAMESPACE;
   const stack = new KubernetesWorkloadStack(scope, {
-    context,
+    // The image through the region's pull-through cache of ghcr.io, as on Cloud Run.
+    context: { ...context, service: { ...context.service, image: regional.images.imageFor(context.service.image) } },
     policy: props.policy,
     region: regional.region,
     role: 'workload',
@@ -59,8 +77,14 @@ export function addGkeWorkloadStack(scope: Construct, props: GkeWorkloadStackPro
       clusterCaCertificate: cluster.clusterCaCertificate,
       token: Lazy.stringValue({ produce: () => client!.accessToken }),
     },
+    namespace,
+    // The global load balancer reaches the pods through the standalone NEGs; the `gce` class
+    // still admits Google's front-end ranges to the traffic ports in the NetworkPolicy.
     ingressClass: 'gce',
+    ingress: false,
     ingressTls: 'cloud',
+    ...(serves ? { serviceAnnotations: standaloneNegAnnotation(PORTS.http, negName) } : {}),
+    serviceAccountAnnotations: { [WORKLOAD_IDENTITY.annotation]: regional.identity.account.email },
     secretName: context.config.kubernetes?.existingSecretName ?? DEFAULT_SECRET_NAME,
     databaseCidrs: [privateServices],
     redisCidrs: [privateServices],
@@ -69,26 +93,30 @@ export function addGkeWorkloadStack(scope: Construct, props: GkeWorkloadStackPro
     prometheusOperator: context.config.kubernetes?.prometheusOperator ?? false,
     // Without the operator, GKE's managed collectors scrape the metrics port from their namespace.
     ...(context.config.kubernetes?.prometheusOperator ? {} : { monitoringNamespace: GMP_NAMESPACE }),
-    ingressAnnotations: {
-      // A reference, so Terraform creates the certificate before the ingress names it.
-      [GCE_INGRESS_ANNOTATIONS.preSharedCert]: provided ?? Lazy.stringValue({ produce: () => certificate!.name }),
-      ...(servesPublicTraffic ? { [GCE_INGRESS_ANNOTATIONS.staticIp]: ingressAddressName(context.tier) } : {}),
-    },
   });
-  if (servesPublicTraffic) {
-    if (!props.global) throw new Error(`${stack.node.id} names the global ingress address: pass the global stack`);
-    stack.addDependency(props.global);
-  }
-  addGoogleProvider(stack, gcpProject(context), regional.region);
+  addGoogleProvider(stack, project, regional.region);
   client = new DataGoogleClientConfig(stack, 'google-client');
+  // The pods' ServiceAccount acts as the region's service account (Secret Manager, Cloud SQL IAM login, traces).
+  new ServiceAccountIamMember(stack, 'workload-identity', {
+    serviceAccountId: stack.fromOtherStack(regional.identity.account.name),
+    role: WORKLOAD_IDENTITY.role,
+    member: workloadIdentityMember(project, namespace, namespace),
+  });
   // The guide's alerts, unless config says a Prometheus Operator in the cluster evaluates them.
   if (!context.config.kubernetes?.prometheusOperator)
     gkeManagedPrometheus(stack, context, regional.region, stack.workload.namespace.namespace);
-  if (!provided) {
-    certificate = new ComputeManagedSslCertificate(stack, 'ingress-certificate', {
-      name: resourceName(context.tier, regional.region, 'ingress'),
-      description: 'Google-managed certificate of the GKE ingress',
-      managed: { domains: [context.hostname] },
+  if (serves) {
+    new MonitoringDashboard(stack, 'dashboard', {
+      dashboardJson: gkeDashboard(
+        `MockForge ${context.tier} ${regional.region} (GKE)`,
+        negName,
+        stack.fromOtherStack(cluster.cluster.name),
+        CONTAINER_NAME,
+      ),
+    });
+    // A new or changed output holds back the global stack's plan until this stack has applied (the deploy workflow).
+    stack.exportOutputs({
+      network_endpoint_group_name: { value: negName, description: 'Standalone NEGs of the stateless pods, one per zone' },
     });
   }
   return stack;

@@ -1,5 +1,17 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
 import { Testing } from 'cdktf';
-import { BACKUPS, CDN_TTLS, EDGE_RATE_LIMIT, HEALTH_PATHS, LOG_RETENTION_DAYS } from '@mockforge-infra/core';
+import {
+  BACKUPS,
+  CDN_TTLS,
+  EDGE_RATE_LIMIT,
+  HEALTH_PATHS,
+  LOG_RETENTION_DAYS,
+  TERMINATION_GRACE_SECONDS,
+  WEBSOCKET_IDLE_TIMEOUT_SECONDS,
+} from '@mockforge-infra/core';
+import { gcpTarget } from '../target';
 import { ACCESS_LOG_NONCURRENT_DAYS } from '../sizing';
 import { appSynthJson, gcpContext, noPolicy, resourcesOf } from '../testing/fixtures';
 import { GKE_CONSTRUCTS } from './gke';
@@ -146,15 +158,120 @@ describe('GcpGlobalStack hostnames', () => {
 });
 
 describe('GcpGlobalStack with GKE compute', () => {
-  it('reserves the address the GKE ingress takes and points DNS at it, without the serverless load balancer', () => {
-    const context = gcpContext('staging', { compute: { gcp: 'gke' } });
-    const app = Testing.app();
+  // Production on GKE in three regions, as in docs/examples/kubernetes-multi-region.yaml.
+  const context = gcpContext('production', { compute: { gcp: 'gke' }, topology: 'hybrid' });
+  const app = Testing.app();
+  const stacks = gcpTarget.addStacks(app, context, noPolicy());
+  const global = stacks.find((s) => s.node.id === 'production-gcp-global')!;
+  const json = appSynthJson(global) as any;
+  const backends = resourcesOf(json, 'google_compute_backend_service') as any[];
+  const byName = (suffix: string) => backends.find((b) => b.name.endsWith(suffix));
+  const zones = {
+    'us-central1': ['us-central1-a', 'us-central1-b', 'us-central1-c'],
+    'europe-west1': ['europe-west1-b', 'europe-west1-c', 'europe-west1-d'],
+    'asia-south1': ['asia-south1-a', 'asia-south1-b', 'asia-south1-c'],
+  };
+
+  it('reads the standalone NEG of every GKE region in each of its node zones, by name', () => {
+    const negs = json.data.google_compute_network_endpoint_group as Record<string, any>;
+    const read = Object.fromEntries(Object.entries(negs).map(([key, n]) => [key, { name: n.name, zone: n.zone }]));
+    expect(read).toEqual(
+      Object.fromEntries(
+        Object.entries(zones).flatMap(([region, list]) =>
+          list.map((zone) => [`pods-${zone}`, { name: `mockforge-production-${region}-pods`, zone }]),
+        ),
+      ),
+    );
+  });
+
+  it('puts all nine pod NEGs behind each backend service, balanced by rate per endpoint, with Cloud Armor and logging', () => {
+    expect(backends.map((b) => b.name)).toEqual([
+      'mockforge-production-api',
+      'mockforge-production-assets',
+      'mockforge-production-configs',
+    ]);
+    // In the configuration's region order, each region's zones in turn.
+    const refs = Object.values(zones)
+      .flat()
+      .map((zone) => `\${data.google_compute_network_endpoint_group.pods-${zone}.self_link}`);
+    for (const backend of backends) {
+      expect(backend).toMatchObject({
+        load_balancing_scheme: 'EXTERNAL_MANAGED',
+        protocol: 'HTTP',
+        timeout_sec: WEBSOCKET_IDLE_TIMEOUT_SECONDS,
+        connection_draining_timeout_sec: TERMINATION_GRACE_SECONDS,
+        log_config: { enable: true, sample_rate: 1 },
+      });
+      expect(backend.security_policy).toMatch(/^\$\{google_compute_security_policy\.edge_armor_policy_[A-Z0-9]+\.id\}$/);
+      expect(backend.backend).toEqual(refs.map((group) => ({ group, balancing_mode: 'RATE', max_rate_per_endpoint: 1000 / 60 })));
+      expect(backend.health_checks).toEqual([
+        expect.stringMatching(/^\$\{google_compute_health_check\.edge_health-check_[A-Z0-9]+\.id\}$/),
+      ]);
+    }
+  });
+
+  it('checks pod readiness on the HTTP port', () => {
+    expect(resourcesOf(json, 'google_compute_health_check')).toEqual([
+      expect.objectContaining({
+        name: 'mockforge-production-edge-ready',
+        check_interval_sec: 30,
+        timeout_sec: 5,
+        healthy_threshold: 2,
+        unhealthy_threshold: 3,
+        http_health_check: { port: 3000, port_specification: 'USE_FIXED_PORT', request_path: HEALTH_PATHS.readiness },
+        log_config: { enable: true },
+      }),
+    ]);
+  });
+
+  it('caches assets 24 h and configs 1 h on the GKE backends, never the API', () => {
+    expect(byName('-api').enable_cdn).toBe(false);
+    expect(byName('-assets')).toMatchObject({
+      enable_cdn: true,
+      cdn_policy: { default_ttl: CDN_TTLS.assetsSeconds, cache_mode: 'CACHE_ALL_STATIC' },
+    });
+    expect(byName('-configs')).toMatchObject({
+      enable_cdn: true,
+      cdn_policy: { default_ttl: CDN_TTLS.configsSeconds, cache_mode: 'CACHE_ALL_STATIC' },
+    });
+  });
+
+  it('serves HTTPS with the SSL policy and redirects HTTP, on the anycast address DNS points at', () => {
+    expect(resourcesOf(json, 'google_compute_target_https_proxy')[0]).toMatchObject({
+      ssl_policy: expect.stringContaining('google_compute_ssl_policy'),
+    });
+    expect(
+      resourcesOf(json, 'google_compute_url_map')
+        .map((m: any) => m.name)
+        .sort(),
+    ).toEqual(['mockforge-production-edge', 'mockforge-production-edge-redirect']);
+    expect(resourcesOf(json, 'google_compute_global_address')).toEqual([expect.objectContaining({ name: 'mockforge-production-edge' })]);
+    expect(resourcesOf(json, 'google_dns_record_set')[0]).toMatchObject({
+      rrdatas: [expect.stringContaining('google_compute_global_address.edge_address')],
+    });
+  });
+
+  it('depends on every workload stack, whose Service creates the NEGs it reads, and on no other', () => {
+    const manifest = JSON.parse(readFileSync(join(app.outdir, 'manifest.json'), 'utf8'));
+    const workloads = Object.keys(zones).map((region) => `production-gcp-${region}-workload`);
+    expect(manifest.stacks['production-gcp-global'].dependencies).toEqual(expect.arrayContaining(workloads));
+    for (const workload of workloads) expect(manifest.stacks[workload].dependencies).not.toContain('production-gcp-global');
+    // The deploy workflow's order: every workload before the global stack.
+    const { stackOrder } = createRequire(__filename)(join(__dirname, '../../../../.github/scripts/stack-order.cjs')) as {
+      stackOrder: (m: unknown, glob: string) => { order: string[] };
+    };
+    const { order } = stackOrder(manifest, 'production-gcp-*');
+    for (const workload of workloads) expect(order.indexOf(workload)).toBeLessThan(order.indexOf('production-gcp-global'));
+  });
+
+  it('is refused without backends of either kind', () => {
+    const bare = gcpContext('staging', { compute: { gcp: 'gke' } });
+    const app2 = Testing.app();
     const regions = [
-      new GcpRegionalStack(app, { context, region: context.topology.primaryRegion, policy: noPolicy(), gke: GKE_CONSTRUCTS }),
+      new GcpRegionalStack(app2, { context: bare, region: bare.topology.primaryRegion, policy: noPolicy(), gke: GKE_CONSTRUCTS }),
     ];
-    const json = appSynthJson(new GcpGlobalStack(app, { context, regions, policy: noPolicy() }));
-    expect(resourcesOf(json, 'google_compute_backend_service')).toHaveLength(0);
-    expect(resourcesOf(json, 'google_compute_global_address')[0]).toMatchObject({ name: 'mockforge-staging-edge' });
-    expect(resourcesOf(json, 'google_dns_record_set')).toHaveLength(1);
+    expect(() => new GcpGlobalStack(app2, { context: bare, regions, policy: noPolicy() })).toThrow(
+      'pass serverless NEGs (endpointGroupIds) or pod NEGs (podEndpointGroups), one of the two',
+    );
   });
 });
