@@ -45,10 +45,10 @@ export const EKS_NODE_SHAPES: Readonly<Record<EksNodeFamily, readonly MachineSha
 };
 
 /**
- * What an EKS node (AL2023 AMI) keeps from pods: kube-reserved memory of 255 MiB + 11 MiB per
- * admitted pod, a 100 MiB eviction threshold, and an allowance for the DaemonSets every node runs
- * (aws-node 25m, kube-proxy 100m, the Pod Identity agent and the EBS CSI node plugin), rounded up.
- * The CPU reserve is the kubelet's formula in @mockforge-infra/kubernetes.
+ * What an EKS node keeps from pods: kube-reserved memory of 255 MiB + 11 MiB per admitted pod, a
+ * 100 MiB eviction threshold, and an allowance for the DaemonSets every node runs (on Auto Mode the
+ * Secrets Store CSI driver and its AWS provider; the CNI, kube-proxy and EBS CSI run outside pods),
+ * rounded up. The CPU reserve is the kubelet's formula in @mockforge-infra/kubernetes.
  */
 export const EKS_NODE_RESERVE: NodeReserveModel = {
   reservedMemoryMiB: (s) => 255 + 11 * s.maxPods,
@@ -132,16 +132,14 @@ export const AWS_PLATFORM = {
   performanceInsightsRetentionDays: 7,
   eksVersion: '1.33',
   /**
-   * EKS add-ons and their configuration. The VPC CNI enforces NetworkPolicies only when asked to;
-   * metrics-server feeds the HPAs, and EKS does not install it.
+   * EKS add-ons beside what Auto Mode runs itself (CNI, kube-proxy, CoreDNS, Pod Identity agent, EBS
+   * CSI): metrics-server feeds the HPAs; the Secrets Store CSI driver with its AWS provider syncs the
+   * workload's Secrets Manager values into its Kubernetes Secret, which the driver does only when asked to.
    */
   eksAddons: {
-    'vpc-cni': { enableNetworkPolicy: 'true' },
-    coredns: undefined,
-    'kube-proxy': undefined,
-    'eks-pod-identity-agent': undefined,
     'metrics-server': undefined,
-  } as Readonly<Record<string, Readonly<Record<string, string>> | undefined>>,
+    'aws-secrets-store-csi-driver-provider': { 'secrets-store-csi-driver': { syncSecret: { enabled: true } } },
+  } as Readonly<Record<string, Readonly<Record<string, unknown>> | undefined>>,
   /** WAF rate-based rule window, seconds (one of 60/120/300/600); the limit comes from core's EDGE_RATE_LIMIT. */
   wafRateWindowSeconds: 60,
   /** Days a log bucket keeps overwritten or deleted object versions. */
