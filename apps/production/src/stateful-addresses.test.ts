@@ -34,6 +34,7 @@ describe('the production tier', () => {
         'aws_kms_key.encryption_key_0F00DADF',
         'aws_s3_bucket.load_balancer_access_logs_bucket_F33FF514',
         'aws_secretsmanager_secret_version.cache_connection_url_version_C9E99C74',
+        'aws_secretsmanager_secret_version.database_connection_url_version_8AB850B8',
       ],
       'production-aws-ap-south-1': [
         'aws_backup_vault.backup_copy_vault_7BB6056A',
@@ -48,6 +49,7 @@ describe('the production tier', () => {
         'aws_kms_key.encryption_key_0F00DADF',
         'aws_s3_bucket.load_balancer_access_logs_bucket_F33FF514',
         'aws_secretsmanager_secret_version.cache_connection_url_version_C9E99C74',
+        'aws_secretsmanager_secret_version.database_connection_url_version_8AB850B8',
       ],
       'production-aws-global': [
         'aws_backup_vault.backup_copy_vault_7BB6056A',

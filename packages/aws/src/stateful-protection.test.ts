@@ -59,7 +59,8 @@ const PROTECTED: Readonly<Record<string, Record<string, number>>> = {
     aws_kms_key: 8,
     aws_route53_zone: 1,
     aws_s3_bucket: 5,
-    aws_secretsmanager_secret_version: 3,
+    // REDIS_URL in every region; DATABASE_URL in the two secondaries (the primary's operators write it).
+    aws_secretsmanager_secret_version: 5,
   },
   'hybrid on ECS': { ...ONE_REGION, aws_efs_file_system: 1 },
   'hybrid on EKS': { ...ONE_REGION, kubernetes_stateful_set_v1: 1 },
@@ -103,7 +104,7 @@ describe('prevent_destroy on stateful AWS resources', () => {
       mustProtect(synthesized['multi-region on ECS'])
         .filter(([address]) => resourceTypeOf(address) === type)
         .map(([, body]) => body.lifecycle?.ignore_changes);
-    expect(ignored('aws_secretsmanager_secret_version')).toEqual([['secret_string'], ['secret_string'], ['secret_string']]);
+    expect(ignored('aws_secretsmanager_secret_version')).toEqual(Array.from({ length: 5 }, () => ['secret_string']));
     expect(ignored('aws_elasticache_user')).toContainEqual(['authentication_mode', 'passwords']);
     expect(ignored('aws_elasticache_replication_group')).toContainEqual(['num_node_groups']);
   });

@@ -82,7 +82,7 @@ describe('awsTarget (production, default config)', () => {
     expect(cache.global_replication_group_id).toMatch(/cross-stack-reference-input-production-aws-us-east-1/);
   });
 
-  it('gives every Global Datastore member its own password user, user group and REDIS_URL', () => {
+  it("gives every Global Datastore member its own password user and user group, and every region the primary's REDIS_URL", () => {
     for (const region of ['us-east-1', 'eu-west-1', 'ap-south-1']) {
       const json = stacks[`production-aws-${region}`]!;
       const group = all(json, 'aws_elasticache_user_group')[0]!;
@@ -92,10 +92,13 @@ describe('awsTarget (production, default config)', () => {
       expect(all(json, 'aws_elasticache_replication_group')[0]!.user_group_ids).toEqual([
         expect.stringContaining('aws_elasticache_user_group.cache_users_group_'),
       ]);
-      const version = all(json, 'aws_secretsmanager_secret_version')[0]!;
-      // The URL names this region's own endpoint and generated password, never another stack's.
+      const version = all(json, 'aws_secretsmanager_secret_version').find((v) => v.secret_id.includes('secrets_redis_url'))!;
+      // The primary's URL names its own endpoint and generated password; a secondary's group is
+      // read-only, so its region copies the primary's secret (read by ARN, never a password across stacks).
       expect(version.secret_string).toMatch(
-        /^rediss:\/\/\$\{aws_elasticache_user\.\w+\.user_name\}:\$\{data\.aws_secretsmanager_random_password\.\w+\.random_password\}@\$\{aws_elasticache_replication_group\.\w+\.configuration_endpoint_address\}:6379$/,
+        region === 'us-east-1'
+          ? /^rediss:\/\/\$\{aws_elasticache_user\.\w+\.user_name\}:\$\{data\.aws_secretsmanager_random_password\.\w+\.random_password\}@\$\{aws_elasticache_replication_group\.\w+\.configuration_endpoint_address\}:6379$/
+          : /^\$\{data\.aws_secretsmanager_secret_version\.primary_redis_url_current_\w+\.secret_string\}$/,
       );
       expect(version.lifecycle).toEqual({ ignore_changes: ['secret_string'], prevent_destroy: true });
     }

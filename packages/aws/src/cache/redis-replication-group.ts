@@ -32,6 +32,12 @@ export interface RedisReplicationGroupProps extends CommonProps {
   readonly kmsKeyArn: string;
   /** The REDIS_URL secret the app reads; this construct writes its first version. */
   readonly connectionSecret: SecretReference;
+  /**
+   * The first REDIS_URL version, instead of this group's own URL: a Global Datastore secondary is
+   * read-only, so its region gets the primary's URL (a `${data...}` reference).
+   * @default this group's endpoint and password user
+   */
+  readonly connectionUrl?: string;
   /** Membership of an ElastiCache Global Datastore. @default not global */
   readonly global?: GlobalDatastoreRole;
   /** Why a single node is acceptable (dev). */
@@ -132,10 +138,11 @@ export class RedisReplicationGroup extends Construct implements RedisCache {
     this.endpoint = spec.clusterMode ? this.group.configurationEndpointAddress : this.group.primaryEndpointAddress;
     this.port = spec.port;
     this.connectionSecret = props.connectionSecret;
-    // The user and the endpoint are regional, so every member of a Global Datastore gets its own URL.
+    // The user and the endpoint are regional; a secondary keeps its own users for a promotion but
+    // writes through the primary's URL until then.
     this.connectionUrl = new InitialSecretValue(this, 'connection_url', {
       secret: props.connectionSecret,
-      value: `rediss://${this.users.passwordUser.userName}:${password.value}@${this.endpoint}:${this.port}`,
+      value: props.connectionUrl ?? `rediss://${this.users.passwordUser.userName}:${password.value}@${this.endpoint}:${this.port}`,
     });
   }
 }

@@ -5,6 +5,7 @@ import { PolicyEngine, type CommonProps, type DatabaseSpec, type PostgresDatabas
 import { Construct } from 'constructs';
 import { accountOf } from '../shared/account';
 import { applyCommonProps } from '../shared/common-props';
+import { InitialSecretValue } from '../secrets/initial-secret-value';
 import { ServiceRole } from '../shared/iam';
 import { AWS_PLATFORM } from '../sizing';
 import { databaseWindows, type DatabaseWindows } from './windows';
@@ -23,6 +24,11 @@ export interface PostgresInstanceProps extends CommonProps {
   readonly kmsKeyArn: string;
   /** The DATABASE_URL secret the app reads. */
   readonly connectionSecret: SecretReference;
+  /**
+   * Writes the secret's first version from this value (a `${data...}` reference): a read replica's
+   * region connects to the primary's writer, so it gets the primary's URL. @default operators write it
+   */
+  readonly connectionUrl?: string;
   /**
    * Makes this a cross-region read replica of the primary's ARN. Replicas inherit engine,
    * credentials and database name, and are promoted during a regional failover.
@@ -50,6 +56,8 @@ export class PostgresInstance extends Construct implements PostgresDatabase {
   readonly arn: string;
   /** The RDS windows and the AWS Backup schedule that stays clear of them. */
   readonly windows: DatabaseWindows;
+  /** The first DATABASE_URL version, when Terraform writes it (`connectionUrl`). */
+  readonly connectionUrl?: InitialSecretValue;
 
   constructor(scope: Construct, id: string, props: PostgresInstanceProps) {
     super(scope, id);
@@ -132,6 +140,9 @@ export class PostgresInstance extends Construct implements PostgresDatabase {
     this.endpoint = this.instance.address;
     this.port = spec.port;
     this.connectionSecret = props.connectionSecret;
+    if (props.connectionUrl !== undefined) {
+      this.connectionUrl = new InitialSecretValue(this, 'connection_url', { secret: props.connectionSecret, value: props.connectionUrl });
+    }
     this.identifier = this.instance.identifier;
     this.arn = this.instance.arn;
   }

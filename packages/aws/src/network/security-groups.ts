@@ -239,6 +239,45 @@ export class SecurityGroups extends Construct {
     });
   }
 
+  /**
+   * The primary's data stores admit a peered secondary region's workload subnets (cross-region
+   * peering cannot reference a security group of the other region).
+   */
+  admitPeerRegion(region: string, workloadCidrs: readonly string[]): void {
+    workloadCidrs.forEach((cidr, i) => {
+      this.database?.allowIn(`from_${region}_${i}`, {
+        port: DATABASE_PORT,
+        peer: { cidr },
+        description: `PostgreSQL from the ${region} workloads over VPC peering`,
+      });
+      this.cache?.allowIn(`from_${region}_${i}`, {
+        port: REDIS_PORT,
+        peer: { cidr },
+        description: `Redis from the ${region} workloads over VPC peering`,
+      });
+    });
+  }
+
+  /** A secondary's tasks reach the primary's data subnets, where the writers are, over VPC peering. */
+  reachPrimaryDataStores(region: string, dataCidrs: readonly string[]): void {
+    dataCidrs.forEach((cidr, i) => {
+      if (this.database) {
+        this.app.allowOut(`to_${region}_database_${i}`, {
+          port: DATABASE_PORT,
+          peer: { cidr },
+          description: `PostgreSQL writer in ${region} over VPC peering`,
+        });
+      }
+      if (this.cache) {
+        this.app.allowOut(`to_${region}_cache_${i}`, {
+          port: REDIS_PORT,
+          peer: { cidr },
+          description: `Redis writer in ${region} over VPC peering`,
+        });
+      }
+    });
+  }
+
   /** Lets another group (EKS nodes) reach the data stores like the app does. */
   allowDataAccessFrom(id: string, securityGroupId: string): void {
     this.database?.allowIn(`from_${id}`, { port: DATABASE_PORT, peer: { securityGroupId }, description: `PostgreSQL from ${id}` });

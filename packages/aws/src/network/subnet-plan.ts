@@ -13,3 +13,8 @@ export function subnetCidr(vpcCidr: string, tier: SubnetTier, az: number): strin
   const prefix = Number(vpcCidr.split('/')[1]) + PREFIX_STEP;
   return subnet(vpcCidr, prefix, SUBNET_TIERS.indexOf(tier) * SUBNETS_PER_TIER + az);
 }
+
+/** The CIDRs of a tier's subnets in the first `azCount` availability zones. */
+export function subnetCidrs(vpcCidr: string, tier: SubnetTier, azCount: number): string[] {
+  return Array.from({ length: azCount }, (_, az) => subnetCidr(vpcCidr, tier, az));
+}

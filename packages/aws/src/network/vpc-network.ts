@@ -51,6 +51,11 @@ export class VpcNetwork extends Construct implements RegionalNetwork {
   readonly privateSubnetCidrs: string[] = [];
   /** Route tables of the private and data subnets, for gateway endpoints. */
   readonly privateRouteTableIds: string[] = [];
+  /** Route tables of the private app subnets, one per AZ. */
+  readonly appRouteTableIds: string[] = [];
+  readonly publicRouteTableId: string;
+  /** The one route table of the data subnets. */
+  readonly dataRouteTableId: string;
   /** NAT gateways created; 0 when the private subnets have no route to the internet. */
   readonly natGatewayCount: number;
 
@@ -87,6 +92,8 @@ export class VpcNetwork extends Construct implements RegionalNetwork {
     const publicRoutes = new RouteTable(this, 'public_routes', { vpcId: this.vpc.id, tags: { Name: `${props.name}-public` } });
     new Route(this, 'public_default_route', { routeTableId: publicRoutes.id, destinationCidrBlock: ANYWHERE_IPV4, gatewayId: igw.id });
     const dataRoutes = new RouteTable(this, 'data_routes', { vpcId: this.vpc.id, tags: { Name: `${props.name}-data` } });
+    this.publicRouteTableId = publicRoutes.id;
+    this.dataRouteTableId = dataRoutes.id;
 
     const make = (tier: SubnetTier, az: number): Subnet => {
       const cidr = subnetCidr(props.cidr, tier, az);
@@ -130,6 +137,7 @@ export class VpcNetwork extends Construct implements RegionalNetwork {
       }
       new RouteTableAssociation(this, `private_${az}_association`, { subnetId: priv.id, routeTableId: routes.id });
       this.privateRouteTableIds.push(routes.id);
+      this.appRouteTableIds.push(routes.id);
 
       const data = make('data', az);
       this.dataSubnetIds.push(data.id);

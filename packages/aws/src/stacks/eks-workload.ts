@@ -18,7 +18,8 @@ export function addEksWorkload(scope: Construct, regional: AwsRegionalStack, pol
   const cluster = regional.kubernetes;
   if (!cluster) throw new Error(`${regional.node.id} has no EKS cluster`);
   const context = regional.context;
-  const dataCidrs = regional.network.dataSubnetCidrs;
+  // A secondary region's pods also reach the primary's writers over VPC peering.
+  const dataCidrs = regional.dataStoreCidrs;
   // The workload's own checks (CKV_K8S_*) apply to its stack; the node group's capacity checks to the cluster's.
   policy?.register(kubernetesRules);
   policy?.register(eksNodeFitRules);

@@ -59,7 +59,7 @@ describe('AwsRegionalStack (production primary)', () => {
   });
 
   it('expresses the network policy with described rules', () => {
-    const ingress = all(json, 'aws_vpc_security_group_ingress_rule');
+    const ingress = all(json, 'aws_vpc_security_group_ingress_rule').filter((r) => !String(r.description).endsWith('over VPC peering'));
     expect(ingress.map((r) => [r.from_port, r.description]).sort()).toEqual([
       [3000, 'Mock traffic from the load balancer only'],
       [443, 'HTTPS from CloudFront origin-facing servers only'],
@@ -83,6 +83,24 @@ describe('AwsRegionalStack (production primary)', () => {
     expect(ingress.filter((r) => r.prefix_list_id).map((r) => [r.from_port, r.prefix_list_id])).toEqual([
       [443, expect.stringMatching(/data\.aws_ec2_managed_prefix_list/)],
     ]);
+  });
+
+  it("admits only the other regions' private subnets to PostgreSQL and Redis, over VPC peering", () => {
+    const groups = json.resource.aws_security_group as Record<string, Json>;
+    const peered = all(json, 'aws_vpc_security_group_ingress_rule')
+      .filter((r) => String(r.description).endsWith('over VPC peering'))
+      .map((r) => [groups[/aws_security_group\.(\w+)\.id/.exec(r.security_group_id)![1]!]!.name, r.from_port, r.to_port, r.cidr_ipv4]);
+    const expected = (cidrs: string[]) =>
+      cidrs.flatMap((cidr) => [
+        ['mockforge-production-postgres', 5432, 5432, cidr],
+        ['mockforge-production-redis', 6379, 6379, cidr],
+      ]);
+    const byCidr = (a: unknown[], b: unknown[]) => `${a[3]}${a[0]}`.localeCompare(`${b[3]}${b[0]}`);
+    expect(peered.sort(byCidr)).toEqual(
+      expected(['10.49.64.0/20', '10.49.80.0/20', '10.49.96.0/20', '10.50.64.0/20', '10.50.80.0/20', '10.50.96.0/20']).sort(byCidr),
+    );
+    // The primary requests no peering: each secondary's stack does.
+    expect(json.resource.aws_vpc_peering_connection).toBeUndefined();
   });
 
   it('terminates TLS 1.3/1.2 on the ALB and redirects HTTP with a 301', () => {
@@ -327,6 +345,88 @@ describe('AwsRegionalStack (production secondary)', () => {
     }
     expect(cache.kms_key_id).toEqual(expect.any(String));
     expect(cache.user_group_ids).toHaveLength(1);
+  });
+
+  const primaryJson = read(primary);
+  /** How this stack reads one of the primary's attributes: the output the primary publishes for it. */
+  const primaryOutput = (reference: string) => {
+    const name = Object.keys(primaryJson.output).find(
+      (o) => o.startsWith('cross-stack-output-') && primaryJson.output[o].value === reference,
+    );
+    expect(name).toMatch(/^cross-stack-output-/);
+    return `\${data.terraform_remote_state.cross-stack-reference-input-production-aws-us-east-1.outputs.${name}}`;
+  };
+
+  it("peers with the primary's VPC across regions and accepts in the primary's region", () => {
+    const connection = one(json, 'aws_vpc_peering_connection');
+    expect(connection).toMatchObject({ peer_region: 'us-east-1', vpc_id: '${aws_vpc.network_vpc_4E8F0223.id}' });
+    expect(connection.peer_vpc_id).toBe(primaryOutput('${aws_vpc.network_vpc_4E8F0223.id}'));
+    expect(connection.auto_accept).toBeUndefined();
+    expect(one(json, 'aws_vpc_peering_connection_accepter')).toMatchObject({
+      region: 'us-east-1',
+      auto_accept: true,
+      vpc_peering_connection_id: '${aws_vpc_peering_connection.writer_peering_connection_2C4B294F.id}',
+    });
+  });
+
+  it("routes the private subnets to the primary's VPC and the primary's data subnets back, through the accepted peering", () => {
+    const peering = '${aws_vpc_peering_connection_accepter.writer_peering_accepter_AE7BCD50.vpc_peering_connection_id}';
+    const routes = all(json, 'aws_route')
+      .filter((r) => r.vpc_peering_connection_id)
+      .map((r) => [r.region ?? 'eu-west-1', r.route_table_id, r.destination_cidr_block, r.vpc_peering_connection_id]);
+    const privateTables = Object.keys(json.resource.aws_route_table as Record<string, Json>)
+      .filter((k) => /^network_private_\d_routes_/.test(k))
+      .sort();
+    expect(privateTables).toHaveLength(3);
+    expect(routes).toEqual([
+      ['us-east-1', primaryOutput('${aws_route_table.network_data_routes_B5D6387C.id}'), '10.49.0.0/16', peering],
+      ...privateTables.map((t) => ['eu-west-1', `\${aws_route_table.${t}.id}`, '10.48.0.0/16', peering]),
+    ]);
+  });
+
+  it("lets the tasks reach only the primary's data subnets on 5432 and 6379", () => {
+    const peered = all(json, 'aws_vpc_security_group_egress_rule')
+      .filter((r) => String(r.description).endsWith('over VPC peering'))
+      .map((r) => [r.security_group_id, r.from_port, r.to_port, r.cidr_ipv4])
+      .sort((a, b) => `${a[1]}${a[3]}`.localeCompare(`${b[1]}${b[3]}`));
+    const groups = json.resource.aws_security_group as Record<string, Json>;
+    const appGroup = Object.keys(groups).find((k) => groups[k]!.name === 'mockforge-production-app');
+    const app = `\${aws_security_group.${appGroup}.id}`;
+    expect(peered).toEqual(
+      [5432, 6379].flatMap((port) => ['10.48.128.0/20', '10.48.144.0/20', '10.48.160.0/20'].map((cidr) => [app, port, port, cidr])),
+    );
+  });
+
+  it("writes the primary's DATABASE_URL and REDIS_URL into this region's secrets, read in the primary's region", () => {
+    const secrets = json.resource.aws_secretsmanager_secret as Record<string, Json>;
+    const reads = json.data.aws_secretsmanager_secret_version as Record<string, Json>;
+    const versions = all(json, 'aws_secretsmanager_secret_version');
+    expect(versions).toHaveLength(2);
+    for (const [key, resource] of [
+      ['DATABASE_URL', 'secrets_database_url_8E7BE9D4'],
+      ['REDIS_URL', 'secrets_redis_url_6BFCC321'],
+    ] as const) {
+      const version = versions.find((v) => v.secret_id === `\${aws_secretsmanager_secret.${resource}.arn}`)!;
+      expect(secrets[resource]!.name).toBe(`mockforge/production/${key}`);
+      const read = /^\$\{data\.aws_secretsmanager_secret_version\.(\w+)\.secret_string\}$/.exec(version.secret_string)![1]!;
+      // The primary's secret of the same key, by its ARN: the writer's endpoint and credentials.
+      expect(reads[read]).toMatchObject({ region: 'us-east-1', secret_id: primaryOutput(`\${aws_secretsmanager_secret.${resource}.arn}`) });
+      expect(version.lifecycle).toEqual({ ignore_changes: ['secret_string'], prevent_destroy: true });
+    }
+    // The secondary's own password user stays for a promotion; no URL names it.
+    expect(JSON.stringify(versions)).not.toMatch(/aws_elasticache|random_password/);
+  });
+
+  it('lets EKS pods reach both data tiers', () => {
+    expect(secondary.dataStoreCidrs).toEqual([
+      '10.49.128.0/20',
+      '10.49.144.0/20',
+      '10.49.160.0/20',
+      '10.48.128.0/20',
+      '10.48.144.0/20',
+      '10.48.160.0/20',
+    ]);
+    expect(primary.dataStoreCidrs).toEqual(['10.48.128.0/20', '10.48.144.0/20', '10.48.160.0/20']);
   });
 
   it('keeps every encryption argument on the primary', () => {

@@ -23,8 +23,11 @@ import { ServiceDashboard } from '../monitoring/dashboard';
 import type { RegionalAlarms } from '../monitoring/regional-alarms';
 import { VpcEndpoints } from '../network/endpoints';
 import { SecurityGroups } from '../network/security-groups';
+import { subnetCidrs } from '../network/subnet-plan';
 import { VpcNetwork } from '../network/vpc-network';
+import { WriterPeering } from '../network/vpc-peering';
 import { EncryptionKey } from '../secrets/kms-key';
+import { RemoteSecretValue } from '../secrets/remote-secret-value';
 import { SecretContainers } from '../secrets/secret-store';
 import { accountOf } from '../shared/account';
 import type { RegionalComputeInput } from './compute-input';
@@ -58,6 +61,10 @@ export class AwsRegionalStack extends MockforgeStack {
   readonly key: EncryptionKey;
   readonly network: VpcNetwork;
   readonly securityGroups: SecurityGroups;
+  /** A secondary's peering to the primary's VPC, whose writers its tasks use. */
+  readonly writerPeering?: WriterPeering;
+  /** Data subnets the region's workloads connect to: its own, and a secondary's the primary's too. */
+  readonly dataStoreCidrs: readonly string[];
   readonly secrets: SecretContainers;
   /** The Terraform-managed ALB (ECS); on EKS the load balancer controller owns it. */
   readonly loadBalancer?: PublicLoadBalancer;
@@ -147,6 +154,35 @@ export class AwsRegionalStack extends MockforgeStack {
       appToApp: hybridOnEcs,
       cloudFrontReach: !onEks && ecsOriginIsVpcOrigin(context) ? 'vpc-origin' : 'internet',
     });
+    // Multi-region: the replicas are read-only, so every region writes to the primary's PostgreSQL
+    // and Redis over inter-region VPC peering; the replicas stay for a promotion (README: Regional failure).
+    const multiRegion = context.topology.isMultiRegion;
+    const dataStores = profile.managedDatabase || profile.managedCache;
+    // Where a region's tasks or nodes run; core allocates every region's CIDR, so no stack reads another's.
+    const workloadCidrs = (r: string) => subnetCidrs(context.vpcCidrs[r]!, publicTasks ? 'public' : 'private', azs);
+    this.dataStoreCidrs = this.network.dataSubnetCidrs;
+    if (multiRegion && dataStores && props.primary) {
+      const primaryRegion = props.primary.region;
+      this.writerPeering = new WriterPeering(this, 'writer_peering', {
+        name,
+        local: {
+          vpcId: this.network.networkId,
+          cidr: this.network.cidr,
+          routeTableIds: publicTasks ? [this.network.publicRouteTableId] : this.network.appRouteTableIds,
+        },
+        peer: {
+          region: primaryRegion,
+          vpcId: this.fromOtherStack(props.primary.network.networkId),
+          cidr: props.primary.network.cidr,
+          routeTableIds: [this.fromOtherStack(props.primary.network.dataRouteTableId)],
+        },
+      });
+      this.securityGroups.reachPrimaryDataStores(primaryRegion, props.primary.network.dataSubnetCidrs);
+      this.dataStoreCidrs = [...this.network.dataSubnetCidrs, ...props.primary.network.dataSubnetCidrs];
+    } else if (multiRegion && dataStores) {
+      for (const r of context.topology.regions.filter((other) => other !== region))
+        this.securityGroups.admitPeerRegion(r, workloadCidrs(r));
+    }
     new VpcEndpoints(this, 'endpoints', {
       region,
       vpcId: this.network.networkId,
@@ -186,8 +222,14 @@ export class AwsRegionalStack extends MockforgeStack {
             hostedZoneId: this.hostedZoneId,
           }).arn;
 
-    const multiRegion = context.topology.isMultiRegion;
+    // A secondary's URLs are the primary's, copied from its secrets (only their ARNs cross stacks).
+    const primaryUrl = (key: SecretKey) =>
+      new RemoteSecretValue(this, `primary_${key.toLowerCase()}`, {
+        region: props.primary!.region,
+        secretId: this.fromOtherStack(props.primary!.secrets.secrets[key]!.id),
+      }).value;
     if (this.securityGroups.database) {
+      const replica = multiRegion && props.primary !== undefined;
       this.database = new PostgresInstance(this, 'database', {
         name,
         globalName: globalName('db'),
@@ -199,7 +241,8 @@ export class AwsRegionalStack extends MockforgeStack {
         securityGroupId: this.securityGroups.database.id,
         kmsKeyArn: keyArn,
         connectionSecret: secretRef('DATABASE_URL'),
-        replicaOf: multiRegion && props.primary ? this.fromOtherStack(props.primary.database!.arn) : undefined,
+        connectionUrl: replica ? primaryUrl('DATABASE_URL') : undefined,
+        replicaOf: replica ? this.fromOtherStack(props.primary!.database!.arn) : undefined,
         exemptions: {
           multiAz: exemptionReason(context, 'zonal-data'),
           deletionProtection: exemptionReason(context, 'deletion-protection'),
@@ -216,6 +259,7 @@ export class AwsRegionalStack extends MockforgeStack {
         securityGroupId: this.securityGroups.cache.id,
         kmsKeyArn: keyArn,
         connectionSecret: secretRef('REDIS_URL'),
+        connectionUrl: context.cache.crossRegionReplication && props.primary ? primaryUrl('REDIS_URL') : undefined,
         global: context.cache.crossRegionReplication
           ? props.primary
             ? { role: 'secondary', globalReplicationGroupId: this.fromOtherStack(props.primary.cache!.globalReplicationGroupId!) }

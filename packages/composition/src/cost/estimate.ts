@@ -552,6 +552,8 @@ export const USAGE_BASED: Readonly<Record<string, string>> = {
   aws_sns_topic_subscription: 'usage-based (notifications)',
   aws_subnet: 'free',
   aws_vpc: 'free',
+  aws_vpc_peering_connection: 'usage-based (inter-region data transfer); no hourly charge',
+  aws_vpc_peering_connection_accepter: 'free; transfer bills on the connection',
   aws_vpc_security_group_egress_rule: 'free',
   aws_vpc_security_group_ingress_rule: 'free',
   aws_wafv2_web_acl_association: 'part of the web ACL; requests are usage-based',
