@@ -26,12 +26,35 @@ describe('GKE workload stack', () => {
     expect(deployment.metadata.labels.region).toBe('us-central1');
   });
 
-  it('holds the namespace the README first-deploy step targets', () => {
+  it('writes the pods’ Secret from the latest version of each of the region’s Secret Manager secrets', () => {
     const { json } = gkeWorkload();
+    const keys = ['DATABASE_URL', 'MOCKFORGE_ADMIN_JWT_SECRET', 'MOCKFORGE_ADMIN_PASSWORD', 'MOCKFORGE_ADMIN_USERNAME', 'REDIS_URL'];
+    const suffix = (key: string) => key.toLowerCase().replace(/_/g, '-');
+    const [secretKey, secret] = Object.entries(json.resource.kubernetes_secret_v1 as Record<string, any>)[0]!;
+    expect(secret.metadata.name).toBe('mockforge-secrets');
+    expect(secret.type).toBe('Opaque');
+    expect(secret.data).toEqual(
+      Object.fromEntries(keys.map((k) => [k, `\${data.google_secret_manager_secret_version.secret-${suffix(k)}.secret_data}`])),
+    );
+    for (const key of keys) {
+      const version = json.data.google_secret_manager_secret_version[`secret-${suffix(key)}`];
+      expect(version.secret).toMatch(
+        new RegExp(
+          `^\\$\\{data\\.terraform_remote_state\\.cross-stack-reference-input-staging-gcp-us-central1\\.outputs\\.cross-stack-output-google_secret_manager_secretsecrets_${suffix(key)}_[0-9A-F]+id\\}$`,
+        ),
+      );
+      expect(version.version).toBeUndefined();
+    }
+    // The pods read it by reference, so Terraform creates it first.
+    const env = (resourcesOf(json, 'kubernetes_deployment_v1')[0] as any).spec.template.spec.container[0].env;
+    const refs = env.filter((e: any) => e.value_from).map((e: any) => e.value_from.secret_key_ref.name);
+    expect(new Set(refs)).toEqual(new Set([`\${kubernetes_secret_v1.${secretKey}.metadata[0].name}`]));
+  });
+
+  it('leaves no secret to fill by hand in the README for GKE', () => {
     const readme = readFileSync(join(__dirname, '../../README.md'), 'utf8');
-    const targets = [...readme.matchAll(/-target=(kubernetes_\w+)\.([\w-]+)/g)].map((m) => [m[1]!, m[2]!] as const);
-    expect(targets).toEqual([['kubernetes_namespace_v1', 'workload_namespace_A28E5B47']]);
-    for (const [type, id] of targets) expect(json.resource[type]).toHaveProperty([id]);
+    expect(readme).not.toContain('kubectl -n mockforge create secret');
+    expect(readme).not.toMatch(/-target=kubernetes_/);
   });
 });
 

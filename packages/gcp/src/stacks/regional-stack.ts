@@ -13,6 +13,7 @@ import { addressPlan } from '../network/address-plan';
 import { GcpRegionalNetwork } from '../network/regional-network';
 import { GcpVpc } from '../network/vpc';
 import { addGoogleProvider } from '../provider';
+import { GeneratedSecrets, TierCredentials, type GeneratedSecretKey } from '../secrets/generated-credentials';
 import { GcpSecretStore } from '../secrets/secret-store';
 import { GCP_STATEFUL_RESOURCE_TYPES } from '../stateful-types';
 import type { GkeConstructs } from './gke';
@@ -52,11 +53,17 @@ export class GcpRegionalStack extends MockforgeStack {
   /** GKE when the tier's compute is `gke`, or for the stateful pool of the hybrid topology. */
   readonly cluster?: GkeCluster;
   readonly clusterBackup?: GkeBackupPlan;
+  /** With GKE, the tier's generated admin and database credentials (primary region only). */
+  readonly credentials?: TierCredentials;
+  /** With GKE, this region's versions of the generated secrets, from the primary's credentials. */
+  readonly generatedSecrets?: GeneratedSecrets;
+  /** The values the generated secrets hold, for the other regions' stacks. */
+  readonly generatedSecretValues?: Readonly<Partial<Record<GeneratedSecretKey, string>>>;
 
   constructor(scope: Construct, props: GcpRegionalStackProps) {
     const { region } = props;
     // GKE keeps Memorystore (the workload's NetworkPolicy always names a Redis peer) and Cloud SQL
-    // (the workload reads every secret key, DATABASE_URL included, from the operator's Secret).
+    // (the workload reads every secret key, DATABASE_URL included, from the Secret Terraform writes).
     const gke = usesGke(props.context);
     const profile = {
       ...props.context.profile,
@@ -123,6 +130,25 @@ export class GcpRegionalStack extends MockforgeStack {
       });
     }
 
+    // GKE pods read a Secret built from these containers, so Terraform fills them: no operator step.
+    if (usesGke(context)) {
+      if (props.primary) {
+        const values = props.primary.generatedSecretValues ?? {};
+        this.generatedSecretValues = Object.fromEntries(Object.entries(values).map(([k, v]) => [k, this.fromOtherStack(v)]));
+      } else {
+        const db = this.database;
+        this.credentials = new TierCredentials(this, 'credentials', {
+          context,
+          ...(db ? { database: { instanceName: db.instance.name, endpoint: db.endpoint, port: db.port } } : {}),
+        });
+        this.generatedSecretValues = this.credentials.values;
+      }
+      this.generatedSecrets = new GeneratedSecrets(this, 'generated-secrets', {
+        secrets: this.secrets.secrets,
+        values: this.generatedSecretValues,
+      });
+    }
+
     // Cloud Run and GKE both pull the image through this pull-through cache of ghcr.io.
     this.images = new GhcrRemoteRepository(this, 'images', { project, region, repositoryId: resourceName(context.tier, 'ghcr') });
     if (context.tierConfig.compute?.gcp !== 'gke') {
@@ -135,7 +161,11 @@ export class GcpRegionalStack extends MockforgeStack {
         secrets: this.secrets,
         networkId: this.networkId,
         subnetId: this.network.subnet.id,
-        dependsOn: [...secretReaders, ...(this.cache ? [this.cache.connectionUrl.version] : [])],
+        dependsOn: [
+          ...secretReaders,
+          ...(this.cache ? [this.cache.connectionUrl.version] : []),
+          ...(this.generatedSecrets?.versions.map((v) => v.version) ?? []),
+        ],
       });
       this.monitoring = new ServiceMonitoring(this, 'monitoring', { context, project, region, serviceName: this.service.serviceName });
     }
