@@ -82,6 +82,25 @@ describe('awsTarget (production, default config)', () => {
     expect(cache.global_replication_group_id).toMatch(/cross-stack-reference-input-production-aws-us-east-1/);
   });
 
+  it('peers every pair of regions once, from the later stack, accepted in the earlier region', () => {
+    const peerings = (region: string) =>
+      entries(stacks[`production-aws-${region}`]!, 'aws_vpc_peering_connection').map(([name, p]) => [
+        name.split('_connection_')[0],
+        p.peer_region,
+      ]);
+    const accepters = (region: string) =>
+      all(stacks[`production-aws-${region}`]!, 'aws_vpc_peering_connection_accepter').map((a) => a.region);
+    expect(peerings('us-east-1')).toEqual([]);
+    expect(peerings('eu-west-1')).toEqual([['peering_us-east-1', 'us-east-1']]);
+    expect(peerings('ap-south-1').sort()).toEqual([
+      ['peering_eu-west-1', 'eu-west-1'],
+      ['peering_us-east-1', 'us-east-1'],
+    ]);
+    expect(accepters('ap-south-1').sort()).toEqual(['eu-west-1', 'us-east-1']);
+    const euVpc = all(stacks['production-aws-ap-south-1']!, 'aws_vpc_peering_connection').find((p) => p.peer_region === 'eu-west-1')!;
+    expect(euVpc.peer_vpc_id).toMatch(/^\$\{data\.terraform_remote_state\.cross-stack-reference-input-production-aws-eu-west-1\.outputs\./);
+  });
+
   it("gives every Global Datastore member its own password user and user group, and every region the primary's REDIS_URL", () => {
     for (const region of ['us-east-1', 'eu-west-1', 'ap-south-1']) {
       const json = stacks[`production-aws-${region}`]!;

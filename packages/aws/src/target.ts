@@ -13,7 +13,11 @@ import { AwsRegionalStack } from './stacks/regional-stack';
 function addStacks(scope: Construct, context: TargetContext, policy: PolicyEngine): MockforgeStack[] {
   const [primaryRegion, ...others] = context.topology.regions;
   const primary = new AwsRegionalStack(scope, { context, region: primaryRegion!, policy });
-  const secondaries = others.map((region) => new AwsRegionalStack(scope, { context, region, policy, primary }));
+  // Each secondary peers with the primary and the secondaries before it (README: Regional failure).
+  const secondaries: AwsRegionalStack[] = [];
+  for (const region of others) {
+    secondaries.push(new AwsRegionalStack(scope, { context, region, policy, primary, earlierSecondaries: [...secondaries] }));
+  }
   const regions = [primary, ...secondaries];
   const workloads = new Map<string, KubernetesWorkloadStack>();
   if (context.tierConfig.compute?.aws === 'eks') {

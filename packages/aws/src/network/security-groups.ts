@@ -240,11 +240,13 @@ export class SecurityGroups extends Construct {
   }
 
   /**
-   * The primary's data stores admit a peered secondary region's workload subnets (cross-region
-   * peering cannot reference a security group of the other region).
+   * Another region of the tier, over VPC peering: its workload subnets may reach this region's data
+   * stores (a cross-region rule cannot name the other region's security group), and this region's
+   * tasks may reach its data subnets. Every region is wired to every other, so whichever region holds
+   * the writers (the primary, or the one promoted after a failover) is reachable from all of them.
    */
-  admitPeerRegion(region: string, workloadCidrs: readonly string[]): void {
-    workloadCidrs.forEach((cidr, i) => {
+  peerRegion(region: string, peer: { readonly workloadCidrs: readonly string[]; readonly dataCidrs: readonly string[] }): void {
+    peer.workloadCidrs.forEach((cidr, i) => {
       this.database?.allowIn(`from_${region}_${i}`, {
         port: DATABASE_PORT,
         peer: { cidr },
@@ -256,23 +258,19 @@ export class SecurityGroups extends Construct {
         description: `Redis from the ${region} workloads over VPC peering`,
       });
     });
-  }
-
-  /** A secondary's tasks reach the primary's data subnets, where the writers are, over VPC peering. */
-  reachPrimaryDataStores(region: string, dataCidrs: readonly string[]): void {
-    dataCidrs.forEach((cidr, i) => {
+    peer.dataCidrs.forEach((cidr, i) => {
       if (this.database) {
         this.app.allowOut(`to_${region}_database_${i}`, {
           port: DATABASE_PORT,
           peer: { cidr },
-          description: `PostgreSQL writer in ${region} over VPC peering`,
+          description: `PostgreSQL in ${region} over VPC peering`,
         });
       }
       if (this.cache) {
         this.app.allowOut(`to_${region}_cache_${i}`, {
           port: REDIS_PORT,
           peer: { cidr },
-          description: `Redis writer in ${region} over VPC peering`,
+          description: `Redis in ${region} over VPC peering`,
         });
       }
     });

@@ -357,6 +357,12 @@ describe('AwsRegionalStack (production secondary)', () => {
     return `\${data.terraform_remote_state.cross-stack-reference-input-production-aws-us-east-1.outputs.${name}}`;
   };
 
+  const ref = (type: string, prefix: string, attribute = 'id') => {
+    const names = Object.keys(json.resource[type] as Record<string, Json>).filter((k) => k.startsWith(prefix));
+    expect(names).toHaveLength(1);
+    return `\${${type}.${names[0]}.${attribute}}`;
+  };
+
   it("peers with the primary's VPC across regions and accepts in the primary's region", () => {
     const connection = one(json, 'aws_vpc_peering_connection');
     expect(connection).toMatchObject({ peer_region: 'us-east-1', vpc_id: '${aws_vpc.network_vpc_4E8F0223.id}' });
@@ -365,35 +371,46 @@ describe('AwsRegionalStack (production secondary)', () => {
     expect(one(json, 'aws_vpc_peering_connection_accepter')).toMatchObject({
       region: 'us-east-1',
       auto_accept: true,
-      vpc_peering_connection_id: '${aws_vpc_peering_connection.writer_peering_connection_2C4B294F.id}',
+      vpc_peering_connection_id: ref('aws_vpc_peering_connection', 'peering_us-east-1_connection_'),
     });
   });
 
-  it("routes the private subnets to the primary's VPC and the primary's data subnets back, through the accepted peering", () => {
-    const peering = '${aws_vpc_peering_connection_accepter.writer_peering_accepter_AE7BCD50.vpc_peering_connection_id}';
+  it('routes the private and data subnets of both regions to each other, through the accepted peering', () => {
+    const peering = ref('aws_vpc_peering_connection_accepter', 'peering_us-east-1_accepter_', 'vpc_peering_connection_id');
     const routes = all(json, 'aws_route')
       .filter((r) => r.vpc_peering_connection_id)
       .map((r) => [r.region ?? 'eu-west-1', r.route_table_id, r.destination_cidr_block, r.vpc_peering_connection_id]);
-    const privateTables = Object.keys(json.resource.aws_route_table as Record<string, Json>)
-      .filter((k) => /^network_private_\d_routes_/.test(k))
-      .sort();
-    expect(privateTables).toHaveLength(3);
-    expect(routes).toEqual([
-      ['us-east-1', primaryOutput('${aws_route_table.network_data_routes_B5D6387C.id}'), '10.49.0.0/16', peering],
-      ...privateTables.map((t) => ['eu-west-1', `\${aws_route_table.${t}.id}`, '10.48.0.0/16', peering]),
-    ]);
+    const tables = ['network_private_0_routes_', 'network_private_1_routes_', 'network_private_2_routes_', 'network_data_routes_'];
+    const localTables = tables.map((t) => ref('aws_route_table', t));
+    const primaryTables = localTables.map((t) => primaryOutput(t));
+    expect(routes.sort()).toEqual(
+      [
+        ...localTables.map((t) => ['eu-west-1', t, '10.48.0.0/16', peering]),
+        ...primaryTables.map((t) => ['us-east-1', t, '10.49.0.0/16', peering]),
+      ].sort(),
+    );
   });
 
-  it("lets the tasks reach only the primary's data subnets on 5432 and 6379", () => {
-    const peered = all(json, 'aws_vpc_security_group_egress_rule')
-      .filter((r) => String(r.description).endsWith('over VPC peering'))
-      .map((r) => [r.security_group_id, r.from_port, r.to_port, r.cidr_ipv4])
-      .sort((a, b) => `${a[1]}${a[3]}`.localeCompare(`${b[1]}${b[3]}`));
+  it("lets the tasks reach the other regions' data subnets on 5432 and 6379, and admits their private subnets", () => {
     const groups = json.resource.aws_security_group as Record<string, Json>;
-    const appGroup = Object.keys(groups).find((k) => groups[k]!.name === 'mockforge-production-app');
-    const app = `\${aws_security_group.${appGroup}.id}`;
-    expect(peered).toEqual(
-      [5432, 6379].flatMap((port) => ['10.48.128.0/20', '10.48.144.0/20', '10.48.160.0/20'].map((cidr) => [app, port, port, cidr])),
+    const group = (name: string) => `\${aws_security_group.${Object.keys(groups).find((k) => groups[k]!.name === name)}.id}`;
+    const byPortAndCidr = (a: unknown[], b: unknown[]) => `${a[0]}${a[1]}${a[3]}`.localeCompare(`${b[0]}${b[1]}${b[3]}`);
+    const peered = (type: string) =>
+      all(json, type)
+        .filter((r) => String(r.description).endsWith('over VPC peering'))
+        .map((r) => [r.security_group_id, r.from_port, r.to_port, r.cidr_ipv4])
+        .sort(byPortAndCidr);
+    const subnets = (octet: number, third: number[]) => third.map((t) => `10.${octet}.${t}.0/20`);
+    const data = [...subnets(48, [128, 144, 160]), ...subnets(50, [128, 144, 160])];
+    const workloads = [...subnets(48, [64, 80, 96]), ...subnets(50, [64, 80, 96])];
+    expect(peered('aws_vpc_security_group_egress_rule')).toEqual(
+      [5432, 6379].flatMap((port) => data.map((cidr) => [group('mockforge-production-app'), port, port, cidr])).sort(byPortAndCidr),
+    );
+    expect(peered('aws_vpc_security_group_ingress_rule')).toEqual(
+      [
+        ...workloads.map((cidr) => [group('mockforge-production-postgres'), 5432, 5432, cidr]),
+        ...workloads.map((cidr) => [group('mockforge-production-redis'), 6379, 6379, cidr]),
+      ].sort(byPortAndCidr),
     );
   });
 
@@ -417,16 +434,10 @@ describe('AwsRegionalStack (production secondary)', () => {
     expect(JSON.stringify(versions)).not.toMatch(/aws_elasticache|random_password/);
   });
 
-  it('lets EKS pods reach both data tiers', () => {
-    expect(secondary.dataStoreCidrs).toEqual([
-      '10.49.128.0/20',
-      '10.49.144.0/20',
-      '10.49.160.0/20',
-      '10.48.128.0/20',
-      '10.48.144.0/20',
-      '10.48.160.0/20',
-    ]);
-    expect(primary.dataStoreCidrs).toEqual(['10.48.128.0/20', '10.48.144.0/20', '10.48.160.0/20']);
+  it("lets EKS pods reach every region's data subnets, its own first", () => {
+    const data = (octet: number) => [128, 144, 160].map((t) => `10.${octet}.${t}.0/20`);
+    expect(secondary.dataStoreCidrs).toEqual([...data(49), ...data(48), ...data(50)]);
+    expect(primary.dataStoreCidrs).toEqual([...data(48), ...data(49), ...data(50)]);
   });
 
   it('keeps every encryption argument on the primary', () => {

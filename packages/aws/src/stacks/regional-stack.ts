@@ -25,7 +25,7 @@ import { VpcEndpoints } from '../network/endpoints';
 import { SecurityGroups } from '../network/security-groups';
 import { subnetCidrs } from '../network/subnet-plan';
 import { VpcNetwork } from '../network/vpc-network';
-import { WriterPeering } from '../network/vpc-peering';
+import { RegionPeering, type PeeringSide } from '../network/vpc-peering';
 import { EncryptionKey } from '../secrets/kms-key';
 import { RemoteSecretValue } from '../secrets/remote-secret-value';
 import { SecretContainers } from '../secrets/secret-store';
@@ -52,6 +52,11 @@ export interface AwsRegionalStackProps {
    * hosted zone. @default this stack is the primary
    */
   readonly primary?: AwsRegionalStack;
+  /**
+   * The secondary regions whose stacks come before this one: it peers with them as with the primary,
+   * so every region reaches whichever one is promoted after a failover. @default none
+   */
+  readonly earlierSecondaries?: readonly AwsRegionalStack[];
 }
 
 /** One region of a tier: network, compute, load balancer, data stores, monitoring and backups. */
@@ -61,9 +66,9 @@ export class AwsRegionalStack extends MockforgeStack {
   readonly key: EncryptionKey;
   readonly network: VpcNetwork;
   readonly securityGroups: SecurityGroups;
-  /** A secondary's peering to the primary's VPC, whose writers its tasks use. */
-  readonly writerPeering?: WriterPeering;
-  /** Data subnets the region's workloads connect to: its own, and a secondary's the primary's too. */
+  /** Peerings this stack owns: to the primary and the earlier secondaries (multi-region with data stores). */
+  readonly peerings: readonly RegionPeering[] = [];
+  /** Data subnets the region's workloads may connect to: its own, and in a multi-region tier every region's. */
   readonly dataStoreCidrs: readonly string[];
   readonly secrets: SecretContainers;
   /** The Terraform-managed ALB (ECS); on EKS the load balancer controller owns it. */
@@ -154,34 +159,35 @@ export class AwsRegionalStack extends MockforgeStack {
       appToApp: hybridOnEcs,
       cloudFrontReach: !onEks && ecsOriginIsVpcOrigin(context) ? 'vpc-origin' : 'internet',
     });
-    // Multi-region: the replicas are read-only, so every region writes to the primary's PostgreSQL
-    // and Redis over inter-region VPC peering; the replicas stay for a promotion (README: Regional failure).
+    // Multi-region: the replicas are read-only, so every region writes to the primary's PostgreSQL and
+    // Redis over inter-region VPC peering; the replicas stay for a promotion (README: Regional failure).
     const multiRegion = context.topology.isMultiRegion;
     const dataStores = profile.managedDatabase || profile.managedCache;
-    // Where a region's tasks or nodes run; core allocates every region's CIDR, so no stack reads another's.
-    const workloadCidrs = (r: string) => subnetCidrs(context.vpcCidrs[r]!, publicTasks ? 'public' : 'private', azs);
+    // Core allocates every region's CIDR, so the subnets of the others need no cross-stack value.
+    const cidrsOf = (r: string, tier: 'public' | 'private' | 'data') => subnetCidrs(context.vpcCidrs[r]!, tier, azs);
+    // Where a region's tasks or nodes run.
+    const workloadTier = publicTasks ? 'public' : 'private';
     this.dataStoreCidrs = this.network.dataSubnetCidrs;
-    if (multiRegion && dataStores && props.primary) {
-      const primaryRegion = props.primary.region;
-      this.writerPeering = new WriterPeering(this, 'writer_peering', {
-        name,
-        local: {
-          vpcId: this.network.networkId,
-          cidr: this.network.cidr,
-          routeTableIds: publicTasks ? [this.network.publicRouteTableId] : this.network.appRouteTableIds,
-        },
-        peer: {
-          region: primaryRegion,
-          vpcId: this.fromOtherStack(props.primary.network.networkId),
-          cidr: props.primary.network.cidr,
-          routeTableIds: [this.fromOtherStack(props.primary.network.dataRouteTableId)],
-        },
-      });
-      this.securityGroups.reachPrimaryDataStores(primaryRegion, props.primary.network.dataSubnetCidrs);
-      this.dataStoreCidrs = [...this.network.dataSubnetCidrs, ...props.primary.network.dataSubnetCidrs];
-    } else if (multiRegion && dataStores) {
-      for (const r of context.topology.regions.filter((other) => other !== region))
-        this.securityGroups.admitPeerRegion(r, workloadCidrs(r));
+    if (multiRegion && dataStores) {
+      const others = context.topology.regions.filter((r) => r !== region);
+      for (const r of others) this.securityGroups.peerRegion(r, { workloadCidrs: cidrsOf(r, workloadTier), dataCidrs: cidrsOf(r, 'data') });
+      this.dataStoreCidrs = [...this.network.dataSubnetCidrs, ...others.flatMap((r) => cidrsOf(r, 'data'))];
+      const side = (stack: AwsRegionalStack, own: boolean): PeeringSide => {
+        const ids = [
+          ...(publicTasks ? [stack.network.publicRouteTableId] : stack.network.appRouteTableIds),
+          stack.network.dataRouteTableId,
+        ];
+        return {
+          region: stack.region,
+          vpcId: own ? stack.network.networkId : this.fromOtherStack(stack.network.networkId),
+          cidr: stack.network.cidr,
+          routeTableIds: own ? ids : ids.map((id) => this.fromOtherStack(id)),
+        };
+      };
+      const earlier = props.primary ? [props.primary, ...(props.earlierSecondaries ?? [])] : [];
+      this.peerings = earlier.map(
+        (peer) => new RegionPeering(this, `peering_${peer.region}`, { name, local: side(this, true), peer: side(peer, false) }),
+      );
     }
     new VpcEndpoints(this, 'endpoints', {
       region,
