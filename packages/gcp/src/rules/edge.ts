@@ -68,6 +68,24 @@ export const edgeRules: readonly PolicyRule[] = [
     },
   },
   {
+    id: 'MF_GCP_17',
+    severity: 'error',
+    description:
+      'Zonal NEG backends (GKE pods) balance by RATE with max_rate_per_endpoint: the API rejects UTILIZATION and a backend without a capacity',
+    resourceTypes: BACKEND,
+    check: (r) => {
+      const backends = attrs(r.attributes, 'backend') as { group?: unknown; balancing_mode?: unknown; max_rate_per_endpoint?: unknown }[];
+      // Zonal NEGs by reference or URL; serverless NEGs (region_network_endpoint_group) take no balancing mode.
+      const zonal = backends.filter((b) =>
+        /(^|[^_])network_endpoint_group|\/zones\/[^/]+\/networkEndpointGroups\//.test(String(b.group ?? '')),
+      );
+      const bad = zonal.filter((b) => b.balancing_mode !== 'RATE' || !(Number(b.max_rate_per_endpoint) > 0));
+      return bad.length === 0
+        ? undefined
+        : `${bad.length} zonal NEG backend(s) without balancing_mode RATE and a max_rate_per_endpoint: ${bad.map((b) => String(b.group)).join(', ')}`;
+    },
+  },
+  {
     id: 'MF_GCP_14',
     severity: 'error',
     description: 'Cloud CDN honours the origin: no FORCE_CACHE_ALL, which caches responses marked private or carrying Set-Cookie',

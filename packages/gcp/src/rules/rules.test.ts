@@ -203,6 +203,24 @@ const FIXTURES: Readonly<Record<string, Fixture>> = {
     pass: methods(`request.path.matches('^(?:/assets/)') && ${methodEnforcement}`),
     fail: methods(methodEnforcement),
   },
+  MF_GCP_17: {
+    type: 'google_compute_backend_service',
+    pass: {
+      backend: [
+        {
+          group: '${data.google_compute_network_endpoint_group.pods-us-central1-a.self_link}',
+          balancing_mode: 'RATE',
+          max_rate_per_endpoint: 16.7,
+        },
+        { group: '${google_compute_region_network_endpoint_group.service_neg_1.id}' },
+      ],
+    },
+    fail: {
+      backend: [
+        { group: 'projects/p/zones/us-central1-a/networkEndpointGroups/mockforge-dev-us-central1-pods', balancing_mode: 'UTILIZATION' },
+      ],
+    },
+  },
   MF_GCP_14: {
     type: 'google_compute_backend_service',
     pass: { cdn_policy: { cache_mode: 'CACHE_ALL_STATIC' } },
