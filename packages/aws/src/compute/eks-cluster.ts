@@ -1,6 +1,5 @@
 import { EksAddon } from '@cdktf/provider-aws/lib/eks-addon';
 import { EksCluster } from '@cdktf/provider-aws/lib/eks-cluster';
-import { EksNodeGroup } from '@cdktf/provider-aws/lib/eks-node-group';
 import { EksPodIdentityAssociation } from '@cdktf/provider-aws/lib/eks-pod-identity-association';
 import { PolicyEngine, type CommonProps } from '@mockforge-infra/core';
 import { Fn } from 'cdktf';
@@ -8,9 +7,8 @@ import { Construct } from 'constructs';
 import { encryptedLogGroup } from '../monitoring/log-group';
 import { accountOf } from '../shared/account';
 import { applyCommonProps } from '../shared/common-props';
-import { ServiceRole } from '../shared/iam';
+import { ServiceRole, type PolicyStatement } from '../shared/iam';
 import { AWS_PLATFORM } from '../sizing';
-import { loadBalancerControllerStatements } from './load-balancer-controller-policy';
 
 export interface KubernetesClusterProps extends CommonProps {
   readonly name: string;
@@ -19,8 +17,6 @@ export interface KubernetesClusterProps extends CommonProps {
   readonly region: string;
   readonly subnetIds: readonly string[];
   readonly kmsKeyArn: string;
-  /** The managed node group, sized from the pods it runs (`planNodePool` in @mockforge-infra/kubernetes). */
-  readonly nodes: EksNodeSizing;
   /** ECR repositories the nodes may create and fill from the pull-through cache. */
   readonly imageRepositoryArnPattern: string;
   /**
@@ -28,41 +24,48 @@ export interface KubernetesClusterProps extends CommonProps {
    * @default none: the endpoint is private only
    */
   readonly publicAccessCidrs?: readonly string[];
-  /** Spot nodes (dev). @default false */
-  readonly spot?: boolean;
   /** @default true */
   readonly deletionProtection?: boolean;
-  /** Installs the EBS CSI driver for per-replica claims (hybrid stateful pool). @default false */
-  readonly blockStorage?: boolean;
+  /** The workload's Secrets Manager containers: its pods read them through the Secrets Store CSI driver. */
+  readonly workloadSecrets: WorkloadSecretAccess;
 }
 
-export interface EksNodeSizing {
-  readonly instanceType: string;
-  readonly minSize: number;
-  readonly maxSize: number;
-  /** Kubernetes labels on every node (the sizing labels the capacity checks read). */
-  readonly labels: Readonly<Record<string, string>>;
+export interface WorkloadSecretAccess {
+  /** Namespace and service account of the pods that mount the secrets. */
+  readonly namespace: string;
+  readonly serviceAccount: string;
+  /** ARNs of the tier's secret containers in this region. */
+  readonly secretArns: readonly string[];
 }
 
 const LOG_TYPES = ['api', 'audit', 'authenticator', 'controllerManager', 'scheduler'];
-const LBC_NAMESPACE = 'kube-system';
-const LBC_SERVICE_ACCOUNT = 'aws-load-balancer-controller';
-const EBS_CSI_SERVICE_ACCOUNT = 'ebs-csi-controller-sa';
 
 /**
- * EKS with a private API endpoint (or one limited to configured CIDRs), KMS envelope encryption of
- * Secrets, all control-plane logs in an encrypted group, a managed node group across the AZs
- * (type and counts from `props.nodes`), the core add-ons, and Pod Identity for the AWS Load Balancer Controller.
- * `tags` and `overrides` apply to the cluster (`aws_eks_cluster`); `tags` also to the node group.
+ * Auto Mode's built-in node pools: `system` (tainted CriticalAddonsOnly) and `general-purpose`, which
+ * runs the add-ons' Deployments before the workload stack adds MockForge's own pool, and takes any pod
+ * that pool's limits turn away. Auto Mode creates the `default` NodeClass only with a built-in pool.
+ */
+export const AUTO_MODE_NODE_POOLS = ['general-purpose', 'system'];
+
+/**
+ * EKS Auto Mode with a private API endpoint (or one limited to configured CIDRs), KMS envelope
+ * encryption of Secrets and all control-plane logs in an encrypted group. Auto Mode runs on the nodes
+ * it launches what add-ons ran before: the VPC CNI with NetworkPolicy enforcement, kube-proxy, CoreDNS,
+ * the Pod Identity agent, the EBS CSI driver, and the load balancer controller that builds the
+ * workload's ALB. metrics-server (for the HPAs) and the Secrets Store CSI driver with its AWS provider
+ * are add-ons; the workload's service account reads this tier's secrets through Pod Identity.
+ * `tags` and `overrides` apply to the cluster (`aws_eks_cluster`).
  */
 export class KubernetesCluster extends Construct {
   readonly cluster: EksCluster;
   readonly name: string;
   readonly endpoint: string;
   readonly certificateAuthority: string;
-  /** The security group EKS gives the control plane and managed nodes. */
+  /** The security group EKS gives the control plane and Auto Mode's nodes. */
   readonly clusterSecurityGroupId: string;
   readonly kmsKeyArn: string;
+  /** The role the Secrets Store CSI driver's AWS provider assumes for the workload's pods. */
+  readonly workloadSecretsRole: ServiceRole;
 
   constructor(scope: Construct, id: string, props: KubernetesClusterProps) {
     super(scope, id);
@@ -74,7 +77,28 @@ export class KubernetesCluster extends Construct {
       name: `${props.globalName}-cluster`,
       services: ['eks.amazonaws.com'],
       trustActions: ['sts:TagSession'],
-      managedPolicyArns: [managed('AmazonEKSClusterPolicy')],
+      managedPolicyArns: [
+        managed('AmazonEKSClusterPolicy'),
+        managed('AmazonEKSComputePolicy'),
+        managed('AmazonEKSBlockStoragePolicy'),
+        managed('AmazonEKSLoadBalancingPolicy'),
+        managed('AmazonEKSNetworkingPolicy'),
+      ],
+      // Auto Mode's block storage creates the claims' volumes as the cluster role, encrypted with the region key.
+      statements: [volumeKeyStatement(props.kmsKeyArn)],
+    });
+    const nodeRole = new ServiceRole(this, 'node_role', {
+      name: `${props.globalName}-nodes`,
+      services: ['ec2.amazonaws.com'],
+      managedPolicyArns: [managed('AmazonEKSWorkerNodeMinimalPolicy'), managed('AmazonEC2ContainerRegistryPullOnly')],
+      statements: [
+        {
+          Sid: 'PullThroughCache',
+          Effect: 'Allow',
+          Action: ['ecr:BatchImportUpstreamImage', 'ecr:CreateRepository'],
+          Resource: props.imageRepositoryArnPattern,
+        },
+      ],
     });
     const publicCidrs = props.publicAccessCidrs ?? [];
     this.cluster = new EksCluster(this, 'cluster', {
@@ -89,7 +113,13 @@ export class KubernetesCluster extends Construct {
       },
       encryptionConfig: { provider: { keyArn: props.kmsKeyArn }, resources: ['secrets'] },
       enabledClusterLogTypes: LOG_TYPES,
+      // Auto Mode maps its node role through an access entry, which needs the API mode.
       accessConfig: { authenticationMode: 'API', bootstrapClusterCreatorAdminPermissions: true },
+      // Auto Mode's three capabilities are switched together; the self-managed add-ons would duplicate them.
+      bootstrapSelfManagedAddons: false,
+      computeConfig: { enabled: true, nodePools: AUTO_MODE_NODE_POOLS, nodeRoleArn: nodeRole.arn },
+      kubernetesNetworkConfig: { elasticLoadBalancing: { enabled: true } },
+      storageConfig: { blockStorage: { enabled: true } },
       deletionProtection: props.deletionProtection ?? true,
       dependsOn: [logs],
     });
@@ -102,39 +132,6 @@ export class KubernetesCluster extends Construct {
       );
     }
 
-    const nodeRole = new ServiceRole(this, 'node_role', {
-      name: `${props.globalName}-nodes`,
-      services: ['ec2.amazonaws.com'],
-      managedPolicyArns: [
-        managed('AmazonEKSWorkerNodePolicy'),
-        managed('AmazonEC2ContainerRegistryPullOnly'),
-        managed('AmazonEKS_CNI_Policy'),
-      ],
-      statements: [
-        {
-          Sid: 'PullThroughCache',
-          Effect: 'Allow',
-          Action: ['ecr:BatchImportUpstreamImage', 'ecr:CreateRepository'],
-          Resource: props.imageRepositoryArnPattern,
-        },
-      ],
-    });
-    const { minSize, maxSize } = props.nodes;
-    const nodes = new EksNodeGroup(this, 'nodes', {
-      clusterName: this.cluster.name,
-      nodeGroupName: `${props.name}-nodes`,
-      nodeRoleArn: nodeRole.arn,
-      subnetIds: [...props.subnetIds],
-      instanceTypes: [props.nodes.instanceType],
-      amiType: 'AL2023_x86_64_STANDARD',
-      capacityType: props.spot ? 'SPOT' : 'ON_DEMAND',
-      scalingConfig: { minSize, maxSize, desiredSize: minSize },
-      labels: { ...props.nodes.labels },
-      updateConfig: { maxUnavailable: 1 },
-      lifecycle: { ignoreChanges: ['scaling_config[0].desired_size'] },
-      tags: props.tags,
-    });
-
     for (const [addon, configuration] of Object.entries(AWS_PLATFORM.eksAddons)) {
       new EksAddon(this, `addon_${addon.replace(/-/g, '_')}`, {
         clusterName: this.cluster.name,
@@ -142,54 +139,35 @@ export class KubernetesCluster extends Construct {
         configurationValues: configuration ? JSON.stringify(configuration) : undefined,
         resolveConflictsOnCreate: 'OVERWRITE',
         resolveConflictsOnUpdate: 'PRESERVE',
-        // Add-ons that run as Deployments need nodes to become active.
-        dependsOn: addon === 'coredns' || addon === 'metrics-server' ? [nodes] : undefined,
       });
     }
 
-    if (props.blockStorage) {
-      const ebs = new ServiceRole(this, 'ebs_csi_role', {
-        name: `${props.globalName}-ebs-csi`,
-        services: ['pods.eks.amazonaws.com'],
-        trustActions: ['sts:TagSession'],
-        managedPolicyArns: [managed('service-role/AmazonEBSCSIDriverPolicy')],
-        statements: [
-          {
-            Sid: 'EncryptVolumesWithStackKey',
-            Effect: 'Allow',
-            Action: [
-              'kms:CreateGrant',
-              'kms:Decrypt',
-              'kms:DescribeKey',
-              'kms:Encrypt',
-              'kms:GenerateDataKeyWithoutPlaintext',
-              'kms:ReEncrypt*',
-            ],
-            Resource: props.kmsKeyArn,
-          },
-        ],
-      });
-      new EksAddon(this, 'addon_aws_ebs_csi_driver', {
-        clusterName: this.cluster.name,
-        addonName: 'aws-ebs-csi-driver',
-        resolveConflictsOnCreate: 'OVERWRITE',
-        resolveConflictsOnUpdate: 'PRESERVE',
-        podIdentityAssociation: [{ roleArn: ebs.arn, serviceAccount: EBS_CSI_SERVICE_ACCOUNT }],
-        dependsOn: [nodes],
-      });
-    }
-
-    const controller = new ServiceRole(this, 'load_balancer_controller_role', {
-      name: `${props.globalName}-lb-controller`,
+    const access = props.workloadSecrets;
+    this.workloadSecretsRole = new ServiceRole(this, 'workload_secrets_role', {
+      name: `${props.globalName}-secrets`,
       services: ['pods.eks.amazonaws.com'],
       trustActions: ['sts:TagSession'],
-      statements: loadBalancerControllerStatements(),
+      statements: [
+        {
+          Sid: 'ReadTierSecrets',
+          Effect: 'Allow',
+          Action: ['secretsmanager:GetSecretValue', 'secretsmanager:DescribeSecret'],
+          Resource: [...access.secretArns],
+        },
+        {
+          Sid: 'DecryptThroughSecretsManager',
+          Effect: 'Allow',
+          Action: 'kms:Decrypt',
+          Resource: props.kmsKeyArn,
+          Condition: { StringEquals: { 'kms:ViaService': `secretsmanager.${props.region}.amazonaws.com` } },
+        },
+      ],
     });
-    new EksPodIdentityAssociation(this, 'load_balancer_controller_identity', {
+    new EksPodIdentityAssociation(this, 'workload_secrets_identity', {
       clusterName: this.cluster.name,
-      namespace: LBC_NAMESPACE,
-      serviceAccount: LBC_SERVICE_ACCOUNT,
-      roleArn: controller.arn,
+      namespace: access.namespace,
+      serviceAccount: access.serviceAccount,
+      roleArn: this.workloadSecretsRole.arn,
     });
 
     this.kmsKeyArn = props.kmsKeyArn;
@@ -198,4 +176,14 @@ export class KubernetesCluster extends Construct {
     this.certificateAuthority = Fn.base64decode(this.cluster.certificateAuthority.get(0).data);
     this.clusterSecurityGroupId = this.cluster.vpcConfig.clusterSecurityGroupId;
   }
+}
+
+/** What EBS needs of a customer managed key to create, attach and snapshot encrypted volumes. */
+function volumeKeyStatement(kmsKeyArn: string): PolicyStatement {
+  return {
+    Sid: 'EncryptVolumesWithRegionKey',
+    Effect: 'Allow',
+    Action: ['kms:CreateGrant', 'kms:Decrypt', 'kms:DescribeKey', 'kms:Encrypt', 'kms:GenerateDataKeyWithoutPlaintext', 'kms:ReEncrypt*'],
+    Resource: kmsKeyArn,
+  };
 }

@@ -9,9 +9,13 @@ export interface ControllerLoadBalancerProps {
   readonly ingressName: string;
 }
 
+/** The tags EKS Auto Mode's load balancer controller puts on an Ingress's ALB (its managed policy allows only these). */
+export const AUTO_MODE_ALB_TAGS = { cluster: 'eks:eks-cluster-name', stack: 'ingress.eks.amazonaws.com/stack' } as const;
+
 /**
- * Finds the ALB the AWS Load Balancer Controller built for an ingress, by the tags it sets.
- * Read at plan time, so the workload stack must be applied (and reconciled) before this one.
+ * Finds the ALB EKS Auto Mode built for an ingress, by the tags it sets: the cluster, and the
+ * ingress's `<namespace>/<name>` stack. Read at plan time, so the workload stack must be applied
+ * before this one (its Ingress waits for the ALB's address).
  */
 export class ControllerLoadBalancer extends Construct {
   readonly dnsName: string;
@@ -22,7 +26,10 @@ export class ControllerLoadBalancer extends Construct {
     const provider = new AwsProvider(this, 'provider', { region: props.region, alias: `${props.region.replace(/-/g, '_')}_lookup` });
     const lb = new DataAwsLb(this, 'alb', {
       provider,
-      tags: { 'elbv2.k8s.aws/cluster': props.clusterName, 'ingress.k8s.aws/stack': `${props.ingressNamespace}/${props.ingressName}` },
+      tags: {
+        [AUTO_MODE_ALB_TAGS.cluster]: props.clusterName,
+        [AUTO_MODE_ALB_TAGS.stack]: `${props.ingressNamespace}/${props.ingressName}`,
+      },
     });
     this.dnsName = lb.dnsName;
     this.zoneId = lb.zoneId;
