@@ -32,6 +32,6 @@ describe('the price table', () => {
     expect(types.filter((t) => !isPriced(t) && !(t in USAGE_BASED))).toEqual([]);
     expect(types.filter((t) => isPriced(t) && t in USAGE_BASED)).toEqual([]);
     // The EKS and GKE layouts are in the set.
-    expect(types).toEqual(expect.arrayContaining(['aws_eks_node_group', 'google_container_node_pool', 'kubernetes_ingress_v1']));
+    expect(types).toEqual(expect.arrayContaining(['aws_eks_cluster', 'google_container_node_pool', 'kubernetes_ingress_v1']));
   });
 });

@@ -594,6 +594,7 @@ export const USAGE_BASED: Readonly<Record<string, string>> = {
   kubernetes_config_map_v1: 'runs on the cluster',
   kubernetes_deployment_v1: 'runs on the cluster (its nodes are priced where the target creates them)',
   kubernetes_horizontal_pod_autoscaler_v2: 'runs on the cluster',
+  kubernetes_ingress_class_v1: 'free; names the controller that builds the load balancer',
   kubernetes_manifest: 'runs on the cluster',
   kubernetes_ingress_v1: "its load balancer is made by the cluster's controller, outside Terraform, and not priced here",
   kubernetes_namespace_v1: 'runs on the cluster',
