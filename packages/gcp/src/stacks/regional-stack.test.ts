@@ -282,3 +282,55 @@ describe('GcpRegionalStack (monitoring)', () => {
     expect(LOG_RETENTION_DAYS).toBe(365);
   });
 });
+
+describe('GcpRegionalStack (production secondary on Cloud Run)', () => {
+  const context = gcpContext('production');
+  const app = Testing.app();
+  const primary = new GcpRegionalStack(app, { context, region: 'us-central1', policy: noPolicy() });
+  const secondary = new GcpRegionalStack(app, { context, region: 'europe-west1', primary, policy: noPolicy() });
+  // A full app synthesis resolves the cross-stack references into remote-state lookups.
+  app.synth();
+  const read = (stack: GcpRegionalStack) =>
+    JSON.parse(readFileSync(join(app.outdir, 'stacks', stack.node.id, 'cdk.tf.json'), 'utf8')) as Record<string, any>;
+  const json = read(secondary);
+  const primaryJson = read(primary);
+
+  it("writes the primary's DATABASE_URL into this region's secret, read by the primary secret's id", () => {
+    const versions = json.resource.google_secret_manager_secret_version as Record<string, any>;
+    const [name, version] = Object.entries(versions).find(
+      ([, v]) => v.secret === '${google_secret_manager_secret.secrets_database-url_016D4E75.id}',
+    )!;
+    expect(name).toMatch(/^database_connection-url_version_/);
+    expect(json.resource.google_secret_manager_secret['secrets_database-url_016D4E75'].secret_id).toBe(
+      'mockforge-production-europe-west1-database-url',
+    );
+    const read = /^\$\{data\.google_secret_manager_secret_version_access\.([\w-]+)\.secret_data\}$/.exec(version.secret_data)![1]!;
+    const output = Object.keys(primaryJson.output).find(
+      (o) =>
+        o.startsWith('cross-stack-output-') &&
+        primaryJson.output[o].value === '${google_secret_manager_secret.secrets_database-url_016D4E75.id}',
+    );
+    expect(primaryJson.resource.google_secret_manager_secret['secrets_database-url_016D4E75'].secret_id).toBe(
+      'mockforge-production-us-central1-database-url',
+    );
+    expect(json.data.google_secret_manager_secret_version_access[read].secret).toBe(
+      `\${data.terraform_remote_state.cross-stack-reference-input-production-gcp-us-central1.outputs.${output}}`,
+    );
+    // A new primary value writes a new version first and disables the old one.
+    expect(version).toMatchObject({ deletion_policy: 'DISABLE', lifecycle: { create_before_destroy: true } });
+  });
+
+  it('starts Cloud Run after the URL exists, and the primary writes no DATABASE_URL of its own', () => {
+    const service = resourcesOf(json, 'google_cloud_run_v2_service')[0] as any;
+    expect(service.depends_on).toContain('google_secret_manager_secret_version.database_connection-url_version_FA1E9CF7');
+    expect(Object.keys(primaryJson.resource.google_secret_manager_secret_version).filter((k) => k.startsWith('database_'))).toEqual([]);
+    expect(primaryJson.data?.google_secret_manager_secret_version_access).toBeUndefined();
+  });
+
+  it("keeps the region's own Memorystore and REDIS_URL (no cross-region Redis)", () => {
+    const versions = json.resource.google_secret_manager_secret_version as Record<string, any>;
+    expect(versions['cache_connection-url_version_D9777EFF'].secret_data).toBe(
+      'rediss://:${google_redis_instance.cache_instance_C409FC14.auth_string}@${google_redis_instance.cache_instance_C409FC14.host}:${google_redis_instance.cache_instance_C409FC14.port}',
+    );
+  });
+});

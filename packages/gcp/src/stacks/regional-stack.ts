@@ -14,6 +14,7 @@ import { GcpRegionalNetwork } from '../network/regional-network';
 import { GcpVpc } from '../network/vpc';
 import { addGoogleProvider } from '../provider';
 import { GeneratedSecrets, TierCredentials, type GeneratedSecretKey } from '../secrets/generated-credentials';
+import { RemoteSecretValue } from '../secrets/remote-secret-value';
 import { GcpSecretStore } from '../secrets/secret-store';
 import { GCP_STATEFUL_RESOURCE_TYPES } from '../stateful-types';
 import type { GkeConstructs } from './gke';
@@ -107,6 +108,17 @@ export class GcpRegionalStack extends MockforgeStack {
     const privateServices = this.vpc?.privateServiceConnection ? [this.vpc.privateServiceConnection] : undefined;
     if (context.profile.managedDatabase) {
       const primaryDatabase = props.primary?.database && this.fromOtherStack(props.primary.database.instance.name);
+      // A replica is read-only: the region writes to the primary's private IP, reachable from every region of the
+      // VPC (Private Service Access is a peering, and peering routes are global), with the primary's URL: copied
+      // from the primary's secret, which operators fill, unless GKE's generated credentials already write it.
+      const replica = primaryDatabase !== undefined && context.database.crossRegionReplicas;
+      const copiedUrl =
+        replica && !gke
+          ? new RemoteSecretValue(this, 'primary-database-url', {
+              secret: this.fromOtherStack(props.primary!.database!.connectionSecret.id),
+            }).value
+          : undefined;
+      const replicaOf = replica ? { replicaOf: primaryDatabase, connectionUrl: copiedUrl } : {};
       this.database = new CloudSqlPostgres(this, 'database', {
         context,
         region,
@@ -114,7 +126,7 @@ export class GcpRegionalStack extends MockforgeStack {
         networkId: this.networkId,
         connectionSecret: this.secrets.secrets[ENV.databaseUrl]!,
         iamServiceAccountEmail: this.identity.account.email,
-        ...(primaryDatabase && context.database.crossRegionReplicas ? { replicaOf: primaryDatabase } : {}),
+        ...replicaOf,
         dependsOn: privateServices,
       });
     }
@@ -164,6 +176,7 @@ export class GcpRegionalStack extends MockforgeStack {
         dependsOn: [
           ...secretReaders,
           ...(this.cache ? [this.cache.connectionUrl.version] : []),
+          ...(this.database?.connectionUrl ? [this.database.connectionUrl.version] : []),
           ...(this.generatedSecrets?.versions.map((v) => v.version) ?? []),
         ],
       });
