@@ -11,7 +11,7 @@ const AUTO_MODE_API_GROUP = 'eks.amazonaws.com';
 const DEFAULT_NODE_CLASS = 'default';
 /** Auto Mode's default node lifetime; nodes are replaced (and patched) within it. */
 const NODE_EXPIRY = '336h';
-/** Above the built-in pools (weight 0), so Karpenter places the MockForge pods here first. */
+/** Above the built-in pools, which set no weight, so Karpenter places the MockForge pods here first. */
 const NODE_POOL_WEIGHT = 50;
 
 export interface AutoModeObjectsProps {
