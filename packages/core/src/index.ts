@@ -6,3 +6,4 @@ export * from './policy';
 export * from './tagging';
 export * from './stack';
 export * from './testing';
+export * from './secrets';
