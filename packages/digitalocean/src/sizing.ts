@@ -131,8 +131,11 @@ export function dataNodeSize(size: string, standbyNodes: number): string {
 
 export const MANAGED_POSTGRES = { engine: 'pg', version: '17', poolMode: 'transaction', poolSize: 20 } as const;
 
-/** DigitalOcean's Redis successor; TLS is always on for its clients (`rediss://`). */
-export const MANAGED_VALKEY = { engine: 'valkey', version: '8', evictionPolicy: 'noeviction' } as const;
+/**
+ * DigitalOcean's Redis successor; TLS is always on for its clients (`rediss://`). A Valkey cluster takes at
+ * most one standby node ("Valkey clusters can have up to one standby node"; PostgreSQL takes two).
+ */
+export const MANAGED_VALKEY = { engine: 'valkey', version: '8', evictionPolicy: 'noeviction', maxStandbyNodes: 1 } as const;
 
 /** DigitalOcean keeps this many days of point-in-time backups for managed PostgreSQL; it is not configurable. */
 export const DATABASE_PITR_DAYS = 7;

@@ -21,25 +21,24 @@ describe('DigitalOcean cost estimates', () => {
     for (const [name, json] of stacks) for (const r of new SynthesizedStack(name, json).resources) types.add(r.type);
     const digitaloceanTypes = [...types].filter((t) => t.startsWith('digitalocean_'));
     expect(digitaloceanTypes.filter((t) => !isPriced(t) && !(t in USAGE_BASED))).toEqual([]);
-    // Kubernetes objects of the DOKS workload run on the priced nodes.
-    expect([...types].filter((t) => !t.startsWith('digitalocean_') && !t.startsWith('kubernetes_'))).toEqual([]);
+    // Kubernetes objects of the DOKS workload run on the priced nodes; terraform_data holds the generated admin credentials.
+    expect([...types].filter((t) => !t.startsWith('digitalocean_') && !t.startsWith('kubernetes_'))).toEqual(['terraform_data']);
+    expect('terraform_data' in USAGE_BASED).toBe(true);
   });
 
-  it('prices dev: the App Platform instance, one PostgreSQL node and the Spaces subscription (no Valkey in dev)', () => {
+  it('prices dev: the App Platform instance and the Spaces subscription (no PostgreSQL or Valkey in dev)', () => {
     const lines = estimate('dev').flatMap((e) => e.lines);
     expect(lines.map((l) => [l.kind, l.quantity, l.monthlyUsd])).toEqual([
       ['App Platform', 1, p.appInstanceMonth['apps-s-1vcpu-0.5gb']],
-      ['Managed databases', 1, p.databaseNodeMonth['db-s-1vcpu-1gb']],
       ['Spaces', 1, p.spacesSubscriptionMonth],
     ]);
-    // $5 + $15 + $5: above the guide's $10-20 (README: the managed database floor).
-    expect(total('dev')).toBe(25);
+    expect(total('dev')).toBe(10);
     expect(estimate('dev').flatMap((e) => e.unpriced)).toEqual([]);
   });
 
-  it('prices staging: two instances and two nodes per database', () => {
-    expect(total('staging')).toBe(2 * p.appInstanceMonth['apps-s-1vcpu-1gb'] + 4 * p.databaseNodeMonth['db-s-1vcpu-2gb'] + 5);
-    expect(total('staging')).toBe(149);
+  it('prices staging: two instances and one node per database (single zone by default)', () => {
+    expect(total('staging')).toBe(2 * p.appInstanceMonth['apps-s-1vcpu-1gb'] + 2 * p.databaseNodeMonth['db-s-1vcpu-1gb'] + 5);
+    expect(total('staging')).toBe(59);
   });
 
   it('prices production on DOKS: pool minimums, HA control planes, load balancers, NAT gateways, data nodes and the Global Load Balancer', () => {
@@ -52,8 +51,8 @@ describe('DigitalOcean cost estimates', () => {
       DOKS: 3 * (3 * p.dropletMonth['g-8vcpu-32gb'] + p.doksHaControlPlaneMonth),
       'Load balancers': 3 * p.loadBalancerNodeMonth + p.globalLoadBalancerMonth,
       'VPC NAT gateway': 3 * p.natGatewayMonth,
-      // PostgreSQL: a primary with two standbys and two read-only nodes; Valkey: three nodes per region.
-      'Managed databases': (3 + 2 + 9) * p.databaseNodeMonth['db-s-4vcpu-8gb'],
+      // PostgreSQL: a primary with two standbys and two read-only nodes; Valkey: a primary and its one standby per region.
+      'Managed databases': (3 + 2 + 6) * p.databaseNodeMonth['db-s-4vcpu-8gb'],
       Spaces: p.spacesSubscriptionMonth,
     });
     expect(estimate('production').flatMap((e) => e.unpriced)).toEqual([]);

@@ -17,9 +17,10 @@ export interface ManagedValkeyProps extends CommonProps {
 }
 
 /**
- * Managed Valkey (DigitalOcean's Redis successor) in the region's VPC: standby nodes from core's
- * cache spec, TLS on, and (`admit`) a firewall that admits only the region's app or cluster. REDIS_URL is the
- * cluster's private `rediss://` URI, read from the resource, never written down.
+ * Managed Valkey (DigitalOcean's Redis successor) in the region's VPC: one standby node when core's
+ * cache spec asks for any (Valkey takes one at most), TLS on, and (`admit`) a firewall that admits only
+ * the region's app or cluster. REDIS_URL is the cluster's private `rediss://` URI, read from the
+ * resource, never written down.
  */
 export class ManagedValkey extends Construct {
   readonly cluster: DatabaseCluster;
@@ -34,19 +35,21 @@ export class ManagedValkey extends Construct {
     super(scope, id);
     const { context, region } = props;
     const window = maintenanceSlot(context.cache.maintenanceWindow, MAINTENANCE_SLOTS.valkey);
+    // Core asks for a standby per extra zone; Valkey takes one at most, so HA Valkey is a primary and one standby.
+    const standbyNodes = Math.min(context.cache.replicasPerShard, MANAGED_VALKEY.maxStandbyNodes);
     this.cluster = new DatabaseCluster(this, 'cluster', {
       name: props.name,
       engine: MANAGED_VALKEY.engine,
       version: MANAGED_VALKEY.version,
       region,
-      size: dataNodeSize(DIGITALOCEAN_SIZES[context.profile.size].cacheSize, context.cache.replicasPerShard),
-      nodeCount: 1 + context.cache.replicasPerShard,
+      size: dataNodeSize(DIGITALOCEAN_SIZES[context.profile.size].cacheSize, standbyNodes),
+      nodeCount: 1 + standbyNodes,
       evictionPolicy: MANAGED_VALKEY.evictionPolicy,
       privateNetworkUuid: props.vpcId,
       projectId: props.projectId,
       maintenanceWindow: [{ day: window.day, hour: `${window.time}:00` }],
     });
-    if (context.cache.replicasPerShard === 0) suppressExempted(this.cluster, context.profile, 'zonal-data', ['MF_DIO_3']);
+    if (standbyNodes === 0) suppressExempted(this.cluster, context.profile, 'zonal-data', ['MF_DIO_3']);
     this.config = new DatabaseValkeyConfig(this, 'config', { clusterId: this.cluster.id, ssl: true });
     this.endpoint = this.cluster.privateHost;
     this.port = this.cluster.port;

@@ -141,6 +141,13 @@ describe('DigitalOcean on DOKS (production, three regions)', () => {
     }
   });
 
+  it('gives every region one Valkey cluster with one standby, the most DigitalOcean allows for Valkey', () => {
+    for (const region of ['nyc3', 'ams3', 'blr1'])
+      expect(resourcesOf(stack(region), 'digitalocean_database_cluster').filter((c) => c.engine === 'valkey')).toEqual([
+        expect.objectContaining({ name: `mockforge-production-${region}-valkey`, node_count: 2, size: 'db-s-4vcpu-8gb' }),
+      ]);
+  });
+
   it("admits every region's nodes to the primary database by tag, and only this cluster to its Valkey", () => {
     const firewalls = resourcesOf(stack('nyc3'), 'digitalocean_database_firewall');
     const database = firewalls.find((f) => f.cluster_id.includes('.database_cluster_'))!;
