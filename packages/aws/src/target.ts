@@ -32,6 +32,7 @@ function addStacks(scope: Construct, context: TargetContext, policy: PolicyEngin
 export const awsTarget: CloudTarget = {
   cloud: 'aws',
   rules: awsRules,
+  kubernetesRules: () => (require('./rules/eks-node-fit') as typeof import('./rules/eks-node-fit')).eksNodeFitRules,
   statefulResourceTypes: AWS_STATEFUL_RESOURCE_TYPES,
   addStacks,
 };

@@ -25,6 +25,7 @@ function addStacks(scope: Construct, context: TargetContext, policy: PolicyEngin
 export const azureTarget: CloudTarget = {
   cloud: 'azure',
   rules: azureRules,
+  kubernetesRules: () => (require('./rules/aks-node-fit') as typeof import('./rules/aks-node-fit')).aksNodeFitRules,
   statefulResourceTypes: AZURE_STATEFUL_RESOURCE_TYPES,
   addStacks,
 };

@@ -130,6 +130,9 @@ describe('mockforge-infra', () => {
       resourceTypes: ['aws_db_instance'],
     });
     expect(new Set(rules.map((r) => r.id)).size).toBe(rules.length);
+    // The managed-Kubernetes capacity rules are registered only with a cluster's workload, and listed all the same.
+    const capacity = ['MF_AWS_3', 'MF_AWS_4', 'MF_GCP_15', 'MF_GCP_16', 'MF_AZ_AKS_2', 'MF_AZ_AKS_3', 'MF_DIO_6', 'MF_DIO_7'];
+    expect(capacity.filter((id) => rules.some((r) => r.id === id))).toEqual(capacity);
     expect((await run('rules', '--cloud', 'gcp')).out).toMatch(/^rule\s+aliases\s+severity\s+checks\n-+/);
   });
 });

@@ -30,6 +30,7 @@ function addStacks(scope: Construct, context: TargetContext, policy: PolicyEngin
 export const digitaloceanTarget: CloudTarget = {
   cloud: 'digitalocean',
   rules: digitaloceanRules,
+  kubernetesRules: () => (require('./rules/doks-node-fit') as typeof import('./rules/doks-node-fit')).doksNodeFitRules,
   statefulResourceTypes: DIGITALOCEAN_STATEFUL_RESOURCE_TYPES,
   addStacks,
 };

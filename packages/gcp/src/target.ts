@@ -28,6 +28,7 @@ export const gcpTarget: CloudTarget = {
   cloud: 'gcp',
   /** GKE workload stacks register the Kubernetes rules on the policy when they are added. */
   rules: gcpRules,
+  kubernetesRules: () => (require('./rules/gke-node-fit') as typeof import('./rules/gke-node-fit')).gkeNodeFitRules,
   statefulResourceTypes: GCP_STATEFUL_RESOURCE_TYPES,
   addStacks,
 };

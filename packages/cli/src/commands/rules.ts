@@ -23,7 +23,8 @@ export function rules(args: readonly string[], io: Io): number {
   const requested = (flags.cloud as CloudName[] | undefined) ?? IMPLEMENTED_CLOUDS;
   const rows = new Map<string, RuleRow>();
   for (const cloud of requested.filter((c) => IMPLEMENTED_CLOUDS.includes(c))) {
-    for (const rule of loadTarget(cloud).rules) {
+    const target = loadTarget(cloud);
+    for (const rule of [...target.rules, ...(target.kubernetesRules?.() ?? [])]) {
       const seen = rows.get(rule.id);
       rows.set(rule.id, {
         id: rule.id,

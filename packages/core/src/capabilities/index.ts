@@ -85,6 +85,11 @@ export interface BackupPlan {
 export interface CloudTarget {
   readonly cloud: CloudName;
   readonly rules: readonly PolicyRule[];
+  /**
+   * Rules for the cloud's managed Kubernetes, loaded on demand: workload stacks register them when a
+   * tier runs there, so other synths never load the Kubernetes package; the rules listing calls this.
+   */
+  readonly kubernetesRules?: () => readonly PolicyRule[];
   /** Resource types that hold data or identity; their Terraform addresses must never change. */
   readonly statefulResourceTypes: readonly string[];
   /** Adds the tier's regional and global stacks for this cloud to `scope` (the app). */
