@@ -137,7 +137,9 @@ export class CloudRunService extends Construct implements ComputeService {
             image: OTEL_COLLECTOR.image,
             args: [`--config=${COLLECTOR_CONFIG_DIR}/${COLLECTOR_CONFIG_FILE}`],
             // Same billing as MockForge: spans buffered between requests are exported during the next one.
-            resources: { limits: { ...collectorResources(context.profile) }, cpuIdle: true },
+            // Boost on both containers: with it on MockForge's alone, revisions have been reported to start
+            // without it (https://github.com/hashicorp/terraform-provider-google/issues/20784).
+            resources: { limits: { ...collectorResources(context.profile) }, cpuIdle: true, startupCpuBoost: true },
             startupProbe: { httpGet: { path: '/', port: OTEL_COLLECTOR.healthPort } },
             volumeMounts: [{ name: 'collector-config', mountPath: COLLECTOR_CONFIG_DIR }],
           },

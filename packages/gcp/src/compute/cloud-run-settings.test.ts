@@ -53,7 +53,12 @@ function expectCloudRun(service: Record<string, any>, row: keyof typeof CLOUD_RU
   expect(service.template.containers[0].resources).toEqual({ limits: { cpu, memory }, cpu_idle: true, startup_cpu_boost: true });
   // The collector sidecar: a quarter vCPU beside MockForge's 1 in dev and staging, 1 vCPU in production.
   expect(service.template.containers[1].name).toBe('otel-collector');
-  expect(service.template.containers[1].resources).toEqual({ limits: { cpu: collectorCpu, memory: '512Mi' }, cpu_idle: true });
+  // Startup CPU boost on both containers, or a revision may start without it (see cloud-run-service.ts).
+  expect(service.template.containers[1].resources).toEqual({
+    limits: { cpu: collectorCpu, memory: '512Mi' },
+    cpu_idle: true,
+    startup_cpu_boost: true,
+  });
 }
 
 describe('Cloud Run scaling', () => {
