@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { ENV, SECRET_KEYS } from '@mockforge-infra/core';
 import { doContext, only, resourcesOf, synthTier, type Body } from '../testing/fixtures';
 
@@ -216,5 +218,15 @@ describe('DigitalOcean regional stack on App Platform', () => {
     expect(only(regional('staging'), 'digitalocean_project')).toMatchObject({ name: 'mockforge-staging', environment: 'Staging' });
     expect(only(regional('staging'), 'digitalocean_domain').name).toBe('staging.mocks.example.com');
     expect(resourcesOf(regional('staging'), 'digitalocean_vpc_nat_gateway')).toEqual([]);
+  });
+
+  it("names the generated credentials' and the app's real addresses in the README, and leaves the app's env unignored", () => {
+    const readme = readFileSync(join(__dirname, '../../README.md'), 'utf8');
+    const named = [...new Set([...readme.matchAll(/\b(terraform_data|digitalocean_app)\.(\w+)/g)].map((m) => m[0]))];
+    expect(named).toEqual(['terraform_data.admin_generated_BB5AA3CB', 'digitalocean_app.service_app_03DCD716']);
+    for (const tier of ['dev', 'staging'] as const)
+      for (const address of named) expect(regional(tier)!.resource).toHaveProperty(address.split('.'));
+    // App Platform returns SECRET values encrypted, so every apply redeploys; ignoring `env` would also freeze the config and REDIS_URL.
+    expect(only(regional('staging'), 'digitalocean_app').lifecycle).toBeUndefined();
   });
 });
