@@ -4,14 +4,11 @@ import type { CommonProps } from '@mockforge-infra/core';
 import { Construct } from 'constructs';
 import { applyCommonProps } from '../common';
 
-/** What the service needs at run time, and no more: logs, metrics, traces, and IAM login to Cloud SQL. */
-export const RUNTIME_ROLES = [
-  'roles/logging.logWriter',
-  'roles/monitoring.metricWriter',
-  'roles/cloudtrace.agent',
-  'roles/cloudsql.client',
-  'roles/cloudsql.instanceUser',
-] as const;
+/** What the service needs at run time, and no more: logs, metrics and traces. */
+export const RUNTIME_ROLES = ['roles/logging.logWriter', 'roles/monitoring.metricWriter', 'roles/cloudtrace.agent'] as const;
+
+/** IAM login to Cloud SQL, added only where the tier runs a database. */
+export const CLOUD_SQL_ROLES = ['roles/cloudsql.client', 'roles/cloudsql.instanceUser'] as const;
 
 /** Service accounts carry no labels: `tags` have nothing to label. */
 export interface ServiceIdentityProps extends CommonProps {

@@ -179,6 +179,22 @@ describe('GcpRegionalStack without a managed cache or database (dev)', () => {
     expect(Object.keys(json.output ?? {}).filter((o) => o.startsWith('database'))).toEqual([]);
   });
 
+  it('grants the run service account no Cloud SQL role, and staging both of them', () => {
+    const roles = (stackJson: ReturnType<typeof synthJson>) =>
+      (resourcesOf(stackJson, 'google_project_iam_member') as any[])
+        .filter((m) => /google_service_account\.identity_/.test(m.member))
+        .map((m) => m.role)
+        .sort();
+    expect(roles(json)).toEqual(['roles/cloudtrace.agent', 'roles/logging.logWriter', 'roles/monitoring.metricWriter']);
+    expect(roles(regional('staging').json)).toEqual([
+      'roles/cloudsql.client',
+      'roles/cloudsql.instanceUser',
+      'roles/cloudtrace.agent',
+      'roles/logging.logWriter',
+      'roles/monitoring.metricWriter',
+    ]);
+  });
+
   it('keeps Cloud SQL and Private Service Access when GKE runs the service (its workload reads DATABASE_URL)', () => {
     const context = gcpContext('dev', { compute: { gcp: 'gke' } });
     const stack = new GcpRegionalStack(Testing.app(), {

@@ -4,7 +4,7 @@ import { MemorystoreRedis } from '../cache/memorystore-redis';
 import { CloudRunService } from '../compute/cloud-run-service';
 import type { GkeCluster } from '../compute/gke-cluster';
 import { GhcrRemoteRepository } from '../compute/image-repository';
-import { ServiceIdentity } from '../compute/service-identity';
+import { CLOUD_SQL_ROLES, RUNTIME_ROLES, ServiceIdentity } from '../compute/service-identity';
 import { CloudSqlPostgres } from '../database/cloud-sql-postgres';
 import type { GkeBackupPlan } from '../backup/gke-backup-plan';
 import { ServiceMonitoring } from '../monitoring/service-monitoring';
@@ -102,6 +102,7 @@ export class GcpRegionalStack extends MockforgeStack {
       project,
       accountId: shortName(context.tier, region, 'run'),
       displayName: `MockForge ${context.tier} ${region}`,
+      roles: context.profile.managedDatabase ? [...RUNTIME_ROLES, ...CLOUD_SQL_ROLES] : RUNTIME_ROLES,
     });
     const secretReaders = this.secrets.grantRead(this.identity.member);
 
