@@ -51,8 +51,9 @@ export interface CloudRunServiceProps extends CommonProps {
   /** @default the tier's deletion protection */
   readonly deletionProtection?: boolean;
   /**
-   * What the first revision reads besides its own files: the secret versions Terraform writes
-   * (`REDIS_URL`) and the service account's accessor grants on every secret.
+   * What the first revision needs besides its own files: the secret versions Terraform writes
+   * (`REDIS_URL`, the generated ones), the service account's accessor grants on every secret, and the
+   * database user the URL names.
    */
   readonly dependsOn?: ITerraformDependable[];
 }

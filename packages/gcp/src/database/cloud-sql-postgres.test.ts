@@ -54,9 +54,10 @@ describe('Cloud SQL for PostgreSQL', () => {
       'cloudsql.enable_pgaudit': 'on',
       'cloudsql.iam_authentication': 'on',
     });
-    const user = resourcesOf(synthJson(production.primary), 'google_sql_user')[0] as any;
-    expect(user.type).toBe('CLOUD_IAM_SERVICE_ACCOUNT');
-    expect(user.password).toBeUndefined();
+    // The service account's IAM login, beside the app's generated built-in user (secrets/generated-credentials.ts).
+    const users = resourcesOf(synthJson(production.primary), 'google_sql_user') as any[];
+    expect(users.map((u) => u.type).sort()).toEqual(['BUILT_IN', 'CLOUD_IAM_SERVICE_ACCOUNT']);
+    expect(users.find((u) => u.type === 'CLOUD_IAM_SERVICE_ACCOUNT').password).toBeUndefined();
   });
 
   it('is protected from deletion and destroy in production', () => {

@@ -311,36 +311,40 @@ describe('GcpRegionalStack (production secondary on Cloud Run)', () => {
   const json = read(secondary);
   const primaryJson = read(primary);
 
-  it("writes the primary's DATABASE_URL into this region's secret, read by the primary secret's id", () => {
-    const versions = json.resource.google_secret_manager_secret_version as Record<string, any>;
-    const [name, version] = Object.entries(versions).find(
+  const urlVersion = (stackJson: Record<string, any>) =>
+    Object.entries(stackJson.resource.google_secret_manager_secret_version as Record<string, any>).find(
       ([, v]) => v.secret === '${google_secret_manager_secret.secrets_database-url_016D4E75.id}',
     )!;
-    expect(name).toMatch(/^database_connection-url_version_/);
+
+  it("writes the primary's generated DATABASE_URL into this region's secret, from the primary's outputs", () => {
+    const [name, version] = urlVersion(json);
+    expect(name).toBe('generated-secrets_database-url_version_4A621FF3');
     expect(json.resource.google_secret_manager_secret['secrets_database-url_016D4E75'].secret_id).toBe(
       'mockforge-production-europe-west1-database-url',
     );
-    const read = /^\$\{data\.google_secret_manager_secret_version_access\.([\w-]+)\.secret_data\}$/.exec(version.secret_data)![1]!;
-    const output = Object.keys(primaryJson.output).find(
-      (o) =>
-        o.startsWith('cross-stack-output-') &&
-        primaryJson.output[o].value === '${google_secret_manager_secret.secrets_database-url_016D4E75.id}',
-    );
-    expect(primaryJson.resource.google_secret_manager_secret['secrets_database-url_016D4E75'].secret_id).toBe(
-      'mockforge-production-us-central1-database-url',
-    );
-    expect(json.data.google_secret_manager_secret_version_access[read].secret).toBe(
-      `\${data.terraform_remote_state.cross-stack-reference-input-production-gcp-us-central1.outputs.${output}}`,
-    );
+    const remote = '${data.terraform_remote_state.cross-stack-reference-input-production-gcp-us-central1.outputs.cross-stack-output-';
+    const references = [...(version.secret_data as string).matchAll(/\$\{[^}]+\}/g)].map((m) => m[0]);
+    expect(references).toEqual([
+      `${remote}terraform_datacredentials_generated_6044A84Boutputdatabase_password}`,
+      `${remote}google_sql_database_instancedatabase_instance_D7FC2283private_ip_address}`,
+    ]);
+    for (const output of [
+      'terraform_datacredentials_generated_6044A84Boutputdatabase_password',
+      'google_sql_database_instancedatabase_instance_D7FC2283private_ip_address',
+    ])
+      expect(primaryJson.output).toHaveProperty([`cross-stack-output-${output}`]);
+    // Nothing reads the primary's secret at plan time any more.
+    expect(json.data?.google_secret_manager_secret_version_access).toBeUndefined();
     // A new primary value writes a new version first and disables the old one.
     expect(version).toMatchObject({ deletion_policy: 'DISABLE', lifecycle: { create_before_destroy: true } });
   });
 
-  it('starts Cloud Run after the URL exists, and the primary writes no DATABASE_URL of its own', () => {
-    const service = resourcesOf(json, 'google_cloud_run_v2_service')[0] as any;
-    expect(service.depends_on).toContain('google_secret_manager_secret_version.database_connection-url_version_FA1E9CF7');
-    expect(Object.keys(primaryJson.resource.google_secret_manager_secret_version).filter((k) => k.startsWith('database_'))).toEqual([]);
-    expect(primaryJson.data?.google_secret_manager_secret_version_access).toBeUndefined();
+  it('starts Cloud Run after the URL exists, in this region and in the primary', () => {
+    for (const stackJson of [json, primaryJson]) {
+      const service = resourcesOf(stackJson as ReturnType<typeof synthJson>, 'google_cloud_run_v2_service')[0] as any;
+      expect(service.depends_on).toContain(`google_secret_manager_secret_version.${urlVersion(stackJson)[0]}`);
+    }
+    expect(urlVersion(primaryJson)[0]).toBe('generated-secrets_database-url_version_4A621FF3');
   });
 
   it("keeps the region's own Memorystore and REDIS_URL (no cross-region Redis)", () => {

@@ -14,7 +14,6 @@ import { GcpRegionalNetwork } from '../network/regional-network';
 import { GcpVpc } from '../network/vpc';
 import { addGoogleProvider } from '../provider';
 import { GeneratedSecrets, TierCredentials, type GeneratedSecretKey } from '../secrets/generated-credentials';
-import { RemoteSecretValue } from '../secrets/remote-secret-value';
 import { GcpSecretStore } from '../secrets/secret-store';
 import { GCP_STATEFUL_RESOURCE_TYPES } from '../stateful-types';
 import type { GkeConstructs } from './gke';
@@ -54,12 +53,12 @@ export class GcpRegionalStack extends MockforgeStack {
   /** GKE when the tier's compute is `gke`, or for the stateful pool of the hybrid topology. */
   readonly cluster?: GkeCluster;
   readonly clusterBackup?: GkeBackupPlan;
-  /** With GKE, the tier's generated admin and database credentials (primary region only). */
+  /** The tier's generated admin and database credentials (primary region only). */
   readonly credentials?: TierCredentials;
-  /** With GKE, this region's versions of the generated secrets, from the primary's credentials. */
-  readonly generatedSecrets?: GeneratedSecrets;
+  /** This region's versions of the generated secrets, from the primary's credentials. */
+  readonly generatedSecrets: GeneratedSecrets;
   /** The values the generated secrets hold, for the other regions' stacks. */
-  readonly generatedSecretValues?: Readonly<Partial<Record<GeneratedSecretKey, string>>>;
+  readonly generatedSecretValues: Readonly<Partial<Record<GeneratedSecretKey, string>>>;
 
   constructor(scope: Construct, props: GcpRegionalStackProps) {
     const { region } = props;
@@ -110,16 +109,8 @@ export class GcpRegionalStack extends MockforgeStack {
     if (context.profile.managedDatabase) {
       const primaryDatabase = props.primary?.database && this.fromOtherStack(props.primary.database.instance.name);
       // A replica is read-only: the region writes to the primary's private IP, reachable from every region of the
-      // VPC (Private Service Access is a peering, and peering routes are global), with the primary's URL: copied
-      // from the primary's secret, which operators fill, unless GKE's generated credentials already write it.
-      const replica = primaryDatabase !== undefined && context.database.crossRegionReplicas;
-      const copiedUrl =
-        replica && !gke
-          ? new RemoteSecretValue(this, 'primary-database-url', {
-              secret: this.fromOtherStack(props.primary!.database!.connectionSecret.id),
-            }).value
-          : undefined;
-      const replicaOf = replica ? { replicaOf: primaryDatabase, connectionUrl: copiedUrl } : {};
+      // VPC (Private Service Access is a peering, and peering routes are global), with the primary's generated URL.
+      const replicaOf = primaryDatabase !== undefined && context.database.crossRegionReplicas ? { replicaOf: primaryDatabase } : {};
       this.database = new CloudSqlPostgres(this, 'database', {
         context,
         region,
@@ -143,24 +134,23 @@ export class GcpRegionalStack extends MockforgeStack {
       });
     }
 
-    // GKE pods read a Secret built from these containers, so Terraform fills them: no operator step.
-    if (usesGke(context)) {
-      if (props.primary) {
-        const values = props.primary.generatedSecretValues ?? {};
-        this.generatedSecretValues = Object.fromEntries(Object.entries(values).map(([k, v]) => [k, this.fromOtherStack(v)]));
-      } else {
-        const db = this.database;
-        this.credentials = new TierCredentials(this, 'credentials', {
-          context,
-          ...(db ? { database: { instanceName: db.instance.name, endpoint: db.endpoint, port: db.port } } : {}),
-        });
-        this.generatedSecretValues = this.credentials.values;
-      }
-      this.generatedSecrets = new GeneratedSecrets(this, 'generated-secrets', {
-        secrets: this.secrets.secrets,
-        values: this.generatedSecretValues,
+    // Terraform fills every secret, on Cloud Run and GKE alike: no operator step. The primary generates the
+    // values once; the other regions write the same ones, read from the primary's state.
+    if (props.primary) {
+      const values = props.primary.generatedSecretValues;
+      this.generatedSecretValues = Object.fromEntries(Object.entries(values).map(([k, v]) => [k, this.fromOtherStack(v)]));
+    } else {
+      const db = this.database;
+      this.credentials = new TierCredentials(this, 'credentials', {
+        context,
+        ...(db ? { database: { instanceName: db.instance.name, endpoint: db.endpoint, port: db.port } } : {}),
       });
+      this.generatedSecretValues = this.credentials.values;
     }
+    this.generatedSecrets = new GeneratedSecrets(this, 'generated-secrets', {
+      secrets: this.secrets.secrets,
+      values: this.generatedSecretValues,
+    });
 
     // Cloud Run and GKE both pull the image through this pull-through cache of ghcr.io.
     this.images = new GhcrRemoteRepository(this, 'images', { project, region, repositoryId: resourceName(context.tier, 'ghcr') });
@@ -174,11 +164,12 @@ export class GcpRegionalStack extends MockforgeStack {
         secrets: this.secrets,
         networkId: this.networkId,
         subnetId: this.network.subnet.id,
+        // Cloud Run refuses a secret without a version, and the app logs in as the generated user.
         dependsOn: [
           ...secretReaders,
           ...(this.cache ? [this.cache.connectionUrl.version] : []),
-          ...(this.database?.connectionUrl ? [this.database.connectionUrl.version] : []),
-          ...(this.generatedSecrets?.versions.map((v) => v.version) ?? []),
+          ...this.generatedSecrets.versions.map((v) => v.version),
+          ...(this.credentials?.appUser ? [this.credentials.appUser] : []),
         ],
       });
       this.monitoring = new ServiceMonitoring(this, 'monitoring', { context, project, region, serviceName: this.service.serviceName });
