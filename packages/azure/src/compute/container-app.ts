@@ -43,6 +43,11 @@ export function mockforgeResources(shape: ContainerAppsShape): { cpu: number; me
   return { cpu: shape.cpu - OTEL_COLLECTOR.cpu, memory: `${shape.memoryGi - OTEL_COLLECTOR.memoryGi}Gi` };
 }
 
+/** A Container Apps replica range: Cloud Run's, so dev scales to zero and pays nothing while idle. */
+export function containerAppScaling(profile: TargetContext['profile']): { min: number; max: number } {
+  return scalingRange(profile, 'cloudRun');
+}
+
 /** The guide's HTTP concurrency target per replica: Cloud Run's concurrency at its target utilisation. */
 export const HTTP_CONCURRENCY = Math.round((CLOUD_RUN.containerConcurrency * CLOUD_RUN.targetConcurrencyPercent) / 100);
 
@@ -102,7 +107,7 @@ export class ContainerAppsService extends Construct implements ComputeService {
     const name = resourceName(context.tier, region);
     this.shape = AZURE_SIZES[context.profile.size].containerApps;
     const dedicated = this.shape.workloadProfileType !== CONSUMPTION.name;
-    const scaling = scalingRange(context.profile, 'cloudRun');
+    const scaling = containerAppScaling(context.profile);
     this.environment = new ContainerAppEnvironment(this, 'environment', {
       name,
       location: region,

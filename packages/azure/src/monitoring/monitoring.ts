@@ -4,11 +4,19 @@ import { MonitorActionGroup } from '@cdktf/provider-azurerm/lib/monitor-action-g
 import { MonitorDiagnosticSetting } from '@cdktf/provider-azurerm/lib/monitor-diagnostic-setting';
 import { MonitorMetricAlert } from '@cdktf/provider-azurerm/lib/monitor-metric-alert';
 import { MonitorScheduledQueryRulesAlertV2 } from '@cdktf/provider-azurerm/lib/monitor-scheduled-query-rules-alert-v2';
-import { ALERTS, asPercent, OBSERVABILITY, type AlertRule, type CommonProps, type TargetContext } from '@mockforge-infra/core';
+import {
+  ALERTS,
+  asPercent,
+  OBSERVABILITY,
+  TARGET_HEALTH,
+  type AlertRule,
+  type CommonProps,
+  type TargetContext,
+} from '@mockforge-infra/core';
 import { Construct } from 'constructs';
 import { applyCommonProps } from '../common';
 import { resourceName } from '../naming';
-import { ALERT_SEVERITY, LOG_ANALYTICS, webTest } from '../sizing';
+import { ALERT_SEVERITY, LOG_ANALYTICS, WEB_TEST, webTest } from '../sizing';
 
 /** Seconds as an ISO 8601 duration: 300 → PT5M. */
 export function isoDuration(seconds: number): string {
@@ -38,6 +46,37 @@ export interface RegionalMonitoringProps extends CommonProps {
    * availability test's results, so other regions would alert on no data.
    */
   readonly availabilityAlert: boolean;
+  /** The app scales to zero, so every availability test run starts it cold (`availabilityAlerting`). */
+  readonly scalesToZero: boolean;
+}
+
+/**
+ * The severity, window and text of the availability alerts (the regional log alert and the global
+ * test's alert read the same runs). The window holds at least one run from every location. A test from
+ * one location says whether its run passed, so the text says that rather than a percentage. Where the
+ * app scales to zero, the test comes less often than the scale-down, so every run starts the app cold
+ * and a cold start past the test's timeout fails the run: there the alerts are warnings, not critical.
+ * Tiers tested from several locations keep the guide's rule as it is (`description` undefined).
+ */
+export function availabilityAlerting(
+  context: TargetContext,
+  scalesToZero: boolean,
+): { severity: (typeof ALERT_SEVERITY)[keyof typeof ALERT_SEVERITY]; windowSeconds: number; description?: string } {
+  const rule = ALERTS.lowAvailability;
+  const cadence = webTest(context.tier);
+  const windowSeconds = Math.max(rule.durationSeconds, cadence.frequencySeconds);
+  const severity = ALERT_SEVERITY[scalesToZero ? 'warning' : rule.severity];
+  if (cadence.locations.length > 1) return { severity, windowSeconds };
+  const measured =
+    `A readiness test run failed in the last ${windowSeconds / 60} min (${TARGET_HEALTH.path} from one location ` +
+    `every ${cadence.frequencySeconds / 60} min, ${WEB_TEST.timeoutSeconds} s timeout, retried)`;
+  return {
+    severity,
+    windowSeconds,
+    description: scalesToZero
+      ? `${measured}; the app scales to zero, so every run starts it cold and a cold start past the timeout fails it: warning only`
+      : measured,
+  };
 }
 
 /**
@@ -81,15 +120,19 @@ export class RegionalMonitoring extends Construct {
       shortName: `mf${context.tier}`.slice(0, 12),
       emailReceiver: email ? [{ name: 'oncall', emailAddress: email, useCommonAlertSchema: true }] : undefined,
     });
-    const logAlert = (key: keyof typeof ALERT_QUERIES, rule: AlertRule, windowSeconds = rule.durationSeconds) =>
+    const logAlert = (
+      key: keyof typeof ALERT_QUERIES,
+      rule: AlertRule,
+      { windowSeconds = rule.durationSeconds, severity = ALERT_SEVERITY[rule.severity], description = rule.description } = {},
+    ) =>
       new MonitorScheduledQueryRulesAlertV2(this, rule.name.replace(/_/g, '-'), {
         name: `${name}-${rule.name.replace(/_/g, '-')}`,
         location: region,
         resourceGroupName: props.resourceGroupName,
-        description: rule.description,
+        description,
         // The queries name workspace tables (AppRequests), so they run on the workspace, not on Application Insights.
         scopes: [this.workspace.id],
-        severity: ALERT_SEVERITY[rule.severity],
+        severity,
         windowDuration: isoDuration(windowSeconds),
         evaluationFrequency: isoDuration(Math.min(rule.durationSeconds, 300)),
         criteria: [
@@ -105,13 +148,14 @@ export class RegionalMonitoring extends Construct {
       });
     logAlert('highErrorRate', ALERTS.highErrorRate);
     logAlert('highLatency', ALERTS.highLatency);
-    // The window holds at least one availability test run.
-    if (props.availabilityAlert)
-      logAlert(
-        'lowAvailability',
-        ALERTS.lowAvailability,
-        Math.max(ALERTS.lowAvailability.durationSeconds, webTest(context.tier).frequencySeconds),
-      );
+    if (props.availabilityAlert) {
+      const { windowSeconds, severity, description } = availabilityAlerting(context, props.scalesToZero);
+      logAlert('lowAvailability', ALERTS.lowAvailability, {
+        windowSeconds,
+        severity,
+        description: description ?? ALERTS.lowAvailability.description,
+      });
+    }
     applyCommonProps(this, this.workspace, props);
   }
 

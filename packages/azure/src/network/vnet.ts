@@ -46,9 +46,15 @@ export interface AzureVnetProps extends CommonProps {
   readonly database: boolean;
 }
 
+/**
+ * The ports the environment edge proxy of a workload-profiles environment answers on behind 443 and 80
+ * (the load balancer forwards to them, so an NSG sees these), from Container Apps' NSG guidance.
+ */
+export const CONTAINER_APPS_EDGE_PORTS = { https: 31443, http: 31080 } as const;
+
 /** Why a public Container Apps subnet admits HTTPS and HTTP from the internet (MF_AZ_NET_1). */
 export const PUBLIC_INGRESS_REASON =
-  'single-region dev and staging serve HTTPS from the Container Apps environment itself, without Front Door (its Premium base fee is $330 a month); only 443 and 80 (redirected to HTTPS) are open, and the mock and admin ports stay private';
+  "single-region dev and staging serve HTTPS from the Container Apps environment itself, without Front Door (its Premium base fee is $330 a month); only 443 and 80 (redirected to HTTPS) and the edge proxy's 31443 and 31080 behind them are open, and the mock and admin ports stay private. On an external environment inbound traffic arrives through the public IP in the environment's managed resource group, not through this subnet, so this NSG is not the screen";
 
 /**
  * The region's VNet from the tier's network plan: subnets for Container Apps (or AKS nodes), private
@@ -109,7 +115,7 @@ export class AzureVnet extends Construct implements RegionalNetwork {
       });
     if (props.containerApps) {
       const workloadNsg = this.nsg('workload', `${name}-workload`, region, rg, [
-        ...workloadRules(),
+        ...workloadRules(!props.publicIngress),
         ...(props.publicIngress ? [publicIngressRule()] : []),
       ]);
       if (props.publicIngress) PolicyEngine.suppress(workloadNsg, 'MF_AZ_NET_1', PUBLIC_INGRESS_REASON);
@@ -134,7 +140,7 @@ export class AzureVnet extends Construct implements RegionalNetwork {
         `${name}-aks`,
         region,
         rg,
-        workloadRules().filter((r) => r.direction === 'Inbound'),
+        workloadRules(true).filter((r) => r.direction === 'Inbound'),
       );
       this.attach('aks', this.aksSubnet, aksNsg, nat);
     }
@@ -195,28 +201,33 @@ export class AzureVnet extends Construct implements RegionalNetwork {
 
 const rule = (r: NetworkSecurityGroupSecurityRule): NetworkSecurityGroupSecurityRule => ({ sourcePortRange: '*', ...r });
 
-/** HTTPS and HTTP from the internet to a public Container Apps environment (its own ingress redirects HTTP to HTTPS). */
+/**
+ * HTTPS and HTTP from the internet to a public Container Apps environment (its own ingress redirects
+ * HTTP to HTTPS), on 443 and 80 and the edge proxy's ports behind them.
+ */
 export function publicIngressRule(): NetworkSecurityGroupSecurityRule {
   return rule({
     name: 'public-ingress',
-    description: 'HTTPS and HTTP from the internet to the environment ingress (no Front Door in front)',
+    description: 'HTTPS and HTTP from the internet to the environment ingress and its edge proxy (no Front Door in front)',
     priority: 130,
     direction: 'Inbound',
     access: 'Allow',
     protocol: 'Tcp',
     sourceAddressPrefix: 'Internet',
     destinationAddressPrefix: 'VirtualNetwork',
-    destinationPortRanges: [String(PUBLIC_PORTS.https), String(PUBLIC_PORTS.http)],
+    destinationPortRanges: [PUBLIC_PORTS.https, PUBLIC_PORTS.http, CONTAINER_APPS_EDGE_PORTS.https, CONTAINER_APPS_EDGE_PORTS.http].map(
+      String,
+    ),
   });
 }
 
 /**
  * The guide's network policy on the workload subnets: mock and admin traffic from the private
- * network, HTTPS/HTTP from the VNet (the internal load balancer and Front Door's private link land
- * there), nothing else from the internet; HTTPS, HTTP and DNS out, the VNet's data services, and no
- * other internet egress.
+ * network, HTTPS/HTTP from the VNet (the internal load balancer and, with `frontDoor`, Front Door's
+ * private link land there), nothing else from the internet; HTTPS, HTTP and DNS out, the VNet's data
+ * services, and no other internet egress.
  */
-export function workloadRules(): NetworkSecurityGroupSecurityRule[] {
+export function workloadRules(frontDoor: boolean): NetworkSecurityGroupSecurityRule[] {
   const internal = NETWORK_POLICY.internalIngress;
   const egress = NETWORK_POLICY.egress;
   return [
@@ -233,7 +244,9 @@ export function workloadRules(): NetworkSecurityGroupSecurityRule[] {
     }),
     rule({
       name: 'load-balancer-ingress',
-      description: 'HTTPS and HTTP from the internal load balancer and Front Door private link, inside the VNet',
+      description: frontDoor
+        ? 'HTTPS and HTTP from the internal load balancer and Front Door private link, inside the VNet'
+        : "HTTPS and HTTP from inside the VNet through the environment's load balancer",
       priority: 110,
       direction: 'Inbound',
       access: 'Allow',

@@ -122,6 +122,7 @@ describe('the Azure global stack', () => {
     expect(alert.application_insights_web_test_location_availability_criteria.failed_location_count).toBe(2);
     // The guide's 10 minutes, in the next window Azure Monitor accepts (PT10M is not one).
     expect(alert.window_size).toBe('PT15M');
+    expect([alert.severity, alert.description]).toEqual([1, 'Availability below 99 % (availability test from 3 locations)']);
     expect(only(global, 'azurerm_monitor_diagnostic_setting').target_resource_id).toBe(
       '${azurerm_cdn_frontdoor_profile.edge_profile_D8DF98D9.id}',
     );

@@ -16,13 +16,13 @@ import {
 import type { Construct } from 'constructs';
 import { StateStorage } from '../backup/state-storage';
 import { FrontDoorEdge, type FrontDoorOrigin } from '../cdn/front-door';
-import { diagnosticSetting, isoDuration } from '../monitoring/monitoring';
+import { availabilityAlerting, diagnosticSetting, isoDuration } from '../monitoring/monitoring';
 import { resourceName } from '../naming';
 import { addAzureProvider } from '../provider';
-import { ALERT_SEVERITY, METRIC_ALERT_WINDOWS_SECONDS, WEB_TEST, webTest } from '../sizing';
+import { METRIC_ALERT_WINDOWS_SECONDS, WEB_TEST, webTest } from '../sizing';
 import { AZURE_STATEFUL_RESOURCE_TYPES } from '../stateful-types';
 import { TierDns } from '../traffic/dns';
-import { servesWithoutFrontDoor, type AzureRegionalStack } from './regional-stack';
+import { scalesToZero, servesWithoutFrontDoor, type AzureRegionalStack } from './regional-stack';
 
 export interface AzureGlobalStackProps {
   readonly context: TargetContext;
@@ -131,15 +131,16 @@ export class AzureGlobalStack extends MockforgeStack {
       request: { url: `https://${context.hostname}${TARGET_HEALTH.path}`, httpVerb: 'GET', followRedirectsEnabled: false },
       validationRules: { expectedStatusCode: 200, sslCheckEnabled: true, sslCertRemainingLifetime: 7 },
     });
-    const availability = ALERTS.lowAvailability;
+    const alerting = availabilityAlerting(context, scalesToZero(context));
     new MonitorMetricAlert(this, 'availability-alert', {
       name: resourceName(context.tier, 'ready-test'),
       resourceGroupName: group.name,
-      description: `${availability.description} (availability test from ${cadence.locations.length} location${cadence.locations.length === 1 ? '' : 's'})`,
+      description:
+        alerting.description ?? `${ALERTS.lowAvailability.description} (availability test from ${cadence.locations.length} locations)`,
       scopes: [test.id, insightsId],
-      severity: ALERT_SEVERITY[availability.severity],
-      // The window holds at least one run from every location, in a size Azure Monitor accepts.
-      windowSize: metricAlertWindow(Math.max(availability.durationSeconds, cadence.frequencySeconds)),
+      severity: alerting.severity,
+      // In a window size Azure Monitor accepts.
+      windowSize: metricAlertWindow(alerting.windowSeconds),
       frequency: 'PT1M',
       applicationInsightsWebTestLocationAvailabilityCriteria: {
         webTestId: test.id,

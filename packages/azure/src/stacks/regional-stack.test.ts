@@ -244,6 +244,17 @@ describe('the Azure regional stack', () => {
     );
   });
 
+  it("describes the environment as Front Door's private link target and keeps Front Door in the load balancer rule", () => {
+    expect(primary.output!.container_app_environment_id.description).toBe('Front Door private link target');
+    expect(primary.output!.container_app_fqdn.description).toBe('Internal FQDN of the latest revision');
+    const nsg = resourcesOf(primary, 'azurerm_network_security_group').find((n) => n.name === 'mockforge-production-eastus-workload')!;
+    expect(nsg.security_rule.find((r: Body) => r.name === 'load-balancer-ingress')).toMatchObject({
+      description: 'HTTPS and HTTP from the internal load balancer and Front Door private link, inside the VNet',
+      destination_port_ranges: ['443', '80'],
+    });
+    expect(nsg.security_rule.map((r: Body) => r.name)).not.toContain('public-ingress');
+  });
+
   it('alerts on the guide four conditions to the action group', () => {
     expect(only(primary, 'azurerm_monitor_action_group').email_receiver).toEqual([
       { name: 'oncall', email_address: 'oncall@example.com', use_common_alert_schema: true },

@@ -8,7 +8,7 @@ import type { Construct } from 'constructs';
 import { DatabaseBackupVault } from '../backup/backup-vault';
 import { AzureManagedRedis } from '../cache/managed-redis';
 import type { AksCluster } from '../compute/aks-cluster';
-import { ContainerAppsService } from '../compute/container-app';
+import { containerAppScaling, ContainerAppsService } from '../compute/container-app';
 import { GhcrCacheRegistry } from '../compute/registry';
 import { PostgresFlexible } from '../database/postgres-flexible';
 import { RegionalMonitoring } from '../monitoring/monitoring';
@@ -36,6 +36,11 @@ export function usesAks(context: TargetContext): boolean {
 /** Container Apps serve the traffic unless the tier runs on AKS. */
 export function usesContainerApps(context: TargetContext): boolean {
   return context.tierConfig.compute?.azure !== 'aks';
+}
+
+/** The app runs on Container Apps with no warm replica (dev): each request after idle waits for a cold start. */
+export function scalesToZero(context: TargetContext): boolean {
+  return usesContainerApps(context) && containerAppScaling(context.profile).min === 0;
 }
 
 /**
@@ -141,6 +146,7 @@ export class AzureRegionalStack extends MockforgeStack {
       region,
       resourceGroupName: rg,
       availabilityAlert: !primary,
+      scalesToZero: scalesToZero(context),
     });
     this.registry = new GhcrCacheRegistry(this, 'images', {
       context,
@@ -268,8 +274,18 @@ export class AzureRegionalStack extends MockforgeStack {
         : {}),
       ...(this.service
         ? {
-            container_app_fqdn: { value: this.service.app.latestRevisionFqdn, description: 'Internal FQDN of the latest revision' },
-            container_app_environment_id: { value: this.service.environment.id, description: 'Front Door private link target' },
+            container_app_fqdn: {
+              value: this.service.app.latestRevisionFqdn,
+              description: servesWithoutFrontDoor(context)
+                ? 'Public FQDN of the latest revision (the environment is external)'
+                : 'Internal FQDN of the latest revision',
+            },
+            container_app_environment_id: {
+              value: this.service.environment.id,
+              description: servesWithoutFrontDoor(context)
+                ? 'The Container Apps environment (external, no Front Door)'
+                : 'Front Door private link target',
+            },
           }
         : {}),
       ...(this.cluster ? { aks_cluster_name: { value: this.cluster.cluster.name, description: 'The AKS cluster' } } : {}),

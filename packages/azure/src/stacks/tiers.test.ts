@@ -54,7 +54,7 @@ describe('Azure dev', () => {
     expect(resourcesOf(regional, 'azurerm_subnet').find((s) => s.name === 'endpoints')!.default_outbound_access_enabled).toBe(false);
   });
 
-  it('serves HTTPS from an external Container Apps environment, opening only 443 and 80 to the internet, with the reasons recorded', () => {
+  it('serves HTTPS from an external Container Apps environment, opening only 443 and 80 (and the edge proxy behind them) to the internet, with the reasons recorded', () => {
     expect(only(regional, 'azurerm_container_app_environment')).toMatchObject({
       internal_load_balancer_enabled: false,
       public_network_access: 'Enabled',
@@ -66,9 +66,14 @@ describe('Azure dev', () => {
       access: 'Allow',
       protocol: 'Tcp',
       source_address_prefix: 'Internet',
-      destination_port_ranges: ['443', '80'],
+      // A workload-profiles environment's edge proxy answers HTTPS on 31443 and HTTP on 31080, behind 443 and 80.
+      destination_port_ranges: ['443', '80', '31443', '31080'],
       priority: 130,
     });
+    // No Front Door here: the load balancer rule's text says so.
+    expect(nsg.security_rule.find((r: Body) => r.name === 'load-balancer-ingress').description).toBe(
+      "HTTPS and HTTP from inside the VNet through the environment's load balancer",
+    );
     expect(suppressed(dev.policy)).toMatchObject({
       'MF_AZ_EDGE_4 azurerm_container_app_environment': NO_WAF_REASON,
       'MF_AZ_NET_1 azurerm_network_security_group': PUBLIC_INGRESS_REASON,
@@ -106,6 +111,27 @@ describe('Azure dev', () => {
     )!;
     expect(logAlert.window_duration).toBe('PT15M');
   });
+
+  it('alerts on a failed readiness run as a warning, saying what it measures, since every run of a scale-to-zero app starts it cold', () => {
+    const description =
+      'A readiness test run failed in the last 15 min (/health/ready from one location every 15 min, 30 s timeout, retried); ' +
+      'the app scales to zero, so every run starts it cold and a cold start past the timeout fails it: warning only';
+    const logAlert = resourcesOf(regional, 'azurerm_monitor_scheduled_query_rules_alert_v2').find((a) =>
+      a.name.endsWith('low-availability'),
+    )!;
+    for (const a of [only(global, 'azurerm_monitor_metric_alert'), logAlert]) expect([a.severity, a.description]).toEqual([2, description]);
+    // The other alerts keep the guide's severities.
+    expect(
+      resourcesOf(regional, 'azurerm_monitor_scheduled_query_rules_alert_v2')
+        .filter((a) => !a.name.endsWith('low-availability'))
+        .map((a) => a.severity),
+    ).toEqual([1, 2]);
+  });
+
+  it('describes the outputs of an external environment without Front Door', () => {
+    expect(regional.output!.container_app_fqdn.description).toBe('Public FQDN of the latest revision (the environment is external)');
+    expect(regional.output!.container_app_environment_id.description).toBe('The Container Apps environment (external, no Front Door)');
+  });
 });
 
 describe('Azure staging', () => {
@@ -128,6 +154,16 @@ describe('Azure staging', () => {
       public_network_access: 'Disabled',
     });
     expect(resourcesOf(regional, 'azurerm_private_endpoint').map((e) => e.name)).toHaveLength(2);
+  });
+
+  it('alerts on a failed readiness run as critical: its warm replicas take the test without a cold start', () => {
+    const description =
+      'A readiness test run failed in the last 15 min (/health/ready from one location every 15 min, 30 s timeout, retried)';
+    const logAlert = resourcesOf(regional, 'azurerm_monitor_scheduled_query_rules_alert_v2').find((a) =>
+      a.name.endsWith('low-availability'),
+    )!;
+    const global = staging.json['staging-azure-global']!;
+    for (const a of [only(global, 'azurerm_monitor_metric_alert'), logAlert]) expect([a.severity, a.description]).toEqual([1, description]);
   });
 
   it('still runs 2 warm replicas in a zone-redundant environment', () => {
