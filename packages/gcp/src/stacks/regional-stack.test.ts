@@ -92,24 +92,22 @@ describe('GcpRegionalStack (Cloud Run)', () => {
     expect(service.depends_on).toEqual(expect.arrayContaining([...accessors, ...redisUrl, ...fileVersions]));
   });
 
-  it('names real addresses in the README first-deploy targets', () => {
+  it('names real addresses in the README, and no targeted apply', () => {
     const readme = readFileSync(join(__dirname, '../../README.md'), 'utf8');
     // The GKE workload stack's targets are checked in gke-workload-stack.test.ts.
-    const targets = [...readme.matchAll(/-target=(google_\w+)\.([\w-]+)/g)].map((m) => [m[1]!, m[2]!] as const);
-    expect(targets.map(([type]) => type).sort()).toEqual([
-      ...Array(4).fill('google_secret_manager_secret'),
-      'google_sql_database_instance',
-    ]);
-    for (const [type, id] of targets) expect(production.json.resource[type]).toHaveProperty([id]);
-    const operatorFilled = SECRET_KEYS.filter((key) => key !== ENV.redisUrl).map((key) => key.toLowerCase().replace(/_/g, '-'));
-    const targetedSecrets = targets.filter(([type]) => type === 'google_secret_manager_secret').map(([, id]) => id);
-    for (const suffix of operatorFilled) expect(targetedSecrets.some((id) => id.startsWith(`secrets_${suffix}_`))).toBe(true);
+    expect([...readme.matchAll(/-target=(google_\w+)\.([\w-]+)/g)].map((m) => m[0])).toEqual([]);
+    const named = [...new Set([...readme.matchAll(/\b(terraform_data|google_sql_user)\.(credentials_[\w-]+)/g)].map((m) => m[0]))];
+    expect(named.sort()).toEqual(['google_sql_user.credentials_app-user_0BB63396', 'terraform_data.credentials_generated_6044A84B']);
+    for (const address of named) {
+      const [type, id] = address.split('.') as [string, string];
+      expect(production.json.resource[type]).toHaveProperty([id]);
+    }
   });
 
   it('allocates CPU only during requests, in both containers', () => {
     // With resources set, an unset cpu_idle means CPU always allocated (instance-based billing).
     expect(service.template.containers.map((c: any) => c.resources.cpu_idle)).toEqual([true, true]);
-    expect(app.resources.startup_cpu_boost).toBe(true);
+    expect(service.template.containers.map((c: any) => c.resources.startup_cpu_boost)).toEqual([true, true]);
   });
 
   it('sends traces through the OTLP sidecar at the seed sampling rate', () => {
