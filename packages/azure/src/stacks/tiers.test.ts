@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { ENV } from '@mockforge-infra/core';
 import { NO_WAF_REASON } from '../compute/container-app';
 import { PUBLIC_INGRESS_REASON } from '../network/vnet';
@@ -95,6 +97,17 @@ describe('Azure dev', () => {
     });
     expect(domain.container_app_environment_certificate_id).toBeUndefined();
     expect(domain.container_app_id).toMatch(/dev-azure-eastus.*container_app.*id/);
+  });
+
+  it("names in the README's first deploy exactly the zone and the two records the custom domain's validation needs", () => {
+    const readme = readFileSync(join(__dirname, '../../README.md'), 'utf8');
+    const targets = [...readme.matchAll(/-target=(\w+)\.([\w-]+)/g)].map((m) => `${m[1]}.${m[2]}`);
+    const domain = only(global, 'azurerm_container_app_custom_domain');
+    const zone = Object.keys(global.resource.azurerm_dns_zone!).map((id) => `azurerm_dns_zone.${id}`);
+    // The zone first (to delegate), then what the custom domain waits on; nothing else.
+    expect(targets).toEqual([...zone, ...domain.depends_on]);
+    for (const t of ['dev', 'staging'] as const)
+      for (const target of targets) expect(synthTier(t).json[`${t}-azure-global`]!.resource).toHaveProperty(target.split('.'));
   });
 
   it('tests /health/ready from one location every 15 minutes, with windows that always hold a run', () => {
