@@ -171,3 +171,18 @@ export const AWS_PLATFORM = {
   /** The region CloudFront certificates, CLOUDFRONT-scope WAFs and Route 53 metrics live in. */
   globalServicesRegion: 'us-east-1',
 } as const;
+
+/**
+ * Zone IDs, by region, where CloudFront VPC origins or Fargate do not run; the VPC leaves them out of
+ * its zones. Sources: the CloudFront Developer Guide, "Restrict access with VPC origins" (Supported AWS
+ * Regions for VPC origins: us-east-1 except use1-az3, us-west-1 except usw1-az2, ap-northeast-1 except
+ * apne1-az3, ca-central-1 except cac1-az3), and the Amazon ECS Developer Guide, "Supported Regions for
+ * Amazon ECS on AWS Fargate" (us-west-1 usw1-az1 and usw1-az3 only, ap-northeast-1 apne1-az1, -az2 and
+ * -az4 only). Every other region core allows is listed by both without an exception.
+ */
+export const AWS_UNSUPPORTED_ZONE_IDS: Readonly<Record<string, readonly string[]>> = {
+  'us-east-1': ['use1-az3'],
+  'us-west-1': ['usw1-az2'],
+  'ap-northeast-1': ['apne1-az3'],
+  'ca-central-1': ['cac1-az3'],
+};

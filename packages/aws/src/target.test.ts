@@ -1,6 +1,7 @@
 import {
   ALERTS,
   asPercent,
+  CDN_PATHS,
   CDN_TTLS,
   defaultConfig,
   EDGE_RATE_LIMIT,
@@ -13,6 +14,7 @@ import {
 import { Testing } from 'cdktf';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { SINGLE_ORIGIN_REASON } from './cdn/cloudfront-cdn';
 import { awsTarget } from './target';
 
 type Json = Record<string, any>;
@@ -327,15 +329,21 @@ describe('awsTarget (staging)', () => {
 describe('awsTarget (dev)', () => {
   const { stacks, policy } = tierOutput('dev');
 
-  it("reaches the region's internal ALB through its VPC origin from both CloudFront origins, by names its certificate covers", () => {
+  it("reaches the region's internal ALB through its one VPC origin, by a name its certificate covers, with no origin group", () => {
     const cdn = all(stacks['dev-aws-global']!, 'aws_cloudfront_distribution')[0]!;
     const region = stacks['dev-aws-us-east-1']!;
     const [originAddress] = Object.keys(region.resource.aws_cloudfront_vpc_origin);
     const remote = expect.stringMatching(new RegExp(`cross-stack-output-aws_cloudfront_vpc_origin${originAddress}id\\}$`));
     expect(cdn.origin).toEqual([
       { origin_id: 'geo-origin', domain_name: 'origin.dev.mocks.example.com', vpc_origin_config: { vpc_origin_id: remote } },
-      { origin_id: 'failover-origin', domain_name: 'us-east-1.origin.dev.mocks.example.com', vpc_origin_config: { vpc_origin_id: remote } },
     ]);
+    // A group of the same VPC origin twice would fail over to the origin that failed.
+    expect(cdn.origin_group).toBeUndefined();
+    const cachedPaths = [...CDN_PATHS.assets, ...CDN_PATHS.configs];
+    expect(cdn.ordered_cache_behavior.map((b: Json) => [b.path_pattern, b.target_origin_id])).toEqual(
+      cachedPaths.map((p) => [p, 'geo-origin']),
+    );
+    expect(policy.findings.find((f) => f.ruleId === 'CKV_AWS_310')?.suppressedBecause).toBe(SINGLE_ORIGIN_REASON);
     const certificate = all(region, 'aws_acm_certificate')[0]!;
     expect([certificate.domain_name, ...certificate.subject_alternative_names]).toEqual([
       'us-east-1.origin.dev.mocks.example.com',

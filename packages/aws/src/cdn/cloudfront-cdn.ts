@@ -1,7 +1,15 @@
 import { CloudfrontCachePolicy } from '@cdktf/provider-aws/lib/cloudfront-cache-policy';
 import { CloudfrontDistribution, type CloudfrontDistributionOrderedCacheBehavior } from '@cdktf/provider-aws/lib/cloudfront-distribution';
 import { CloudfrontResponseHeadersPolicy } from '@cdktf/provider-aws/lib/cloudfront-response-headers-policy';
-import { HTTP_METHODS, PUBLIC_PORTS, READ_METHODS, type CdnSpec, type CommonProps, type ContentDelivery } from '@mockforge-infra/core';
+import {
+  HTTP_METHODS,
+  PolicyEngine,
+  PUBLIC_PORTS,
+  READ_METHODS,
+  type CdnSpec,
+  type CommonProps,
+  type ContentDelivery,
+} from '@mockforge-infra/core';
 import type { ITerraformDependable } from 'cdktf';
 import { Construct } from 'constructs';
 import { applyCommonProps } from '../shared/common-props';
@@ -28,11 +36,12 @@ export interface CloudFrontCdnProps extends CommonProps {
    */
   readonly forwardViewerHost?: boolean;
   /**
-   * CloudFront VPC origins of internal ALBs, for the geo and failover origins. CloudFront then connects
-   * inside the VPC and sends the origin host names as SNI and Host, which the ALB certificates cover.
-   * @default both origins are reached over the internet
+   * The CloudFront VPC origin of a single-region tier's internal ALB. CloudFront then has that one
+   * origin, reached inside the VPC with `originHost` as SNI and Host (its certificate covers it), and
+   * no origin group: a second member would be the same ALB, so failing over would retry itself.
+   * @default the geo and failover origins, over the internet, in a failover group
    */
-  readonly vpcOriginIds?: { readonly geo: string; readonly failover: string };
+  readonly vpcOriginId?: string;
   /** Resources the distribution waits for (the log bucket's ownership controls). @default none */
   readonly dependsOn?: readonly ITerraformDependable[];
 }
@@ -41,6 +50,9 @@ const GEO_ORIGIN = 'geo-origin';
 const FAILOVER_ORIGIN = 'failover-origin';
 const FAILOVER_GROUP = 'origin-failover';
 const ALL_METHODS = [...HTTP_METHODS].sort();
+/** Why a VPC-origin distribution has no origin group (CKV_AWS_310). */
+export const SINGLE_ORIGIN_REASON =
+  'single-region tier: CloudFront reaches its one internal ALB through one VPC origin, so there is no second origin to fail over to (a group of the same origin twice would retry the origin that failed)';
 /**
  * Cached paths honour the origin: with a minimum TTL of 0, `Cache-Control: private`, `no-store` and
  * `no-cache` keep a response out of the cache; the TTLs apply only to responses without directives.
@@ -49,7 +61,8 @@ const HONOUR_ORIGIN_MIN_TTL = 0;
 
 /**
  * CloudFront in front of the regional ALBs: HTTPS everywhere, TLS 1.2 (2021), a WAF, access logs,
- * HSTS, assets cached 24 h and configs 1 h (unless the origin marks them private) with origin failover,
+ * HSTS, assets cached 24 h and configs 1 h (unless the origin marks them private) with origin failover
+ * between two origins (none behind a single VPC origin),
  * API traffic never cached and open to every HTTP method.
  * Only GET/HEAD behaviours may use an origin group, so the API path relies on DNS failover.
  * `tags` and `overrides` apply to the distribution (`aws_cloudfront_distribution`).
@@ -108,9 +121,10 @@ export class CloudFrontCdn extends Construct implements ContentDelivery {
             },
           }),
     });
+    const single = props.vpcOriginId !== undefined;
     const cached = (pathPattern: string, cachePolicyId: string): CloudfrontDistributionOrderedCacheBehavior => ({
       pathPattern,
-      targetOriginId: FAILOVER_GROUP,
+      targetOriginId: single ? GEO_ORIGIN : FAILOVER_GROUP,
       allowedMethods: [...READ_METHODS],
       cachedMethods: ['GET', 'HEAD'],
       cachePolicyId,
@@ -127,17 +141,18 @@ export class CloudFrontCdn extends Construct implements ContentDelivery {
       isIpv6Enabled: true,
       priceClass: AWS_PLATFORM.cloudFrontPriceClass,
       webAclId: props.webAclArn,
-      origin: [
-        origin(GEO_ORIGIN, props.originHost, props.vpcOriginIds?.geo),
-        origin(FAILOVER_ORIGIN, props.failoverOriginHost, props.vpcOriginIds?.failover),
-      ],
-      originGroup: [
-        {
-          originId: FAILOVER_GROUP,
-          failoverCriteria: { statusCodes: [...AWS_PLATFORM.originFailoverStatusCodes] },
-          member: [{ originId: GEO_ORIGIN }, { originId: FAILOVER_ORIGIN }],
-        },
-      ],
+      origin: single
+        ? [origin(GEO_ORIGIN, props.originHost, props.vpcOriginId)]
+        : [origin(GEO_ORIGIN, props.originHost), origin(FAILOVER_ORIGIN, props.failoverOriginHost)],
+      originGroup: single
+        ? undefined
+        : [
+            {
+              originId: FAILOVER_GROUP,
+              failoverCriteria: { statusCodes: [...AWS_PLATFORM.originFailoverStatusCodes] },
+              member: [{ originId: GEO_ORIGIN }, { originId: FAILOVER_ORIGIN }],
+            },
+          ],
       defaultCacheBehavior: {
         targetOriginId: GEO_ORIGIN,
         allowedMethods: ALL_METHODS,
@@ -164,6 +179,7 @@ export class CloudFrontCdn extends Construct implements ContentDelivery {
       dependsOn: props.dependsOn ? [...props.dependsOn] : undefined,
     });
     applyCommonProps(this.distribution, props);
+    if (single) PolicyEngine.suppress(this.distribution, 'CKV_AWS_310', SINGLE_ORIGIN_REASON);
     this.domainName = this.distribution.domainName;
     this.hostedZoneId = this.distribution.hostedZoneId;
   }

@@ -11,6 +11,7 @@ import {
   type CommonProps,
   type LoadBalancer,
 } from '@mockforge-infra/core';
+import type { ITerraformDependable } from 'cdktf';
 import { Construct } from 'constructs';
 import { applyCommonProps } from '../shared/common-props';
 import { AWS_PLATFORM } from '../sizing';
@@ -45,6 +46,8 @@ export interface PublicLoadBalancerProps extends CommonProps {
    * @default internet-facing, in public subnets, with its own web ACL
    */
   readonly vpcOriginName?: string;
+  /** What the VPC origin waits for: the VPC's internet gateway, which VPC origins require. @default none */
+  readonly vpcOriginDependsOn?: readonly ITerraformDependable[];
 }
 
 /**
@@ -141,6 +144,7 @@ export class PublicLoadBalancer extends Construct implements LoadBalancer {
         name: props.vpcOriginName!,
         loadBalancerArn: this.lb.arn,
         vpcId: props.vpcId,
+        dependsOn: props.vpcOriginDependsOn,
       });
     } else {
       new LbListener(this, 'http_redirect', {

@@ -1,6 +1,7 @@
 import { CloudfrontVpcOrigin } from '@cdktf/provider-aws/lib/cloudfront-vpc-origin';
 import { DataAwsSecurityGroup } from '@cdktf/provider-aws/lib/data-aws-security-group';
 import { PUBLIC_PORTS, type CommonProps } from '@mockforge-infra/core';
+import type { ITerraformDependable } from 'cdktf';
 import { Construct } from 'constructs';
 import { applyCommonProps } from '../shared/common-props';
 import { AWS_PLATFORM } from '../sizing';
@@ -12,6 +13,8 @@ export interface LoadBalancerVpcOriginProps extends CommonProps {
   readonly loadBalancerArn: string;
   /** The ALB's VPC, where CloudFront creates its origin-facing security group. */
   readonly vpcId: string;
+  /** Created first: the VPC's internet gateway, without which CloudFront refuses a VPC origin. @default none */
+  readonly dependsOn?: readonly ITerraformDependable[];
 }
 
 /**
@@ -43,6 +46,7 @@ export class LoadBalancerVpcOrigin extends Construct {
           ],
         },
       ],
+      dependsOn: props.dependsOn ? [...props.dependsOn] : undefined,
     });
     applyCommonProps(this.vpcOrigin, props);
     this.id = this.vpcOrigin.id;

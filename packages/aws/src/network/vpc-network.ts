@@ -15,6 +15,7 @@ import { Construct } from 'constructs';
 import { encryptedLogGroup } from '../monitoring/log-group';
 import { applyCommonProps } from '../shared/common-props';
 import { ServiceRole } from '../shared/iam';
+import { AWS_UNSUPPORTED_ZONE_IDS } from '../sizing';
 import { subnetCidr, type SubnetTier } from './subnet-plan';
 
 export interface VpcNetworkProps extends CommonProps {
@@ -22,6 +23,8 @@ export interface VpcNetworkProps extends CommonProps {
   readonly name: string;
   /** Prefix for account-wide names (IAM), e.g. mockforge-production-us-east-1. */
   readonly globalName: string;
+  /** The VPC's region: its zones where VPC origins or Fargate do not run are left out. */
+  readonly region: string;
   readonly cidr: string;
   /** @default 3 */
   readonly availabilityZones?: number;
@@ -58,6 +61,8 @@ export class VpcNetwork extends Construct implements RegionalNetwork {
   readonly dataRouteTableId: string;
   /** NAT gateways created; 0 when the private subnets have no route to the internet. */
   readonly natGatewayCount: number;
+  /** CloudFront VPC origins need it attached before they are created. */
+  readonly internetGateway: InternetGateway;
 
   constructor(scope: Construct, id: string, props: VpcNetworkProps) {
     super(scope, id);
@@ -74,10 +79,12 @@ export class VpcNetwork extends Construct implements RegionalNetwork {
     applyCommonProps(this.vpc, props);
     this.networkId = this.vpc.id;
 
-    // Zones from the region itself; Local and Wavelength zones (opt-in) are left out.
+    // Zones from the region itself; Local and Wavelength zones (opt-in) and zones without VPC origins or Fargate are left out.
+    const unsupported = AWS_UNSUPPORTED_ZONE_IDS[props.region];
     const zones = new DataAwsAvailabilityZones(this, 'zones', {
       state: 'available',
       filter: [{ name: 'opt-in-status', values: ['opt-in-not-required'] }],
+      ...(unsupported ? { excludeZoneIds: [...unsupported] } : {}),
     });
     this.availabilityZoneNames = Array.from({ length: azCount }, (_, i) => Fn.element(zones.names, i));
 
@@ -89,6 +96,7 @@ export class VpcNetwork extends Construct implements RegionalNetwork {
     });
 
     const igw = new InternetGateway(this, 'internet_gateway', { vpcId: this.vpc.id, tags: { Name: props.name } });
+    this.internetGateway = igw;
     const publicRoutes = new RouteTable(this, 'public_routes', { vpcId: this.vpc.id, tags: { Name: `${props.name}-public` } });
     new Route(this, 'public_default_route', { routeTableId: publicRoutes.id, destinationCidrBlock: ANYWHERE_IPV4, gatewayId: igw.id });
     const dataRoutes = new RouteTable(this, 'data_routes', { vpcId: this.vpc.id, tags: { Name: `${props.name}-data` } });

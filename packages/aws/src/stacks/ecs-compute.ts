@@ -63,7 +63,9 @@ export function addEcsCompute(scope: Construct, input: RegionalComputeInput): Ec
     deletionProtection: profile.deletionProtection,
     deletionProtectionExemption: exemptionReason(context, 'deletion-protection'),
     hostName: input.hostName,
-    ...(vpcOrigin ? { vpcOriginName: `${name}-${input.region}` } : { wafLogs: input.wafLogs }),
+    ...(vpcOrigin
+      ? { vpcOriginName: `${name}-${input.region}`, vpcOriginDependsOn: [network.internetGateway] }
+      : { wafLogs: input.wafLogs }),
   });
   if (loadBalancer.vpcOrigin) groups.allowCloudFrontVpcOrigin(loadBalancer.vpcOrigin.serviceSecurityGroupId);
   const cluster = new FargateCluster(scope, 'cluster', { name, kmsKeyArn: input.kmsKeyArn, spot: profile.spotAllowed });

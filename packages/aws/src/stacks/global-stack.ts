@@ -106,10 +106,8 @@ export class AwsGlobalStack extends MockforgeStack {
       failoverOriginHost: regionalOriginHost(hostname, secondRegion ?? primary.region),
       spec: context.cdn,
       forwardViewerHost: context.tierConfig.compute?.aws === 'eks',
-      // Only a single-region tier on ECS has one: both origins reach its internal ALB.
-      vpcOriginIds: primary.vpcOriginId
-        ? { geo: this.fromOtherStack(primary.vpcOriginId), failover: this.fromOtherStack(primary.vpcOriginId) }
-        : undefined,
+      // Only a single-region tier on ECS has one: CloudFront's one origin is its internal ALB.
+      vpcOriginId: primary.vpcOriginId ? this.fromOtherStack(primary.vpcOriginId) : undefined,
       // CloudFront logging needs the bucket's ACLs enabled before the distribution exists.
       dependsOn: [logs.ownership],
     });

@@ -3,6 +3,7 @@ import {
   asPercent,
   BACKUPS,
   defaultConfig,
+  KNOWN_REGIONS,
   LOG_RETENTION_DAYS,
   PolicyEngine,
   PORTS,
@@ -18,6 +19,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { GLOBAL_SECONDARY_ENCRYPTION } from '../cache/redis-replication-group';
 import { awsRules } from '../rules';
+import { AWS_UNSUPPORTED_ZONE_IDS } from '../sizing';
 import { publicTaskReason } from './ecs-compute';
 import { AwsRegionalStack } from './regional-stack';
 
@@ -569,8 +571,62 @@ describe('AwsRegionalStack (staging)', () => {
   it('puts an internal ALB behind a CloudFront VPC origin, with no web ACL of its own', () => {
     expect(one(json, 'aws_lb')).toMatchObject({ internal: true });
     expect(one(json, 'aws_cloudfront_vpc_origin').vpc_origin_endpoint_config[0].name).toBe('mockforge-staging-us-east-1');
+    // CloudFront refuses a VPC origin in a VPC without an attached internet gateway.
+    expect(one(json, 'aws_cloudfront_vpc_origin').depends_on).toEqual([
+      `aws_internet_gateway.${Object.keys(json.resource.aws_internet_gateway)[0]}`,
+    ]);
     expect(json.resource.aws_wafv2_web_acl).toBeUndefined();
     expect(json.resource.aws_cloudwatch_log_resource_policy).toBeUndefined();
+  });
+});
+
+describe('AwsRegionalStack zones and gateway endpoint', () => {
+  /** Staging in one region of the caller's choosing. */
+  const stagingIn = (region: string): Json => {
+    const config = defaultConfig(['aws']);
+    const staging = { ...config.tiers.staging!, regions: { aws: [region] } };
+    const context = targetContext({ ...config, tiers: { ...config.tiers, staging } }, 'staging', 'aws');
+    return JSON.parse(Testing.synth(new AwsRegionalStack(Testing.app(), { context, region }), true)) as Json;
+  };
+  const zones = (json: Json): Json => Object.values(json.data.aws_availability_zones as Record<string, Json>)[0]!;
+  const s3 = (json: Json): Json => all(json, 'aws_vpc_endpoint').find((e) => String(e.service_name).endsWith('.s3'))!;
+
+  it.each([
+    ['us-east-1', ['use1-az3']],
+    ['us-west-1', ['usw1-az2']],
+    ['ap-northeast-1', ['apne1-az3']],
+    ['ca-central-1', ['cac1-az3']],
+  ])('leaves out the zones of %s where VPC origins or Fargate do not run', (region, excluded) => {
+    expect(zones(stagingIn(region))).toEqual({
+      state: 'available',
+      filter: [{ name: 'opt-in-status', values: ['opt-in-not-required'] }],
+      exclude_zone_ids: excluded,
+    });
+  });
+
+  it('excludes no zone in a region where every zone runs them', () => {
+    expect(zones(stagingIn('eu-west-1')).exclude_zone_ids).toBeUndefined();
+  });
+
+  it('lists only regions core knows in the exclusion table', () => {
+    expect(Object.keys(AWS_UNSUPPORTED_ZONE_IDS).filter((r) => !(r in KNOWN_REGIONS.aws))).toEqual([]);
+  });
+
+  it('attaches the S3 gateway endpoint to the public route table where the tasks run there (ECR layers come from S3)', () => {
+    const { json } = synthRegion('staging');
+    const publicRoutes = `\${aws_route_table.${Object.keys(json.resource.aws_route_table).find((k) => k.startsWith('network_public_routes'))!}.id}`;
+    expect(s3(json).route_table_ids).toEqual([
+      expect.stringMatching(/^\$\{aws_route_table\.network_private_0_routes_\w+\.id\}$/),
+      expect.stringMatching(/^\$\{aws_route_table\.network_private_1_routes_\w+\.id\}$/),
+      expect.stringMatching(/^\$\{aws_route_table\.network_data_routes_\w+\.id\}$/),
+      publicRoutes,
+    ]);
+  });
+
+  it('keeps the endpoint off the public route table where the tasks are private (production)', () => {
+    const { json } = synthRegion('production');
+    expect(s3(json).route_table_ids).toHaveLength(4);
+    expect(s3(json).route_table_ids.some((id: string) => id.includes('network_public_routes'))).toBe(false);
   });
 });
 

@@ -141,6 +141,7 @@ export class AwsRegionalStack extends MockforgeStack {
     this.network = new VpcNetwork(this, 'network', {
       name,
       globalName: globalName('vpc'),
+      region,
       cidr: context.vpcCidrs[region]!,
       availabilityZones: azs,
       // Dev and staging on ECS have no NAT: their tasks egress through their own public IP (ecs-compute). EKS nodes keep one.
@@ -192,7 +193,10 @@ export class AwsRegionalStack extends MockforgeStack {
     new VpcEndpoints(this, 'endpoints', {
       region,
       vpcId: this.network.networkId,
-      routeTableIds: this.network.privateRouteTableIds,
+      // ECR's image layers come from S3: where tasks run in the public subnets, their route table gets the endpoint too.
+      routeTableIds: publicTasks
+        ? [...this.network.privateRouteTableIds, this.network.publicRouteTableId]
+        : this.network.privateRouteTableIds,
       interfaceEndpoints: this.securityGroups.endpoints
         ? { subnetIds: this.network.privateSubnetIds, securityGroupId: this.securityGroups.endpoints.id }
         : undefined,
