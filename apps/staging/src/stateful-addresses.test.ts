@@ -17,6 +17,11 @@ describe('the staging tier', () => {
         'aws_route53_zone.hosted_zone_BBED81BF',
         'aws_s3_bucket.load_balancer_access_logs_bucket_F33FF514',
         'aws_secretsmanager_secret_version.cache_connection_url_version_C9E99C74',
+        'aws_secretsmanager_secret_version.database_connection_url_version_8AB850B8',
+        'aws_secretsmanager_secret_version.mockforge_admin_jwt_secret_version_365AEBA2',
+        'aws_secretsmanager_secret_version.mockforge_admin_password_version_AE274BAD',
+        'aws_secretsmanager_secret_version.mockforge_admin_username_version_41289A20',
+        'terraform_data.credentials_generated_6044A84B',
       ],
       'staging-aws-global': [
         'aws_backup_vault.backup_vault_A3268EAD',

@@ -32,6 +32,7 @@ const MUST_PROTECT = [
   'aws_s3_bucket',
   'aws_secretsmanager_secret_version',
   'kubernetes_stateful_set_v1',
+  'terraform_data',
 ];
 
 /** What one region of a tier holds; the multi-region layout adds regions, copy vaults and keys, and the Global Datastore. */
@@ -44,7 +45,10 @@ const ONE_REGION = {
   aws_kms_key: 2,
   aws_route53_zone: 1,
   aws_s3_bucket: 3,
-  aws_secretsmanager_secret_version: 1,
+  // The three admin secrets, DATABASE_URL and REDIS_URL.
+  aws_secretsmanager_secret_version: 5,
+  // The generated credentials.
+  terraform_data: 1,
 };
 
 /** Protected resources per type, per layout (reviewed counts). */
@@ -59,8 +63,10 @@ const PROTECTED: Readonly<Record<string, Record<string, number>>> = {
     aws_kms_key: 8,
     aws_route53_zone: 1,
     aws_s3_bucket: 5,
-    // REDIS_URL in every region; DATABASE_URL in the two secondaries (the primary's operators write it).
-    aws_secretsmanager_secret_version: 5,
+    // The admin secrets, DATABASE_URL and REDIS_URL in every region.
+    aws_secretsmanager_secret_version: 15,
+    // Generated once, in the primary.
+    terraform_data: 1,
   },
   'hybrid on ECS': { ...ONE_REGION, aws_efs_file_system: 1 },
   'hybrid on EKS': { ...ONE_REGION, kubernetes_stateful_set_v1: 1 },
@@ -104,7 +110,8 @@ describe('prevent_destroy on stateful AWS resources', () => {
       mustProtect(synthesized['multi-region on ECS'])
         .filter(([address]) => resourceTypeOf(address) === type)
         .map(([, body]) => body.lifecycle?.ignore_changes);
-    expect(ignored('aws_secretsmanager_secret_version')).toEqual(Array.from({ length: 5 }, () => ['secret_string']));
+    expect(ignored('aws_secretsmanager_secret_version')).toEqual(Array.from({ length: 15 }, () => ['secret_string']));
+    expect(ignored('terraform_data')).toEqual([['input']]);
     expect(ignored('aws_elasticache_user')).toContainEqual(['authentication_mode', 'passwords']);
     expect(ignored('aws_elasticache_replication_group')).toContainEqual(['num_node_groups']);
   });
@@ -117,6 +124,9 @@ describe('prevent_destroy on stateful AWS resources', () => {
       aws_kms_key: 2,
       aws_route53_zone: 1,
       aws_s3_bucket: 3,
+      // The admin secrets and the credentials they come from.
+      aws_secretsmanager_secret_version: 3,
+      terraform_data: 1,
     });
     expect(withPreventDestroySet(resources)).toEqual([]);
   });

@@ -14,6 +14,8 @@ export const AWS_STATEFUL_RESOURCE_TYPES: readonly string[] = [
   'aws_elasticache_user',
   'aws_elasticache_user_group',
   'aws_secretsmanager_secret_version',
+  // The generated credentials: a replacement would set a new RDS master password under the written DATABASE_URL.
+  'terraform_data',
   // A new zone gets new name servers, which the parent domain's delegation would no longer match.
   'aws_route53_zone',
 ];

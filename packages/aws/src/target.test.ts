@@ -125,6 +125,19 @@ describe('awsTarget (production, default config)', () => {
     }
   });
 
+  it("generates the tier's credentials once, in the primary; every region writes five secrets, the secondaries from the primary's", () => {
+    const generators = Object.entries(stacks).flatMap(([name, json]) => Object.keys(json.resource?.terraform_data ?? {}).map(() => name));
+    expect(generators).toEqual(['production-aws-us-east-1']);
+    for (const region of ['eu-west-1', 'ap-south-1']) {
+      const versions = all(stacks[`production-aws-${region}`]!, 'aws_secretsmanager_secret_version');
+      expect(
+        versions
+          .map((v) => /^\$\{data\.aws_secretsmanager_secret_version\.primary_(\w+)_current_\w+\.secret_string\}$/.exec(v.secret_string)![1])
+          .sort(),
+      ).toEqual(['database_url', 'mockforge_admin_jwt_secret', 'mockforge_admin_password', 'mockforge_admin_username', 'redis_url']);
+    }
+  });
+
   it('puts CloudFront in front: HTTPS only, TLS 1.2 2021, WAF, logs, HSTS and origin failover', () => {
     const cdn = all(global, 'aws_cloudfront_distribution')[0]!;
     expect(cdn.viewer_certificate.minimum_protocol_version).toBe('TLSv1.2_2021');

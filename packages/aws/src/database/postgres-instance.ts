@@ -25,8 +25,13 @@ export interface PostgresInstanceProps extends CommonProps {
   /** The DATABASE_URL secret the app reads. */
   readonly connectionSecret: SecretReference;
   /**
-   * Writes the secret's first version from this value (a `${data...}` reference): a read replica's
-   * region connects to the primary's writer, so it gets the primary's URL. @default operators write it
+   * The master password of a primary (a reference to the tier's generated credentials, never a
+   * literal). The secret's first version is then the master user's URL on this instance.
+   */
+  readonly masterPassword?: string;
+  /**
+   * A read replica's first version (a `${data...}` reference): its region connects to the primary's
+   * writer, so it gets the primary's URL.
    */
   readonly connectionUrl?: string;
   /**
@@ -39,12 +44,15 @@ export interface PostgresInstanceProps extends CommonProps {
   readonly exemptions?: { readonly multiAz?: string; readonly deletionProtection?: string };
 }
 
-const MASTER_USERNAME = 'mockforge_admin';
+export const MASTER_USERNAME = 'mockforge_admin';
 
 /**
- * RDS for PostgreSQL: private, encrypted with the stack's key, TLS forced, IAM auth, the master
- * password generated and rotated by RDS in Secrets Manager, backups in the seed's window with PITR,
- * Performance Insights, enhanced monitoring, log exports, and protection against deletion.
+ * RDS for PostgreSQL: private, encrypted with the stack's key, TLS forced, IAM auth, backups in the
+ * seed's window with PITR, Performance Insights, enhanced monitoring, log exports, and protection
+ * against deletion. MockForge reads a static DATABASE_URL, which can carry neither an IAM token (15
+ * minutes) nor an RDS-managed master password (RDS rotates it), and creating an application role
+ * needs SQL, which no provider here runs: so the master password is Terraform's generated one and
+ * the URL names the master user, over TLS (`sslmode=require`).
  * `tags` and `overrides` apply to the instance (`aws_db_instance`).
  */
 export class PostgresInstance extends Construct implements PostgresDatabase {
@@ -56,8 +64,8 @@ export class PostgresInstance extends Construct implements PostgresDatabase {
   readonly arn: string;
   /** The RDS windows and the AWS Backup schedule that stays clear of them. */
   readonly windows: DatabaseWindows;
-  /** The first DATABASE_URL version, when Terraform writes it (`connectionUrl`). */
-  readonly connectionUrl?: InitialSecretValue;
+  /** The first DATABASE_URL version: the master user's URL on a primary, the primary's URL on a replica. */
+  readonly connectionUrl: InitialSecretValue;
 
   constructor(scope: Construct, id: string, props: PostgresInstanceProps) {
     super(scope, id);
@@ -88,6 +96,9 @@ export class PostgresInstance extends Construct implements PostgresDatabase {
     });
 
     const replica = props.replicaOf !== undefined;
+    if (replica ? props.connectionUrl === undefined : props.masterPassword === undefined) {
+      throw new Error(`${this.node.path}: a primary needs masterPassword, a replica connectionUrl`);
+    }
     this.instance = new DbInstance(this, 'instance', {
       identifier: props.name,
       instanceClass: props.instanceClass,
@@ -98,8 +109,8 @@ export class PostgresInstance extends Construct implements PostgresDatabase {
             engineVersion: AWS_PLATFORM.postgresEngineVersion,
             dbName: spec.databaseName,
             username: MASTER_USERNAME,
-            manageMasterUserPassword: true,
-            masterUserSecretKmsKeyId: props.kmsKeyArn,
+            // Not write-only (password_wo): that needs Terraform 1.11, and the value is in state anyway (the generated credentials, the URL's version).
+            password: props.masterPassword,
             allocatedStorage: props.allocatedStorageGiB,
           }),
       maxAllocatedStorage: props.maxAllocatedStorageGiB,
@@ -140,15 +151,11 @@ export class PostgresInstance extends Construct implements PostgresDatabase {
     this.endpoint = this.instance.address;
     this.port = spec.port;
     this.connectionSecret = props.connectionSecret;
-    if (props.connectionUrl !== undefined) {
-      this.connectionUrl = new InitialSecretValue(this, 'connection_url', { secret: props.connectionSecret, value: props.connectionUrl });
-    }
+    const url = replica
+      ? props.connectionUrl!
+      : `postgres://${MASTER_USERNAME}:${props.masterPassword}@${this.instance.address}:${spec.port}/${spec.databaseName}?sslmode=require`;
+    this.connectionUrl = new InitialSecretValue(this, 'connection_url', { secret: props.connectionSecret, value: url });
     this.identifier = this.instance.identifier;
     this.arn = this.instance.arn;
-  }
-
-  /** The RDS-managed secret holding the master credentials (primaries only). */
-  get masterSecretArn(): string {
-    return this.instance.masterUserSecret.get(0).secretArn;
   }
 }

@@ -14,12 +14,12 @@ export interface SecretContainersProps extends CommonProps {
 
 /** Why the containers have no rotation schedule; recorded on each as a suppression. */
 export const MANUAL_ROTATION_REASON =
-  'no AWS-provided rotation exists for a composed connection URL, an application JWT key or the admin login; the RDS master credential in its own RDS-managed secret rotates itself, and operators rotate these by writing a new version (README: Secrets)';
+  'no AWS-provided rotation exists for a composed connection URL, an application JWT key or the admin login; operators rotate these by writing a new version (README: Secrets)';
 
 /**
  * Secret containers, encrypted with the stack's key. Their values are never literals in the Terraform
- * configuration: the cache writes REDIS_URL from references, operators (or a pipeline) write the others
- * after apply. Tasks read them with `valueFrom`.
+ * configuration: the stack writes each first version from references (generated credentials, the
+ * database and cache). Tasks read them with `valueFrom`.
  * `tags` and `overrides` apply to every container (`aws_secretsmanager_secret`): none is the main one.
  */
 export class SecretContainers extends Construct implements SecretStore {
@@ -31,7 +31,7 @@ export class SecretContainers extends Construct implements SecretStore {
     for (const key of props.keys) {
       const secret = new SecretsmanagerSecret(this, key.toLowerCase(), {
         name: `${props.prefix}/${key}`,
-        description: `MockForge ${key}; the value is written after apply, never in configuration`,
+        description: `MockForge ${key}; Terraform writes its value from references, never a literal in configuration`,
         kmsKeyId: props.kmsKeyArn,
         recoveryWindowInDays: props.recoveryWindowDays ?? 30,
       });

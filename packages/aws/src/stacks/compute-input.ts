@@ -1,4 +1,5 @@
 import type { TargetContext } from '@mockforge-infra/core';
+import type { ITerraformDependable } from 'cdktf';
 import type { ImageCache } from '../compute/image-cache';
 import type { SecurityGroups } from '../network/security-groups';
 import type { WafLogDelivery } from '../load-balancing/waf-logs';
@@ -25,4 +26,6 @@ export interface RegionalComputeInput {
   /** Where the region's web ACL logs. */
   readonly wafLogs: WafLogDelivery;
   readonly alertTopicArn: string;
+  /** The secrets' Terraform-written versions: a task started before them could not read its secrets. */
+  readonly secretVersions: readonly ITerraformDependable[];
 }

@@ -85,7 +85,7 @@ export function addEcsCompute(scope: Construct, input: RegionalComputeInput): Ec
     subnetIds: publicTasks ? network.publicSubnetIds : network.privateSubnetIds,
     securityGroupIds: [groups.app.id],
     publicIp: publicTasks ? { reason: publicTaskReason(context.tier) } : undefined,
-    dependsOn: [cluster.capacityProviders],
+    dependsOn: [cluster.capacityProviders, ...input.secretVersions],
   };
   const service = new FargateService(scope, 'service', {
     ...common,
@@ -98,7 +98,7 @@ export function addEcsCompute(scope: Construct, input: RegionalComputeInput): Ec
       requestCountResourceLabel: loadBalancer.requestCountResourceLabel,
     },
     spot: profile.spotAllowed,
-    dependsOn: [cluster.capacityProviders, loadBalancer.httpsListener],
+    dependsOn: [...common.dependsOn!, loadBalancer.httpsListener],
   });
 
   let stateful: EcsCompute['stateful'];

@@ -25,8 +25,17 @@ describe('hybrid topology on ECS', () => {
     expect(stateful.service_registries.registry_arn).toMatch(/aws_service_discovery_service/);
   });
 
-  it('creates the stateful service only after the cluster registers its capacity providers', () => {
-    expect(stateful.depends_on).toEqual([expect.stringMatching(/^aws_ecs_cluster_capacity_providers\.cluster_capacity_providers_\w+$/)]);
+  it('creates the stateful service only after the cluster registers its capacity providers and every secret has its value', () => {
+    expect(stateful.depends_on).toEqual([
+      expect.stringMatching(/^aws_ecs_cluster_capacity_providers\.cluster_capacity_providers_\w+$/),
+      ...[
+        'mockforge_admin_jwt_secret',
+        'mockforge_admin_username',
+        'mockforge_admin_password',
+        'database_connection_url',
+        'cache_connection_url',
+      ].map((name) => expect.stringMatching(new RegExp(`^aws_secretsmanager_secret_version\\.${name}_version_\\w+$`))),
+    ]);
   });
 
   it('mounts /app/data from encrypted EFS through an access point with TLS', () => {

@@ -18,6 +18,7 @@ import { TerraformOutput, Testing } from 'cdktf';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { GLOBAL_SECONDARY_ENCRYPTION } from '../cache/redis-replication-group';
+import { MASTER_USERNAME } from '../database/postgres-instance';
 import { awsRules } from '../rules';
 import { AWS_UNSUPPORTED_ZONE_IDS } from '../sizing';
 import { publicTaskReason } from './ecs-compute';
@@ -187,10 +188,15 @@ describe('AwsRegionalStack (production primary)', () => {
     expect(grace).toBe(150);
   });
 
-  it('creates the service after the capacity providers are attached and the HTTPS listener exists', () => {
+  it('creates the service after the capacity providers are attached, the HTTPS listener exists and every secret has its value', () => {
     expect([...one(json, 'aws_ecs_service').depends_on].sort()).toEqual([
       expect.stringMatching(/^aws_ecs_cluster_capacity_providers\.cluster_capacity_providers_\w+$/),
       expect.stringMatching(/^aws_lb_listener\.load_balancer_https_\w+$/),
+      expect.stringMatching(/^aws_secretsmanager_secret_version\.cache_connection_url_version_\w+$/),
+      expect.stringMatching(/^aws_secretsmanager_secret_version\.database_connection_url_version_\w+$/),
+      expect.stringMatching(/^aws_secretsmanager_secret_version\.mockforge_admin_jwt_secret_version_\w+$/),
+      expect.stringMatching(/^aws_secretsmanager_secret_version\.mockforge_admin_password_version_\w+$/),
+      expect.stringMatching(/^aws_secretsmanager_secret_version\.mockforge_admin_username_version_\w+$/),
     ]);
   });
 
@@ -226,7 +232,6 @@ describe('AwsRegionalStack (production primary)', () => {
       multi_az: true,
       storage_encrypted: true,
       publicly_accessible: false,
-      manage_master_user_password: true,
       iam_database_authentication_enabled: true,
       backup_retention_period: 30,
       backup_window: '02:00-03:00',
@@ -237,7 +242,10 @@ describe('AwsRegionalStack (production primary)', () => {
       lifecycle: { prevent_destroy: true },
     });
     expect(db.backup_retention_period).toBe(BACKUPS.database.retentionDays);
-    expect(db.password).toBeUndefined();
+    // Terraform's generated master password; RDS manages none (a rotated one would break the static DATABASE_URL).
+    expect(db.password).toMatch(/^\$\{terraform_data\.credentials_generated_\w+\.output\["database_password"\]\}$/);
+    expect(db.manage_master_user_password).toBeUndefined();
+    expect(db.master_user_secret_kms_key_id).toBeUndefined();
     expect(one(json, 'aws_db_parameter_group').parameter).toContainEqual(expect.objectContaining({ name: 'rds.force_ssl', value: '1' }));
   });
 
@@ -295,7 +303,7 @@ describe('AwsRegionalStack (production primary)', () => {
     expect(all(json, 'aws_backup_vault_lock_configuration')).toHaveLength(2);
   });
 
-  it('creates secret containers, encrypted with the stack key, and writes only REDIS_URL', () => {
+  it('creates secret containers, encrypted with the stack key, and writes every one from references', () => {
     const secrets = all(json, 'aws_secretsmanager_secret');
     expect(secrets.map((s) => s.name).sort()).toEqual([
       'ecr-pullthroughcache/mockforge-production-ghcr',
@@ -305,9 +313,11 @@ describe('AwsRegionalStack (production primary)', () => {
       'mockforge/production/MOCKFORGE_ADMIN_USERNAME',
       'mockforge/production/REDIS_URL',
     ]);
-    expect(all(json, 'aws_secretsmanager_secret_version').map((v) => v.secret_id)).toEqual([
-      expect.stringMatching(/^\$\{aws_secretsmanager_secret\.secrets_redis_url_\w+\.arn\}$/),
-    ]);
+    expect(
+      all(json, 'aws_secretsmanager_secret_version')
+        .map((v) => /^\$\{aws_secretsmanager_secret\.secrets_(\w+)_[0-9A-F]{8}\.arn\}$/.exec(v.secret_id)![1])
+        .sort(),
+    ).toEqual(['database_url', 'mockforge_admin_jwt_secret', 'mockforge_admin_password', 'mockforge_admin_username', 'redis_url']);
     expect(one(json, 'aws_ecr_pull_through_cache_rule')).toMatchObject({
       upstream_registry_url: 'ghcr.io',
       ecr_repository_prefix: 'mockforge-production-ghcr',
@@ -416,14 +426,17 @@ describe('AwsRegionalStack (production secondary)', () => {
     );
   });
 
-  it("writes the primary's DATABASE_URL and REDIS_URL into this region's secrets, read in the primary's region", () => {
+  it("writes the primary's DATABASE_URL, REDIS_URL and admin secrets into this region's secrets, read in the primary's region", () => {
     const secrets = json.resource.aws_secretsmanager_secret as Record<string, Json>;
     const reads = json.data.aws_secretsmanager_secret_version as Record<string, Json>;
     const versions = all(json, 'aws_secretsmanager_secret_version');
-    expect(versions).toHaveLength(2);
+    expect(versions).toHaveLength(5);
     for (const [key, resource] of [
       ['DATABASE_URL', 'secrets_database_url_8E7BE9D4'],
       ['REDIS_URL', 'secrets_redis_url_6BFCC321'],
+      ['MOCKFORGE_ADMIN_JWT_SECRET', 'secrets_mockforge_admin_jwt_secret_12A0C429'],
+      ['MOCKFORGE_ADMIN_USERNAME', 'secrets_mockforge_admin_username_9967B20F'],
+      ['MOCKFORGE_ADMIN_PASSWORD', 'secrets_mockforge_admin_password_716367CE'],
     ] as const) {
       const version = versions.find((v) => v.secret_id === `\${aws_secretsmanager_secret.${resource}.arn}`)!;
       expect(secrets[resource]!.name).toBe(`mockforge/production/${key}`);
@@ -432,8 +445,10 @@ describe('AwsRegionalStack (production secondary)', () => {
       expect(reads[read]).toMatchObject({ region: 'us-east-1', secret_id: primaryOutput(`\${aws_secretsmanager_secret.${resource}.arn}`) });
       expect(version.lifecycle).toEqual({ ignore_changes: ['secret_string'], prevent_destroy: true });
     }
-    // The secondary's own password user stays for a promotion; no URL names it.
-    expect(JSON.stringify(versions)).not.toMatch(/aws_elasticache|random_password/);
+    // The secondary's own password user stays for a promotion; no URL names it. The credentials are the primary's alone.
+    expect(JSON.stringify(versions)).not.toMatch(/aws_elasticache|random_password|terraform_data/);
+    expect(json.resource.terraform_data).toBeUndefined();
+    expect(secondary.credentials).toBeUndefined();
   });
 
   it("lets EKS pods reach every region's data subnets, its own first", () => {
@@ -461,10 +476,75 @@ describe('AwsRegionalStack (production secondary)', () => {
   });
 });
 
+describe('AwsRegionalStack generated secrets', () => {
+  const { json } = synthRegion('production');
+  const [credentialsAddress, credentials] = Object.entries(json.resource.terraform_data as Record<string, Json>)[0]!;
+  const generated = (key: string) => `\${terraform_data.${credentialsAddress}.output["${key}"]}`;
+  const versionOf = (doc: Json, container: string) =>
+    all(doc, 'aws_secretsmanager_secret_version').find((v) =>
+      v.secret_id.startsWith(`\${aws_secretsmanager_secret.secrets_${container}_`),
+    )!;
+
+  it('generates the admin credentials and the RDS master password once, in the primary, and keeps the first values', () => {
+    expect(Object.keys(json.resource.terraform_data)).toEqual([credentialsAddress]);
+    expect(credentials).toEqual({
+      input: {
+        jwt_secret: '${replace("${uuid()}${uuid()}", "-", "")}',
+        username: 'mockforge',
+        password: '${replace(uuid(), "-", "")}',
+        database_password: '${replace(uuid(), "-", "")}',
+      },
+      lifecycle: { ignore_changes: ['input'], prevent_destroy: true },
+    });
+  });
+
+  it.each([
+    ['mockforge_admin_jwt_secret', 'jwt_secret'],
+    ['mockforge_admin_username', 'username'],
+    ['mockforge_admin_password', 'password'],
+  ])('writes %s from the generated %s', (container, key) => {
+    expect(versionOf(json, container)).toEqual({
+      secret_id: expect.stringMatching(new RegExp(`^\\$\\{aws_secretsmanager_secret\\.secrets_${container}_[0-9A-F]{8}\\.arn\\}$`)),
+      secret_string: generated(key),
+      lifecycle: { ignore_changes: ['secret_string'], prevent_destroy: true },
+    });
+  });
+
+  it("sets the RDS master password from the credentials and writes the master user's TLS URL as DATABASE_URL", () => {
+    const [dbAddress, db] = Object.entries(json.resource.aws_db_instance as Record<string, Json>)[0]!;
+    expect(db.username).toBe(MASTER_USERNAME);
+    expect(db.password).toBe(generated('database_password'));
+    expect(versionOf(json, 'database_url').secret_string).toBe(
+      `postgres://mockforge_admin:${generated('database_password')}@\${aws_db_instance.${dbAddress}.address}:5432/mockforge?sslmode=require`,
+    );
+  });
+
+  it('holds no secret literal: every written value is built from references', () => {
+    const literal = (value: string) => value.replace(/\$\{[^}]*\}/g, '');
+    expect(
+      all(json, 'aws_secretsmanager_secret_version')
+        .map((v) => literal(v.secret_string))
+        .sort(),
+    ).toEqual(['', '', '', 'postgres://mockforge_admin:@:5432/mockforge?sslmode=require', 'rediss://:@:6379']);
+    expect(JSON.stringify(json)).not.toMatch(/[0-9a-f]{32}/);
+  });
+
+  it('writes the admin secrets in dev too, where no database exists', () => {
+    const dev = synthRegion('dev').json;
+    expect(Object.keys(dev.resource.terraform_data)).toHaveLength(1);
+    expect(
+      all(dev, 'aws_secretsmanager_secret_version')
+        .map((v) => /output\["(\w+)"\]/.exec(v.secret_string)![1])
+        .sort(),
+    ).toEqual(['jwt_secret', 'password', 'username']);
+  });
+});
+
 describe('AwsRegionalStack REDIS_URL', () => {
   const { json } = synthRegion('production');
   const passwordRef = /^\$\{data\.aws_secretsmanager_random_password\.cache_app_password_\w+\.random_password\}$/;
   const user = all(json, 'aws_elasticache_user').find((u) => u.authentication_mode.type === 'password')!;
+  const redisVersion = (doc: Json) => all(doc, 'aws_secretsmanager_secret_version').find((v) => v.secret_id.includes('secrets_redis_url'))!;
 
   /** Strings under a value, with Terraform interpolations removed. */
   const literals = (value: unknown): string[] =>
@@ -488,20 +568,21 @@ describe('AwsRegionalStack REDIS_URL', () => {
     expect(user.authentication_mode.passwords).toEqual([expect.stringMatching(passwordRef)]);
     expect(user.passwords).toBeUndefined();
     const credentials = credentialValues(json.resource);
-    expect(credentials).toHaveLength(2);
+    // The Redis user's passwords, five secret versions, the RDS master password and the generator of the admin password.
+    expect(credentials).toHaveLength(8);
     expect(credentials.flatMap(literals).filter((s) => /[A-Za-z0-9]{16,}/.test(s))).toEqual([]);
-    expect(literals(one(json, 'aws_secretsmanager_secret_version').secret_string)).toEqual(['rediss://:@:6379']);
+    expect(literals(redisVersion(json).secret_string)).toEqual(['rediss://:@:6379']);
     // The generated value is referenced exactly twice: the user's password and the URL.
     expect(JSON.stringify(json).match(/\$\{data\.aws_secretsmanager_random_password\.\w+\.random_password\}/g)).toHaveLength(2);
   });
 
   it('sets the password once: the user and the secret version ignore later generated values, and are never destroyed', () => {
     expect(user.lifecycle).toEqual({ ignore_changes: ['authentication_mode', 'passwords'], prevent_destroy: true });
-    expect(one(json, 'aws_secretsmanager_secret_version').lifecycle).toEqual({ ignore_changes: ['secret_string'], prevent_destroy: true });
+    expect(redisVersion(json).lifecycle).toEqual({ ignore_changes: ['secret_string'], prevent_destroy: true });
   });
 
   it('writes rediss://<user>:<password>@<configuration endpoint>:6379 into the REDIS_URL secret', () => {
-    const version = one(json, 'aws_secretsmanager_secret_version');
+    const version = redisVersion(json);
     const url = /^rediss:\/\/(\$\{[^}]+\}):(\$\{[^}]+\})@(\$\{[^}]+\}):(\d+)$/.exec(version.secret_string)!;
     expect(url).not.toBeNull();
     expect(url[1]).toMatch(/^\$\{aws_elasticache_user\.cache_users_app_password_user_\w+\.user_name\}$/);
@@ -533,9 +614,7 @@ describe('AwsRegionalStack REDIS_URL', () => {
 
   it('uses the primary endpoint without cluster mode', () => {
     const staging = synthRegion('staging').json;
-    expect(one(staging, 'aws_secretsmanager_secret_version').secret_string).toMatch(
-      /@\$\{aws_elasticache_replication_group\.\w+\.primary_endpoint_address\}:6379$/,
-    );
+    expect(redisVersion(staging).secret_string).toMatch(/@\$\{aws_elasticache_replication_group\.\w+\.primary_endpoint_address\}:6379$/);
   });
 });
 

@@ -1,5 +1,7 @@
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import {
+  ADMIN_SECRET_KEYS,
+  GeneratedCredentials,
   MockforgeStack,
   tierSecretKeys,
   type Monitoring,
@@ -27,6 +29,7 @@ import { subnetCidrs } from '../network/subnet-plan';
 import { VpcNetwork } from '../network/vpc-network';
 import { RegionPeering, type PeeringSide } from '../network/vpc-peering';
 import { EncryptionKey } from '../secrets/kms-key';
+import { InitialSecretValue } from '../secrets/initial-secret-value';
 import { RemoteSecretValue } from '../secrets/remote-secret-value';
 import { SecretContainers } from '../secrets/secret-store';
 import { accountOf } from '../shared/account';
@@ -42,6 +45,11 @@ import type { RegionalEndpoint } from '../traffic/geo-dns';
 import { originHost, regionalOriginHost } from '../traffic/hostnames';
 
 const PVC_NAMESPACE_TAG = 'kubernetes.io/created-for/pvc/namespace';
+/**
+ * The RDS master password's name in the generated credentials. Generated in every tier, with or
+ * without a database: the credentials ignore later changes to their input, so a name added later would never be generated.
+ */
+const DATABASE_PASSWORD = 'database_password';
 
 export interface AwsRegionalStackProps {
   readonly context: TargetContext;
@@ -71,6 +79,10 @@ export class AwsRegionalStack extends MockforgeStack {
   /** Data subnets the region's workloads may connect to: its own, and in a multi-region tier every region's. */
   readonly dataStoreCidrs: readonly string[];
   readonly secrets: SecretContainers;
+  /** The tier's generated admin credentials and RDS master password (primary region only). */
+  readonly credentials?: GeneratedCredentials;
+  /** The versions Terraform writes into this region's secrets: the tasks start after them. */
+  readonly secretVersions: readonly InitialSecretValue[];
   /** The Terraform-managed ALB (ECS); on EKS the load balancer controller owns it. */
   readonly loadBalancer?: PublicLoadBalancer;
   /** The CloudFront VPC origin of an internal ALB (a single-region tier on ECS). */
@@ -208,6 +220,10 @@ export class AwsRegionalStack extends MockforgeStack {
       kmsKeyArn: keyArn,
     });
     const secretRef = (key: SecretKey) => this.secrets.secrets[key]!;
+    // Generated once per tier, in the primary; secondaries copy the primary's secrets.
+    if (!props.primary) {
+      this.credentials = new GeneratedCredentials(this, 'credentials', { username: context.service.name, passwords: [DATABASE_PASSWORD] });
+    }
 
     // DNS: an existing zone from config, else the primary region creates it and the others share it.
     const configuredZone = context.config.aws?.hostedZoneId;
@@ -232,8 +248,8 @@ export class AwsRegionalStack extends MockforgeStack {
             hostedZoneId: this.hostedZoneId,
           }).arn;
 
-    // A secondary's URLs are the primary's, copied from its secrets (only their ARNs cross stacks).
-    const primaryUrl = (key: SecretKey) =>
+    // A secondary's values are the primary's, copied from its secrets (only their ARNs cross stacks).
+    const primaryValue = (key: SecretKey) =>
       new RemoteSecretValue(this, `primary_${key.toLowerCase()}`, {
         region: props.primary!.region,
         secretId: this.fromOtherStack(props.primary!.secrets.secrets[key]!.id),
@@ -251,7 +267,8 @@ export class AwsRegionalStack extends MockforgeStack {
         securityGroupId: this.securityGroups.database.id,
         kmsKeyArn: keyArn,
         connectionSecret: secretRef('DATABASE_URL'),
-        connectionUrl: replica ? primaryUrl('DATABASE_URL') : undefined,
+        masterPassword: replica ? undefined : this.credentials!.output(DATABASE_PASSWORD),
+        connectionUrl: replica ? primaryValue('DATABASE_URL') : undefined,
         replicaOf: replica ? this.fromOtherStack(props.primary!.database!.arn) : undefined,
         exemptions: {
           multiAz: exemptionReason(context, 'zonal-data'),
@@ -269,7 +286,7 @@ export class AwsRegionalStack extends MockforgeStack {
         securityGroupId: this.securityGroups.cache.id,
         kmsKeyArn: keyArn,
         connectionSecret: secretRef('REDIS_URL'),
-        connectionUrl: context.cache.crossRegionReplication && props.primary ? primaryUrl('REDIS_URL') : undefined,
+        connectionUrl: context.cache.crossRegionReplication && props.primary ? primaryValue('REDIS_URL') : undefined,
         global: context.cache.crossRegionReplication
           ? props.primary
             ? { role: 'secondary', globalReplicationGroupId: this.fromOtherStack(props.primary.cache!.globalReplicationGroupId!) }
@@ -278,6 +295,19 @@ export class AwsRegionalStack extends MockforgeStack {
         singleNodeExemption: exemptionReason(context, 'zonal-data'),
       });
     }
+
+    const adminVersions = ADMIN_SECRET_KEYS.filter((key) => this.secrets.secrets[key]).map(
+      (key) =>
+        new InitialSecretValue(this, key.toLowerCase(), {
+          secret: secretRef(key),
+          value: this.credentials ? this.credentials.admin[key] : primaryValue(key),
+        }),
+    );
+    this.secretVersions = [
+      ...adminVersions,
+      ...(this.database ? [this.database.connectionUrl] : []),
+      ...(this.cache ? [this.cache.connectionUrl] : []),
+    ];
 
     const image = new ImageCache(this, 'image_cache', {
       region,
@@ -311,6 +341,7 @@ export class AwsRegionalStack extends MockforgeStack {
         return (wafLogs ??= newWafLogs());
       },
       alertTopicArn: this.alertTopic.arn,
+      secretVersions: this.secretVersions.map((v) => v.version),
     };
     let dashboardTargets: { loadBalancerArnSuffix?: string; ecs?: { clusterName: string; serviceName: string } } = {};
     if (onEks) {
