@@ -32,7 +32,7 @@ export interface WorkloadOptions {
   readonly serviceAccountAnnotations?: Readonly<Record<string, string>>;
   /** Storage class of the hybrid pool's per-replica claims and the in-cluster Redis. @default the cluster default */
   readonly storageClassName?: string;
-  /** Namespace of the ingress controller allowed to reach the HTTP port. @default ingress-nginx */
+  /** Namespace of the ingress controller allowed to reach the HTTP port. @default ingress-nginx, none with `ingress: false` */
   readonly ingressNamespace?: string;
   /** Namespace of Prometheus allowed to scrape the metrics port. @default monitoring */
   readonly monitoringNamespace?: string;

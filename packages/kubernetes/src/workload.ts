@@ -119,7 +119,8 @@ export class MockforgeWorkload extends Construct implements ComputeService {
       namespace,
       labels: labels('shared'),
       servicePorts: context.service.ports,
-      ingressNamespace: props.ingressNamespace ?? DEFAULT_INGRESS_NAMESPACE,
+      // Without an Ingress no controller forwards to the pods (GKE's standalone NEGs): no controller namespace.
+      ingressNamespace: props.ingressNamespace ?? (withIngress ? DEFAULT_INGRESS_NAMESPACE : undefined),
       monitoringNamespace: props.monitoringNamespace ?? DEFAULT_MONITORING_NAMESPACE,
       metricsScraperCidrs: props.metricsScraperCidrs ?? [],
       loadBalancerCidrs: LOAD_BALANCER_SOURCE_CIDRS[props.ingressClass],

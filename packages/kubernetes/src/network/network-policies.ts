@@ -22,8 +22,8 @@ export interface WorkloadNetworkPoliciesProps {
   readonly namespace: string;
   readonly labels: Readonly<Record<string, string>>;
   readonly servicePorts: readonly ServicePort[];
-  /** Namespace of the ingress controller. */
-  readonly ingressNamespace: string;
+  /** Namespace of the in-cluster ingress controller; none where a cloud load balancer reaches the pods itself. */
+  readonly ingressNamespace?: string;
   /** Namespace of Prometheus. */
   readonly monitoringNamespace: string;
   /** Scrapers outside the cluster allowed on the metrics port. @default none */
@@ -57,9 +57,10 @@ export function publicEgressPorts(): number[] {
   return NETWORK_POLICY.egress.ports.filter((p) => p !== DNS_PORT);
 }
 
-/** Where public traffic arrives from: the ingress controller's namespace and cloud load balancers. */
+/** Where public traffic arrives from: the ingress controller's namespace (if any) and cloud load balancers. */
 function trafficSources(props: WorkloadNetworkPoliciesProps) {
-  return [{ namespaceSelector: namespaceSelector(props.ingressNamespace) }, ...cidrPeers(props.loadBalancerCidrs)];
+  const controller = props.ingressNamespace === undefined ? [] : [{ namespaceSelector: namespaceSelector(props.ingressNamespace) }];
+  return [...controller, ...cidrPeers(props.loadBalancerCidrs)];
 }
 
 export function serverIngressRules(props: WorkloadNetworkPoliciesProps): NetworkPolicyV1SpecIngress[] {
