@@ -9,6 +9,7 @@ import { ComputeTargetHttpsProxy } from '@cdktf/provider-google/lib/compute-targ
 import { ComputeUrlMap } from '@cdktf/provider-google/lib/compute-url-map';
 import {
   PolicyEngine,
+  PROBES,
   PUBLIC_PORTS,
   REQUEST_SCALING,
   TARGET_HEALTH,
@@ -52,6 +53,22 @@ export const POD_BACKEND_HTTP_REASON =
  */
 export const POD_MAX_RATE_PER_ENDPOINT = REQUEST_SCALING.scaleUpPerMinute / 60;
 
+/**
+ * The pod NEGs' health check: the path and port of core's TARGET_HEALTH, at the cadence of the pods'
+ * readiness probe (core's PROBES.readiness), as GKE's own Ingress controller derives a NEG backend's
+ * check from the readiness probe. A NEG endpoint is one pod, so the load balancer stops sending to a
+ * pod that fails readiness (starting, draining) after 3 × 10 s instead of TARGET_HEALTH's 3 × 30 s,
+ * inside the 60 s termination grace period.
+ */
+export const POD_HEALTH_CHECK = {
+  path: TARGET_HEALTH.path,
+  port: TARGET_HEALTH.port,
+  intervalSeconds: PROBES.readiness.periodSeconds,
+  timeoutSeconds: PROBES.readiness.timeoutSeconds,
+  healthyThreshold: PROBES.readiness.successThreshold,
+  unhealthyThreshold: PROBES.readiness.failureThreshold,
+} as const;
+
 /** A Certificate Manager certificate id as the proxy wants it. */
 export function certificateManagerPath(project: string, certificate: string): string {
   return certificate.startsWith('projects/') || certificate.startsWith('//')
@@ -88,17 +105,18 @@ export class GlobalLoadBalancer extends Construct implements LoadBalancer, Conte
     const pods = props.podEndpointGroups ?? [];
     if (pods.length > 0 === props.endpointGroupIds.length > 0)
       throw new Error(`${this.node.path}: pass serverless NEGs (endpointGroupIds) or pod NEGs (podEndpointGroups), one of the two`);
-    // Serverless NEGs take no health check; pod NEGs are checked on the readiness path (TARGET_HEALTH).
+    // Serverless NEGs take no health check; pod NEGs are checked on the readiness path (POD_HEALTH_CHECK).
+    const check = POD_HEALTH_CHECK;
     const healthCheck =
       pods.length > 0
         ? new ComputeHealthCheck(this, 'health-check', {
             name: name('edge', 'ready'),
-            description: `MockForge readiness (${TARGET_HEALTH.path} on port ${TARGET_HEALTH.port})`,
-            checkIntervalSec: TARGET_HEALTH.intervalSeconds,
-            timeoutSec: TARGET_HEALTH.timeoutSeconds,
-            healthyThreshold: TARGET_HEALTH.healthyThreshold,
-            unhealthyThreshold: TARGET_HEALTH.unhealthyThreshold,
-            httpHealthCheck: { port: TARGET_HEALTH.port, portSpecification: 'USE_FIXED_PORT', requestPath: TARGET_HEALTH.path },
+            description: `MockForge readiness (${check.path} on port ${check.port})`,
+            checkIntervalSec: check.intervalSeconds,
+            timeoutSec: check.timeoutSeconds,
+            healthyThreshold: check.healthyThreshold,
+            unhealthyThreshold: check.unhealthyThreshold,
+            httpHealthCheck: { port: check.port, portSpecification: 'USE_FIXED_PORT', requestPath: check.path },
             logConfig: { enable: true },
           })
         : undefined;

@@ -8,6 +8,7 @@ import {
   EDGE_RATE_LIMIT,
   HEALTH_PATHS,
   LOG_RETENTION_DAYS,
+  PROBES,
   TERMINATION_GRACE_SECONDS,
   WEBSOCKET_IDLE_TIMEOUT_SECONDS,
 } from '@mockforge-infra/core';
@@ -210,13 +211,14 @@ describe('GcpGlobalStack with GKE compute', () => {
     }
   });
 
-  it('checks pod readiness on the HTTP port', () => {
+  it('checks pod readiness on the HTTP port at the readiness probe’s cadence: a failing pod is out after 30 s, not 90 s', () => {
+    expect(PROBES.readiness).toMatchObject({ periodSeconds: 10, timeoutSeconds: 3, failureThreshold: 3, successThreshold: 1 });
     expect(resourcesOf(json, 'google_compute_health_check')).toEqual([
       expect.objectContaining({
         name: 'mockforge-production-edge-ready',
-        check_interval_sec: 30,
-        timeout_sec: 5,
-        healthy_threshold: 2,
+        check_interval_sec: 10,
+        timeout_sec: 3,
+        healthy_threshold: 1,
         unhealthy_threshold: 3,
         http_health_check: { port: 3000, port_specification: 'USE_FIXED_PORT', request_path: HEALTH_PATHS.readiness },
         log_config: { enable: true },
