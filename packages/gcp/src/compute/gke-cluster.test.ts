@@ -75,6 +75,17 @@ describe('GKE compute', () => {
     expect(rule.target_tags).toBeUndefined();
   });
 
+  it('opens the DNS-based endpoint to IAM-authenticated callers anywhere and keeps the IP endpoint private', () => {
+    expect(cluster.control_plane_endpoints_config).toEqual({ dns_endpoint_config: { allow_external_traffic: true } });
+    expect(cluster.private_cluster_config.enable_private_endpoint).toBe(true);
+    const policy = new PolicyEngine(gcpTarget.rules, { failOnError: false });
+    const context = gcpContext('production', { compute: { gcp: 'gke' } });
+    synthJson(new GcpRegionalStack(Testing.app(), { context, region: context.topology.primaryRegion, policy, gke: GKE_CONSTRUCTS }));
+    const onCluster = policy.findings.filter((f) => f.address.startsWith('google_container_cluster.'));
+    expect(policy.registeredRules.map((r) => r.id)).toEqual(expect.arrayContaining(['CKV_GCP_18', 'CKV_GCP_20', 'CKV_GCP_25']));
+    expect(onCluster).toEqual([]);
+  });
+
   it('opens the control plane to configured CIDRs only', () => {
     const configured = resourcesOf(
       regional({ compute: { gcp: 'gke' } }, { gcp: { project: 'mockforge-example', gkeMasterAuthorizedCidrs: ['203.0.113.0/24'] } }),

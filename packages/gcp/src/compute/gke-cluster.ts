@@ -1,6 +1,5 @@
 import { ContainerCluster } from '@cdktf/provider-google/lib/container-cluster';
 import { ContainerNodePool } from '@cdktf/provider-google/lib/container-node-pool';
-import { Fn } from 'cdktf';
 import { INTERNAL_CIDR, type CommonProps, type TargetContext } from '@mockforge-infra/core';
 import { nodeSizingLabels, planNodePool, workloadDemand, type NodePoolPlan } from '@mockforge-infra/kubernetes';
 import { Construct } from 'constructs';
@@ -43,8 +42,8 @@ export function gkeNodePlan(context: TargetContext): NodePoolPlan {
 }
 
 /**
- * A regional, private GKE Standard cluster: private nodes, authorized control-plane networks,
- * Workload Identity, shielded nodes with secure boot, Dataplane V2, Binary Authorization, a release
+ * A regional, private GKE Standard cluster: private nodes, a private IP endpoint (or one open to
+ * authorized networks), the DNS-based endpoint for Terraform and kubectl, Workload Identity, shielded nodes with secure boot, Dataplane V2, Binary Authorization, a release
  * channel, and one autoscaled node pool on a dedicated service account.
  */
 export class GkeCluster extends Construct {
@@ -52,10 +51,11 @@ export class GkeCluster extends Construct {
   readonly nodePool: ContainerNodePool;
   readonly nodePlan: NodePoolPlan;
   readonly nodeIdentity: ServiceIdentity;
-  /** `https://<endpoint>` for the Kubernetes provider. */
+  /**
+   * `https://<DNS endpoint>` for the Kubernetes provider, reachable from anywhere with Google IAM
+   * (`container.clusters.connect`); its certificate is publicly trusted, so no cluster CA goes with it.
+   */
   readonly host: string;
-  /** PEM, decoded, for the Kubernetes provider. */
-  readonly clusterCaCertificate: string;
 
   constructor(scope: Construct, id: string, props: GkeClusterProps) {
     super(scope, id);
@@ -97,11 +97,14 @@ export class GkeCluster extends Construct {
       ipAllocationPolicy: { clusterSecondaryRangeName: POD_RANGE_NAME, servicesSecondaryRangeName: SERVICE_RANGE_NAME },
       privateClusterConfig: {
         enablePrivateNodes: true,
-        // Without configured CIDRs the control plane is reachable only from inside the VPC.
+        // Without configured CIDRs the IP endpoint is reachable only from inside the VPC.
         enablePrivateEndpoint: !configured || configured.length === 0,
         masterIpv4CidrBlock: props.controlPlaneCidr,
         masterGlobalAccessConfig: { enabled: true },
       },
+      // The DNS endpoint admits callers by IAM, not by network, so CI runners outside the VPC reach
+      // the API with their Google token; the authorized networks below guard the IP endpoint only.
+      controlPlaneEndpointsConfig: { dnsEndpointConfig: { allowExternalTraffic: true } },
       masterAuthorizedNetworksConfig: { cidrBlocks: authorized.map((cidrBlock) => ({ cidrBlock, displayName: 'authorized' })) },
       masterAuth: { clientCertificateConfig: { issueClientCertificate: false } },
       enableLegacyAbac: false,
@@ -145,7 +148,6 @@ export class GkeCluster extends Construct {
       lifecycle: { ignoreChanges: ['initial_node_count'] },
     });
     applyCommonProps(this, this.cluster, props);
-    this.host = `https://${this.cluster.endpoint}`;
-    this.clusterCaCertificate = Fn.base64decode(this.cluster.masterAuth.clusterCaCertificate);
+    this.host = `https://${this.cluster.controlPlaneEndpointsConfig.dnsEndpointConfig.endpoint}`;
   }
 }

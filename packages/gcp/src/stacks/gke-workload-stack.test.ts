@@ -71,12 +71,48 @@ describe('GKE workload stack behind the global load balancer', () => {
     expect(JSON.stringify(json)).not.toContain(NGINX_INGRESS.tlsSecretName);
   });
 
-  it('admits Google front ends to the HTTP port in the NetworkPolicy', () => {
+  it('admits Google front ends, and no ingress controller namespace, to the HTTP port in the NetworkPolicy', () => {
     const server = resourcesOf(json, 'kubernetes_network_policy_v1').find((p: any) => p.metadata.name === 'mockforge-server') as any;
-    expect(server.spec.ingress[0].from).toEqual(
-      expect.arrayContaining([{ ip_block: { cidr: '35.191.0.0/16' } }, { ip_block: { cidr: '130.211.0.0/22' } }]),
-    );
+    expect(server.spec.ingress[0].from).toEqual([{ ip_block: { cidr: '35.191.0.0/16' } }, { ip_block: { cidr: '130.211.0.0/22' } }]);
     expect(server.spec.ingress[0].ports).toEqual([{ port: '3000', protocol: 'TCP' }]);
+  });
+
+  it('reaches the API through the cluster’s DNS endpoint with the caller’s Google token and no cluster CA', () => {
+    const provider = json.provider.kubernetes[0];
+    expect(Object.keys(provider).sort()).toEqual(['host', 'ignore_annotations', 'token']);
+    expect(provider.host).toMatch(
+      /^https:\/\/\$\{data\.terraform_remote_state\.cross-stack-reference-input-staging-gcp-us-central1\.outputs\.cross-stack-output-google_container_cluster[A-Za-z0-9_-]+control_plane_endpoints_config0dns_endpoint_config0endpoint\}$/,
+    );
+    expect(provider.token).toBe('${data.google_client_config.google-client.access_token}');
+  });
+
+  it('leaves the NEG controller’s status annotation on the Service alone, so plans stay empty', () => {
+    expect(json.provider.kubernetes[0].ignore_annotations).toEqual(['^cloud\\.google\\.com/neg-status$']);
+    const ignored = new RegExp(json.provider.kubernetes[0].ignore_annotations[0]);
+    expect(ignored.test('cloud.google.com/neg-status')).toBe(true);
+    expect(ignored.test('cloud.google.com/neg')).toBe(false);
+  });
+
+  it('reads its NEG in each node zone after the Service and the rollout, so its apply fails until GKE created them', () => {
+    const negs = Object.fromEntries(
+      Object.entries(json.data.google_compute_network_endpoint_group as Record<string, any>).map(([k, { '//': _, ...v }]) => [k, v]),
+    );
+    const deployment = Object.keys(json.resource.kubernetes_deployment_v1)[0];
+    const serviceKey = Object.entries(json.resource.kubernetes_service_v1 as Record<string, any>).find(
+      ([, v]) => v.metadata.name === 'mockforge',
+    )![0];
+    expect(negs).toEqual(
+      Object.fromEntries(
+        ['us-central1-a', 'us-central1-b', 'us-central1-c'].map((zone) => [
+          `pods-${zone}`,
+          {
+            name: 'mockforge-staging-us-central1-pods',
+            zone,
+            depends_on: [`kubernetes_service_v1.${serviceKey}`, `kubernetes_deployment_v1.${deployment}`],
+          },
+        ]),
+      ),
+    );
   });
 
   it('exports the NEG name, so the deploy workflow plans the global stack only after this one applied', () => {

@@ -1,4 +1,5 @@
 import { DataGoogleClientConfig } from '@cdktf/provider-google/lib/data-google-client-config';
+import { DataGoogleComputeNetworkEndpointGroup } from '@cdktf/provider-google/lib/data-google-compute-network-endpoint-group';
 import { DataGoogleSecretManagerSecretVersion } from '@cdktf/provider-google/lib/data-google-secret-manager-secret-version';
 import { MonitoringDashboard } from '@cdktf/provider-google/lib/monitoring-dashboard';
 import { ServiceAccountIamMember } from '@cdktf/provider-google/lib/service-account-iam-member';
@@ -16,7 +17,7 @@ import {
 import type { Construct } from 'constructs';
 import { gkeDashboard } from '../monitoring/dashboard';
 import { gkeManagedPrometheus, GMP_NAMESPACE } from '../monitoring/managed-prometheus';
-import { podEndpointGroupName } from '../naming';
+import { gkeZones, podEndpointGroupName } from '../naming';
 import { secretSuffix } from '../secrets/secret-store';
 import { addressPlan } from '../network/address-plan';
 import { addGoogleProvider } from '../provider';
@@ -29,6 +30,12 @@ export const WORKLOAD_IDENTITY = {
   annotation: 'iam.gke.io/gcp-service-account',
   role: 'roles/iam.workloadIdentityUser',
 } as const;
+
+/**
+ * Annotations the Kubernetes provider leaves alone: GKE's NEG controller writes the NEGs' status on
+ * the Service, which is not in its configuration and would plan its removal on every run.
+ */
+export const GKE_IGNORED_ANNOTATIONS = ['^cloud\\.google\\.com/neg-status$'] as const;
 
 /** `serviceAccount:<project>.svc.id.goog[<namespace>/<name>]`: a Kubernetes ServiceAccount as an IAM member. */
 export function workloadIdentityMember(project: string, namespace: string, serviceAccount: string): string {
@@ -76,10 +83,12 @@ export function addGkeWorkloadStack(scope: Construct, props: GkeWorkloadStackPro
     policy: props.policy,
     region: regional.region,
     role: 'workload',
+    // The cluster's DNS endpoint with the caller's Google token: reachable from CI runners outside
+    // the VPC. Its certificate is publicly trusted; the cluster CA signs only the IP endpoints.
     provider: {
       host: cluster.host,
-      clusterCaCertificate: cluster.clusterCaCertificate,
       token: Lazy.stringValue({ produce: () => client!.accessToken }),
+      ignoreAnnotations: [...GKE_IGNORED_ANNOTATIONS],
     },
     namespace,
     // The global load balancer reaches the pods through the standalone NEGs; the `gce` class
@@ -141,6 +150,13 @@ export function addGkeWorkloadStack(scope: Construct, props: GkeWorkloadStackPro
         CONTAINER_NAME,
       ),
     });
+    // GKE's NEG controller creates the NEGs some time after the Service exists; the global stack reads
+    // them at plan time and fails without them. Reading them here, after the pods have rolled out,
+    // makes this stack's apply fail (the provider names the missing NEG) until they exist, so the
+    // global stack, which depends on this one, never plans before; a second apply then passes.
+    const { deployment, service } = stack.workload.stateless;
+    for (const zone of gkeZones(regional.region))
+      new DataGoogleComputeNetworkEndpointGroup(stack, `pods-${zone}`, { name: negName, zone, dependsOn: [service, deployment] });
     // A new or changed output holds back the global stack's plan until this stack has applied (the deploy workflow).
     stack.exportOutputs({
       network_endpoint_group_name: { value: negName, description: 'Standalone NEGs of the stateless pods, one per zone' },
