@@ -49,7 +49,8 @@ export const POD_BACKEND_HTTP_REASON =
 
 /**
  * Requests per second one pod is given before the load balancer spills over to other zones and
- * regions: the guide's scale-up rate per instance (REQUEST_SCALING, per minute).
+ * regions: the guide's scale-up rate per instance (REQUEST_SCALING, per minute). Not a measured
+ * throughput, and the HPA does not scale on it (README: Not implemented).
  */
 export const POD_MAX_RATE_PER_ENDPOINT = REQUEST_SCALING.scaleUpPerMinute / 60;
 
