@@ -1,5 +1,6 @@
+import { join, relative } from 'node:path';
+import { STACK_DIR, type Finding } from '@mockforge-infra/core';
 import { formatTable } from './table';
-import type { Finding } from '@mockforge-infra/core';
 import type { SynthResult } from './synthesize';
 
 /** Open errors, open warnings and suppressed findings of one stack. */
@@ -40,6 +41,15 @@ export function formatSummary(result: SynthResult): string {
   if (warnings.length > 0) {
     out.push('', 'warnings:');
     for (const f of warnings) out.push(`  ${f.stack}  ${f.ruleId}  ${f.address}: ${f.message}`);
+  }
+  const steps = result.stacks.flatMap((s) => s.manualSteps.map((step) => ({ stack: s.stack, ...step })));
+  if (steps.length > 0) {
+    out.push('', 'steps by hand (Terraform cannot take these):');
+    for (const step of steps) {
+      const absolute = join(result.outdir, 'stacks', step.stack);
+      const folder = relative(process.cwd(), absolute).startsWith('..') ? absolute : relative(process.cwd(), absolute);
+      out.push(`  ${step.stack}, ${step.when}: ${step.why}`, `      ${step.command.replaceAll(STACK_DIR, folder)}`);
+    }
   }
   if (result.removedStacks.length > 0) {
     out.push('', `no longer in the output (this synthesis does not include them): ${result.removedStacks.join(', ')}`);

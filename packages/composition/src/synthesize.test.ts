@@ -6,6 +6,7 @@ import { stringify } from 'yaml';
 import { UsageError } from './args';
 import { runSynthCli, parseSynthArgs } from './cli';
 import { synthesize } from './synthesize';
+import { formatSummary } from './summary';
 import { IMPLEMENTED_CLOUDS } from './targets';
 
 function filesUnder(dir: string): Record<string, string> {
@@ -50,6 +51,28 @@ describe('synthesis', () => {
       expect(existsSync(join(outdir, 'stacks', name, 'cdk.tf.json'))).toBe(true);
     }
     expect(result.stacks.every((s) => s.resources > 0)).toBe(true);
+  });
+
+  it('prints each step by hand with its stack, its folder and the command, and only those', () => {
+    const steps = result.stacks.flatMap((s) => s.manualSteps.map((step) => `${s.stack}: ${step.when}`));
+    // The ghcr.io credential ECR reads when it creates each AWS region's pull-through rule, and the
+    // Secret a standalone cluster's operator fills with the URLs of their own databases.
+    expect(steps).toEqual(
+      result.stacks
+        .map((s) => s.stack)
+        .filter((name) => /^(dev|staging|production)-(aws-[a-z]+-[a-z]+-\d|kubernetes-[a-z]+)$/.test(name))
+        .map((name) => `${name}: before the first apply`),
+    );
+    const summary = formatSummary(result);
+    const folder = join(outdir, 'stacks', 'dev-aws-us-east-1');
+    expect(summary).toContain(
+      `  dev-aws-us-east-1, before the first apply: ECR reads the ghcr.io credential when it creates the pull-through cache rule; create its secret alone, then write it\n` +
+        `      terraform -chdir=${folder} init && terraform -chdir=${folder} apply -target=aws_secretsmanager_secret.image_cache_credential_164B2937 && ` +
+        `aws secretsmanager put-secret-value --region us-east-1 --secret-id ecr-pullthroughcache/mockforge-dev-ghcr`,
+    );
+    expect(summary).toContain(
+      `-n mockforge-staging create secret generic mockforge-secrets --from-literal=DATABASE_URL=<value> --from-literal=REDIS_URL=<value>`,
+    );
   });
 
   it('names stacks <tier>-<cloud>-<region> or <tier>-<cloud>-global', () => {

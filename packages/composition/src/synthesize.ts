@@ -9,6 +9,7 @@ import {
   TIER_NAMES,
   type CloudName,
   type Finding,
+  type ManualStep,
   type MockforgeConfig,
   type TierName,
 } from '@mockforge-infra/core';
@@ -35,6 +36,8 @@ export interface StackSummary {
   readonly resources: number;
   readonly backend: string;
   readonly findings: readonly Finding[];
+  /** What the operator does by hand for this stack (the synth summary prints them). */
+  readonly manualSteps: readonly ManualStep[];
 }
 
 export interface SynthResult {
@@ -88,6 +91,7 @@ export function synthesize(options: SynthOptions = {}): SynthResult {
         resources: report?.resourceCount ?? 0,
         backend: describeBackend(stack.backend),
         findings: report?.findings ?? [],
+        manualSteps: stack.manualSteps,
       };
     });
     const removedStacks = managedByCli ? [] : stacksIn(outdir).filter((s) => !summaries.some((x) => x.stack === s));

@@ -1,6 +1,7 @@
 import { EcrPullThroughCacheRule } from '@cdktf/provider-aws/lib/ecr-pull-through-cache-rule';
+import { TerraformStack } from 'cdktf';
 import { SecretsmanagerSecret } from '@cdktf/provider-aws/lib/secretsmanager-secret';
-import { MOCKFORGE_IMAGE_REGISTRY, parseImage, PolicyEngine, type CommonProps } from '@mockforge-infra/core';
+import { MOCKFORGE_IMAGE_REGISTRY, MockforgeStack, parseImage, STACK_DIR, PolicyEngine, type CommonProps } from '@mockforge-infra/core';
 import { Construct } from 'constructs';
 import { accountOf } from '../shared/account';
 import { applyCommonProps } from '../shared/common-props';
@@ -83,6 +84,16 @@ export class ImageCache extends Construct {
       credentialArn: this.credential.arn,
     });
     applyCommonProps(rule, props);
+    const stack = TerraformStack.of(this);
+    if (stack instanceof MockforgeStack)
+      stack.addManualStep({
+        when: 'before the first apply',
+        why: 'ECR reads the ghcr.io credential when it creates the pull-through cache rule; create its secret alone, then write it',
+        command:
+          `terraform -chdir=${STACK_DIR} init && terraform -chdir=${STACK_DIR} apply -target=${this.credential.terraformResourceType}.${this.credential.friendlyUniqueId} && ` +
+          `aws secretsmanager put-secret-value --region ${props.region} --secret-id ${AWS_PLATFORM.ecrCredentialSecretPrefix}${prefix} ` +
+          `--secret-string '{"username":"<github user>","accessToken":"<token with read:packages>"}'`,
+      });
     const { accountId, partition } = accountOf(this);
     const suffix = reference.digest ? `@${reference.digest}` : `:${reference.tag}`;
     this.imageUri = `${accountId}.dkr.ecr.${props.region}.amazonaws.com/${prefix}/${path}${suffix}`;

@@ -28,6 +28,18 @@ export interface MockforgeStackProps {
   readonly protectedResourceTypes?: readonly string[];
 }
 
+/** A step an operator takes by hand, and when. */
+export interface ManualStep {
+  readonly when: 'before the first apply' | 'after the first apply';
+  /** What it is for, in a sentence. */
+  readonly why: string;
+  /** The command, ready to paste apart from `<placeholders>`; `STACK_DIR` stands for the stack's synthesized folder. */
+  readonly command: string;
+}
+
+/** Replaced in a manual step's command by the stack's folder in the synthesis output. */
+export const STACK_DIR = '{stack-dir}';
+
 /** `<tier>-<cloud>-<region>`, `<tier>-<cloud>-<region>-<role>`, or `<tier>-<cloud>-global`. */
 export function stackName(tier: TierName, cloud: CloudName, region: string, role?: string): string {
   return role ? `${tier}-${cloud}-${region}-${role}` : `${tier}-${cloud}-${region}`;
@@ -43,6 +55,7 @@ export class MockforgeStack extends TerraformStack {
   readonly region: string;
   readonly backend: BackendConfig;
   private readonly otherStacksValues: unknown[] = [];
+  private readonly stepsByHand: ManualStep[] = [];
   private synthesized?: Record<string, unknown>;
 
   constructor(scope: Construct, props: MockforgeStackProps) {
@@ -62,6 +75,19 @@ export class MockforgeStack extends TerraformStack {
     for (const [name, output] of Object.entries(outputs)) {
       new TerraformOutput(this, name, output).overrideLogicalId(name);
     }
+  }
+
+  /**
+   * Records a step Terraform cannot take for the operator (a third-party credential, a command the
+   * provider has no resource for). Synthesis prints each one with its stack, so none hides in a README.
+   */
+  addManualStep(step: ManualStep): void {
+    this.stepsByHand.push(step);
+  }
+
+  /** The steps by hand this stack needs, in the order they were recorded. */
+  get manualSteps(): readonly ManualStep[] {
+    return [...this.stepsByHand];
   }
 
   /**
