@@ -1,6 +1,7 @@
 import { StorageClassV1 } from '@cdktf/provider-kubernetes/lib/storage-class-v1';
 import { kubernetesRules, KubernetesWorkloadStack, NAMESPACE, objectLabels } from '@mockforge-infra/kubernetes';
 import { standardTags, type PolicyEngine } from '@mockforge-infra/core';
+import { dependable } from 'cdktf';
 import type { Construct } from 'constructs';
 import { eksNodeFitRules } from '../rules/eks-node-fit';
 import { AutoModeObjects } from './eks-auto-mode';
@@ -71,8 +72,9 @@ export function addEksWorkload(scope: Construct, regional: AwsRegionalStack, pol
     labels,
   });
   // Auto Mode's controller builds the ALB once the class exists; the Ingress waits for its address.
+  // `dependable` renders the bare address depends_on takes (`fqn` would render `${...}`, which fails plan).
   const ingress = workload.ingress.ingress;
-  ingress.dependsOn = [...(ingress.dependsOn ?? []), autoMode.ingressClass.fqn];
+  ingress.dependsOn = [...(ingress.dependsOn ?? []), dependable(autoMode.ingressClass)];
 
   const secretSync = new WorkloadSecretSync(stack, 'secret_sync', {
     namespace: NAMESPACE,

@@ -160,7 +160,7 @@ describe('EKS compute (tiers.production.compute.aws = eks)', () => {
     });
     const ingress = all(workload, 'kubernetes_ingress_v1')[0]!;
     expect(ingress.spec.ingress_class_name).toBe('alb');
-    expect(ingress.depends_on).toEqual([`\${kubernetes_ingress_class_v1.${classId}}`]);
+    expect(ingress.depends_on).toEqual([`kubernetes_ingress_class_v1.${classId}`]);
     expect(ingress.wait_for_load_balancer).toBe(true);
   });
 
