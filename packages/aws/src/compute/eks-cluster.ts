@@ -121,7 +121,8 @@ export class KubernetesCluster extends Construct {
       kubernetesNetworkConfig: { elasticLoadBalancing: { enabled: true } },
       storageConfig: { blockStorage: { enabled: true } },
       deletionProtection: props.deletionProtection ?? true,
-      dependsOn: [logs],
+      // The role's policies stay until Auto Mode has removed its nodes, ENIs and load balancers on destroy.
+      dependsOn: [logs, ...clusterRole.grants],
     });
     applyCommonProps(this.cluster, props);
     if (publicCidrs.length > 0) {
@@ -139,6 +140,8 @@ export class KubernetesCluster extends Construct {
         configurationValues: configuration ? JSON.stringify(configuration) : undefined,
         resolveConflictsOnCreate: 'OVERWRITE',
         resolveConflictsOnUpdate: 'PRESERVE',
+        // Their pods run on Auto Mode's nodes, which join only once the node role holds its policies.
+        dependsOn: [...nodeRole.grants],
       });
     }
 

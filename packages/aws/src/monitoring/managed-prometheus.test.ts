@@ -101,6 +101,14 @@ describe('Amazon Managed Service for Prometheus on EKS', () => {
     ]);
   });
 
+  it('creates the collector after, and deletes it before, the role pair’s permissions', () => {
+    const policies = Object.entries(region.resource.aws_iam_role_policy as Record<string, Json>);
+    const of = (role: string) => policies.find(([, p]) => p.role === `\${aws_iam_role.${role}.name}`)![0];
+    const roleId = (ref: string) => /aws_iam_role\.([^.]+)\.arn/.exec(ref)![1]!;
+    const { source_role_arn: source, target_role_arn: writer } = scraper.role_configuration[0];
+    expect(scraper.depends_on).toEqual([`aws_iam_role_policy.${of(roleId(source))}`, `aws_iam_role_policy.${of(roleId(writer))}`]);
+  });
+
   it('evaluates the four alerts with the seed’s expressions, thresholds and durations', () => {
     const data = parse(only(region, 'aws_prometheus_rule_group_namespace').data);
     const rules = data.groups[0].rules;

@@ -187,12 +187,12 @@ export class ManagedPrometheus extends Construct {
         ],
       }),
     });
-    new IamRolePolicy(this, 'scraper_source_policy', {
+    const sourcePolicy = new IamRolePolicy(this, 'scraper_source_policy', {
       role: source.name,
       name: 'least-privilege',
       policy: policyDocument([{ Effect: 'Allow', Action: 'sts:AssumeRole', Resource: writer.arn }]),
     });
-    new IamRolePolicy(this, 'scraper_writer_policy', {
+    const writerPolicy = new IamRolePolicy(this, 'scraper_writer_policy', {
       role: writer.name,
       name: 'least-privilege',
       policy: policyDocument([{ Effect: 'Allow', Action: 'aps:RemoteWrite', Resource: this.workspace.arn }]),
@@ -208,6 +208,8 @@ export class ManagedPrometheus extends Construct {
       ],
       destination: [{ amp: [{ workspaceArn: this.workspace.arn }] }],
       roleConfiguration: [{ sourceRoleArn: source.arn, targetRoleArn: writer.arn }],
+      // The collector assumes the role pair when it starts, and writes until it is deleted.
+      dependsOn: [sourcePolicy, writerPolicy],
     });
 
     this.rules = new PrometheusRuleGroupNamespace(this, 'rules', {

@@ -1,6 +1,7 @@
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
 import { IamRolePolicyAttachment } from '@cdktf/provider-aws/lib/iam-role-policy-attachment';
+import type { ITerraformDependable } from 'cdktf';
 import { Construct } from 'constructs';
 
 export interface PolicyStatement {
@@ -31,6 +32,8 @@ export interface ServiceRoleProps {
 /** A role that one AWS service assumes, with inline and managed policies. */
 export class ServiceRole extends Construct {
   readonly role: IamRole;
+  /** The inline policy and managed attachments: what depends on the role's permissions waits for these. */
+  readonly grants: readonly ITerraformDependable[];
 
   constructor(scope: Construct, id: string, props: ServiceRoleProps) {
     super(scope, id);
@@ -41,12 +44,16 @@ export class ServiceRole extends Construct {
         Statement: [{ Effect: 'Allow', Principal: { Service: props.services }, Action: ['sts:AssumeRole', ...(props.trustActions ?? [])] }],
       }),
     });
+    const grants: ITerraformDependable[] = [];
     if (props.statements && props.statements.length > 0) {
-      new IamRolePolicy(this, 'policy', { role: this.role.name, name: 'least-privilege', policy: policyDocument(props.statements) });
+      grants.push(
+        new IamRolePolicy(this, 'policy', { role: this.role.name, name: 'least-privilege', policy: policyDocument(props.statements) }),
+      );
     }
     (props.managedPolicyArns ?? []).forEach((arn, i) => {
-      new IamRolePolicyAttachment(this, `managed_${i}`, { role: this.role.name, policyArn: arn });
+      grants.push(new IamRolePolicyAttachment(this, `managed_${i}`, { role: this.role.name, policyArn: arn }));
     });
+    this.grants = grants;
   }
 
   get arn(): string {

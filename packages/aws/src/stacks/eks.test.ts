@@ -106,6 +106,24 @@ describe('EKS compute (tiers.production.compute.aws = eks)', () => {
     });
   });
 
+  it("keeps the roles' permissions until Auto Mode has removed what it launched: the cluster and add-ons depend on them", () => {
+    const grants = (role: string) => [
+      ...Object.entries(region.resource.aws_iam_role_policy as Record<string, Json>)
+        .filter(([, p]) => p.role === `\${aws_iam_role.${role}.name}`)
+        .map(([id]) => `aws_iam_role_policy.${id}`),
+      ...Object.entries(region.resource.aws_iam_role_policy_attachment as Record<string, Json>)
+        .filter(([, a]) => a.role === `\${aws_iam_role.${role}.name}`)
+        .map(([id]) => `aws_iam_role_policy_attachment.${id}`),
+    ];
+    const clusterGrants = grants('kubernetes_cluster_role_BD1B7901');
+    expect(clusterGrants).toHaveLength(6);
+    const [logGroup] = Object.keys(region.resource.aws_cloudwatch_log_group).filter((id) => id.includes('control_plane_logs'));
+    expect([...cluster.depends_on].sort()).toEqual([`aws_cloudwatch_log_group.${logGroup}`, ...clusterGrants].sort());
+    const nodeGrants = grants('kubernetes_node_role_545DFB10');
+    expect(nodeGrants).toHaveLength(3);
+    for (const addon of all(region, 'aws_eks_addon')) expect([...addon.depends_on].sort()).toEqual([...nodeGrants].sort());
+  });
+
   it('sizes the MockForge NodePool from the pods: m6i.xlarge upward, a ceiling of 25 of them, on-demand in production', () => {
     // Production medium: 3600m pods fit one per m6i.xlarge (3670m free); 20 pods + 5 surge at the HPAs' maximum.
     const pool = manifest(workload, 'NodePool');
