@@ -1,3 +1,5 @@
+import { EksAccessEntry } from '@cdktf/provider-aws/lib/eks-access-entry';
+import { EksAccessPolicyAssociation } from '@cdktf/provider-aws/lib/eks-access-policy-association';
 import { EksAddon } from '@cdktf/provider-aws/lib/eks-addon';
 import { EksCluster } from '@cdktf/provider-aws/lib/eks-cluster';
 import { EksPodIdentityAssociation } from '@cdktf/provider-aws/lib/eks-pod-identity-association';
@@ -24,6 +26,12 @@ export interface KubernetesClusterProps extends CommonProps {
    * @default none: the endpoint is private only
    */
   readonly publicAccessCidrs?: readonly string[];
+  /**
+   * IAM roles with cluster admin through an access entry (config `aws.eksAdminRoleArns`); with them the
+   * cluster's creator gets no implicit entry of its own.
+   * @default none: only the principal that creates the cluster administers it
+   */
+  readonly adminRoleArns?: readonly string[];
   /** @default true */
   readonly deletionProtection?: boolean;
   /** The workload's Secrets Manager containers: its pods read them through the Secrets Store CSI driver. */
@@ -39,6 +47,9 @@ export interface WorkloadSecretAccess {
 }
 
 const LOG_TYPES = ['api', 'audit', 'authenticator', 'controllerManager', 'scheduler'];
+const ADMIN_ACCESS_POLICY = 'AmazonEKSClusterAdminPolicy';
+/** ForceNew in the provider and read only at creation: a later change must not replace the cluster. */
+const CREATOR_ADMIN = 'access_config[0].bootstrap_cluster_creator_admin_permissions';
 
 /**
  * Auto Mode's built-in node pools: `system` (tainted CriticalAddonsOnly) and `general-purpose`, which
@@ -101,6 +112,7 @@ export class KubernetesCluster extends Construct {
       ],
     });
     const publicCidrs = props.publicAccessCidrs ?? [];
+    const admins = props.adminRoleArns ?? [];
     this.cluster = new EksCluster(this, 'cluster', {
       name: props.name,
       roleArn: clusterRole.arn,
@@ -113,8 +125,10 @@ export class KubernetesCluster extends Construct {
       },
       encryptionConfig: { provider: { keyArn: props.kmsKeyArn }, resources: ['secrets'] },
       enabledClusterLogTypes: LOG_TYPES,
-      // Auto Mode maps its node role through an access entry, which needs the API mode.
-      accessConfig: { authenticationMode: 'API', bootstrapClusterCreatorAdminPermissions: true },
+      // Auto Mode maps its node role through an access entry, which needs the API mode. A principal
+      // holds one entry only: the creator's implicit one would collide with its listed one.
+      accessConfig: { authenticationMode: 'API', bootstrapClusterCreatorAdminPermissions: admins.length === 0 },
+      lifecycle: { ignoreChanges: [CREATOR_ADMIN] },
       // Auto Mode's three capabilities are switched together; the self-managed add-ons would duplicate them.
       bootstrapSelfManagedAddons: false,
       computeConfig: { enabled: true, nodePools: AUTO_MODE_NODE_POOLS, nodeRoleArn: nodeRole.arn },
@@ -144,6 +158,18 @@ export class KubernetesCluster extends Construct {
         dependsOn: [...nodeRole.grants],
       });
     }
+
+    const ids = new Set<string>();
+    admins.forEach((principalArn, i) => {
+      const id = uniqueId(`admin_${principalArn.replace(/^arn:[^:]+:iam::/, '').replace(/\W/g, '_')}`, i, ids);
+      const entry = new EksAccessEntry(this, id, { clusterName: this.cluster.name, principalArn });
+      new EksAccessPolicyAssociation(this, `${id}_policy`, {
+        clusterName: this.cluster.name,
+        principalArn: entry.principalArn,
+        policyArn: `arn:${partition}:eks::aws:cluster-access-policy/${ADMIN_ACCESS_POLICY}`,
+        accessScope: { type: 'cluster' },
+      });
+    });
 
     const access = props.workloadSecrets;
     this.workloadSecretsRole = new ServiceRole(this, 'workload_secrets_role', {
@@ -179,6 +205,13 @@ export class KubernetesCluster extends Construct {
     this.certificateAuthority = Fn.base64decode(this.cluster.certificateAuthority.get(0).data);
     this.clusterSecurityGroupId = this.cluster.vpcConfig.clusterSecurityGroupId;
   }
+}
+
+/** `id`, or `id_<index>` when two ARNs reduce to the same one. */
+function uniqueId(id: string, index: number, taken: Set<string>): string {
+  const unique = taken.has(id) ? `${id}_${index}` : id;
+  taken.add(unique);
+  return unique;
 }
 
 /** What EBS needs of a customer managed key to create, attach and snapshot encrypted volumes. */

@@ -64,6 +64,7 @@ export function addEksCompute(scope: Construct, input: RegionalComputeInput): Ek
     kmsKeyArn: input.kmsKeyArn,
     imageRepositoryArnPattern: input.image.repositoryArnPattern,
     publicAccessCidrs: context.config.aws?.eksPublicAccessCidrs,
+    adminRoleArns: context.config.aws?.eksAdminRoleArns,
     deletionProtection: profile.deletionProtection,
     // The workload's namespace names its service account after itself.
     workloadSecrets: { namespace: NAMESPACE, serviceAccount: NAMESPACE, secretArns: input.secrets.arns },

@@ -8,7 +8,7 @@ type Json = Record<string, any>;
 const all = (json: Json, type: string): Json[] => Object.values(json.resource?.[type] ?? {});
 const manifest = (json: Json, kind: string): Json => all(json, 'kubernetes_manifest').find((m) => m.manifest.kind === kind)!.manifest;
 
-function eksConfig(publicCidrs?: string[]): MockforgeConfig {
+function eksConfig(aws?: MockforgeConfig['aws']): MockforgeConfig {
   const config = defaultConfig(['aws']);
   return {
     ...config,
@@ -16,7 +16,7 @@ function eksConfig(publicCidrs?: string[]): MockforgeConfig {
       ...config.tiers,
       production: { ...config.tiers.production!, regions: { aws: ['us-east-1', 'eu-west-1'] }, compute: { aws: 'eks' } },
     },
-    ...(publicCidrs ? { aws: { eksPublicAccessCidrs: publicCidrs } } : {}),
+    ...(aws ? { aws } : {}),
   };
 }
 
@@ -349,10 +349,49 @@ describe('EKS compute (tiers.production.compute.aws = eks)', () => {
 
 describe('EKS with a public endpoint', () => {
   it('restricts it to aws.eksPublicAccessCidrs and records the choice', () => {
-    const { stacks, policy } = synth(eksConfig(['203.0.113.0/24']));
+    const { stacks, policy } = synth(eksConfig({ eksPublicAccessCidrs: ['203.0.113.0/24'] }));
     const cluster = all(stacks['production-aws-us-east-1']!, 'aws_eks_cluster')[0]!;
     expect(cluster.vpc_config).toMatchObject({ endpoint_public_access: true, public_access_cidrs: ['203.0.113.0/24'] });
     expect(policy.findings.find((f) => f.ruleId === 'CKV_AWS_39')!.suppressedBecause).toContain('aws.eksPublicAccessCidrs');
+  });
+});
+
+describe('EKS administrators (aws.eksAdminRoleArns)', () => {
+  const admins = ['arn:aws:iam::123456789012:role/ci/mockforge-deploy', 'arn:aws:iam::123456789012:role/platform-admin'];
+  const { stacks, policy } = synth(eksConfig({ eksAdminRoleArns: admins }));
+
+  it('gives each listed role cluster admin through an access entry, in every region', () => {
+    for (const name of ['production-aws-us-east-1', 'production-aws-eu-west-1']) {
+      const region = stacks[name]!;
+      const [clusterId] = Object.keys(region.resource.aws_eks_cluster);
+      const entries = Object.entries(region.resource.aws_eks_access_entry as Record<string, Json>);
+      expect(entries.map(([, { cluster_name, principal_arn }]) => ({ cluster_name, principal_arn }))).toEqual(
+        admins.map((principal_arn) => ({ cluster_name: `\${aws_eks_cluster.${clusterId}.name}`, principal_arn })),
+      );
+      const associations = all(region, 'aws_eks_access_policy_association').map(({ '//': _, ...body }) => body);
+      expect(associations).toEqual(
+        entries.map(([id]) => ({
+          cluster_name: `\${aws_eks_cluster.${clusterId}.name}`,
+          principal_arn: `\${aws_eks_access_entry.${id}.principal_arn}`,
+          policy_arn:
+            'arn:${data.aws_partition.partition.partition}:eks::aws:cluster-access-policy/AmazonEKSClusterAdminPolicy',
+          access_scope: { type: 'cluster' },
+        })),
+      );
+    }
+    expect(policy.findings.filter((f) => !f.suppressedBecause)).toEqual([]);
+  });
+
+  it('gives the creator no implicit entry, which would collide with its listed one, and never replaces a cluster over it', () => {
+    const cluster = all(stacks['production-aws-us-east-1']!, 'aws_eks_cluster')[0]!;
+    expect(cluster.access_config).toEqual({ authentication_mode: 'API', bootstrap_cluster_creator_admin_permissions: false });
+    expect(cluster.lifecycle).toEqual({ ignore_changes: ['access_config[0].bootstrap_cluster_creator_admin_permissions'] });
+  });
+
+  it('leaves the creator the only administrator when none is listed', () => {
+    const region = synth(eksConfig()).stacks['production-aws-us-east-1']!;
+    expect(all(region, 'aws_eks_cluster')[0]!.access_config.bootstrap_cluster_creator_admin_permissions).toBe(true);
+    expect(all(region, 'aws_eks_access_entry')).toEqual([]);
   });
 });
 

@@ -20,8 +20,12 @@ describe('the price table', () => {
   // The built-in config, and staging on EKS and GKE, the layouts the built-in config does not use.
   const builtIn = join(scratch(), 'cdktf.out');
   synthesize({ outdir: builtIn });
-  const hybridConfig = JSON.parse(JSON.stringify(defaultConfig(IMPLEMENTED_CLOUDS))) as { tiers: Record<string, Record<string, unknown>> };
+  const hybridConfig = JSON.parse(JSON.stringify(defaultConfig(IMPLEMENTED_CLOUDS))) as {
+    tiers: Record<string, Record<string, unknown>>;
+    aws?: Record<string, unknown>;
+  };
   hybridConfig.tiers.staging!.compute = { aws: 'eks', gcp: 'gke' };
+  hybridConfig.aws = { eksAdminRoleArns: ['arn:aws:iam::123456789012:role/deploy'] };
   const hybridFile = join(scratch(), 'hybrid.yaml');
   writeFileSync(hybridFile, stringify(hybridConfig));
   const hybrid = join(scratch(), 'cdktf.out');
@@ -32,6 +36,8 @@ describe('the price table', () => {
     expect(types.filter((t) => !isPriced(t) && !(t in USAGE_BASED))).toEqual([]);
     expect(types.filter((t) => isPriced(t) && t in USAGE_BASED)).toEqual([]);
     // The EKS and GKE layouts are in the set.
-    expect(types).toEqual(expect.arrayContaining(['aws_eks_cluster', 'google_container_node_pool', 'kubernetes_ingress_v1']));
+    expect(types).toEqual(
+      expect.arrayContaining(['aws_eks_cluster', 'aws_eks_access_entry', 'google_container_node_pool', 'kubernetes_ingress_v1']),
+    );
   });
 });

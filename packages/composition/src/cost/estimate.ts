@@ -515,6 +515,8 @@ export const USAGE_BASED: Readonly<Record<string, string>> = {
   aws_ecs_cluster_capacity_providers: 'free',
   aws_ecs_task_definition: 'free; priced through its service',
   aws_eip: "priced with its NAT gateway (the gateway's public IPv4)",
+  aws_eks_access_entry: 'free',
+  aws_eks_access_policy_association: 'free',
   aws_eks_addon: 'free; runs on the priced nodes',
   aws_eks_pod_identity_association: 'free',
   aws_elasticache_global_replication_group: 'usage-based (cross-region replication transfer); members are priced',
