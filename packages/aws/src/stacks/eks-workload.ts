@@ -56,6 +56,8 @@ export function addEksWorkload(scope: Construct, regional: AwsRegionalStack, pol
     databaseCidrs: dataCidrs,
     redisCidrs: dataCidrs,
     ingressAnnotations: regional.ingressAnnotations,
+    // The ALB holds the ACM certificate (its certificate-arn annotation); a TLS Secret would be ignored.
+    ingressTls: 'cloud',
     // kubernetes_manifest needs the CRDs at plan time; EKS ships without the Prometheus Operator.
     prometheusOperator: context.config.kubernetes?.prometheusOperator ?? false,
     // Without the operator, the AMP collector scrapes from its interfaces in the cluster's subnets.

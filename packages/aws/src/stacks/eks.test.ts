@@ -187,12 +187,18 @@ describe('EKS compute (tiers.production.compute.aws = eks)', () => {
     // CloudFront's cached paths send the origin's name (origin.<host>) as Host: the ALB's default action serves it.
     expect(ingress.spec.default_backend.service.port).toEqual({ name: 'http' });
     expect(ingress.spec.rule[0].host).toBe('mocks.example.com');
+    // TLS ends at the ALB with the regional ACM certificate; no Secret in the cluster holds one.
+    expect(ingress.spec).not.toHaveProperty('tls');
+    expect(all(workload, 'kubernetes_ingress_v1')).toHaveLength(1);
     const annotations = ingress.metadata.annotations as Record<string, string>;
     const fromRegion = (output: string) =>
       `\${data.terraform_remote_state.cross-stack-reference-input-production-aws-us-east-1.outputs.cross-stack-output-${output}}`;
     expect(annotations).toMatchObject({
       'alb.ingress.kubernetes.io/scheme': 'internet-facing',
       'alb.ingress.kubernetes.io/target-type': 'ip',
+      'alb.ingress.kubernetes.io/certificate-arn': fromRegion(
+        'aws_acm_certificate_validationcertificate_validation_5EC41E25certificate_arn',
+      ),
       'alb.ingress.kubernetes.io/ssl-policy': 'ELBSecurityPolicy-TLS13-1-2-2021-06',
       'alb.ingress.kubernetes.io/wafv2-acl-arn': fromRegion('aws_wafv2_web_aclload_balancer_waf_acl_E867C602arn'),
       'alb.ingress.kubernetes.io/security-groups': fromRegion('aws_security_groupsecurity_groups_load_balancer_group_57DE4A45id'),
@@ -373,8 +379,7 @@ describe('EKS administrators (aws.eksAdminRoleArns)', () => {
         entries.map(([id]) => ({
           cluster_name: `\${aws_eks_cluster.${clusterId}.name}`,
           principal_arn: `\${aws_eks_access_entry.${id}.principal_arn}`,
-          policy_arn:
-            'arn:${data.aws_partition.partition.partition}:eks::aws:cluster-access-policy/AmazonEKSClusterAdminPolicy',
+          policy_arn: 'arn:${data.aws_partition.partition.partition}:eks::aws:cluster-access-policy/AmazonEKSClusterAdminPolicy',
           access_scope: { type: 'cluster' },
         })),
       );
