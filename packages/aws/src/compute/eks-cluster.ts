@@ -1,3 +1,4 @@
+import { DataAwsEksAddonVersion } from '@cdktf/provider-aws/lib/data-aws-eks-addon-version';
 import { EksAccessEntry } from '@cdktf/provider-aws/lib/eks-access-entry';
 import { EksAccessPolicyAssociation } from '@cdktf/provider-aws/lib/eks-access-policy-association';
 import { EksAddon } from '@cdktf/provider-aws/lib/eks-addon';
@@ -148,9 +149,17 @@ export class KubernetesCluster extends Construct {
     }
 
     for (const [addon, configuration] of Object.entries(AWS_PLATFORM.eksAddons)) {
-      new EksAddon(this, `addon_${addon.replace(/-/g, '_')}`, {
+      const id = `addon_${addon.replace(/-/g, '_')}`;
+      // The newest build for the cluster's version: a version upgrade moves the add-ons with it.
+      const version = new DataAwsEksAddonVersion(this, `${id}_version`, {
+        addonName: addon,
+        kubernetesVersion: AWS_PLATFORM.eksVersion,
+        mostRecent: true,
+      });
+      new EksAddon(this, id, {
         clusterName: this.cluster.name,
         addonName: addon,
+        addonVersion: version.version,
         configurationValues: configuration ? JSON.stringify(configuration) : undefined,
         resolveConflictsOnCreate: 'OVERWRITE',
         resolveConflictsOnUpdate: 'PRESERVE',

@@ -82,6 +82,16 @@ describe('EKS compute (tiers.production.compute.aws = eks)', () => {
     ).toEqual(['aws-secrets-store-csi-driver-provider', 'metrics-server']);
   });
 
+  it("pins each add-on to the newest build for the cluster's Kubernetes version", () => {
+    const versions = region.data.aws_eks_addon_version as Record<string, Json>;
+    for (const addon of all(region, 'aws_eks_addon')) {
+      const [id, lookup] = Object.entries(versions).find(([, v]) => v.addon_name === addon.addon_name)!;
+      expect(lookup).toMatchObject({ kubernetes_version: '1.33', most_recent: true });
+      expect(addon.addon_version).toBe(`\${data.aws_eks_addon_version.${id}.version}`);
+    }
+    expect(Object.keys(versions)).toHaveLength(2);
+  });
+
   it("gives the cluster role Auto Mode's managed policies and the region key for volumes, the nodes the minimal ones", () => {
     const attached = (role: string) =>
       all(region, 'aws_iam_role_policy_attachment')
