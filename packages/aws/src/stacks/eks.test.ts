@@ -312,6 +312,20 @@ describe('EKS compute (tiers.production.compute.aws = eks)', () => {
     expect(env.value_from.secret_key_ref).toEqual({ name: 'mockforge-secrets', key: 'DATABASE_URL' });
   });
 
+  it('mounts only secrets whose value the regional stack writes, so no pod waits on an empty one at the workload apply', () => {
+    for (const name of ['production-aws-us-east-1', 'production-aws-eu-west-1']) {
+      const spc = manifest(stacks[`${name}-workload`]!, 'SecretProviderClass');
+      const read = (JSON.parse(spc.spec.parameters.objects) as { objectName: string }[]).map(
+        (o) => /cross-stack-output-aws_secretsmanager_secret(\w+)arn\}$/.exec(o.objectName)?.[1] ?? o.objectName,
+      );
+      const written = all(stacks[name]!, 'aws_secretsmanager_secret_version').map(
+        (v) => /^\$\{aws_secretsmanager_secret\.(\w+)\.(arn|id)\}$/.exec(v.secret_id)![1]!,
+      );
+      expect(read).toHaveLength(5);
+      expect(read.filter((id) => !written.includes(id))).toEqual([]);
+    }
+  });
+
   it("logs the ingress ACL's requests to an encrypted aws-waf-logs- group under the region's resource policy", () => {
     const [aclId] = Object.keys(region.resource.aws_wafv2_web_acl);
     const [logging] = all(region, 'aws_wafv2_web_acl_logging_configuration');
