@@ -15,7 +15,7 @@ describe('Azure cost estimates', () => {
     expect([...types].filter((t) => t.startsWith('azurerm_') && !isPriced(t) && !(t in USAGE_BASED)).sort()).toEqual([]);
   });
 
-  it('prices staging: idle minimum replicas, the HA server, the cache, Front Door and the fixed network parts', () => {
+  it('prices staging: idle minimum replicas, the single-zone burstable server, the cache, and no Front Door', () => {
     const lines = Object.fromEntries(estimate('staging').flatMap((e) => e.lines.map((l) => [l.kind, [l.quantity, l.unit, l.monthlyUsd]])));
     const seconds = prices.hoursPerMonth * 3600;
     expect(lines['Container Apps (min replicas, idle)']).toEqual([
@@ -24,15 +24,20 @@ describe('Azure cost estimates', () => {
       expect.closeTo(2 * (1.25 * p.containerAppsIdleVcpuSecond + 2.5 * p.containerAppsIdleGibSecond) * seconds, 6),
     ]);
     expect(lines['PostgreSQL Flexible Server']).toEqual([
-      2,
-      'GP_Standard_D2ds_v5 server(s), 64 GB',
-      expect.closeTo(2 * (p.postgresFlexibleHour.GP_Standard_D2ds_v5 * prices.hoursPerMonth + 64 * p.postgresStorageGbMonth), 6),
+      1,
+      'B_Standard_B1ms server(s), 32 GB',
+      expect.closeTo(p.postgresFlexibleHour.B_Standard_B1ms * prices.hoursPerMonth + 32 * p.postgresStorageGbMonth, 6),
     ]);
     expect(lines['Azure Managed Redis']).toEqual([
       1,
       'Balanced_B0 instance',
       expect.closeTo(p.managedRedisHour.Balanced_B0 * prices.hoursPerMonth, 6),
     ]);
-    expect(lines['Front Door Premium']).toEqual([1, 'profile (base fee)', p.frontDoorPremiumMonth]);
+    expect(lines['Front Door Premium']).toBeUndefined();
+  });
+
+  it("prices production's Front Door Premium base fee once for the tier", () => {
+    const frontDoor = estimate('production').flatMap((e) => e.lines.filter((l) => l.kind === 'Front Door Premium'));
+    expect(frontDoor.map((l) => [l.quantity, l.unit, l.monthlyUsd])).toEqual([[1, 'profile (base fee)', p.frontDoorPremiumMonth]]);
   });
 });

@@ -43,8 +43,8 @@ describe('cost --diff', () => {
         'production',
         'aws',
         [
-          'added EKS nodes',
           'removed Fargate tasks',
+          'added EKS nodes',
           'added EKS control plane',
           'removed Application Load Balancer',
           'changed Route 53',

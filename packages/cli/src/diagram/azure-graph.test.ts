@@ -8,21 +8,19 @@ const edges = (name: string) =>
   topologyGraph(tier(name)).edges.map((e) => `${e.from.replace(`${name}_azure_`, '')} > ${e.to.replace(`${name}_azure_`, '')}`);
 
 describe('the Azure diagram', () => {
-  it('draws staging from Azure DNS and Front Door to the Container App and its data', () => {
+  it('draws single-region staging from Azure DNS straight to the Container App (no Front Door) and its data', () => {
     expect(topologyGraph(tier('staging')).nodes.map((n) => n.label)).toEqual([
       'Azure Managed Redis',
       'Backup vault',
       'Container App',
       'PostgreSQL Flexible Server',
       'Azure DNS',
-      'Front Door',
     ]);
     expect(edges('staging')).toEqual([
       'eastus_Container_App > eastus_Azure_Managed_Redis',
       'eastus_Container_App > eastus_PostgreSQL_Flexible_Server',
       'eastus_PostgreSQL_Flexible_Server > eastus_Backup_vault',
-      'global_Azure_DNS > global_Front_Door',
-      'global_Front_Door > eastus_Container_App',
+      'global_Azure_DNS > eastus_Container_App',
     ]);
   });
 

@@ -170,13 +170,23 @@ const PRICERS: Readonly<Record<string, { kind: string; price: Pricer }>> = {
     },
   },
   aws_eks_cluster: { kind: 'EKS control plane', price: () => monthly(1, 'cluster', aws.eksClusterHour * HOURS) },
-  aws_eks_node_group: {
+  // EKS Auto Mode's Karpenter launches the nodes a NodePool allows. At the least it runs one node of the
+  // smallest allowed type per pod the stack's HPAs keep (the type is the smallest that holds one pod, and
+  // pods spread over zones), priced on demand; Auto Mode's per-node management fee is not in the table.
+  kubernetes_manifest: {
     kind: 'EKS nodes',
-    price: (r, _s, unpriced) => {
-      const size = (r.attributes.instance_types as string[] | undefined)?.[0];
+    price: (r, stack, unpriced) => {
+      const manifest = r.attributes.manifest as { kind?: string; spec?: unknown } | undefined;
+      if (manifest?.kind !== 'NodePool' || attr(manifest, 'spec.template.spec.nodeClassRef.group') !== 'eks.amazonaws.com')
+        return undefined;
+      const requirements = (attr(manifest, 'spec.template.spec.requirements') as { key: string; values: string[] }[] | undefined) ?? [];
+      const size = requirements.find((req) => req.key === 'node.kubernetes.io/instance-type')?.values[0];
+      const pods = stack
+        .ofType('kubernetes_horizontal_pod_autoscaler_v2')
+        .reduce((sum, hpa) => sum + num(attr(hpa.attributes, 'spec.min_replicas')), 0);
       return monthly(
-        num(attr(r.attributes, 'scaling_config.desired_size'), 1),
-        `${size} nodes`,
+        Math.max(pods, 1),
+        `${size} nodes (Auto Mode, on demand, one per minimum pod)`,
         hourly(aws.ec2InstanceHour, size, unpriced) * HOURS,
       );
     },
@@ -597,7 +607,6 @@ export const USAGE_BASED: Readonly<Record<string, string>> = {
   kubernetes_deployment_v1: 'runs on the cluster (its nodes are priced where the target creates them)',
   kubernetes_horizontal_pod_autoscaler_v2: 'runs on the cluster',
   kubernetes_ingress_class_v1: 'free; names the controller that builds the load balancer',
-  kubernetes_manifest: 'runs on the cluster',
   kubernetes_ingress_v1: "its load balancer is made by the cluster's controller, outside Terraform, and not priced here",
   kubernetes_namespace_v1: 'runs on the cluster',
   kubernetes_network_policy_v1: 'runs on the cluster',
