@@ -7,6 +7,9 @@ import { Wafv2WebAcl } from '@cdktf/provider-aws/lib/wafv2-web-acl';
 import { CloudRunV2Service } from '@cdktf/provider-google/lib/cloud-run-v2-service';
 import { GoogleProvider } from '@cdktf/provider-google/lib/provider';
 import { SqlDatabaseInstance } from '@cdktf/provider-google/lib/sql-database-instance';
+import { Manifest } from '@cdktf/provider-kubernetes/lib/manifest';
+import { HorizontalPodAutoscalerV2 } from '@cdktf/provider-kubernetes/lib/horizontal-pod-autoscaler-v2';
+import { KubernetesProvider } from '@cdktf/provider-kubernetes/lib/provider';
 import { ComputeGlobalForwardingRule } from '@cdktf/provider-google/lib/compute-global-forwarding-rule';
 import { Lb } from '@cdktf/provider-aws/lib/lb';
 import { estimateCost, spotTaskCount } from './estimate';
@@ -217,5 +220,46 @@ describe('cost estimates', () => {
     expect(rules(2)).toBeCloseTo(18.25, 2);
     expect(rules(5)).toBeCloseTo(18.25, 2);
     expect(rules(7)).toBeCloseTo(18.25 + 2 * 7.3, 2);
+  });
+
+  it('prices an EKS Auto Mode NodePool as one node of its smallest type per pod the HPAs keep', () => {
+    const json = synthesized((stack) => {
+      new KubernetesProvider(stack, 'kubernetes', {});
+      const nodePool = (id: string, group: string) =>
+        new Manifest(stack, id, {
+          manifest: {
+            apiVersion: 'karpenter.sh/v1',
+            kind: 'NodePool',
+            metadata: { name: id },
+            spec: {
+              template: {
+                spec: {
+                  nodeClassRef: { group, kind: 'NodeClass', name: 'default' },
+                  requirements: [{ key: 'node.kubernetes.io/instance-type', operator: 'In', values: ['m6i.xlarge', 'm6i.2xlarge'] }],
+                },
+              },
+            },
+          },
+        });
+      nodePool('mockforge', 'eks.amazonaws.com');
+      nodePool('elsewhere', 'karpenter.k8s.aws');
+      new Manifest(stack, 'monitor', { manifest: { apiVersion: 'v1', kind: 'PodMonitoring', metadata: { name: 'm' } } });
+      for (const [id, min] of [
+        ['stateless', 5],
+        ['stateful', 3],
+      ] as const)
+        new HorizontalPodAutoscalerV2(stack, id, {
+          metadata: { name: id },
+          spec: { minReplicas: min, maxReplicas: 20, scaleTargetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name: id } },
+        });
+    });
+    expect(estimateCost('cost', json).lines).toEqual([
+      {
+        kind: 'EKS nodes',
+        quantity: 8,
+        unit: 'm6i.xlarge nodes (Auto Mode, on demand, one per minimum pod)',
+        monthlyUsd: expect.closeTo(8 * prices.aws.ec2InstanceHour['m6i.xlarge'] * prices.hoursPerMonth, 6),
+      },
+    ]);
   });
 });
