@@ -176,32 +176,34 @@ describe.each(['dev', 'staging', 'production'] as const)('regional alarms (%s)',
   // Dev and staging (one region) reach their internal ALB through a CloudFront VPC origin: no origin records to fail over.
   const dnsFailover = tier === 'production';
 
-  (dnsFailover ? it.skip : it)('keeps no origin records or regional health checks behind a VPC origin', () => {
-    const global = stacks[`${tier}-aws-global`]!;
-    expect(Object.values(global.resource.aws_route53_health_check as Record<string, Json>).map((c) => c.type)).toEqual(['HTTPS']);
-    expect(Object.values(global.resource.aws_route53_record as Record<string, Json>).map((r) => r.name)).not.toContain(
-      expect.stringContaining('origin.'),
-    );
-    expect(global.output.dns_origin_name).toBeUndefined();
-  });
-
-  (dnsFailover ? it : it.skip)('takes a region out of DNS on its own "no healthy targets" alarm', () => {
-    const global = stacks[`${tier}-aws-global`]!;
-    const checks = Object.values(global.resource.aws_route53_health_check as Record<string, Json>).filter(
-      (c) => c.type === 'CLOUDWATCH_METRIC',
-    );
-    expect(checks.map((c) => [c.cloudwatch_alarm_region, c.insufficient_data_health_status]).sort()).toEqual(
-      REGIONS[tier].map((region) => [region, 'LastKnownStatus']).sort(),
-    );
-    for (const region of REGIONS[tier]) {
-      const check = checks.find((c) => c.cloudwatch_alarm_region === region)!;
-      expect(check.cloudwatch_alarm_name).toMatch(
-        new RegExp(
-          `^\\$\\{data\\.terraform_remote_state\\.cross-stack-reference-input-${tier}-aws-${region}\\.outputs\\.[\\w-]*alarms_no_healthy_targets_\\w+alarm_name\\}$`,
-        ),
+  if (!dnsFailover)
+    it('keeps no origin records or regional health checks behind a VPC origin', () => {
+      const global = stacks[`${tier}-aws-global`]!;
+      expect(Object.values(global.resource.aws_route53_health_check as Record<string, Json>).map((c) => c.type)).toEqual(['HTTPS']);
+      expect(Object.values(global.resource.aws_route53_record as Record<string, Json>).map((r) => r.name)).not.toContain(
+        expect.stringContaining('origin.'),
       );
-    }
-  });
+      expect(global.output.dns_origin_name).toBeUndefined();
+    });
+
+  if (dnsFailover)
+    it('takes a region out of DNS on its own "no healthy targets" alarm', () => {
+      const global = stacks[`${tier}-aws-global`]!;
+      const checks = Object.values(global.resource.aws_route53_health_check as Record<string, Json>).filter(
+        (c) => c.type === 'CLOUDWATCH_METRIC',
+      );
+      expect(checks.map((c) => [c.cloudwatch_alarm_region, c.insufficient_data_health_status]).sort()).toEqual(
+        REGIONS[tier].map((region) => [region, 'LastKnownStatus']).sort(),
+      );
+      for (const region of REGIONS[tier]) {
+        const check = checks.find((c) => c.cloudwatch_alarm_region === region)!;
+        expect(check.cloudwatch_alarm_name).toMatch(
+          new RegExp(
+            `^\\$\\{data\\.terraform_remote_state\\.cross-stack-reference-input-${tier}-aws-${region}\\.outputs\\.[\\w-]*alarms_no_healthy_targets_\\w+alarm_name\\}$`,
+          ),
+        );
+      }
+    });
 });
 
 describe('regional alarms on EKS', () => {
