@@ -460,7 +460,7 @@ export const USAGE_BASED: Readonly<Record<string, string>> = {
   digitalocean_cdn: 'usage-based (CDN transfer beyond the Spaces allowance)',
   digitalocean_spaces_bucket_logging: 'usage-based (log storage)',
   digitalocean_spaces_key: 'free',
-  terraform_data: 'free (a value kept in Terraform state: the tier'"'"'s generated credentials)',
+  terraform_data: "free (a value kept in Terraform state: the tier's generated credentials)",
   azurerm_resource_group: 'free',
   azurerm_virtual_network: 'free',
   azurerm_virtual_network_peering: 'usage-based (peering traffic)',
