@@ -1,6 +1,7 @@
-import { DataResource, Fn } from 'cdktf';
+import { Fn } from 'cdktf';
 import { Construct } from 'constructs';
 import { ENV } from '../seed';
+import { TerraformData } from './terraform-data';
 
 /** The admin secrets every MockForge instance of a tier receives. */
 export const ADMIN_SECRET_KEYS = [ENV.adminJwtSecret, ENV.adminUsername, ENV.adminPassword] as const;
@@ -23,14 +24,14 @@ export interface GeneratedCredentialsProps {
  * on it rotates them. The values live in Terraform state: keep it in an encrypted remote backend.
  */
 export class GeneratedCredentials extends Construct {
-  readonly data: DataResource;
+  readonly data: TerraformData;
   /** The admin secrets, as references, never literals. */
   readonly admin: Readonly<Record<AdminSecretKey, string>>;
 
   constructor(scope: Construct, id: string, props: GeneratedCredentialsProps) {
     super(scope, id);
     const passwords = Object.fromEntries((props.passwords ?? []).map((name) => [name, randomHex(1)]));
-    this.data = new DataResource(this, 'generated', {
+    this.data = new TerraformData(this, 'generated', {
       input: { jwt_secret: randomHex(2), username: props.username, password: randomHex(1), ...passwords },
       lifecycle: { ignoreChanges: ['input'] },
     });
@@ -43,6 +44,6 @@ export class GeneratedCredentials extends Construct {
 
   /** A generated value by its input key (`jwt_secret`, `password`, or a name from `passwords`). */
   output(key: string): string {
-    return this.data.output.lookup(key) as string;
+    return this.data.output(key);
   }
 }

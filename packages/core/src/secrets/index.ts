@@ -1,1 +1,2 @@
 export * from './generated-credentials';
+export * from './terraform-data';
