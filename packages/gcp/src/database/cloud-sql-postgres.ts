@@ -12,7 +12,6 @@ import {
 } from '@mockforge-infra/core';
 import { Construct } from 'constructs';
 import { applyCommonProps } from '../common';
-import { GeneratedSecretValue } from '../secrets/generated-secret-value';
 import { CLOUD_SQL, GCP_SIZES } from '../sizing';
 import { secondLocation } from './backup-location';
 
@@ -46,12 +45,6 @@ export interface CloudSqlPostgresProps extends CommonProps {
   readonly networkId: string;
   /** Where DATABASE_URL is kept. */
   readonly connectionSecret: SecretReference;
-  /**
-   * Writes DATABASE_URL from this value (a `${data...}` reference): a read replica's region connects to
-   * the primary's writer, so it gets the primary's URL, and follows it on every apply.
-   * @default operators write it
-   */
-  readonly connectionUrl?: string;
   /** Service account email that logs in with IAM database authentication. */
   readonly iamServiceAccountEmail: string;
   /** Makes this a cross-region read replica of that primary instance (name). */
@@ -69,8 +62,6 @@ export class CloudSqlPostgres extends Construct implements PostgresDatabase {
   readonly endpoint: string;
   readonly port: number;
   readonly connectionSecret: SecretReference;
-  /** The DATABASE_URL version Terraform writes (`connectionUrl`). */
-  readonly connectionUrl?: GeneratedSecretValue;
 
   constructor(scope: Construct, id: string, props: CloudSqlPostgresProps) {
     super(scope, id);
@@ -142,8 +133,5 @@ export class CloudSqlPostgres extends Construct implements PostgresDatabase {
     this.endpoint = this.instance.privateIpAddress;
     this.port = db.port;
     this.connectionSecret = props.connectionSecret;
-    if (props.connectionUrl !== undefined) {
-      this.connectionUrl = new GeneratedSecretValue(this, 'connection-url', { secret: props.connectionSecret, value: props.connectionUrl });
-    }
   }
 }
