@@ -243,7 +243,9 @@ describe('AwsRegionalStack (production primary)', () => {
     });
     expect(db.backup_retention_period).toBe(BACKUPS.database.retentionDays);
     // Terraform's generated master password; RDS manages none (a rotated one would break the static DATABASE_URL).
-    expect(db.password).toMatch(/^\$\{terraform_data\.credentials_generated_\w+\.output\["database_password"\]\}$/);
+    expect(db.password).toMatch(/^\$\{sensitive\(terraform_data\.credentials_generated_\w+\.output\["database_password"\]\)\}$/);
+    // Frozen like the URL written from it, so a rotation at the engine survives the next apply.
+    expect(db.lifecycle).toEqual({ ignore_changes: ['password'], prevent_destroy: true });
     expect(db.manage_master_user_password).toBeUndefined();
     expect(db.master_user_secret_kms_key_id).toBeUndefined();
     expect(one(json, 'aws_db_parameter_group').parameter).toContainEqual(expect.objectContaining({ name: 'rds.force_ssl', value: '1' }));
@@ -479,7 +481,7 @@ describe('AwsRegionalStack (production secondary)', () => {
 describe('AwsRegionalStack generated secrets', () => {
   const { json } = synthRegion('production');
   const [credentialsAddress, credentials] = Object.entries(json.resource.terraform_data as Record<string, Json>)[0]!;
-  const generated = (key: string) => `\${terraform_data.${credentialsAddress}.output["${key}"]}`;
+  const generated = (key: string) => `\${sensitive(terraform_data.${credentialsAddress}.output["${key}"])}`;
   const versionOf = (doc: Json, container: string) =>
     all(doc, 'aws_secretsmanager_secret_version').find((v) =>
       v.secret_id.startsWith(`\${aws_secretsmanager_secret.secrets_${container}_`),
@@ -489,10 +491,10 @@ describe('AwsRegionalStack generated secrets', () => {
     expect(Object.keys(json.resource.terraform_data)).toEqual([credentialsAddress]);
     expect(credentials).toEqual({
       input: {
-        jwt_secret: '${replace("${uuid()}${uuid()}", "-", "")}',
+        jwt_secret: '${sensitive(replace(join("", [uuid(), uuid()]), "-", ""))}',
         username: 'mockforge',
-        password: '${replace(uuid(), "-", "")}',
-        database_password: '${replace(uuid(), "-", "")}',
+        password: '${sensitive(replace(join("", [uuid()]), "-", ""))}',
+        database_password: '${sensitive(replace(join("", [uuid()]), "-", ""))}',
       },
       lifecycle: { ignore_changes: ['input'], prevent_destroy: true },
     });

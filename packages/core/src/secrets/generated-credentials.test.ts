@@ -13,21 +13,22 @@ describe('generated credentials', () => {
   };
   const [address, data] = Object.entries(json.resource.terraform_data!)[0]!;
 
-  it('generates a 64-hex JWT key and 32-hex passwords once, and keeps them through later plans', () => {
+  it('generates a 64-hex JWT key and 32-hex passwords once, marked sensitive, and keeps them through later plans', () => {
     expect(data).toMatchObject({
       input: {
-        jwt_secret: '${replace("${uuid()}${uuid()}", "-", "")}',
+        jwt_secret: '${sensitive(replace(join("", [uuid(), uuid()]), "-", ""))}',
         username: 'mockforge',
-        password: '${replace(uuid(), "-", "")}',
-        database_password: '${replace(uuid(), "-", "")}',
+        password: '${sensitive(replace(join("", [uuid()]), "-", ""))}',
+        database_password: '${sensitive(replace(join("", [uuid()]), "-", ""))}',
       },
       lifecycle: { ignore_changes: ['input'] },
     });
   });
 
-  it('hands out references to its output, never values', () => {
-    expect(json.output.admin_password!.value).toBe(`\${terraform_data.${address}.output["password"]}`);
-    expect(json.output.database_password!.value).toBe(`\${terraform_data.${address}.output["database_password"]}`);
+  it('hands out sensitive references to its output, never values', () => {
+    // terraform_data's output is computed, so the marks on its input do not reach it: each reference carries its own.
+    expect(json.output.admin_password!.value).toBe(`\${sensitive(terraform_data.${address}.output["password"])}`);
+    expect(json.output.database_password!.value).toBe(`\${sensitive(terraform_data.${address}.output["database_password"])}`);
   });
 
   it('needs no Terraform binary to synthesize, and asks plan for Terraform 1.4 or later instead', () => {

@@ -266,7 +266,9 @@ describe('DigitalOcean on DOKS (production, three regions)', () => {
     it("writes the Secret from the primary pool's and this region's Valkey URIs and the primary region's generated admin credentials", () => {
       const secret = resourcesOf(workload, 'kubernetes_secret_v1').find((s) => s.metadata.name === 'mockforge-secrets')!;
       const admin = (key: string) =>
-        new RegExp(`input-production-digitalocean-nyc3\\..*terraform_dataadmin_generated_\\w+output${key}\\}$`);
+        new RegExp(
+          `^\\$\\{sensitive\\(data\\.terraform_remote_state\\.cross-stack-reference-input-production-digitalocean-nyc3\\..*terraform_dataadmin_generated_\\w+output${key}\\)\\}$`,
+        );
       expect(secret.data).toEqual({
         DATABASE_URL: expect.stringMatching(/input-production-digitalocean-nyc3\..*database_connection_pool\w+private_uri\}$/),
         REDIS_URL: expect.stringMatching(/input-production-digitalocean-ams3\..*cache_cluster\w+private_uri\}$/),

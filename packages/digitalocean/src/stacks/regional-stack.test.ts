@@ -83,7 +83,7 @@ describe('DigitalOcean regional stack on App Platform', () => {
     // Escaped: Terraform writes `${db.DATABASE_URL}` to App Platform, which resolves the binding.
     expect(env('staging', ENV.databaseUrl)!.value).toBe('$${db.DATABASE_URL}');
     expect(env('staging', ENV.redisUrl)!.value).toMatch(/^\$\{digitalocean_database_cluster\.cache_cluster_\w+\.private_uri\}$/);
-    const generated = /^\$\{terraform_data\.admin_generated_\w+\.output\["(\w+)"\]\}$/;
+    const generated = /^\$\{sensitive\(terraform_data\.admin_generated_\w+\.output\["(\w+)"\]\)\}$/;
     expect(
       [ENV.adminJwtSecret, ENV.adminUsername, ENV.adminPassword].map((key) => generated.exec(env('staging', key)!.value)?.[1]),
     ).toEqual(['jwt_secret', 'username', 'password']);
@@ -94,9 +94,9 @@ describe('DigitalOcean regional stack on App Platform', () => {
   it('generates the admin JWT secret and password on the first apply and keeps them: uuid() without dashes, input changes ignored', () => {
     expect(only(regional('staging'), 'terraform_data')).toEqual({
       input: {
-        jwt_secret: '${replace("${uuid()}${uuid()}", "-", "")}',
+        jwt_secret: '${sensitive(replace(join("", [uuid(), uuid()]), "-", ""))}',
         username: 'mockforge',
-        password: '${replace(uuid(), "-", "")}',
+        password: '${sensitive(replace(join("", [uuid()]), "-", ""))}',
       },
       lifecycle: { ignore_changes: ['input'] },
     });

@@ -38,19 +38,20 @@ describe.each([
   const { primary, europe, policy } = production(gke);
   const data = Object.entries(primary.resource.terraform_data as Record<string, any>);
   const [generatedKey, generated] = data[0]!;
-  const output = (key: string) => `\${terraform_data.${generatedKey}.output["${key}"]}`;
+  const output = (key: string) => `\${sensitive(terraform_data.${generatedKey}.output["${key}"])}`;
 
   it('generates the admin login, the JWT key and the database password once, in the primary region, and keeps them', () => {
     expect(data).toHaveLength(1);
     // The address existing tiers hold: a new one would generate new credentials.
     expect(generatedKey).toBe('credentials_generated_6044A84B');
     expect(generated.input).toEqual({
-      jwt_secret: '${replace("${uuid()}${uuid()}", "-", "")}',
+      jwt_secret: '${sensitive(replace(join("", [uuid(), uuid()]), "-", ""))}',
       username: 'mockforge',
-      password: '${replace(uuid(), "-", "")}',
-      database_password: '${replace(uuid(), "-", "")}',
+      password: '${sensitive(replace(join("", [uuid()]), "-", ""))}',
+      database_password: '${sensitive(replace(join("", [uuid()]), "-", ""))}',
     });
-    expect(generated.lifecycle).toEqual({ ignore_changes: ['input'] });
+    // Production protects state: the credentials cannot be destroyed or replaced by a plan.
+    expect(generated.lifecycle).toEqual({ ignore_changes: ['input'], prevent_destroy: true });
     expect(europe.resource.terraform_data).toBeUndefined();
   });
 
@@ -76,7 +77,7 @@ describe.each([
     expect(written['mockforge-admin-password']).toBe(output('password'));
     expect(written['database-url']).toMatch(
       new RegExp(
-        `^postgres://mockforge:\\$\\{terraform_data\\.${generatedKey}\\.output\\["database_password"\\]\\}@\\$\\{google_sql_database_instance\\.database_instance_[0-9A-F]+\\.private_ip_address\\}:5432/mockforge\\?sslmode=require$`,
+        `^postgres://mockforge:\\$\\{sensitive\\(terraform_data\\.${generatedKey}\\.output\\["database_password"\\]\\)\\}@\\$\\{google_sql_database_instance\\.database_instance_[0-9A-F]+\\.private_ip_address\\}:5432/mockforge\\?sslmode=require$`,
       ),
     );
   });
@@ -84,8 +85,8 @@ describe.each([
   it('writes the same values in the other regions, read from the primary', () => {
     const written = versions(europe);
     expect(Object.keys(written)).toHaveLength(5);
-    const remote = '${data.terraform_remote_state.cross-stack-reference-input-production-gcp-us-central1.outputs.';
-    const fromPrimary = (key: string) => `${remote}cross-stack-output-terraform_data${generatedKey}output${key}}`;
+    const remote = '${sensitive(data.terraform_remote_state.cross-stack-reference-input-production-gcp-us-central1.outputs.';
+    const fromPrimary = (key: string) => `${remote}cross-stack-output-terraform_data${generatedKey}output${key})}`;
     expect(written['mockforge-admin-jwt-secret']).toBe(fromPrimary('jwt_secret'));
     expect(written['mockforge-admin-username']).toBe(fromPrimary('username'));
     expect(written['mockforge-admin-password']).toBe(fromPrimary('password'));
@@ -142,7 +143,7 @@ describe('generated secrets on Cloud Run without a database (dev)', () => {
   const stacks = gcpTarget.addStacks(app, gcpContext('dev'), new PolicyEngine(gcpRules, { failOnError: false }));
   const primary = appSynthJson(stacks[0]!) as any;
   const [generatedKey, generated] = Object.entries(primary.resource.terraform_data as Record<string, any>)[0]!;
-  const output = (key: string) => `\${terraform_data.${generatedKey}.output["${key}"]}`;
+  const output = (key: string) => `\${sensitive(terraform_data.${generatedKey}.output["${key}"])}`;
 
   it('writes the three admin secrets, and keeps a database password for a database added later', () => {
     expect(versions(primary)).toEqual({

@@ -323,7 +323,7 @@ describe('GcpRegionalStack (production secondary on Cloud Run)', () => {
     const remote = '${data.terraform_remote_state.cross-stack-reference-input-production-gcp-us-central1.outputs.cross-stack-output-';
     const references = [...(version.secret_data as string).matchAll(/\$\{[^}]+\}/g)].map((m) => m[0]);
     expect(references).toEqual([
-      `${remote}terraform_datacredentials_generated_6044A84Boutputdatabase_password}`,
+      `\${sensitive(${remote.slice(2)}terraform_datacredentials_generated_6044A84Boutputdatabase_password)}`,
       `${remote}google_sql_database_instancedatabase_instance_D7FC2283private_ip_address}`,
     ]);
     for (const output of [
