@@ -20,6 +20,7 @@ describe('the dev tier', () => {
         'aws_s3_bucket.cdn_logs_bucket_B7ED4066',
         'aws_s3_bucket.config_bucket_DF2978D9',
       ],
+      'dev-gcp-us-central1': ['terraform_data.credentials_generated_6044A84B'],
       'dev-gcp-global': [
         'google_dns_managed_zone.dns_zone_2E2729FB',
         'google_storage_bucket.config-bucket_3923D1B9',

@@ -73,6 +73,7 @@ describe('the production tier', () => {
       'production-gcp-us-central1': [
         'google_redis_instance.cache_instance_C409FC14',
         'google_sql_database_instance.database_instance_D7FC2283',
+        'terraform_data.credentials_generated_6044A84B',
       ],
       'production-gcp-europe-west1': [
         'google_redis_instance.cache_instance_C409FC14',

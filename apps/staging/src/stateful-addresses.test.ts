@@ -32,6 +32,7 @@ describe('the staging tier', () => {
       'staging-gcp-us-central1': [
         'google_redis_instance.cache_instance_C409FC14',
         'google_sql_database_instance.database_instance_D7FC2283',
+        'terraform_data.credentials_generated_6044A84B',
       ],
       'staging-gcp-global': [
         'google_dns_managed_zone.dns_zone_2E2729FB',

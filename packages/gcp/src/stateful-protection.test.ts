@@ -26,10 +26,18 @@ const MUST_PROTECT = [
   'google_sql_database_instance',
   'google_storage_bucket',
   'kubernetes_stateful_set_v1',
+  // The generated credentials, once per tier in the primary region.
+  'terraform_data',
 ];
 
-/** What a single-region tier holds: Cloud SQL, Memorystore, the config bucket with its access-log bucket, and the DNS zone. */
-const ONE_REGION = { google_dns_managed_zone: 1, google_redis_instance: 1, google_sql_database_instance: 1, google_storage_bucket: 2 };
+/** What a single-region tier holds: Cloud SQL, Memorystore, the config bucket with its access-log bucket, the DNS zone and the generated credentials. */
+const ONE_REGION = {
+  google_dns_managed_zone: 1,
+  google_redis_instance: 1,
+  google_sql_database_instance: 1,
+  google_storage_bucket: 2,
+  terraform_data: 1,
+};
 
 /** Protected resources per type, per layout (reviewed counts). */
 const PROTECTED: Readonly<Record<string, Record<string, number>>> = {
@@ -38,6 +46,7 @@ const PROTECTED: Readonly<Record<string, Record<string, number>>> = {
     google_redis_instance: 3,
     google_sql_database_instance: 3,
     google_storage_bucket: 2,
+    terraform_data: 1,
   },
   'hybrid on Cloud Run': { ...ONE_REGION, google_container_cluster: 1, kubernetes_stateful_set_v1: 1 },
   'hybrid on GKE': { ...ONE_REGION, google_container_cluster: 1, kubernetes_stateful_set_v1: 1 },
@@ -90,6 +99,7 @@ describe('prevent_destroy on stateful Google Cloud resources', () => {
     expect(countByType(keys(mustProtect(resources)))).toEqual({
       google_dns_managed_zone: 1,
       google_storage_bucket: 2,
+      terraform_data: 1,
     });
     expect(withPreventDestroySet(resources)).toEqual([]);
   });
