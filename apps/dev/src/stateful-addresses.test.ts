@@ -28,7 +28,7 @@ describe('the dev tier', () => {
       ],
       'dev-azure-eastus': ['azurerm_key_vault.secrets_vault_97F902B8'],
       'dev-azure-global': ['azurerm_dns_zone.dns_zone_2E2729FB', 'azurerm_storage_account.state_account_58633B45'],
-      'dev-digitalocean-nyc3': ['digitalocean_domain.dns_domain_CE934588'],
+      'dev-digitalocean-nyc3': ['digitalocean_domain.dns_domain_CE934588', 'terraform_data.admin_generated_BB5AA3CB'],
       'dev-digitalocean-global': [
         'digitalocean_spaces_bucket.config-bucket_3923D1B9',
         'digitalocean_spaces_bucket.config-bucket_access-logs_B90B0AA5',

@@ -110,6 +110,7 @@ describe('the production tier', () => {
         'digitalocean_database_cluster.database_cluster_FAF2FB92',
         'digitalocean_domain.dns_domain_CE934588',
         'digitalocean_kubernetes_cluster.doks_cluster_E4D6AF1C',
+        'terraform_data.admin_generated_BB5AA3CB',
       ],
       'production-digitalocean-ams3': [
         'digitalocean_database_cluster.cache_cluster_99F2927A',

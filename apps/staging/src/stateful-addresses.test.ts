@@ -50,6 +50,7 @@ describe('the staging tier', () => {
         'digitalocean_database_cluster.cache_cluster_99F2927A',
         'digitalocean_database_cluster.database_cluster_FAF2FB92',
         'digitalocean_domain.dns_domain_CE934588',
+        'terraform_data.admin_generated_BB5AA3CB',
       ],
       'staging-digitalocean-global': [
         'digitalocean_spaces_bucket.config-bucket_3923D1B9',

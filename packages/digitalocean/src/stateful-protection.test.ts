@@ -22,10 +22,12 @@ const MUST_PROTECT = [
   'digitalocean_domain',
   'digitalocean_kubernetes_cluster',
   'digitalocean_spaces_bucket',
+  // The generated admin credentials, once per tier in the primary region.
+  'terraform_data',
 ];
 
-/** One region on App Platform: PostgreSQL and Valkey, the config bucket and its log bucket, the domain. */
-const ONE_REGION = { digitalocean_database_cluster: 2, digitalocean_domain: 1, digitalocean_spaces_bucket: 2 };
+/** One region on App Platform: PostgreSQL and Valkey, the config bucket and its log bucket, the domain, the generated credentials. */
+const ONE_REGION = { digitalocean_database_cluster: 2, digitalocean_domain: 1, digitalocean_spaces_bucket: 2, terraform_data: 1 };
 
 /** Protected resources per type, per layout (reviewed counts). */
 const PROTECTED: Readonly<Record<string, Record<string, number>>> = {
@@ -36,6 +38,7 @@ const PROTECTED: Readonly<Record<string, Record<string, number>>> = {
     digitalocean_domain: 1,
     digitalocean_kubernetes_cluster: 3,
     digitalocean_spaces_bucket: 2,
+    terraform_data: 1,
   },
   'one region on DOKS': { ...ONE_REGION, digitalocean_kubernetes_cluster: 1 },
   staging: ONE_REGION,
@@ -66,7 +69,7 @@ describe('prevent_destroy on stateful DigitalOcean resources', () => {
   it('protects nothing in dev, which stays disposable', () => {
     const resources = synth('dev');
     // Dev runs neither PostgreSQL nor Valkey.
-    expect(countByType(keys(mustProtect(resources)))).toEqual({ digitalocean_domain: 1, digitalocean_spaces_bucket: 2 });
+    expect(countByType(keys(mustProtect(resources)))).toEqual({ digitalocean_domain: 1, digitalocean_spaces_bucket: 2, terraform_data: 1 });
     expect(withPreventDestroySet(resources)).toEqual([]);
   });
 

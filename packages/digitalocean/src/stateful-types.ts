@@ -8,4 +8,6 @@ export const DIGITALOCEAN_STATEFUL_RESOURCE_TYPES: readonly string[] = [
   'digitalocean_spaces_bucket',
   'digitalocean_kubernetes_cluster',
   'digitalocean_domain',
+  // The generated admin credentials: kept, like the other clouds', in tiers that protect state.
+  'terraform_data',
 ];

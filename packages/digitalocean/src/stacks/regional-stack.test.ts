@@ -91,14 +91,14 @@ describe('DigitalOcean regional stack on App Platform', () => {
     expect(regional('staging')!.variable).toBeUndefined();
   });
 
-  it('generates the admin JWT secret and password on the first apply and keeps them: uuid() without dashes, input changes ignored', () => {
+  it('generates the admin JWT secret and password on the first apply and keeps them: uuid() without dashes, input changes ignored, kept from destroy in staging', () => {
     expect(only(regional('staging'), 'terraform_data')).toEqual({
       input: {
         jwt_secret: '${sensitive(replace(join("", [uuid(), uuid()]), "-", ""))}',
         username: 'mockforge',
         password: '${sensitive(replace(join("", [uuid()]), "-", ""))}',
       },
-      lifecycle: { ignore_changes: ['input'] },
+      lifecycle: { ignore_changes: ['input'], prevent_destroy: true },
     });
   });
 
