@@ -142,9 +142,6 @@ export class PostgresInstance extends Construct implements PostgresDatabase {
       monitoringInterval: AWS_PLATFORM.dbMonitoringIntervalSeconds,
       monitoringRoleArn: monitoring.arn,
       enabledCloudwatchLogsExports: ['postgresql', 'upgrade'],
-      // The written DATABASE_URL keeps its first value too (InitialSecretValue), so the two never part;
-      // a password rotated at the engine and in Secrets Manager survives the next apply (README: Secrets).
-      ...(replica ? {} : { lifecycle: { ignoreChanges: ['password'] } }),
     });
     applyCommonProps(this.instance, props);
     if (!spec.highlyAvailable && props.exemptions?.multiAz) PolicyEngine.suppress(this.instance, 'CKV_AWS_157', props.exemptions.multiAz);

@@ -244,8 +244,8 @@ describe('AwsRegionalStack (production primary)', () => {
     expect(db.backup_retention_period).toBe(BACKUPS.database.retentionDays);
     // Terraform's generated master password; RDS manages none (a rotated one would break the static DATABASE_URL).
     expect(db.password).toMatch(/^\$\{sensitive\(terraform_data\.credentials_generated_\w+\.output\["database_password"\]\)\}$/);
-    // Frozen like the URL written from it, so a rotation at the engine survives the next apply.
-    expect(db.lifecycle).toEqual({ ignore_changes: ['password'], prevent_destroy: true });
+    // Not ignored: a tier upgraded from the RDS-managed password needs this value in the same modify.
+    expect(db.lifecycle).toEqual({ prevent_destroy: true });
     expect(db.manage_master_user_password).toBeUndefined();
     expect(db.master_user_secret_kms_key_id).toBeUndefined();
     expect(one(json, 'aws_db_parameter_group').parameter).toContainEqual(expect.objectContaining({ name: 'rds.force_ssl', value: '1' }));
