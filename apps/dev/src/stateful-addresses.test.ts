@@ -26,7 +26,7 @@ describe('the dev tier', () => {
         'google_storage_bucket.config-bucket_3923D1B9',
         'google_storage_bucket.config-bucket_access-logs_B90B0AA5',
       ],
-      'dev-azure-eastus': ['azurerm_key_vault.secrets_vault_97F902B8'],
+      'dev-azure-eastus': ['azurerm_key_vault.secrets_vault_97F902B8', 'terraform_data.credentials_generated_6044A84B'],
       'dev-azure-global': ['azurerm_dns_zone.dns_zone_2E2729FB', 'azurerm_storage_account.state_account_58633B45'],
       'dev-digitalocean-nyc3': ['digitalocean_domain.dns_domain_CE934588', 'terraform_data.admin_generated_BB5AA3CB'],
       'dev-digitalocean-global': [

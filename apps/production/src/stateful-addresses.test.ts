@@ -93,6 +93,7 @@ describe('the production tier', () => {
         'azurerm_key_vault.secrets_vault_97F902B8',
         'azurerm_managed_redis.cache_redis_F9D2CAF5',
         'azurerm_postgresql_flexible_server.database_server_8BFC5013',
+        'terraform_data.credentials_generated_6044A84B',
       ],
       'production-azure-westeurope': [
         'azurerm_key_vault.secrets_vault_97F902B8',

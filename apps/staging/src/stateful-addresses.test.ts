@@ -44,6 +44,7 @@ describe('the staging tier', () => {
         'azurerm_key_vault.secrets_vault_97F902B8',
         'azurerm_managed_redis.cache_redis_F9D2CAF5',
         'azurerm_postgresql_flexible_server.database_server_8BFC5013',
+        'terraform_data.credentials_generated_6044A84B',
       ],
       'staging-azure-global': ['azurerm_dns_zone.dns_zone_2E2729FB', 'azurerm_storage_account.state_account_58633B45'],
       'staging-digitalocean-nyc3': [

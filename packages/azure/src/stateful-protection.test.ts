@@ -9,6 +9,7 @@ const PROTECTED = [
   'azurerm_managed_redis',
   'azurerm_postgresql_flexible_server',
   'azurerm_storage_account',
+  'terraform_data',
 ];
 
 function protectedTypes(json: ReturnType<typeof synthTier>['json']): string[] {
@@ -36,9 +37,9 @@ describe('stateful protection on Azure', () => {
           ),
         0,
       );
-    // 3 regions × (vault, server, redis) + backup vault + zone + storage account.
-    expect(count(synthTier('production').json)).toBe(12);
-    expect(count(synthTier('staging').json)).toBe(6);
+    // 3 regions × (vault, server, redis) + backup vault + zone + storage account + the primary's generated credentials.
+    expect(count(synthTier('production').json)).toBe(13);
+    expect(count(synthTier('staging').json)).toBe(7);
   });
 
   it('protects nothing in dev, and nothing in a tier that opts out with a reason', () => {

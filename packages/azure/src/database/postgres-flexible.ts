@@ -69,7 +69,11 @@ export class PostgresFlexible extends Construct {
       publicNetworkAccessEnabled: false,
       dependsOn: props.dependsOn,
       // Azure places the primary (and moves it on failover); a recorded zone would plan a move back.
-      lifecycle: { ignoreChanges: ['zone', 'high_availability[0].standby_availability_zone'] },
+      // The password keeps its first value, like the DATABASE_URL written from it: a tier first applied
+      // with another password keeps it rather than diverge from the URL.
+      lifecycle: {
+        ignoreChanges: ['zone', 'high_availability[0].standby_availability_zone', ...(props.replicaOf ? [] : ['administrator_password'])],
+      },
     };
     this.server = new PostgresqlFlexibleServer(
       this,

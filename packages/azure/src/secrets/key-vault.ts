@@ -95,14 +95,19 @@ export class AzureKeyVault extends Construct implements SecretStore {
     applyCommonProps(this, this.vault, props);
   }
 
-  /** Writes a secret whose value Terraform builds from other resources or sensitive variables. */
-  put(key: SecretKey, value: string): KeyVaultSecret {
+  /**
+   * Writes a secret whose value Terraform builds from other resources or the generated credentials.
+   * `keepFirstValue`: later changes to the value are ignored, so a value rotated with
+   * `az keyvault secret set` survives the next apply (the provider reads the value back).
+   */
+  put(key: SecretKey, value: string, options: { readonly keepFirstValue?: boolean } = {}): KeyVaultSecret {
     const secret = new KeyVaultSecret(this, secretName(key), {
       name: secretName(key),
       keyVaultId: this.vault.id,
       value,
       contentType: 'text/plain',
       dependsOn: [this.writer, ...(this.privateEndpoint ? [this.privateEndpoint] : [])],
+      lifecycle: options.keepFirstValue ? { ignoreChanges: ['value'] } : undefined,
     });
     this.values.set(key, secret);
     return secret;

@@ -1,4 +1,9 @@
-import { only, resourcesOf, synthTier, type Body } from '../testing/fixtures';
+import { only, resourcesOf, synthTier, type Body, type StackJson } from '../testing/fixtures';
+
+/** A generated value of the primary's credentials, as an expression (no `${}`). */
+const GENERATED = (key: string) => `sensitive(terraform_data.credentials_generated_6044A84B.output["${key}"])`;
+/** The primary's state, as a secondary reads it. */
+const PRIMARY_STATE = 'data.terraform_remote_state.cross-stack-reference-input-production-azure-eastus.outputs.cross-stack-output-';
 
 describe('the Azure regional stack', () => {
   const production = synthTier('production');
@@ -148,7 +153,7 @@ describe('the Azure regional stack', () => {
     const env = app.template.container[0].env.filter((e: any) => e.name === 'DATABASE_URL');
     expect(env).toEqual([{ name: 'DATABASE_URL', secret_name: 'database-url' }]);
     expect(resourcesOf(primary, 'azurerm_key_vault_secret').find((x) => x.name === 'database-url')!.value).toBe(
-      'postgresql://mockforge_admin:${urlencode(var.postgres_admin_password)}@${azurerm_postgresql_flexible_server.database_server_8BFC5013.fqdn}:5432/mockforge?sslmode=require',
+      `postgresql://mockforge_admin:\${urlencode(${GENERATED('database_password')})}@\${azurerm_postgresql_flexible_server.database_server_8BFC5013.fqdn}:5432/mockforge?sslmode=require`,
     );
     expect(resourcesOf(dev, 'azurerm_key_vault_secret').map((s) => s.name)).not.toContain('redis-url');
   });
@@ -178,7 +183,9 @@ describe('the Azure regional stack', () => {
       backup_retention_days: 30,
       geo_redundant_backup_enabled: true,
       maintenance_window: { day_of_week: 0, start_hour: 4, start_minute: 0 },
-      administrator_password: '${var.postgres_admin_password}',
+      administrator_password: `\${${GENERATED('database_password')}}`,
+      // Like the DATABASE_URL written from it, the password keeps its first value.
+      lifecycle: { ignore_changes: ['zone', 'high_availability[0].standby_availability_zone', 'administrator_password'] },
     });
     const parameters = Object.fromEntries(
       resourcesOf(primary, 'azurerm_postgresql_flexible_server_configuration').map((c) => [c.name, c.value]),
@@ -312,5 +319,87 @@ describe('the Azure regional stack', () => {
       default_retention_rule: { life_cycle: [{ data_store_type: 'VaultStore', duration: 'P30D' }] },
     });
     expect(resourcesOf(secondary, 'azurerm_data_protection_backup_vault')).toEqual([]);
+  });
+});
+
+describe('the Azure generated credentials', () => {
+  const production = synthTier('production');
+  const primary = production.json['production-azure-eastus']!;
+  const secondaries = ['westeurope', 'centralindia'].map((r) => production.json[`production-azure-${r}`]!);
+  const secret = (stack: StackJson, name: string) => resourcesOf(stack, 'azurerm_key_vault_secret').find((s) => s.name === name)!;
+  const fromPrimary = (key: string) => `\${sensitive(${PRIMARY_STATE}terraform_datacredentials_generated_6044A84Boutput${key})}`;
+
+  it('generates the admin credentials and the PostgreSQL password once, in the primary, and keeps the first values', () => {
+    const credentials = primary.resource.terraform_data!.credentials_generated_6044A84B!;
+    expect({ input: credentials.input, lifecycle: credentials.lifecycle }).toEqual({
+      input: {
+        jwt_secret: '${sensitive(replace(join("", [uuid(), uuid()]), "-", ""))}',
+        username: 'mockforge',
+        password: '${sensitive(replace(join("", [uuid()]), "-", ""))}',
+        database_password: '${sensitive(replace(join("", [uuid()]), "-", ""))}',
+      },
+      lifecycle: { ignore_changes: ['input'], prevent_destroy: true },
+    });
+    expect(Object.keys(primary.resource.terraform_data!)).toEqual(['credentials_generated_6044A84B']);
+    for (const stack of secondaries) expect(stack.resource.terraform_data).toBeUndefined();
+  });
+
+  it('generates the database password name in dev too, which has no database', () => {
+    const dev = synthTier('dev').json['dev-azure-eastus']!;
+    expect(Object.keys(dev.resource.terraform_data!.credentials_generated_6044A84B!.input).sort()).toEqual([
+      'database_password',
+      'jwt_secret',
+      'password',
+      'username',
+    ]);
+    expect(resourcesOf(dev, 'azurerm_key_vault_secret').map((s) => s.name)).not.toContain('database-url');
+  });
+
+  it.each([
+    ['mockforge-admin-jwt-secret', 'jwt_secret'],
+    ['mockforge-admin-username', 'username'],
+    ['mockforge-admin-password', 'password'],
+  ])('writes %s from the generated %s in the primary and from its state elsewhere, keeping the first value', (name, key) => {
+    expect(secret(primary, name)).toMatchObject({ value: `\${${GENERATED(key)}}`, lifecycle: { ignore_changes: ['value'] } });
+    for (const stack of secondaries)
+      expect(secret(stack, name)).toMatchObject({ value: fromPrimary(key), lifecycle: { ignore_changes: ['value'] } });
+  });
+
+  it("builds every region's DATABASE_URL from the generated password, percent-encoded, and the primary server", () => {
+    expect(secret(primary, 'database-url')).toMatchObject({
+      value: `postgresql://mockforge_admin:\${urlencode(${GENERATED('database_password')})}@\${azurerm_postgresql_flexible_server.database_server_8BFC5013.fqdn}:5432/mockforge?sslmode=require`,
+      lifecycle: { ignore_changes: ['value'] },
+    });
+    for (const stack of secondaries)
+      expect(secret(stack, 'database-url')).toMatchObject({
+        value: `postgresql://mockforge_admin:\${urlencode(sensitive(${PRIMARY_STATE}terraform_datacredentials_generated_6044A84Boutputdatabase_password))}@\${${PRIMARY_STATE}azurerm_postgresql_flexible_serverdatabase_server_8BFC5013fqdn}:5432/mockforge?sslmode=require`,
+        lifecycle: { ignore_changes: ['value'] },
+      });
+  });
+
+  it("lets REDIS_URL follow the cache's access key", () => {
+    for (const stack of [primary, ...secondaries]) expect(secret(stack, 'redis-url').lifecycle).toBeUndefined();
+  });
+
+  it('exports the generated values from the primary as sensitive outputs only', () => {
+    const outputs = Object.entries(primary.output!).filter(([name]) => name.includes('terraform_data'));
+    expect(Object.fromEntries(outputs)).toEqual(
+      Object.fromEntries(
+        ['database_password', 'jwt_secret', 'password', 'username'].map((key) => [
+          `cross-stack-output-terraform_datacredentials_generated_6044A84Boutput${key}`,
+          { value: `\${terraform_data.credentials_generated_6044A84B.output["${key}"]}`, sensitive: true },
+        ]),
+      ),
+    );
+  });
+
+  it.each([
+    ['dev', {}],
+    ['staging', {}],
+    ['production', {}],
+    ['production', { compute: { azure: 'aks' as const } }],
+  ])('declares no variable in any %s stack (%j)', (tier, changes) => {
+    const { json } = synthTier(tier as 'dev' | 'staging' | 'production', changes);
+    expect(Object.entries(json).filter(([, stack]) => (stack as Body).variable !== undefined)).toEqual([]);
   });
 });

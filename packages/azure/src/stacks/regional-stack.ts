@@ -3,7 +3,16 @@ import { PrivateDnsZoneVirtualNetworkLink } from '@cdktf/provider-azurerm/lib/pr
 import { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
 import { VirtualNetworkPeering } from '@cdktf/provider-azurerm/lib/virtual-network-peering';
 import { Fn } from 'cdktf';
-import { ENV, MockforgeStack, tierSecretKeys, type PolicyEngine, type TargetContext } from '@mockforge-infra/core';
+import {
+  ADMIN_SECRET_KEYS,
+  ENV,
+  GeneratedCredentials,
+  MockforgeStack,
+  tierSecretKeys,
+  type PolicyEngine,
+  type SecretKey,
+  type TargetContext,
+} from '@mockforge-infra/core';
 import type { Construct } from 'constructs';
 import { DatabaseBackupVault } from '../backup/backup-vault';
 import { AzureManagedRedis } from '../cache/managed-redis';
@@ -15,10 +24,15 @@ import { RegionalMonitoring } from '../monitoring/monitoring';
 import { resourceName } from '../naming';
 import { AzureVnet } from '../network/vnet';
 import { addAzureProvider } from '../provider';
-import { adminSecrets, postgresPassword } from '../secrets/admin-secrets';
 import { AzureKeyVault } from '../secrets/key-vault';
 import { POSTGRES } from '../sizing';
 import { AZURE_STATEFUL_RESOURCE_TYPES } from '../stateful-types';
+
+/**
+ * The PostgreSQL administrator password's name in the generated credentials. Generated in every tier,
+ * with or without a database: the credentials ignore later changes to their input, so a name added later would never be generated.
+ */
+export const DATABASE_PASSWORD = 'database_password';
 
 export interface AzureRegionalStackProps {
   readonly context: TargetContext;
@@ -80,6 +94,12 @@ export class AzureRegionalStack extends MockforgeStack {
   readonly backupVault?: DatabaseBackupVault;
   /** DATABASE_URL's host: the primary's server, which takes the writes. */
   readonly databaseHost?: string;
+  /** The tier's generated admin credentials and PostgreSQL password (primary region only). */
+  readonly credentials?: GeneratedCredentials;
+  /** MOCKFORGE_ADMIN_* by env key: the generated values, read from the primary's state in other regions. */
+  readonly adminSecrets: Readonly<Record<string, string>>;
+  /** The PostgreSQL administrator password, likewise. */
+  readonly databasePassword: string;
 
   constructor(scope: Construct, props: AzureRegionalStackProps) {
     const { region, primary } = props;
@@ -165,10 +185,19 @@ export class AzureRegionalStack extends MockforgeStack {
     });
     this.monitoring.diagnostics('key-vault', this.vault.vault.id, 'audit');
 
-    const values: Record<string, string> = { ...adminSecrets(this) };
+    // Generated once per tier, in the primary; other regions read the primary's values from its state.
+    if (primary) {
+      this.adminSecrets = Object.fromEntries(Object.entries(primary.adminSecrets).map(([k, v]) => [k, this.fromOtherStack(v)]));
+      this.databasePassword = this.fromOtherStack(primary.databasePassword);
+    } else {
+      this.credentials = new GeneratedCredentials(this, 'credentials', { username: context.service.name, passwords: [DATABASE_PASSWORD] });
+      this.adminSecrets = this.credentials.admin;
+      this.databasePassword = this.credentials.output(DATABASE_PASSWORD);
+    }
+    const values: Record<string, string> = { ...this.adminSecrets };
     const network = this.network;
     if (context.profile.managedDatabase && network.postgresSubnet && network.postgresDnsZone && network.postgresDnsLink) {
-      const password = postgresPassword(this);
+      const password = this.databasePassword;
       const primaryServer = primary?.database?.server;
       this.database = new PostgresFlexible(this, 'database', {
         context,
@@ -201,7 +230,10 @@ export class AzureRegionalStack extends MockforgeStack {
       this.monitoring.diagnostics('cache', this.cache.redis.id);
       values[ENV.redisUrl] = this.cache.connectionUrl;
     }
-    const written = context.service.secretKeys.map((key) => this.vault.put(key, values[key]!));
+    // Values built from the generated credentials keep their first value, so a rotation survives the next apply
+    // (README: Secrets); REDIS_URL follows the cache's access key.
+    const generated = new Set<SecretKey>([...ADMIN_SECRET_KEYS, ENV.databaseUrl]);
+    const written = context.service.secretKeys.map((key) => this.vault.put(key, values[key]!, { keepFirstValue: generated.has(key) }));
     const reader = this.vault.grantRead('workload', this.registry.identity.principalId);
     if (!primary && this.database)
       this.backupVault = new DatabaseBackupVault(this, 'backup', {
