@@ -2,7 +2,14 @@ import { KubernetesCluster } from '@cdktf/provider-azurerm/lib/kubernetes-cluste
 import { KubernetesClusterNodePool } from '@cdktf/provider-azurerm/lib/kubernetes-cluster-node-pool';
 import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import { HA_MINIMUMS, type CommonProps, type TargetContext } from '@mockforge-infra/core';
-import { nodeSizingLabels, planNodePool, workloadDemand, type NodePoolPlan } from '@mockforge-infra/kubernetes';
+import {
+  NAMESPACE,
+  nodeSizingLabels,
+  planNodePool,
+  prometheusAlertRules,
+  workloadDemand,
+  type NodePoolPlan,
+} from '@mockforge-infra/kubernetes';
 import type { ITerraformDependable } from 'cdktf';
 import { Construct } from 'constructs';
 import { applyCommonProps } from '../common';
@@ -16,6 +23,8 @@ export interface AksClusterProps extends CommonProps {
   readonly resourceGroupName: string;
   readonly subnetId: string;
   readonly logAnalyticsWorkspaceId: string;
+  /** The region's action group: the Prometheus alerts notify it. */
+  readonly actionGroupId: string;
   readonly tenantId: string;
   /** The regional registry the kubelet pulls from. */
   readonly registryId: string;
@@ -42,7 +51,8 @@ export function aksNodeResourceGroup(context: TargetContext, region: string): st
  * RBAC with local accounts off, workload identity and the OIDC issuer, Azure CNI overlay with Cilium
  * network policy, system and user pools across three zones, patch auto-upgrade and node image
  * upgrades, the Key Vault secrets provider, managed Prometheus and Container Insights with their data
- * collection rules (`AksMonitoring`), and the
+ * collection rules (`AksMonitoring`), the guide's four alerts as a Prometheus rule group unless the
+ * Prometheus Operator evaluates them (`kubernetes.prometheusOperator`), and the
  * application routing add-on's managed ingress-nginx on an internal load balancer.
  */
 export class AksCluster extends Construct {
@@ -161,7 +171,11 @@ export class AksCluster extends Construct {
       region,
       resourceGroupName: props.resourceGroupName,
       clusterId: this.cluster.id,
+      clusterName: name,
       logAnalyticsWorkspaceId: props.logAnalyticsWorkspaceId,
+      ...(context.config.kubernetes?.prometheusOperator
+        ? {}
+        : { alerts: { rules: prometheusAlertRules({ namespace: NAMESPACE }), actionGroupId: props.actionGroupId } }),
     });
     applyCommonProps(this, this.cluster, props);
   }

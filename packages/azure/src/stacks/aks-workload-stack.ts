@@ -5,9 +5,10 @@ import { SecretV1 } from '@cdktf/provider-kubernetes/lib/secret-v1';
 import { ServiceV1 } from '@cdktf/provider-kubernetes/lib/service-v1';
 import { Fn, Lazy } from 'cdktf';
 import { HEALTH_PATHS, PORTS, PUBLIC_PORTS, type MockforgeStack, type PolicyEngine, type TargetContext } from '@mockforge-infra/core';
-import { kubernetesRules, KubernetesWorkloadStack, SERVER_SELECTOR } from '@mockforge-infra/kubernetes';
+import { kubernetesRules, KubernetesWorkloadStack, NAMESPACE, SERVER_SELECTOR } from '@mockforge-infra/kubernetes';
 import type { Construct } from 'constructs';
 import { aksNodeResourceGroup } from '../compute/aks-cluster';
+import { AMA_METRICS, AksPrometheusScrape } from '../monitoring/aks-monitoring';
 import { resourceName } from '../naming';
 import { addAzureProvider } from '../provider';
 import { aksNodeFitRules } from '../rules/aks-node-fit';
@@ -37,7 +38,9 @@ export interface AksWorkloadStackProps {
  * ingress-nginx on an internal load balancer, there on a fresh cluster) for in-VNet clients. Front
  * Door reaches the pods through a Private Link Service that an internal LoadBalancer Service asks the
  * cloud provider for. The Secret is written here from the region's Key Vault; the provider signs in
- * with kubelogin (local accounts are off).
+ * with kubelogin (local accounts are off). Without the Prometheus Operator, the managed Prometheus
+ * add-on scrapes the metrics port from its namespace (`AksPrometheusScrape`) for the regional stack's
+ * alert rule group.
  */
 export function addAksWorkloadStack(scope: Construct, props: AksWorkloadStackProps): KubernetesWorkloadStack {
   // The region's context: its secret keys follow what the region built (no DATABASE_URL without a database).
@@ -46,6 +49,7 @@ export function addAksWorkloadStack(scope: Construct, props: AksWorkloadStackPro
   if (!regional.cluster || !regional.cache) throw new Error(`${regional.node.id} has no AKS cluster or no Managed Redis`);
   props.policy?.register(kubernetesRules);
   props.policy?.register(aksNodeFitRules);
+  const operator = context.config.kubernetes?.prometheusOperator ?? false;
   let data: DataAzurermKubernetesCluster | undefined;
   const stack = new KubernetesWorkloadStack(scope, {
     context,
@@ -69,7 +73,9 @@ export function addAksWorkloadStack(scope: Construct, props: AksWorkloadStackPro
     databaseCidrs: [...new Set([regional.network.cidr, context.vpcCidrs[context.topology.primaryRegion]!])],
     redisCidrs: [regional.network.cidr],
     redisPorts: [regional.cache.port],
-    prometheusOperator: context.config.kubernetes?.prometheusOperator ?? false,
+    prometheusOperator: operator,
+    // Without the operator, the managed Prometheus add-on's collectors scrape the metrics port from their namespace.
+    ...(operator ? {} : { monitoringNamespace: AMA_METRICS.namespace }),
   });
   // The add-on's class is not `nginx`; its controller is ingress-nginx, so the nginx annotations apply.
   stack.workload.ingress.ingress.addOverride('spec.ingress_class_name', AKS.ingressClassName);
@@ -79,6 +85,14 @@ export function addAksWorkloadStack(scope: Construct, props: AksWorkloadStackPro
   data = new DataAzurermKubernetesCluster(stack, 'cluster', { name: resourceName(context.tier, regional.region), resourceGroupName: rg });
   const vaultId = stack.fromOtherStack(regional.vault.vault.id);
   const namespace = stack.workload.namespace.name;
+  if (!operator)
+    new AksPrometheusScrape(stack, 'managed-prometheus', {
+      namespace: NAMESPACE,
+      name: context.service.name,
+      podSelector: SERVER_SELECTOR,
+      labels: { ...SERVER_SELECTOR },
+      dependsOn: [stack.workload.namespace.namespace],
+    });
   new SecretV1(stack, 'secrets', {
     metadata: { name: WORKLOAD_SECRET_NAME, namespace },
     data: Object.fromEntries(

@@ -132,7 +132,103 @@ describe('AKS (compute.azure: aks)', () => {
       command: 'kubelogin',
       args: ['get-token', '--login', 'azurecli', '--server-id', '6dae42f8-4368-4678-94ff-3960e28e3630'],
     });
-    expect(resourcesOf(workload, 'kubernetes_manifest')).toEqual([]);
+    expect(resourcesOf(workload, 'kubernetes_manifest').map((m) => m.manifest.kind)).toEqual(['PodMonitor']);
+  });
+
+  const alertAction = [{ action_group_id: '${azurerm_monitor_action_group.monitoring_action-group_413EB3A3.id}' }];
+  const ns = 'namespace="mockforge"';
+
+  it("evaluates the guide's four alerts over this cluster's series in the Azure Monitor workspace, notifying the action group", () => {
+    expect(only(regional, 'azurerm_monitor_alert_prometheus_rule_group')).toMatchObject({
+      name: 'mockforge-production-eastus-alerts',
+      location: 'eastus',
+      scopes: ['${azurerm_monitor_workspace.aks_monitoring_prometheus-workspace_3DA9EB5B.id}'],
+      cluster_name: 'mockforge-production-eastus',
+      rule_group_enabled: true,
+      interval: 'PT1M',
+    });
+    expect(only(regional, 'azurerm_monitor_alert_prometheus_rule_group').rule).toEqual([
+      {
+        alert: 'high_error_rate',
+        expression: `(sum(rate(mockforge_requests_total{${ns},status=~"5.."}[300s])) / sum(rate(mockforge_requests_total{${ns}}[300s]))) > 0.05`,
+        for: 'PT1M',
+        severity: 1,
+        labels: { severity: 'critical' },
+        annotations: { summary: 'More than 5 % of requests fail with a server error' },
+        enabled: true,
+        action: alertAction,
+      },
+      {
+        alert: 'high_latency',
+        expression: `(histogram_quantile(0.95, sum by (le) (rate(mockforge_request_duration_seconds_bucket{${ns}}[300s]))) * 1000) > 1000`,
+        for: 'PT1M',
+        severity: 2,
+        labels: { severity: 'warning' },
+        annotations: { summary: 'p95 response time above 1000 ms' },
+        enabled: true,
+        action: alertAction,
+      },
+      {
+        alert: 'low_availability',
+        expression: `(1 - (sum(rate(mockforge_requests_total{${ns},status=~"5.."}[600s])) / sum(rate(mockforge_requests_total{${ns}}[600s])))) < 0.99`,
+        for: 'PT1M',
+        severity: 1,
+        labels: { severity: 'critical' },
+        annotations: { summary: 'Availability below 99 %' },
+        enabled: true,
+        action: alertAction,
+      },
+      {
+        alert: 'high_memory_usage',
+        expression: `(max by (pod) (container_memory_working_set_bytes{${ns},container="mockforge"}) / max by (pod) (container_spec_memory_limit_bytes{${ns},container="mockforge"} > 0)) > 0.9`,
+        for: 'PT5M',
+        severity: 2,
+        labels: { severity: 'warning' },
+        annotations: { summary: 'Memory use above 90 % of the limit' },
+        enabled: true,
+        action: alertAction,
+      },
+    ]);
+  });
+
+  it('has the managed Prometheus add-on scrape the metrics port and keep the container memory limit', () => {
+    expect(only(workload, 'kubernetes_manifest')).toEqual({
+      depends_on: ['kubernetes_namespace_v1.workload_namespace_A28E5B47'],
+      manifest: {
+        apiVersion: 'azmonitoring.coreos.com/v1',
+        kind: 'PodMonitor',
+        metadata: { name: 'mockforge', namespace: 'mockforge', labels: { 'app.kubernetes.io/name': 'mockforge' } },
+        spec: {
+          selector: { matchLabels: { 'app.kubernetes.io/name': 'mockforge' } },
+          podMetricsEndpoints: [{ port: 'metrics', path: '/metrics', interval: '30s' }],
+        },
+      },
+    });
+    const settings = resourcesOf(workload, 'kubernetes_config_map_v1').find((c) => c.metadata.name === 'ama-metrics-settings-configmap')!;
+    expect(settings).toEqual({
+      metadata: { name: 'ama-metrics-settings-configmap', namespace: 'kube-system', labels: { 'app.kubernetes.io/name': 'mockforge' } },
+      data: {
+        'schema-version': 'v1',
+        'config-version': 'ver1',
+        'default-targets-metrics-keep-list': 'cadvisor = "container_spec_memory_limit_bytes"\nminimalingestionprofile = true',
+      },
+    });
+    // The add-on's collectors run in kube-system: only they (and the admin range) reach the metrics port.
+    const server = resourcesOf(workload, 'kubernetes_network_policy_v1').find((p) => p.metadata.name === 'mockforge-server')!;
+    expect(server.spec.ingress.find((rule: any) => rule.ports[0].port === '9090').from).toEqual([
+      { namespace_selector: { match_labels: { 'kubernetes.io/metadata.name': 'kube-system' } } },
+    ]);
+  });
+
+  it('leaves the alerts and the scrape to the Prometheus Operator with kubernetes.prometheusOperator', () => {
+    const operator = synthTier('production', { compute: { azure: 'aks' } }, { kubernetes: { prometheusOperator: true } });
+    expect(resourcesOf(operator.json['production-azure-eastus'], 'azurerm_monitor_alert_prometheus_rule_group')).toEqual([]);
+    const w = operator.json['production-azure-eastus-workload']!;
+    expect(resourcesOf(w, 'kubernetes_manifest').map((m) => [m.manifest.apiVersion, m.manifest.kind])).toEqual([
+      ['monitoring.coreos.com/v1', 'PrometheusRule'],
+      ['monitoring.coreos.com/v1', 'ServiceMonitor'],
+    ]);
+    expect(resourcesOf(w, 'kubernetes_config_map_v1').map((c) => c.metadata.name)).toEqual(['mockforge']);
   });
 
   it('fills the workload Secret from the region Key Vault and exposes the pods to Front Door through a Private Link Service', () => {

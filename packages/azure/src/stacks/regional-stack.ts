@@ -273,6 +273,7 @@ export class AzureRegionalStack extends MockforgeStack {
         subnetId: this.network.aksSubnet!.id,
         subnetDependsOn: this.network.associations.aks,
         logAnalyticsWorkspaceId: this.monitoring.workspace.id,
+        actionGroupId: this.monitoring.actionGroup.id,
         tenantId: client.tenantId,
         registryId: this.registry.registry!.id,
         deployerObjectId: client.objectId,

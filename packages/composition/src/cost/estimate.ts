@@ -473,6 +473,7 @@ export const USAGE_BASED: Readonly<Record<string, string>> = {
   azurerm_monitor_scheduled_query_rules_alert_v2: 'usage-based (per evaluated rule)',
   azurerm_monitor_metric_alert: 'usage-based (per monitored series)',
   azurerm_monitor_diagnostic_setting: 'usage-based (log ingestion)',
+  azurerm_monitor_alert_prometheus_rule_group: 'usage-based (rule evaluations are samples queried in the Azure Monitor workspace)',
   azurerm_storage_account: 'usage-based (storage and operations)',
   azurerm_data_protection_backup_vault: 'usage-based (protected instances and backup storage)',
   azurerm_managed_redis_geo_replication: 'usage-based (replication traffic)',
