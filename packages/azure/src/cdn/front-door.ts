@@ -15,21 +15,32 @@ import {
   CDN_TTLS,
   EDGE_PROTECTIONS,
   EDGE_RATE_LIMIT,
+  MockforgeStack,
   TARGET_HEALTH,
   type CommonProps,
   type ContentDelivery,
+  type ManualStep,
   type TargetContext,
 } from '@mockforge-infra/core';
+import { TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import { applyCommonProps } from '../common';
 import { resourceName } from '../naming';
 import { FRONT_DOOR } from '../sizing';
+
+/** The resource Front Door's private endpoint request lands on, by its literal name, for the approval step. */
+export interface PrivateLinkTarget {
+  readonly resourceGroupName: string;
+  readonly name: string;
+  readonly type: 'Microsoft.App/managedEnvironments' | 'Microsoft.Network/privateLinkServices';
+}
 
 /** One region's origin: the private link target (a Container Apps environment or a Private Link Service) and the host Front Door sends. */
 export interface FrontDoorOrigin {
   readonly region: string;
   readonly hostName: string;
   readonly privateLinkTargetId: string;
+  readonly privateLinkTarget: PrivateLinkTarget;
   /** `managedEnvironments` for Container Apps; absent for a Private Link Service. */
   readonly targetType?: string;
   /** HTTPS to the origin (Container Apps), or HTTP inside the private link (AKS ingress Service). */
@@ -54,6 +65,27 @@ export function cacheDuration(seconds: number): string {
   return days > 0 ? `${days}.${hh}:${mm}:${ss}` : `${hh}:${mm}:${ss}`;
 }
 
+/**
+ * Approving Front Door's private endpoint connection on an origin. Front Door requests it from its own
+ * managed subscription, which no auto-approval list can name, and azurerm has no resource that
+ * approves a connection; only the pending request carrying this profile's message is approved.
+ */
+export function privateLinkApprovalStep(region: string, target: PrivateLinkTarget, requestMessage: string): ManualStep {
+  const pending =
+    `[?properties.privateLinkServiceConnectionState.status=='Pending' && ` +
+    `properties.privateLinkServiceConnectionState.description=='${requestMessage}'].id`;
+  return {
+    when: 'after the first apply',
+    why:
+      `Front Door reaches ${region} only once its private endpoint connection on ${target.name} is approved ` +
+      `(it appears a few minutes after the origin is created; until then Front Door answers errors for that origin)`,
+    command:
+      `for ID in $(az network private-endpoint-connection list -g ${target.resourceGroupName} -n ${target.name} ` +
+      `--type ${target.type} --query "${pending}" -o tsv); ` +
+      `do az network private-endpoint-connection approve --id "$ID" --description "${requestMessage}"; done`,
+  };
+}
+
 /** Why the WAF inspects no request bodies: the edge decision table's oversizeBody exemption. */
 export const BODY_INSPECTION_REASON = EDGE_PROTECTIONS.oversizeBody.reason;
 /** Why DRS's method rule only logs: the edge decision table's methodEnforcement exemption. */
@@ -63,7 +95,8 @@ export const METHOD_RULE_REASON = EDGE_PROTECTIONS.methodEnforcement.reason;
  * Front Door Premium in front of every region: one origin per region over private link, health
  * probes on /health/ready, latency routing, HTTPS redirect and TLS 1.2 on a custom domain with a
  * managed certificate, the guide's cache rules (assets 24 h and configs 1 h only where the origin
- * sends no Cache-Control of its own, API uncached), and a WAF policy in prevention mode.
+ * sends no Cache-Control of its own, API uncached), and a WAF policy in prevention mode. Each origin's
+ * private endpoint connection is approved by hand after the first apply (`privateLinkApprovalStep`).
  */
 export class FrontDoorEdge extends Construct implements ContentDelivery {
   readonly profile: CdnFrontdoorProfile;
@@ -99,25 +132,27 @@ export class FrontDoorEdge extends Construct implements ContentDelivery {
         successfulSamplesRequired: FRONT_DOOR.successfulSamplesRequired,
       },
     });
-    const origins = props.origins.map(
-      (o) =>
-        new CdnFrontdoorOrigin(this, `origin-${o.region}`, {
-          name: o.region,
-          cdnFrontdoorOriginGroupId: group.id,
-          hostName: o.hostName,
-          originHostHeader: o.hostName,
-          certificateNameCheckEnabled: true,
-          enabled: true,
-          priority: 1,
-          weight: 1000,
-          privateLink: {
-            location: o.region,
-            privateLinkTargetId: o.privateLinkTargetId,
-            requestMessage: `Front Door ${name}`,
-            ...(o.targetType ? { targetType: o.targetType } : {}),
-          },
-        }),
-    );
+    const requestMessage = `Front Door ${name}`;
+    const stack = TerraformStack.of(this);
+    const origins = props.origins.map((o) => {
+      if (stack instanceof MockforgeStack) stack.addManualStep(privateLinkApprovalStep(o.region, o.privateLinkTarget, requestMessage));
+      return new CdnFrontdoorOrigin(this, `origin-${o.region}`, {
+        name: o.region,
+        cdnFrontdoorOriginGroupId: group.id,
+        hostName: o.hostName,
+        originHostHeader: o.hostName,
+        certificateNameCheckEnabled: true,
+        enabled: true,
+        priority: 1,
+        weight: 1000,
+        privateLink: {
+          location: o.region,
+          privateLinkTargetId: o.privateLinkTargetId,
+          requestMessage,
+          ...(o.targetType ? { targetType: o.targetType } : {}),
+        },
+      });
+    });
     this.customDomain = new CdnFrontdoorCustomDomain(this, 'domain', {
       name: context.hostname.replace(/\./g, '-'),
       cdnFrontdoorProfileId: this.profile.id,

@@ -7,6 +7,7 @@ import { Fn, Lazy } from 'cdktf';
 import { HEALTH_PATHS, PORTS, PUBLIC_PORTS, type MockforgeStack, type PolicyEngine, type TargetContext } from '@mockforge-infra/core';
 import { kubernetesRules, KubernetesWorkloadStack, NAMESPACE, SERVER_SELECTOR } from '@mockforge-infra/kubernetes';
 import type { Construct } from 'constructs';
+import type { PrivateLinkTarget } from '../cdn/front-door';
 import { aksNodeResourceGroup } from '../compute/aks-cluster';
 import { AMA_METRICS, AksPrometheusScrape } from '../monitoring/aks-monitoring';
 import { resourceName } from '../naming';
@@ -142,6 +143,11 @@ export function aksOrigin(context: TargetContext, regional: AzureRegionalStack, 
   return {
     region: regional.region,
     stack,
+    privateLinkTarget: {
+      resourceGroupName: aksNodeResourceGroup(context, regional.region),
+      name: privateLinkServiceName(context, regional.region),
+      type: 'Microsoft.Network/privateLinkServices',
+    } satisfies PrivateLinkTarget,
     privateLinkServiceId: (subscriptionId: string) =>
       `/subscriptions/${subscriptionId}/resourceGroups/${aksNodeResourceGroup(context, regional.region)}/providers/Microsoft.Network/privateLinkServices/${privateLinkServiceName(context, regional.region)}`,
   };

@@ -8,14 +8,17 @@ import {
   ALERTS,
   GLOBAL_REGION,
   MockforgeStack,
+  STACK_DIR,
   TARGET_HEALTH,
+  type ManualStep,
   type MockforgeStack as Stack,
   type PolicyEngine,
   type TargetContext,
 } from '@mockforge-infra/core';
+import type { TerraformResource } from 'cdktf';
 import type { Construct } from 'constructs';
 import { StateStorage } from '../backup/state-storage';
-import { FrontDoorEdge, type FrontDoorOrigin } from '../cdn/front-door';
+import { FrontDoorEdge, type FrontDoorOrigin, type PrivateLinkTarget } from '../cdn/front-door';
 import { availabilityAlerting, diagnosticSetting, isoDuration } from '../monitoring/monitoring';
 import { resourceName } from '../naming';
 import { addAzureProvider } from '../provider';
@@ -31,9 +34,42 @@ export interface AzureGlobalStackProps {
   /** AKS origins: the Private Link Service each workload stack's ingress Service creates. */
   readonly aksOrigins?: readonly {
     readonly region: string;
+    readonly privateLinkTarget: PrivateLinkTarget;
     readonly privateLinkServiceId: (subscriptionId: string) => string;
     readonly stack: Stack;
   }[];
+}
+
+/**
+ * Single-region dev and staging with a new zone: the Container Apps API checks the custom domain's
+ * `asuid` TXT record in public DNS when it creates the domain, so the zone and its records are applied
+ * alone and the hostname delegated before the whole stack.
+ */
+export function delegationFirstStep(hostname: string, dnsResources: readonly TerraformResource[]): ManualStep {
+  const targets = dnsResources.map((r) => `-target=${r.terraformResourceType}.${r.friendlyUniqueId}`).join(' ');
+  return {
+    when: 'before the first apply',
+    why:
+      `the Container Apps API checks asuid.${hostname} in public DNS when it creates the custom domain, so the new zone and its two ` +
+      `records come first: delegate ${hostname} from its parent zone to the name servers this prints, then apply the whole stack ` +
+      `once \`dig +short TXT asuid.${hostname}\` answers`,
+    command:
+      `terraform -chdir=${STACK_DIR} init && terraform -chdir=${STACK_DIR} apply ${targets} && ` +
+      `terraform -chdir=${STACK_DIR} output dns_zone_name_servers`,
+  };
+}
+
+/**
+ * The managed certificate of a Container Apps custom domain: azurerm 4.55 has no resource for it, so
+ * the domain is created without one and the certificate is issued and bound once (HTTP validation
+ * through the A record). `name` is the app's, its environment's and its resource group's.
+ */
+export function certificateBindStep(hostname: string, name: string): ManualStep {
+  return {
+    when: 'after the first apply',
+    why: `azurerm 4.55 cannot issue the free managed certificate of ${hostname}; until it is bound, ${hostname} serves no certificate and the availability test fails`,
+    command: `az containerapp hostname bind -g ${name} -n ${name} --environment ${name} --hostname ${hostname} --validation-method HTTP`,
+  };
 }
 
 /** The smallest metric alert window Azure Monitor accepts that covers `seconds`. */
@@ -84,6 +120,8 @@ export class AzureGlobalStack extends MockforgeStack {
         dependsOn: records,
         lifecycle: { ignoreChanges: ['certificate_binding_type', 'container_app_environment_certificate_id'] },
       });
+      if (this.dns.zone) this.addManualStep(delegationFirstStep(context.hostname, [this.dns.zone, ...records]));
+      this.addManualStep(certificateBindStep(context.hostname, resourceName(context.tier, primary.region)));
     } else {
       const origins: FrontDoorOrigin[] = props.regions.flatMap((r) =>
         r.service
@@ -92,6 +130,12 @@ export class AzureGlobalStack extends MockforgeStack {
                 region: r.region,
                 hostName: this.fromOtherStack(r.service.app.ingress.fqdn),
                 privateLinkTargetId: this.fromOtherStack(r.service.environment.id),
+                // The regional stack names the environment and its resource group after the region.
+                privateLinkTarget: {
+                  resourceGroupName: resourceName(context.tier, r.region),
+                  name: resourceName(context.tier, r.region),
+                  type: 'Microsoft.App/managedEnvironments',
+                },
                 targetType: 'managedEnvironments',
                 https: true,
               },
@@ -106,12 +150,21 @@ export class AzureGlobalStack extends MockforgeStack {
             region: o.region,
             hostName: context.hostname,
             privateLinkTargetId: o.privateLinkServiceId(client.subscriptionId),
+            privateLinkTarget: o.privateLinkTarget,
             https: false,
           });
         }
       }
       this.edge = new FrontDoorEdge(this, 'edge', { context, resourceGroupName: group.name, origins, dnsZoneId: this.dns.zoneId });
       this.dns.addEdge(this.edge.endpoint.id, this.edge.customDomain.validationToken);
+      if (this.dns.zone)
+        this.addManualStep({
+          when: 'after the first apply',
+          why:
+            `Front Door validates the managed certificate of ${context.hostname} through its _dnsauth record, which public DNS ` +
+            `serves once ${context.hostname} is delegated to the new zone: delegate it from its parent zone to these name servers`,
+          command: `terraform -chdir=${STACK_DIR} output dns_zone_name_servers`,
+        });
       diagnosticSetting(this, 'front-door', this.edge.profile.id, workspaceId);
     }
 
