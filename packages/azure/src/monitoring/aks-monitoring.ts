@@ -31,7 +31,7 @@ export const PROMETHEUS_STREAM = 'Microsoft-PrometheusMetrics';
 
 /** Rule groups run every minute (Azure allows 1 to 15): the shortest, as Prometheus evaluates by default. */
 export const PROMETHEUS_RULE_INTERVAL = 'PT1M';
-/** Azure's shortest pending period (`for`): it refuses less than a minute, and an alert rule without one. */
+/** Azure's shortest pending period (`for`): the API rejects under a minute (Azure/prometheus-collector#672) and a rule without one (hashicorp/terraform-provider-azurerm#29129). */
 export const MIN_PENDING_SECONDS = 60;
 
 export interface AksMonitoringProps {
