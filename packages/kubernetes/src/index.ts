@@ -18,6 +18,7 @@ export * from './monitoring/alert-expressions';
 export * from './monitoring/prometheus-monitoring';
 export * from './cache/in-cluster-redis';
 export * from './secrets/secret-env';
+export * from './secrets/secret-sync';
 export * from './rules';
 export * from './stacks/workload-stack';
 export * from './target';

@@ -1,12 +1,12 @@
 import { StorageClassV1 } from '@cdktf/provider-kubernetes/lib/storage-class-v1';
-import { kubernetesRules, KubernetesWorkloadStack, NAMESPACE, objectLabels } from '@mockforge-infra/kubernetes';
+import { kubernetesRules, KubernetesWorkloadStack, NAMESPACE, objectLabels, WorkloadSecretSync } from '@mockforge-infra/kubernetes';
 import { standardTags, type PolicyEngine } from '@mockforge-infra/core';
 import { dependable } from 'cdktf';
 import type { Construct } from 'constructs';
 import { eksNodeFitRules } from '../rules/eks-node-fit';
 import { AutoModeObjects } from './eks-auto-mode';
 import { eksNodePoolSizing } from './eks-compute';
-import { WorkloadSecretSync } from './eks-secrets';
+import { awsSecretParameters } from './eks-secrets';
 import type { AwsRegionalStack } from './regional-stack';
 
 /** The Kubernetes Secret the workload reads; the Secrets Store CSI driver syncs it from Secrets Manager. */
@@ -82,8 +82,12 @@ export function addEksWorkload(scope: Construct, regional: AwsRegionalStack, pol
     namespace: NAMESPACE,
     dependsOn: [workload.namespace.namespace],
     name: WORKLOAD_SECRET_NAME,
-    region: regional.region,
-    secrets: context.service.secretKeys.map((key) => ({ key, arn: stack.fromOtherStack(regional.secrets.secrets[key]!.id) })),
+    provider: 'aws',
+    parameters: awsSecretParameters(
+      regional.region,
+      context.service.secretKeys.map((key) => ({ key, arn: stack.fromOtherStack(regional.secrets.secrets[key]!.id) })),
+    ),
+    keys: context.service.secretKeys,
     labels,
   });
   const pods = [workload.stateless.deployment, ...(workload.stateful ? [workload.stateful.statefulSet] : [])];
