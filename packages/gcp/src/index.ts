@@ -28,5 +28,6 @@ export * from './target';
 // on demand for GKE tiers, so importing this package never loads the Kubernetes provider bindings.
 export type { GkeCluster, GkeClusterProps } from './compute/gke-cluster';
 export type { GkeBackupPlan, GkeBackupPlanProps } from './backup/gke-backup-plan';
+export type { GkeSecretsStore, GkeSecretsStoreProps } from './secrets/gke-secrets-store';
 export type { GkeWorkloadStackProps } from './stacks/gke-workload-stack';
 export type { GkeConstructs } from './stacks/gke';

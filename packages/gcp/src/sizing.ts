@@ -64,11 +64,46 @@ const GKE_MEMORY_BANDS: readonly { readonly upToMiB: number; readonly share: num
   { upToMiB: Infinity, share: 0.02 },
 ];
 
+interface ContainerResources {
+  readonly requests: { readonly cpuMillis: number; readonly memoryMiB: number };
+  readonly limits: { readonly cpuMillis: number; readonly memoryMiB: number };
+}
+
+/**
+ * The Secrets Store CSI driver (the kubernetes-sigs chart) and Google's Secret Manager plugin for it
+ * (v1.15.0, by digest), on every GKE node: they sync the pods' Kubernetes Secret from Secret Manager.
+ * Requests and limits are the upstream defaults, set explicitly so the node reserve counts them.
+ */
+export const GKE_SECRETS_STORE = {
+  chart: {
+    repository: 'https://kubernetes-sigs.github.io/secrets-store-csi-driver/charts',
+    name: 'secrets-store-csi-driver',
+    version: '1.6.0',
+  },
+  /** How often the driver re-reads Secret Manager and updates the synced Secret. */
+  rotationPollInterval: '2m',
+  pluginImage:
+    'us-docker.pkg.dev/secretmanager-csi/secrets-store-csi-driver-provider-gcp/plugin@sha256:c87cfa3e8be097c0034f136fb56e37d76966430b69223c12d179398ea0584576',
+  /** Hands the plugin's socket directory on the node to its non-root user. */
+  initImage: 'busybox:1.37.0',
+  resources: {
+    driver: { requests: { cpuMillis: 50, memoryMiB: 100 }, limits: { cpuMillis: 200, memoryMiB: 200 } },
+    registrar: { requests: { cpuMillis: 10, memoryMiB: 20 }, limits: { cpuMillis: 100, memoryMiB: 100 } },
+    livenessProbe: { requests: { cpuMillis: 10, memoryMiB: 20 }, limits: { cpuMillis: 100, memoryMiB: 100 } },
+    plugin: { requests: { cpuMillis: 50, memoryMiB: 100 }, limits: { cpuMillis: 50, memoryMiB: 100 } },
+  } satisfies Record<string, ContainerResources>,
+} as const;
+
+function sumRequests(resources: Record<string, ContainerResources>, key: 'cpuMillis' | 'memoryMiB'): number {
+  return Object.values(resources).reduce((sum, r) => sum + r.requests[key], 0);
+}
+
 /**
  * What a GKE Standard node keeps from pods: the memory bands above (255 MiB below 1 GiB), a
  * 100 MiB eviction threshold, and an allowance for GKE's DaemonSets on every node (Dataplane V2,
  * the GKE metadata server for Workload Identity, logging and metrics agents, the PD CSI node
- * plugin), rounded up. The CPU reserve is the kubelet's formula in @mockforge-infra/kubernetes.
+ * plugin), rounded up, plus the requests of the Secrets Store CSI driver and its Google plugin
+ * (`GKE_SECRETS_STORE`). The CPU reserve is the kubelet's formula in @mockforge-infra/kubernetes.
  */
 export const GKE_NODE_RESERVE: NodeReserveModel = {
   reservedMemoryMiB: (s) => {
@@ -82,7 +117,10 @@ export const GKE_NODE_RESERVE: NodeReserveModel = {
     return Math.round(reserved);
   },
   evictionMiB: 100,
-  daemonSets: { cpuMillis: 500, memoryMiB: 1024 },
+  daemonSets: {
+    cpuMillis: 500 + sumRequests(GKE_SECRETS_STORE.resources, 'cpuMillis'),
+    memoryMiB: 1024 + sumRequests(GKE_SECRETS_STORE.resources, 'memoryMiB'),
+  },
 };
 
 export const GCP_SIZES: Readonly<Record<SizeName, GcpSize>> = {

@@ -114,7 +114,10 @@ export class GkeCluster extends Construct {
       workloadIdentityConfig: { workloadPool: `${project}.svc.id.goog` },
       binaryAuthorization: { evaluationMode: 'PROJECT_SINGLETON_POLICY_ENFORCE' },
       releaseChannel: { channel: GKE.releaseChannel },
-      secretManagerConfig: { enabled: true },
+      // Off: GKE's Secret Manager add-on mounts files only (no sync to Kubernetes Secrets), and it ships the
+      // same SecretProviderClass CRDs as the upstream driver the regional stack installs, which would then
+      // have two owners. The upstream driver with Google's plugin syncs the pods' Secret (GkeSecretsStore).
+      secretManagerConfig: { enabled: false },
       // Managed collection: the workload stack's PodMonitoring and PromQL alert policies rely on it.
       monitoringConfig: { managedPrometheus: { enabled: true } },
       addonsConfig: {

@@ -106,10 +106,11 @@ describe('Google Cloud Managed Service for Prometheus on GKE', () => {
   it('is left to the Prometheus Operator when config says the cluster runs one', () => {
     const operator = gke(true).workload;
     expect(resourcesOf(operator as any, 'google_monitoring_alert_policy')).toEqual([]);
+    // The operator's rule and monitor; the SecretProviderClass is the pods' Secret, with or without it.
     expect(
       resourcesOf(operator as any, 'kubernetes_manifest')
         .map((m: Json) => m.manifest.kind)
         .sort(),
-    ).toEqual(['PrometheusRule', 'ServiceMonitor']);
+    ).toEqual(['PrometheusRule', 'SecretProviderClass', 'ServiceMonitor']);
   });
 });

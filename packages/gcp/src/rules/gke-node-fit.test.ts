@@ -28,10 +28,10 @@ describe('GKE node capacity rules', () => {
     expect(findings('MF_GCP_15', pool('n2-standard-8', { total_max_node_count: 45 }))).toEqual([]);
   });
 
-  // n2-standard-4: 4000 − 80 − 500 = 3420m; 16384 − 2662 (GKE bands) − 100 − 1024 = 12598Mi.
+  // n2-standard-4: 4000 − 80 − (500 + 120 Secrets Store CSI) = 3300m; 16384 − 2662 (GKE bands) − 100 − (1024 + 240) = 12358Mi.
   test('MF_GCP_15 fails when a 7200m pod meets n2-standard-4', () => {
     expect(findings('MF_GCP_15', pool('n2-standard-4', { total_max_node_count: 45 }))).toEqual([
-      "The largest pod's requests fit a node's allocatable capacity: n2-standard-4 leaves 3420m CPU and 12598Mi for pods; the pod requests 7200m and 8192Mi",
+      "The largest pod's requests fit a node's allocatable capacity: n2-standard-4 leaves 3300m CPU and 12358Mi for pods; the pod requests 7200m and 8192Mi",
     ]);
   });
 

@@ -26,29 +26,77 @@ describe('GKE workload stack', () => {
     expect(deployment.metadata.labels.region).toBe('us-central1');
   });
 
-  it('writes the pods’ Secret from the latest version of each of the region’s Secret Manager secrets', () => {
+  it('has the CSI driver sync the pods’ Secret from the latest version of each of the region’s Secret Manager secrets', () => {
     const { json } = gkeWorkload();
-    const keys = ['DATABASE_URL', 'MOCKFORGE_ADMIN_JWT_SECRET', 'MOCKFORGE_ADMIN_PASSWORD', 'MOCKFORGE_ADMIN_USERNAME', 'REDIS_URL'];
+    // The tier's secret keys, in its order.
+    const keys = ['DATABASE_URL', 'REDIS_URL', 'MOCKFORGE_ADMIN_JWT_SECRET', 'MOCKFORGE_ADMIN_USERNAME', 'MOCKFORGE_ADMIN_PASSWORD'];
     const suffix = (key: string) => key.toLowerCase().replace(/_/g, '-');
-    const [secretKey, secret] = Object.entries(json.resource.kubernetes_secret_v1 as Record<string, any>)[0]!;
-    expect(secret.metadata.name).toBe('mockforge-secrets');
-    expect(secret.type).toBe('Opaque');
-    expect(secret.data).toEqual(
-      Object.fromEntries(keys.map((k) => [k, `\${data.google_secret_manager_secret_version.secret-${suffix(k)}.secret_data}`])),
-    );
-    for (const key of keys) {
-      const version = json.data.google_secret_manager_secret_version[`secret-${suffix(key)}`];
-      expect(version.secret).toMatch(
+    const [spcKey, spc] = Object.entries(json.resource.kubernetes_manifest as Record<string, any>).find(
+      ([, m]) => m.manifest.kind === 'SecretProviderClass',
+    )!;
+    const { metadata, spec } = spc.manifest;
+    expect(metadata.name).toBe('mockforge-secrets');
+    expect(metadata.namespace).toBe('mockforge');
+    expect(spec.provider).toBe('gcp');
+    expect(spec.parameters.auth).toBe('pod-adc');
+    const secrets = JSON.parse(spec.parameters.secrets);
+    expect(secrets.map((s: any) => s.path)).toEqual(keys);
+    secrets.forEach((s: any, i: number) =>
+      expect(s.resourceName).toMatch(
         new RegExp(
-          `^\\$\\{data\\.terraform_remote_state\\.cross-stack-reference-input-staging-gcp-us-central1\\.outputs\\.cross-stack-output-google_secret_manager_secretsecrets_${suffix(key)}_[0-9A-F]+id\\}$`,
+          `^\\$\\{data\\.terraform_remote_state\\.cross-stack-reference-input-staging-gcp-us-central1\\.outputs\\.cross-stack-output-google_secret_manager_secretsecrets_${suffix(keys[i]!)}_[0-9A-F]+id\\}/versions/latest$`,
         ),
-      );
-      expect(version.version).toBeUndefined();
-    }
-    // The pods read it by reference, so Terraform creates it first.
-    const env = (resourcesOf(json, 'kubernetes_deployment_v1')[0] as any).spec.template.spec.container[0].env;
-    const refs = env.filter((e: any) => e.value_from).map((e: any) => e.value_from.secret_key_ref.name);
-    expect(new Set(refs)).toEqual(new Set([`\${kubernetes_secret_v1.${secretKey}.metadata[0].name}`]));
+      ),
+    );
+    expect(spec.secretObjects).toEqual([
+      {
+        secretName: 'mockforge-secrets',
+        type: 'Opaque',
+        labels: metadata.labels,
+        data: keys.map((key) => ({ objectName: key, key })),
+      },
+    ]);
+    // The namespace first; then the pods, which mount the class as the bound identity and read the Secret it writes.
+    const namespaceKey = Object.keys(json.resource.kubernetes_namespace_v1)[0];
+    expect(spc.depends_on).toEqual([`kubernetes_namespace_v1.${namespaceKey}`]);
+    const deployments = Object.values(json.resource.kubernetes_deployment_v1 as Record<string, any>);
+    expect(deployments).toHaveLength(1);
+    const deployment = deployments[0];
+    const binding = Object.keys(json.resource.google_service_account_iam_member)[0];
+    expect(deployment.depends_on).toEqual([`kubernetes_manifest.${spcKey}`, `google_service_account_iam_member.${binding}`]);
+    const pod = deployment.spec.template.spec;
+    expect(pod.volume.find((v: any) => v.name === 'secrets-store')).toEqual({
+      name: 'secrets-store',
+      csi: { driver: 'secrets-store.csi.k8s.io', read_only: true, volume_attributes: { secretProviderClass: 'mockforge-secrets' } },
+    });
+    expect(pod.container[0].volume_mount.find((m: any) => m.name === 'secrets-store')).toEqual({
+      name: 'secrets-store',
+      mount_path: '/mnt/secrets-store',
+      read_only: true,
+    });
+    const refs = pod.container[0].env.filter((e: any) => e.value_from).map((e: any) => e.value_from.secret_key_ref.name);
+    expect(new Set(refs)).toEqual(new Set(['mockforge-secrets']));
+  });
+
+  it('holds no secret value: no Kubernetes Secret and no Secret Manager version read in its state', () => {
+    const { json } = gkeWorkload();
+    expect(json.resource.kubernetes_secret_v1).toBeUndefined();
+    expect(json.resource.kubernetes_secret).toBeUndefined();
+    expect(json.data?.google_secret_manager_secret_version).toBeUndefined();
+    expect(JSON.stringify(json)).not.toContain('secret_data');
+  });
+
+  it('syncs the Secret kubernetes.existingSecretName names', () => {
+    const { json } = gkeWorkload({ kubernetes: { existingSecretName: 'team-secrets' } });
+    const spc = Object.values(json.resource.kubernetes_manifest as Record<string, any>).find(
+      (m) => m.manifest.kind === 'SecretProviderClass',
+    )!.manifest;
+    expect(spc.metadata.name).toBe('team-secrets');
+    expect(spc.spec.secretObjects[0].secretName).toBe('team-secrets');
+    const pod = (resourcesOf(json, 'kubernetes_deployment_v1')[0] as any).spec.template.spec;
+    expect(pod.volume.find((v: any) => v.name === 'secrets-store').csi.volume_attributes).toEqual({ secretProviderClass: 'team-secrets' });
+    const refs = pod.container[0].env.filter((e: any) => e.value_from).map((e: any) => e.value_from.secret_key_ref.name);
+    expect(new Set(refs)).toEqual(new Set(['team-secrets']));
   });
 
   it('leaves no secret to fill by hand in the README for GKE', () => {
@@ -195,9 +243,14 @@ describe('GKE workload stack', () => {
     expect(stacks.map((s) => s.node.id)).toContain('staging-gcp-global');
   });
 
-  it('plans on a fresh cluster: only the PodMonitoring, whose CRD managed collection installs, unless kubernetes.prometheusOperator is set', () => {
-    expect(Object.values(json.resource.kubernetes_manifest).map((m: any) => m.manifest.kind)).toEqual(['PodMonitoring']);
+  it('plans on a fresh cluster: only the PodMonitoring (managed collection’s CRD) and the SecretProviderClass (the regional stack’s driver’s CRD), unless kubernetes.prometheusOperator is set', () => {
+    expect(Object.values(json.resource.kubernetes_manifest).map((m: any) => m.manifest.kind)).toEqual([
+      'PodMonitoring',
+      'SecretProviderClass',
+    ]);
+    const regional = JSON.parse(readFileSync(join(app.outdir, 'stacks', 'staging-gcp-us-central1', 'cdk.tf.json'), 'utf8'));
+    expect(Object.values(regional.resource.helm_release).map((r: any) => r.chart)).toEqual(['secrets-store-csi-driver']);
     const declared = gkeWorkload({ kubernetes: { prometheusOperator: true } }).json;
-    expect(Object.keys(declared.resource.kubernetes_manifest)).toHaveLength(2);
+    expect(Object.keys(declared.resource.kubernetes_manifest)).toHaveLength(3);
   });
 });

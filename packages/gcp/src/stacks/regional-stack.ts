@@ -7,6 +7,7 @@ import { GhcrRemoteRepository } from '../compute/image-repository';
 import { CLOUD_SQL_ROLES, RUNTIME_ROLES, ServiceIdentity } from '../compute/service-identity';
 import { CloudSqlPostgres } from '../database/cloud-sql-postgres';
 import type { GkeBackupPlan } from '../backup/gke-backup-plan';
+import type { GkeSecretsStore } from '../secrets/gke-secrets-store';
 import { ServiceMonitoring } from '../monitoring/service-monitoring';
 import { resourceName, shortName } from '../naming';
 import { addressPlan } from '../network/address-plan';
@@ -53,6 +54,8 @@ export class GcpRegionalStack extends MockforgeStack {
   /** GKE when the tier's compute is `gke`, or for the stateful pool of the hybrid topology. */
   readonly cluster?: GkeCluster;
   readonly clusterBackup?: GkeBackupPlan;
+  /** The Secrets Store CSI driver and Google's plugin on the cluster, which sync the pods' Secret. */
+  readonly secretsStore?: GkeSecretsStore;
   /** The tier's generated admin and database credentials (primary region only). */
   readonly credentials?: TierCredentials;
   /** This region's versions of the generated secrets, from the primary's credentials. */
@@ -63,7 +66,7 @@ export class GcpRegionalStack extends MockforgeStack {
   constructor(scope: Construct, props: GcpRegionalStackProps) {
     const { region } = props;
     // GKE keeps Memorystore (the workload's NetworkPolicy always names a Redis peer) and Cloud SQL
-    // (the workload reads every secret key, DATABASE_URL included, from the Secret Terraform writes).
+    // (the workload reads every secret key, DATABASE_URL included, from the Secret the CSI driver syncs).
     const gke = usesGke(props.context);
     const profile = {
       ...props.context.profile,
@@ -177,7 +180,7 @@ export class GcpRegionalStack extends MockforgeStack {
 
     if (usesGke(context)) {
       if (!props.gke) throw new Error(`${this.node.id} runs GKE: pass gke: GKE_CONSTRUCTS (stacks/gke)`);
-      const { GkeCluster, GkeBackupPlan } = props.gke;
+      const { GkeCluster, GkeBackupPlan, GkeSecretsStore } = props.gke;
       this.cluster = new GkeCluster(this, 'gke', {
         context,
         project,
@@ -186,6 +189,12 @@ export class GcpRegionalStack extends MockforgeStack {
         subnetId: this.network.subnet.id,
         controlPlaneCidr: addressPlan(this.network.cidr).gkeControlPlane,
         backupAgent: context.topology.hasStatefulPool,
+      });
+      // Here, not in the workload stack: its SecretProviderClass needs the driver's CRD when it plans.
+      this.secretsStore = new GkeSecretsStore(this, 'gke-secrets-store', {
+        project,
+        host: this.cluster.host,
+        dependsOn: [this.cluster.nodePool],
       });
       if (context.topology.hasStatefulPool)
         this.clusterBackup = new GkeBackupPlan(this, 'gke-backup', { context, region, clusterId: this.cluster.cluster.id });
