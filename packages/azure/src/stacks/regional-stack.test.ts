@@ -336,7 +336,8 @@ describe('the Azure generated credentials', () => {
         jwt_secret: '${sensitive(replace(join("", [uuid(), uuid()]), "-", ""))}',
         username: 'mockforge',
         password: '${sensitive(replace(join("", [uuid()]), "-", ""))}',
-        database_password: '${sensitive(replace(join("", [uuid()]), "-", ""))}',
+        // Flexible Server's three character classes: uppercase, lowercase and digits.
+        database_password: '${sensitive(join("", ["Mf0", replace(join("", [uuid()]), "-", "")]))}',
       },
       lifecycle: { ignore_changes: ['input'], prevent_destroy: true },
     });

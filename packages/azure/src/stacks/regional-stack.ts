@@ -190,7 +190,12 @@ export class AzureRegionalStack extends MockforgeStack {
       this.adminSecrets = Object.fromEntries(Object.entries(primary.adminSecrets).map(([k, v]) => [k, this.fromOtherStack(v)]));
       this.databasePassword = this.fromOtherStack(primary.databasePassword);
     } else {
-      this.credentials = new GeneratedCredentials(this, 'credentials', { username: context.service.name, passwords: [DATABASE_PASSWORD] });
+      // Flexible Server demands three character classes in the administrator password; hex has two.
+      this.credentials = new GeneratedCredentials(this, 'credentials', {
+        username: context.service.name,
+        passwords: [DATABASE_PASSWORD],
+        threeClassPasswords: [DATABASE_PASSWORD],
+      });
       this.adminSecrets = this.credentials.admin;
       this.databasePassword = this.credentials.output(DATABASE_PASSWORD);
     }

@@ -1,5 +1,5 @@
 import { Testing, TerraformOutput, TerraformStack } from 'cdktf';
-import { GeneratedCredentials } from './generated-credentials';
+import { GeneratedCredentials, THREE_CLASS_PREFIX } from './generated-credentials';
 
 describe('generated credentials', () => {
   const stack = new TerraformStack(Testing.app(), 'credentials');
@@ -35,5 +35,29 @@ describe('generated credentials', () => {
     // cdktf's DataResource would run `terraform version` here; ours registers no such check.
     expect(credentials.data.node.validate()).toEqual([]);
     expect(json.terraform.required_version).toBe('>= 1.4');
+  });
+});
+
+describe('generated credentials with a three-class password', () => {
+  it('prefixes only the named password with an uppercase letter, a lowercase letter and a digit', () => {
+    const stack = new TerraformStack(Testing.app(), 'three-class');
+    new GeneratedCredentials(stack, 'credentials', {
+      username: 'mockforge',
+      passwords: ['database_password', 'other_password'],
+      threeClassPasswords: ['database_password'],
+    });
+    const json = JSON.parse(Testing.synth(stack)) as { resource: { terraform_data: Record<string, { input: Record<string, string> }> } };
+    const { input } = Object.values(json.resource.terraform_data)[0]!;
+    expect(THREE_CLASS_PREFIX).toMatch(/^(?=.*[A-Z])(?=.*[a-z])(?=.*[0-9])[A-Za-z0-9]+$/);
+    expect(input.database_password).toBe(`\${sensitive(join("", ["${THREE_CLASS_PREFIX}", replace(join("", [uuid()]), "-", "")]))}`);
+    expect(input.other_password).toBe('${sensitive(replace(join("", [uuid()]), "-", ""))}');
+    expect(input.password).toBe('${sensitive(replace(join("", [uuid()]), "-", ""))}');
+  });
+
+  it('refuses a three-class name that is not a password', () => {
+    const stack = new TerraformStack(Testing.app(), 'unknown');
+    expect(
+      () => new GeneratedCredentials(stack, 'credentials', { username: 'mockforge', passwords: ['a'], threeClassPasswords: ['b'] }),
+    ).toThrow('credentials: threeClassPasswords names b, which is not in passwords');
   });
 });
