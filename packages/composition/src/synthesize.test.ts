@@ -55,13 +55,23 @@ describe('synthesis', () => {
 
   it('prints each step by hand with its stack, its folder and the command, and only those', () => {
     const steps = result.stacks.flatMap((s) => s.manualSteps.map((step) => `${s.stack}: ${step.when}`));
-    // The ghcr.io credential ECR reads when it creates each AWS region's pull-through rule, and the
-    // Secret a standalone cluster's operator fills with the URLs of their own databases.
-    expect(steps).toEqual(
-      result.stacks
-        .map((s) => s.stack)
-        .filter((name) => /^(dev|staging|production)-(aws-[a-z]+-[a-z]+-\d|kubernetes-[a-z]+)$/.test(name))
-        .map((name) => `${name}: before the first apply`),
+    // The ghcr.io credential ECR reads when it creates each AWS region's pull-through rule, the Secret
+    // a standalone cluster's operator fills with the URLs of their own databases, and on Azure (global
+    // stack) what azurerm cannot do: the first dev/staging zone apply before the custom domain, binding
+    // its managed certificate, approving Front Door's private endpoint in each production region and
+    // delegating the production zone.
+    const azure = (tier: string, whens: string[]) => whens.map((when) => `${tier}-azure-global: ${when}`);
+    const byStack = result.stacks
+      .map((s) => s.stack)
+      .filter((name) => /^(dev|staging|production)-(aws-[a-z]+-[a-z]+-\d|kubernetes-[a-z]+)$/.test(name))
+      .map((name) => `${name}: before the first apply`);
+    expect([...steps].sort()).toEqual(
+      [
+        ...byStack,
+        ...azure('dev', ['before the first apply', 'after the first apply']),
+        ...azure('staging', ['before the first apply', 'after the first apply']),
+        ...azure('production', Array(4).fill('after the first apply')),
+      ].sort(),
     );
     const summary = formatSummary(result);
     const folder = join(outdir, 'stacks', 'dev-aws-us-east-1');
