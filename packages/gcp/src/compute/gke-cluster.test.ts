@@ -163,7 +163,9 @@ describe('hybrid topology', () => {
     const service = resourcesOf(workload, 'kubernetes_service_v1').find((x: any) => x.metadata.name === 'mockforge') as any;
     expect(service.metadata.annotations).toBeUndefined();
     expect((appSynthJson(stacks[6]!) as any).data?.google_compute_network_endpoint_group).toBeUndefined();
-    expect((workload as any).provider.kubernetes[0].token).toBe('${data.google_client_config.google-client.access_token}');
+    expect((workload as any).provider.kubernetes[0].exec).toEqual([
+      { api_version: 'client.authentication.k8s.io/v1beta1', command: 'gke-gcloud-auth-plugin' },
+    ]);
     expect(policy.blockingFindings).toEqual([]);
     expect(policy.findings.filter((f) => !f.suppressedBecause && f.severity === 'warning')).toEqual([]);
   });

@@ -19,6 +19,14 @@ export const NODE_ROLES = [
   'roles/artifactregistry.reader',
 ] as const;
 
+/**
+ * How Terraform's Kubernetes and Helm providers log in to a cluster: GKE's exec plugin mints a token for
+ * the identity running that step. A token read at plan time (google_client_config) would be frozen into
+ * a saved plan: the plan job's identity, expired by the time an approved apply runs. Needs gcloud with
+ * the `gke-gcloud-auth-plugin` component where Terraform runs (the deploy workflow installs it).
+ */
+export const GKE_AUTH_EXEC = { apiVersion: 'client.authentication.k8s.io/v1beta1', command: 'gke-gcloud-auth-plugin' } as const;
+
 export interface GkeClusterProps extends CommonProps {
   readonly context: TargetContext;
   readonly project: string;

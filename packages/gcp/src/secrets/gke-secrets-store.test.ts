@@ -50,16 +50,14 @@ describe('Secrets Store CSI driver on GKE (regional stack)', () => {
     });
   });
 
-  it('reaches the new cluster’s DNS endpoint with the caller’s Google token, from Helm and Kubernetes alike', () => {
-    const token = '${data.google_client_config.gke-secrets-store_google-client_D6DC552C.access_token}';
+  it('reaches the new cluster’s DNS endpoint through GKE’s exec plugin from Helm and Kubernetes alike, with Helm’s records in ConfigMaps', () => {
+    const exec = { api_version: 'client.authentication.k8s.io/v1beta1', command: 'gke-gcloud-auth-plugin' };
     const helm = json.provider.helm[0];
-    expect(Object.keys(helm)).toEqual(['kubernetes']);
-    expect(Object.keys(helm.kubernetes).sort()).toEqual(['host', 'token']);
-    expect(helm.kubernetes.host).toMatch(DNS_ENDPOINT);
+    expect(helm).toEqual({ helm_driver: 'configmap', kubernetes: { host: expect.stringMatching(DNS_ENDPOINT), exec } });
     const kubernetes = json.provider.kubernetes[0];
-    expect(Object.keys(kubernetes).sort()).toEqual(['host', 'token']);
-    expect(kubernetes.host).toBe(helm.kubernetes.host);
-    expect([helm.kubernetes.token, kubernetes.token]).toEqual([token, token]);
+    expect(kubernetes).toEqual({ host: helm.kubernetes.host, exec: [exec] });
+    // A token read at plan time would be frozen into the saved plan.
+    expect(json.data?.google_client_config).toBeUndefined();
   });
 
   it('runs Google’s plugin by digest as a non-root DaemonSet in kube-system, with modest requests', () => {

@@ -1,4 +1,3 @@
-import { DataGoogleClientConfig } from '@cdktf/provider-google/lib/data-google-client-config';
 import { HelmProvider } from '@cdktf/provider-helm/lib/provider';
 import { Release } from '@cdktf/provider-helm/lib/release';
 import { ClusterRoleBindingV1 } from '@cdktf/provider-kubernetes/lib/cluster-role-binding-v1';
@@ -9,6 +8,7 @@ import { ServiceAccountV1 } from '@cdktf/provider-kubernetes/lib/service-account
 import { PolicyEngine } from '@mockforge-infra/core';
 import type { ITerraformDependable } from 'cdktf';
 import { Construct } from 'constructs';
+import { GKE_AUTH_EXEC } from '../compute/gke-cluster';
 import { GKE_SECRETS_STORE } from '../sizing';
 
 /** Where the driver, its plugin and their RBAC live: the cluster's own system namespace. */
@@ -34,7 +34,7 @@ function quantities(r: Resources) {
 
 export interface GkeSecretsStoreProps {
   readonly project: string;
-  /** The cluster's DNS endpoint (`https://…`), reached with the caller's Google token as in the workload stack. */
+  /** The cluster's DNS endpoint (`https://…`), reached with GKE's exec plugin as in the workload stack. */
   readonly host: string;
   /** The node pool: the DaemonSets roll out onto its nodes, and go before it on destroy. */
   readonly dependsOn: readonly ITerraformDependable[];
@@ -61,10 +61,10 @@ export class GkeSecretsStore extends Construct {
   constructor(scope: Construct, id: string, props: GkeSecretsStoreProps) {
     super(scope, id);
     const { resources } = GKE_SECRETS_STORE;
-    const client = new DataGoogleClientConfig(this, 'google-client');
-    const cluster = { host: props.host, token: client.accessToken };
-    new HelmProvider(this, 'helm', { kubernetes: cluster });
-    new KubernetesProvider(this, 'kubernetes', cluster);
+    // Release records as ConfigMaps: a read-only plan identity may read those, not kube-system's Secrets,
+    // and these values hold nothing secret. Set before the first install; a later switch loses the release.
+    new HelmProvider(this, 'helm', { kubernetes: { host: props.host, exec: GKE_AUTH_EXEC }, helmDriver: 'configmap' });
+    new KubernetesProvider(this, 'kubernetes', { host: props.host, exec: [GKE_AUTH_EXEC] });
 
     this.driver = new Release(this, 'driver', {
       name: 'csi-secrets-store',

@@ -125,13 +125,19 @@ describe('GKE workload stack behind the global load balancer', () => {
     expect(server.spec.ingress[0].ports).toEqual([{ port: '3000', protocol: 'TCP' }]);
   });
 
-  it('reaches the API through the cluster’s DNS endpoint with the caller’s Google token and no cluster CA', () => {
+  it('reaches the API through the cluster’s DNS endpoint as whoever applies (GKE’s exec plugin, no token frozen into a plan) and no cluster CA', () => {
     const provider = json.provider.kubernetes[0];
-    expect(Object.keys(provider).sort()).toEqual(['host', 'ignore_annotations', 'token']);
+    expect(Object.keys(provider).sort()).toEqual(['exec', 'host', 'ignore_annotations']);
     expect(provider.host).toMatch(
       /^https:\/\/\$\{data\.terraform_remote_state\.cross-stack-reference-input-staging-gcp-us-central1\.outputs\.cross-stack-output-google_container_cluster[A-Za-z0-9_-]+control_plane_endpoints_config0dns_endpoint_config0endpoint\}$/,
     );
-    expect(provider.token).toBe('${data.google_client_config.google-client.access_token}');
+    expect(provider.exec).toEqual([{ api_version: 'client.authentication.k8s.io/v1beta1', command: 'gke-gcloud-auth-plugin' }]);
+    expect(json.data?.google_client_config).toBeUndefined();
+  });
+
+  it('forgets the Secret Terraform wrote before the CSI driver owned it, instead of deleting it (Terraform 1.7)', () => {
+    expect(json.removed).toEqual([{ from: 'kubernetes_secret_v1.secrets', lifecycle: { destroy: false } }]);
+    expect(json.terraform.required_version).toBe('>= 1.7');
   });
 
   it('leaves the NEG controller’s status annotation on the Service alone, so plans stay empty', () => {

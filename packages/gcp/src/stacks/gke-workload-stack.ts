@@ -1,8 +1,7 @@
-import { DataGoogleClientConfig } from '@cdktf/provider-google/lib/data-google-client-config';
 import { DataGoogleComputeNetworkEndpointGroup } from '@cdktf/provider-google/lib/data-google-compute-network-endpoint-group';
 import { MonitoringDashboard } from '@cdktf/provider-google/lib/monitoring-dashboard';
 import { ServiceAccountIamMember } from '@cdktf/provider-google/lib/service-account-iam-member';
-import { dependable, Lazy } from 'cdktf';
+import { dependable } from 'cdktf';
 import { PORTS, standardTags, type PolicyEngine, type TargetContext } from '@mockforge-infra/core';
 import {
   CONTAINER_NAME,
@@ -15,6 +14,7 @@ import {
   WorkloadSecretSync,
 } from '@mockforge-infra/kubernetes';
 import type { Construct } from 'constructs';
+import { GKE_AUTH_EXEC } from '../compute/gke-cluster';
 import { gkeDashboard } from '../monitoring/dashboard';
 import { gkeManagedPrometheus, GMP_NAMESPACE } from '../monitoring/managed-prometheus';
 import { gkeZones, podEndpointGroupName } from '../naming';
@@ -60,8 +60,7 @@ export function gkeServesTraffic(context: TargetContext): boolean {
  * named `podEndpointGroupName`), which the global stack reads and puts behind the global external
  * Application Load Balancer, so no Ingress is built. The pods run as the region's service account
  * through Workload Identity and pull the image through the region's Artifact Registry remote
- * repository. The provider authenticates with a short-lived token read in this stack
- * (google_client_config), never passed between stacks.
+ * repository. The provider authenticates through GKE's exec plugin (`GKE_AUTH_EXEC`), as whoever applies.
  */
 export function addGkeWorkloadStack(scope: Construct, props: GkeWorkloadStackProps): KubernetesWorkloadStack {
   const { context, regional } = props;
@@ -70,7 +69,6 @@ export function addGkeWorkloadStack(scope: Construct, props: GkeWorkloadStackPro
   // The workload's own checks (CKV_K8S_*) apply to its stack; the node pool's capacity checks to the cluster's.
   props.policy?.register(kubernetesRules);
   props.policy?.register(gkeNodeFitRules);
-  let client: DataGoogleClientConfig | undefined;
   const project = gcpProject(context);
   const privateServices = addressPlan(context.vpcCidrs[context.topology.primaryRegion]!).privateServiceAccess;
   const serves = gkeServesTraffic(context);
@@ -83,11 +81,11 @@ export function addGkeWorkloadStack(scope: Construct, props: GkeWorkloadStackPro
     policy: props.policy,
     region: regional.region,
     role: 'workload',
-    // The cluster's DNS endpoint with the caller's Google token: reachable from CI runners outside
+    // The cluster's DNS endpoint with the caller's Google identity: reachable from CI runners outside
     // the VPC. Its certificate is publicly trusted; the cluster CA signs only the IP endpoints.
     provider: {
       host: cluster.host,
-      token: Lazy.stringValue({ produce: () => client!.accessToken }),
+      exec: [GKE_AUTH_EXEC],
       ignoreAnnotations: [...GKE_IGNORED_ANNOTATIONS],
     },
     namespace,
@@ -109,7 +107,10 @@ export function addGkeWorkloadStack(scope: Construct, props: GkeWorkloadStackPro
     ...(context.config.kubernetes?.prometheusOperator ? {} : { monitoringNamespace: GMP_NAMESPACE }),
   });
   addGoogleProvider(stack, project, regional.region);
-  client = new DataGoogleClientConfig(stack, 'google-client');
+  // Tiers deployed before the CSI driver held a Secret of the same name that Terraform wrote; the driver
+  // now owns it, so Terraform forgets it instead of deleting it under the running pods (Terraform 1.7).
+  stack.addOverride('removed', [{ from: 'kubernetes_secret_v1.secrets', lifecycle: { destroy: false } }]);
+  stack.addOverride('terraform.required_version', '>= 1.7');
   // The pods' Secret, synced by the Secrets Store CSI driver (installed with the cluster) from the latest
   // version of each of the region's Secret Manager secrets: MockForge reads environment variables only.
   // Google's plugin reads them as the mounting pod's ServiceAccount, i.e. the region's service account
