@@ -301,6 +301,16 @@ describe('deploy', () => {
     }
   });
 
+  it('gives plan and apply gcloud with the GKE auth plugin after the Google login, so GKE stacks log in as the running job', () => {
+    for (const job of [plan, apply]) {
+      const [auth] = stepUsing(job, 'google-github-actions/auth');
+      const [gcloud] = stepUsing(job, 'google-github-actions/setup-gcloud');
+      expect(gcloud!.with).toEqual({ install_components: 'gke-gcloud-auth-plugin' });
+      expect(gcloud!.if).toBe(auth!.if);
+      expect(steps(job).indexOf(gcloud!)).toBe(steps(job).indexOf(auth!) + 1);
+    }
+  });
+
   it('has no live step for clouds without a target', () => {
     expect(text('deploy.yml')).not.toMatch(/azure\/login|digitalocean/i);
   });
