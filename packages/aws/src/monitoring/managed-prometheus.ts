@@ -6,7 +6,7 @@ import { PrometheusScraper } from '@cdktf/provider-aws/lib/prometheus-scraper';
 import { PrometheusWorkspace } from '@cdktf/provider-aws/lib/prometheus-workspace';
 import { SnsTopicPolicy } from '@cdktf/provider-aws/lib/sns-topic-policy';
 import { METRICS_PATH, PORTS, type CommonProps } from '@mockforge-infra/core';
-import type { PrometheusAlertRule } from '@mockforge-infra/kubernetes';
+import { type PrometheusAlertRule, SCRAPE_INTERVAL } from '@mockforge-infra/kubernetes';
 import { Construct } from 'constructs';
 import { stringify } from 'yaml';
 import type { KubernetesCluster } from '../compute/eks-cluster';
@@ -40,8 +40,6 @@ export interface ManagedPrometheusProps extends CommonProps {
   readonly rules: readonly PrometheusAlertRule[];
 }
 
-/** The AMP collector's shortest allowed scrape interval. */
-export const AMP_SCRAPE_INTERVAL = '30s';
 export const AMP_RULE_GROUP = 'mockforge';
 const SNS_RECEIVER = 'sns';
 const TOKEN_FILE = '/var/run/secrets/kubernetes.io/serviceaccount/token';
@@ -63,7 +61,7 @@ export function scrapeConfiguration(props: Pick<ManagedPrometheusProps, 'namespa
     action: 'keep',
   }));
   return yaml({
-    global: { scrape_interval: AMP_SCRAPE_INTERVAL },
+    global: { scrape_interval: SCRAPE_INTERVAL },
     scrape_configs: [
       {
         job_name: 'mockforge',

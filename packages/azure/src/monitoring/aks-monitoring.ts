@@ -6,7 +6,7 @@ import { MonitorWorkspace } from '@cdktf/provider-azurerm/lib/monitor-workspace'
 import { ConfigMapV1 } from '@cdktf/provider-kubernetes/lib/config-map-v1';
 import { Manifest } from '@cdktf/provider-kubernetes/lib/manifest';
 import { ALERTS, METRICS_PATH, type AlertRule, type ServicePort } from '@mockforge-infra/core';
-import type { PrometheusAlertRule } from '@mockforge-infra/kubernetes';
+import { type PrometheusAlertRule, SCRAPE_INTERVAL, SERIES } from '@mockforge-infra/kubernetes';
 import type { ITerraformDependable } from 'cdktf';
 import { Construct } from 'constructs';
 import { ALERT_SEVERITY } from '../sizing';
@@ -160,7 +160,6 @@ export const AMA_METRICS = {
   settingsConfigMap: 'ama-metrics-settings-configmap',
   /** The add-on's own PodMonitor group, so it never collides with a Prometheus Operator's. */
   podMonitorApi: 'azmonitoring.coreos.com/v1',
-  scrapeInterval: '30s',
 } as const;
 
 /** The pods' metrics port, by the name the pod template gives it. */
@@ -173,7 +172,7 @@ const METRICS_PORT: ServicePort['name'] = 'metrics';
 export const AMA_METRICS_SETTINGS: Readonly<Record<string, string>> = {
   'schema-version': 'v1',
   'config-version': 'ver1',
-  'default-targets-metrics-keep-list': ['cadvisor = "container_spec_memory_limit_bytes"', 'minimalingestionprofile = true'].join('\n'),
+  'default-targets-metrics-keep-list': [`cadvisor = "${SERIES.memoryLimit}"`, 'minimalingestionprofile = true'].join('\n'),
 };
 
 export interface AksPrometheusScrapeProps {
@@ -206,7 +205,7 @@ export class AksPrometheusScrape extends Construct {
         metadata: { name: props.name, namespace: props.namespace, labels: { ...props.labels } },
         spec: {
           selector: { matchLabels: { ...props.podSelector } },
-          podMetricsEndpoints: [{ port: METRICS_PORT, path: METRICS_PATH, interval: AMA_METRICS.scrapeInterval }],
+          podMetricsEndpoints: [{ port: METRICS_PORT, path: METRICS_PATH, interval: SCRAPE_INTERVAL }],
         },
       },
     });

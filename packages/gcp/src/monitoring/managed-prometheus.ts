@@ -2,7 +2,7 @@ import { MonitoringAlertPolicy } from '@cdktf/provider-google/lib/monitoring-ale
 import type { MonitoringNotificationChannel } from '@cdktf/provider-google/lib/monitoring-notification-channel';
 import { Manifest } from '@cdktf/provider-kubernetes/lib/manifest';
 import { ALERTS, METRICS_PATH, PORTS, type AlertRule, type CommonProps, type TargetContext } from '@mockforge-infra/core';
-import { NAMESPACE, prometheusAlertRules, SERVER_SELECTOR, type PrometheusAlertRule } from '@mockforge-infra/kubernetes';
+import { NAMESPACE, prometheusAlertRules, SCRAPE_INTERVAL, SERVER_SELECTOR, type PrometheusAlertRule } from '@mockforge-infra/kubernetes';
 import type { ITerraformDependable } from 'cdktf';
 import { Construct } from 'constructs';
 import { applyCommonProps } from '../common';
@@ -27,7 +27,6 @@ export interface GkeManagedPrometheusProps extends CommonProps {
 export const GMP_API = 'monitoring.googleapis.com/v1';
 /** Where GKE's managed collectors run: the metrics port admits this namespace. */
 export const GMP_NAMESPACE = 'gmp-system';
-export const GMP_SCRAPE_INTERVAL = '30s';
 /** Cloud Monitoring evaluates PromQL conditions at multiples of 30 s; rules read five- and ten-minute windows. */
 const EVALUATION_INTERVAL = '60s';
 
@@ -57,7 +56,7 @@ export class GkeManagedPrometheus extends Construct {
         metadata: { name: context.service.name, namespace: props.namespace, labels: { ...props.labels } },
         spec: {
           selector: { matchLabels: { ...props.podSelector } },
-          endpoints: [{ port: PORTS.metrics, path: METRICS_PATH, interval: GMP_SCRAPE_INTERVAL }],
+          endpoints: [{ port: PORTS.metrics, path: METRICS_PATH, interval: SCRAPE_INTERVAL }],
         },
       },
     });

@@ -12,6 +12,9 @@ export const SERIES = {
   gkeMemoryLimitUtilization: 'kubernetes_io:container_memory_limit_utilization',
 } as const;
 
+/** How often every managed collector (AMP's scraper, GMP's PodMonitoring, AKS's PodMonitor) scrapes the metrics port: AMP's shortest. */
+export const SCRAPE_INTERVAL = '30s';
+
 const SERVER_ERROR = 'status=~"5.."';
 
 export interface AlertScope {
