@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { App, Testing } from 'cdktf';
-import { NGINX_INGRESS, PolicyEngine } from '@mockforge-infra/core';
+import { NGINX_INGRESS, PolicyEngine, TerraformData } from '@mockforge-infra/core';
 import { kubernetesRules } from '@mockforge-infra/kubernetes';
 import { gcpRules } from '../rules';
 import { gcpTarget } from '../target';
@@ -138,6 +138,18 @@ describe('GKE workload stack behind the global load balancer', () => {
   it('forgets the Secret Terraform wrote before the CSI driver owned it, instead of deleting it (Terraform 1.7)', () => {
     expect(json.removed).toEqual([{ from: 'kubernetes_secret_v1.secrets', lifecycle: { destroy: false } }]);
     expect(json.terraform.required_version).toBe('>= 1.7');
+  });
+
+  it('keeps requiring Terraform 1.7 when a terraform_data, which states 1.4, joins the stack after it was built', () => {
+    const app: App = Testing.app();
+    const context = gcpContext('staging', { compute: { gcp: 'gke' } });
+    const workload = gcpTarget
+      .addStacks(app, context, new PolicyEngine(gcpRules, { failOnError: false }))
+      .find((s) => s.node.id.endsWith('-workload'))!;
+    new TerraformData(workload, 'later', { input: { a: 'b' } });
+    const later = appSynthJson(workload) as any;
+    expect(Object.keys(later.resource.terraform_data)).toEqual(['later']);
+    expect(later.terraform.required_version).toBe('>= 1.7');
   });
 
   it('leaves the NEG controller’s status annotation on the Service alone, so plans stay empty', () => {
