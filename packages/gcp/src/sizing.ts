@@ -84,8 +84,8 @@ export const GKE_SECRETS_STORE = {
   rotationPollInterval: '2m',
   pluginImage:
     'us-docker.pkg.dev/secretmanager-csi/secrets-store-csi-driver-provider-gcp/plugin@sha256:c87cfa3e8be097c0034f136fb56e37d76966430b69223c12d179398ea0584576',
-  /** Hands the plugin's socket directory on the node to its non-root user. */
-  initImage: 'busybox:1.37.0',
+  /** Hands the plugin's socket directory on the node to its non-root user. Fully qualified, as allowlists match names. */
+  initImage: 'docker.io/library/busybox:1.37.0',
   resources: {
     driver: { requests: { cpuMillis: 50, memoryMiB: 100 }, limits: { cpuMillis: 200, memoryMiB: 200 } },
     registrar: { requests: { cpuMillis: 10, memoryMiB: 20 }, limits: { cpuMillis: 100, memoryMiB: 100 } },

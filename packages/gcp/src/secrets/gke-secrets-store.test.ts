@@ -88,6 +88,8 @@ describe('Secrets Store CSI driver on GKE (regional stack)', () => {
     expect(pod.volume).toEqual([
       { name: 'providervol', host_path: { path: '/etc/kubernetes/secrets-store-csi-providers', type: 'DirectoryOrCreate' } },
     ]);
+    // By its full name, which a Binary Authorization allowlist matches (`docker.io/library/busybox*`).
+    expect(pod.init_container[0].image).toBe('docker.io/library/busybox:1.37.0');
     // Only the chown step runs as root, with CHOWN alone.
     expect(pod.init_container[0].security_context).toMatchObject({ run_as_user: '0', capabilities: { drop: ['ALL'], add: ['CHOWN'] } });
   });
