@@ -1,5 +1,6 @@
 import { AnyMap, TerraformResource, TerraformStack, type TerraformResourceLifecycle } from 'cdktf';
 import type { Construct } from 'constructs';
+import { requireTerraform } from '../stack/terraform-version';
 
 export interface TerraformDataProps {
   readonly input: Readonly<Record<string, string>>;
@@ -24,7 +25,7 @@ export class TerraformData extends TerraformResource {
       terraformGeneratorMetadata: { providerName: 'terraform' },
       lifecycle: props.lifecycle,
     });
-    TerraformStack.of(this).addOverride('terraform.required_version', '>= 1.4');
+    requireTerraform(TerraformStack.of(this), '1.4');
   }
 
   /** A key of the stored value, as a reference. */

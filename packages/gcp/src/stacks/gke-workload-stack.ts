@@ -1,8 +1,8 @@
 import { DataGoogleComputeNetworkEndpointGroup } from '@cdktf/provider-google/lib/data-google-compute-network-endpoint-group';
 import { MonitoringDashboard } from '@cdktf/provider-google/lib/monitoring-dashboard';
 import { ServiceAccountIamMember } from '@cdktf/provider-google/lib/service-account-iam-member';
-import { Aspects, dependable } from 'cdktf';
-import { PORTS, standardTags, type PolicyEngine, type TargetContext } from '@mockforge-infra/core';
+import { dependable } from 'cdktf';
+import { PORTS, requireTerraform, standardTags, type PolicyEngine, type TargetContext } from '@mockforge-infra/core';
 import {
   CONTAINER_NAME,
   DEFAULT_SECRET_NAME,
@@ -110,12 +110,7 @@ export function addGkeWorkloadStack(scope: Construct, props: GkeWorkloadStackPro
   // Tiers deployed before the CSI driver held a Secret of the same name that Terraform wrote; the driver
   // now owns it, so Terraform forgets it instead of deleting it under the running pods (Terraform 1.7).
   stack.addOverride('removed', [{ from: 'kubernetes_secret_v1.secrets', lifecycle: { destroy: false } }]);
-  // Stated at synthesis, after every construct: core's TerraformData states `>= 1.4` when it is created.
-  Aspects.of(stack).add({
-    visit: (node) => {
-      if (node === stack) stack.addOverride('terraform.required_version', '>= 1.7');
-    },
-  });
+  requireTerraform(stack, '1.7');
   // The pods' Secret, synced by the Secrets Store CSI driver (installed with the cluster) from the latest
   // version of each of the region's Secret Manager secrets: MockForge reads environment variables only.
   // Google's plugin reads them as the mounting pod's ServiceAccount, i.e. the region's service account
