@@ -1,6 +1,7 @@
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import {
   ADMIN_SECRET_KEYS,
+  DATABASE_PASSWORD,
   GeneratedCredentials,
   MockforgeStack,
   tierSecretKeys,
@@ -45,11 +46,6 @@ import type { RegionalEndpoint } from '../traffic/geo-dns';
 import { originHost, regionalOriginHost } from '../traffic/hostnames';
 
 const PVC_NAMESPACE_TAG = 'kubernetes.io/created-for/pvc/namespace';
-/**
- * The RDS master password's name in the generated credentials. Generated in every tier, with or
- * without a database: the credentials ignore later changes to their input, so a name added later would never be generated.
- */
-const DATABASE_PASSWORD = 'database_password';
 
 export interface AwsRegionalStackProps {
   readonly context: TargetContext;

@@ -5,7 +5,7 @@ import { MonitorDataCollectionRuleAssociation } from '@cdktf/provider-azurerm/li
 import { MonitorWorkspace } from '@cdktf/provider-azurerm/lib/monitor-workspace';
 import { ConfigMapV1 } from '@cdktf/provider-kubernetes/lib/config-map-v1';
 import { Manifest } from '@cdktf/provider-kubernetes/lib/manifest';
-import { ALERTS, METRICS_PATH, type AlertRule, type ServicePort } from '@mockforge-infra/core';
+import { METRICS_PATH, type ServicePort } from '@mockforge-infra/core';
 import { type PrometheusAlertRule, SCRAPE_INTERVAL, SERIES } from '@mockforge-infra/kubernetes';
 import type { ITerraformDependable } from 'cdktf';
 import { Construct } from 'constructs';
@@ -48,12 +48,6 @@ export interface AksMonitoringProps {
    */
   readonly alerts?: { readonly rules: readonly PrometheusAlertRule[]; readonly actionGroupId: string };
 }
-
-const seedRule = (alert: string): AlertRule => {
-  const rule = Object.values(ALERTS).find((a) => a.name === alert);
-  if (!rule) throw new Error(`${alert} is not one of the guide's alerts`);
-  return rule;
-};
 
 /** A Prometheus duration (`300s`) as Azure's pending period: ISO 8601, at least a minute. */
 export function pendingPeriod(duration: string): string {
@@ -143,7 +137,7 @@ export class AksMonitoring extends Construct {
           alert: rule.alert,
           expression: rule.expr,
           for: pendingPeriod(rule.for),
-          severity: ALERT_SEVERITY[seedRule(rule.alert).severity],
+          severity: ALERT_SEVERITY[rule.labels.severity],
           labels: { ...rule.labels },
           annotations: { ...rule.annotations },
           enabled: true,

@@ -6,6 +6,7 @@ import { Fn } from 'cdktf';
 import {
   ADMIN_SECRET_KEYS,
   ENV,
+  DATABASE_PASSWORD,
   GeneratedCredentials,
   MockforgeStack,
   tierSecretKeys,
@@ -27,12 +28,6 @@ import { addAzureProvider } from '../provider';
 import { AzureKeyVault } from '../secrets/key-vault';
 import { POSTGRES } from '../sizing';
 import { AZURE_STATEFUL_RESOURCE_TYPES } from '../stateful-types';
-
-/**
- * The PostgreSQL administrator password's name in the generated credentials. Generated in every tier,
- * with or without a database: the credentials ignore later changes to their input, so a name added later would never be generated.
- */
-export const DATABASE_PASSWORD = 'database_password';
 
 export interface AzureRegionalStackProps {
   readonly context: TargetContext;

@@ -24,6 +24,13 @@ const randomHex = (uuids: number): string =>
  */
 export const THREE_CLASS_PREFIX = 'Mf0';
 
+/**
+ * The managed database's password by its name in the credentials. Every cloud generates it in every tier,
+ * with or without a database: the credentials ignore later changes to their input, so a name added
+ * after the first apply would never be generated.
+ */
+export const DATABASE_PASSWORD = 'database_password';
+
 export interface GeneratedCredentialsProps {
   /** The admin user's name: not secret, but passed with the password. */
   readonly username: string;

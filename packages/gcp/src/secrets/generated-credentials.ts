@@ -2,6 +2,7 @@ import { SqlUser } from '@cdktf/provider-google/lib/sql-user';
 import {
   ADMIN_SECRET_KEYS,
   ENV,
+  DATABASE_PASSWORD,
   GeneratedCredentials,
   type SecretKey,
   type SecretReference,
@@ -13,12 +14,6 @@ import { GeneratedSecretValue } from './generated-secret-value';
 /** The secrets Terraform generates for a tier: the admin login and JWT key, and the database URL. */
 export const GENERATED_SECRET_KEYS = [...ADMIN_SECRET_KEYS, ENV.databaseUrl] as const;
 export type GeneratedSecretKey = (typeof GENERATED_SECRET_KEYS)[number];
-
-/**
- * Generated on every tier, with or without a database, because the `terraform_data` ignores later
- * changes to its input: a key added after the first apply would never reach its output.
- */
-const DATABASE_PASSWORD = 'database_password';
 
 export interface TierCredentialsProps {
   readonly context: TargetContext;

@@ -6,6 +6,7 @@ import { DaemonSetV1 } from '@cdktf/provider-kubernetes/lib/daemon-set-v1';
 import { KubernetesProvider } from '@cdktf/provider-kubernetes/lib/provider';
 import { ServiceAccountV1 } from '@cdktf/provider-kubernetes/lib/service-account-v1';
 import { PolicyEngine } from '@mockforge-infra/core';
+import { resourceQuantities } from '@mockforge-infra/kubernetes';
 import type { ITerraformDependable } from 'cdktf';
 import { Construct } from 'constructs';
 import { GKE_AUTH_EXEC } from '../compute/gke-cluster';
@@ -26,10 +27,9 @@ const PLUGIN_UID = 1000;
 
 type Resources = (typeof GKE_SECRETS_STORE.resources)[keyof typeof GKE_SECRETS_STORE.resources];
 
-/** Kubernetes quantities (`100m`, `100Mi`), for the chart's values and the plugin's container alike. */
+/** Requests and limits as Kubernetes quantities, for the chart's values and the plugin's container alike. */
 function quantities(r: Resources) {
-  const q = (v: { cpuMillis: number; memoryMiB: number }) => ({ cpu: `${v.cpuMillis}m`, memory: `${v.memoryMiB}Mi` });
-  return { requests: q(r.requests), limits: q(r.limits) };
+  return { requests: resourceQuantities(r.requests), limits: resourceQuantities(r.limits) };
 }
 
 export interface GkeSecretsStoreProps {

@@ -1,4 +1,4 @@
-import { ALERTS, type AlertName, type AlertRule } from '@mockforge-infra/core';
+import { ALERTS, type AlertName, type AlertRule, type AlertSeverity } from '@mockforge-infra/core';
 import { CONTAINER_NAME } from '../compute/pod-template';
 
 /** MockForge's Prometheus series (mockforge-observability) and the container memory series the alerts read. */
@@ -90,7 +90,7 @@ export interface PrometheusAlertRule {
   readonly alert: string;
   readonly expr: string;
   readonly for: string;
-  readonly labels: { readonly severity: string };
+  readonly labels: { readonly severity: AlertSeverity };
   readonly annotations: { readonly summary: string };
 }
 
